@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import { LineIndex } from '../../core/case/lineIndex';
+import { compileLibrary } from '../../core/lint/compileLibrary';
+import { lintCase } from '../../core/lint/lintCase';
+import { CliError } from '../cliError';
+import { collectMarkdownFiles } from '../collectFiles';
+import { formatSarif } from '../format/formatSarif';
+import { formatText } from '../format/formatText';
+import { FRONT_MATTER_RULE, type LintRecord } from '../format/lintRecord';
+import { formatProblem, loadCliLibrary } from '../loadCliLibrary';
+
+export interface LintOptions {
+  format: 'text' | 'json' | 'sarif';
+  maxWarnings?: number;
+  principles: string[];
+}
+
+/** `clinalign lint`: returns the exit code (0 clean, 1 errors or too many warnings, 2 configuration problems). */
+export function lintCommand(paths: string[], options: LintOptions, version: string): number {
+  const files = collectMarkdownFiles(paths.length > 0 ? paths : ['.']);
+  const library = loadCliLibrary(options.principles);
+  for (const problem of library.problems) process.stderr.write(`${formatProblem(problem)}\n`);
+  const compiled = compileLibrary(library.principles);
+
+  const records: LintRecord[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new CliError(`cannot read ${file}: ${(error as Error).message}`);
+    }
+    records.push(...lintFile(file, text, compiled));
+  }
+
+  const output =
+    options.format === 'json'
+      ? JSON.stringify(records, null, 2)
+      : options.format === 'sarif'
+        ? formatSarif(records, library.principles, version)
+        : formatText(records, files.length);
+  process.stdout.write(`${output}\n`);
+
+  if (library.problems.length > 0) return 2;
+  const errors = records.filter((r) => r.severity === 'error').length;
+  const warnings = records.filter((r) => r.severity === 'warning').length;
+  if (errors > 0) return 1;
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    process.stderr.write(`${warnings} warnings exceed --max-warnings ${options.maxWarnings}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+function lintFile(file: string, text: string, library: ReturnType<typeof compileLibrary>): LintRecord[] {
+  const { document, findings } = lintCase(library, text);
+  const lines = new LineIndex(text);
+  const frontMatter: LintRecord[] = document.problems.map((p) => ({
+    file,
+    line: p.line + 1,
+    column: p.column + 1,
+    endLine: (p.endLine ?? p.line) + 1,
+    endColumn: (p.endColumn ?? p.column) + 1,
+    severity: 'error',
+    principle: FRONT_MATTER_RULE,
+    message: p.message,
+  }));
+  return [
+    ...frontMatter,
+    ...findings.map((f) => {
+      const start = lines.positionAt(f.start);
+      const end = lines.positionAt(f.end);
+      return {
+        file,
+        line: start.line + 1,
+        column: start.column + 1,
+        endLine: end.line + 1,
+        endColumn: end.column + 1,
+        severity: f.severity,
+        principle: f.principleId,
+        message: f.message,
+      };
+    }),
+  ];
+}

@@ -1,0 +1,99 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { CliError } from './cliError';
+import { classifyCommand } from './commands/classifyCommand';
+import { lintCommand } from './commands/lintCommand';
+import { listPrinciples, showPrinciple, validatePrinciples } from './commands/principlesCommand';
+
+declare const CLINALIGN_VERSION: string | undefined;
+const version = typeof CLINALIGN_VERSION === 'string' ? CLINALIGN_VERSION : '0.0.0-dev';
+
+function nonNegativeInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number ≥ 0');
+  return n;
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+const principlesOption = () =>
+  new Option('--principles <dir>', 'extra principle folder or file (repeatable)').argParser(collect).default([]);
+const formatOption = (choices: string[]) => new Option('--format <format>', 'output format').choices(choices).default('text');
+
+/** Each command sets this; `main` exits with it once output is flushed. */
+let exitCode = 0;
+
+const program = new Command()
+  .name('clinalign')
+  .description('Lint answers to health questions against clinical principles (HealthPrinciples).')
+  .version(version)
+  .exitOverride()
+  .showHelpAfterError();
+
+program
+  .command('lint')
+  .description('lint *.case.md and *.md files (folders are searched recursively)')
+  .argument('[paths...]', 'files or folders', [])
+  .addOption(formatOption(['text', 'json', 'sarif']))
+  .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', nonNegativeInteger)
+  .addOption(principlesOption())
+  .action((paths: string[], options) => {
+    exitCode = lintCommand(paths, options, version);
+  });
+
+const principles = program.command('principles').description('list, validate and show principles');
+principles
+  .command('list')
+  .description('list the principles in use (bundled + .clinalign/principles + --principles)')
+  .addOption(formatOption(['text', 'json']))
+  .addOption(principlesOption())
+  .action((options) => {
+    exitCode = listPrinciples(options);
+  });
+principles
+  .command('validate')
+  .description('check principle files: schema, ids, regexes, and that every example agrees with its detectors')
+  .argument('[paths...]', 'principle folders or files (default: the library in use)', [])
+  .addOption(principlesOption())
+  .action((paths: string[], options) => {
+    exitCode = validatePrinciples(paths, options);
+  });
+principles
+  .command('show')
+  .description('show one principle')
+  .argument('<id>', 'principle id, e.g. universal.safe-abbreviations')
+  .addOption(formatOption(['text', 'json']))
+  .addOption(principlesOption())
+  .action((id: string, options) => {
+    exitCode = showPrinciple(id, options);
+  });
+
+program
+  .command('classify')
+  .description("classify a case's question on the four clinical dimensions (offline rules)")
+  .argument('<file>', 'a *.case.md file')
+  .addOption(formatOption(['text', 'json']))
+  .action((file: string, options) => {
+    exitCode = classifyCommand(file, options);
+  });
+
+function main(argv: string[]): void {
+  try {
+    program.parse(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and --version exit 0; every parsing problem is a usage error.
+      process.exitCode = error.exitCode === 0 ? 0 : 2;
+      return;
+    }
+    if (error instanceof CliError) {
+      process.stderr.write(`clinalign: ${error.message}\n`);
+      process.exitCode = error.exitCode;
+      return;
+    }
+    process.stderr.write(`clinalign: internal error: ${(error as Error).stack ?? String(error)}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  process.exitCode = exitCode;
+}
+
+main(process.argv);

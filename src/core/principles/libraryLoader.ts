@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import type { LoadProblem } from './loadProblem';
+import { principleFilesIn } from './loadPrinciples';
+import { mergeLibrary, type PrincipleLibrary } from './mergeLibrary';
+import { parsePrincipleFile, type ParsedPrincipleFile } from './parsePrincipleFile';
+
+/**
+ * Loads bundled + team principle files for a long-running host (the editor). A team file that breaks keeps
+ * its last good contents in use while its problems are reported, so one bad keystroke in a YAML file does
+ * not switch a team's overrides off.
+ */
+export class PrincipleLibraryLoader {
+  private readonly lastGood = new Map<string, ParsedPrincipleFile>();
+  private bundled: ParsedPrincipleFile[] | undefined;
+
+  constructor(private readonly bundledDir: string) {}
+
+  load(teamPaths: string[], readText: (file: string) => string = (file) => readFileSync(file, 'utf8')): PrincipleLibrary & { brokenFiles: Set<string> } {
+    this.bundled ??= principleFilesIn(this.bundledDir).map((file) => parsePrincipleFile(file, readText(file), false));
+    const brokenFiles = new Set<string>();
+    const team = teamPaths.flatMap(principleFilesIn).map((file) => {
+      let parsed: ParsedPrincipleFile;
+      try {
+        parsed = parsePrincipleFile(file, readText(file), true);
+      } catch (error) {
+        const problem: LoadProblem = { file, line: 0, column: 0, message: `cannot read: ${(error as Error).message}` };
+        parsed = { file, principles: [], patches: [], problems: [problem] };
+      }
+      if (parsed.problems.length === 0) {
+        this.lastGood.set(file, parsed);
+        return parsed;
+      }
+      brokenFiles.add(file);
+      const previous = this.lastGood.get(file);
+      return previous ? { ...previous, problems: parsed.problems } : parsed;
+    });
+    const library = mergeLibrary(this.bundled, team);
+    for (const problem of library.problems) brokenFiles.add(problem.file);
+    return { ...library, brokenFiles };
+  }
+}

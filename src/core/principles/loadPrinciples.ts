@@ -1,0 +1,31 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { mergeLibrary, type PrincipleLibrary } from './mergeLibrary';
+import { parsePrincipleFile, type ParsedPrincipleFile } from './parsePrincipleFile';
+
+/** `*.yaml` / `*.yml` files of a folder (sorted, so merge order is stable), or the file itself. */
+export function principleFilesIn(path: string): string[] {
+  if (!existsSync(path)) return [];
+  if (!statSync(path).isDirectory()) return [resolve(path)];
+  return readdirSync(path)
+    .filter((name) => /\.ya?ml$/i.test(name))
+    .sort()
+    .map((name) => resolve(join(path, name)));
+}
+
+export function parsePrincipleFiles(paths: string[], allowPatches: boolean): ParsedPrincipleFile[] {
+  return paths.flatMap(principleFilesIn).map((file) => {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      return { file, principles: [], patches: [], problems: [{ file, line: 0, column: 0, message: `cannot read: ${(error as Error).message}` }] };
+    }
+    return parsePrincipleFile(file, text, allowPatches);
+  });
+}
+
+/** The bundled library folder plus team folders (e.g. `.clinalign/principles`) merged over it. */
+export function loadPrinciples(bundledDir: string, teamDirs: string[] = []): PrincipleLibrary {
+  return mergeLibrary(parsePrincipleFiles([bundledDir], false), parsePrincipleFiles(teamDirs, true));
+}

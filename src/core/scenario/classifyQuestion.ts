@@ -1,0 +1,132 @@
+import { SCENARIO_DIMENSIONS, type PartialScenario, type Scenario, type ScenarioDimension } from './labels';
+import {
+  ADVICE_SIGNALS,
+  CLINICIAN_SIGNALS,
+  CONDITIONALLY_EMERGENT,
+  CONTEXT_GIVEN,
+  HEALTH_DATA_TASK,
+  INFORMATION_SIGNALS,
+  IRREDUCIBLE_SIGNALS,
+  LAYPERSON_SIGNALS,
+  RED_FLAGS_BY_SYSTEM,
+  SYMPTOM_OR_CONDITION,
+} from './scenarioLexicon';
+
+export type LabelSource = 'offline' | 'audience' | 'reviewer' | 'model';
+
+export interface Classification {
+  scenario: Scenario;
+  /** 0…1 per dimension; 0 for `unknown`. */
+  confidence: Record<ScenarioDimension, number>;
+  source: Record<ScenarioDimension, LabelSource>;
+  /** Why: the signals that decided each label, for hovers and the CLI. */
+  evidence: Record<ScenarioDimension, string>;
+}
+
+interface Vote<L> {
+  label: L | 'unknown';
+  confidence: number;
+  evidence: string;
+}
+
+const UNKNOWN: Vote<never> = { label: 'unknown', confidence: 0, evidence: 'no signal in the question' };
+
+/** Offline rules over the user's turns. Says `unknown` rather than guessing when no rule fires. */
+export function classifyQuestion(question: string): Classification {
+  const text = question.replace(/[’‘]/g, "'");
+  const words = text.split(/\s+/).filter(Boolean).length;
+  const votes = {
+    urgency: classifyUrgency(text, words),
+    uncertainty: classifyUncertainty(text, words),
+    expertise: classifyExpertise(text),
+    task: classifyTask(text),
+  };
+  const result: Classification = {
+    scenario: {} as Scenario,
+    confidence: {} as Classification['confidence'],
+    source: {} as Classification['source'],
+    evidence: {} as Classification['evidence'],
+  };
+  for (const dimension of SCENARIO_DIMENSIONS) {
+    const vote = votes[dimension];
+    (result.scenario as Record<string, string>)[dimension] = vote.label;
+    result.confidence[dimension] = vote.confidence;
+    result.source[dimension] = 'offline';
+    result.evidence[dimension] = vote.evidence;
+  }
+  return result;
+}
+
+/** A case's `audience:` fixes expertise; a reviewer's `scenario:` fixes whatever it names. */
+export function applyOverrides(
+  classification: Classification,
+  overrides: { audience?: 'layperson' | 'clinician' | undefined; scenario?: PartialScenario | undefined },
+): Classification {
+  const result: Classification = {
+    scenario: { ...classification.scenario },
+    confidence: { ...classification.confidence },
+    source: { ...classification.source },
+    evidence: { ...classification.evidence },
+  };
+  if (overrides.audience) {
+    result.scenario.expertise = overrides.audience;
+    result.confidence.expertise = 1;
+    result.source.expertise = 'audience';
+    result.evidence.expertise = `audience: ${overrides.audience}`;
+  }
+  for (const dimension of SCENARIO_DIMENSIONS) {
+    const label = overrides.scenario?.[dimension];
+    if (label === undefined) continue;
+    (result.scenario as Record<string, string>)[dimension] = label;
+    result.confidence[dimension] = label === 'unknown' ? 0 : 1;
+    result.source[dimension] = 'reviewer';
+    result.evidence[dimension] = `scenario.${dimension} set by a reviewer`;
+  }
+  return result;
+}
+
+function firstMatch(pattern: RegExp, text: string): string | undefined {
+  return pattern.exec(text)?.[0];
+}
+
+function classifyUrgency(text: string, words: number): Vote<Scenario['urgency']> {
+  for (const [system, pattern] of Object.entries(RED_FLAGS_BY_SYSTEM)) {
+    const hit = firstMatch(pattern, text);
+    if (hit) return { label: 'emergent', confidence: 0.8, evidence: `${system} red flag: “${hit}”` };
+  }
+  if (HEALTH_DATA_TASK.test(text)) return { label: 'non-emergent', confidence: 0.6, evidence: 'a documentation task' };
+  const conditional = firstMatch(CONDITIONALLY_EMERGENT, text);
+  if (conditional) return { label: 'conditionally-emergent', confidence: 0.55, evidence: `symptom that can be urgent: “${conditional}”` };
+  if (words >= 4) return { label: 'non-emergent', confidence: 0.6, evidence: 'no red-flag or urgent symptom mentioned' };
+  return UNKNOWN;
+}
+
+function classifyUncertainty(text: string, words: number): Vote<Scenario['uncertainty']> {
+  const irreducible = firstMatch(IRREDUCIBLE_SIGNALS, text);
+  if (irreducible) return { label: 'irreducible', confidence: 0.55, evidence: `asks for a prediction or certainty: “${irreducible}”` };
+  const symptom = firstMatch(SYMPTOM_OR_CONDITION, text);
+  if (symptom && words < 25 && !CONTEXT_GIVEN.test(text)) {
+    return { label: 'reducible', confidence: 0.6, evidence: `short question about “${symptom}” without age, duration or history` };
+  }
+  if (words > 0 && words < 6) return { label: 'reducible', confidence: 0.5, evidence: 'very short question' };
+  if (INFORMATION_SIGNALS.test(text) && !symptom) return { label: 'none', confidence: 0.5, evidence: 'general information question' };
+  return UNKNOWN;
+}
+
+function classifyExpertise(text: string): Vote<Scenario['expertise']> {
+  const clinician = firstMatch(CLINICIAN_SIGNALS, text);
+  if (clinician) return { label: 'clinician', confidence: 0.8, evidence: `clinical wording: “${clinician}”` };
+  const lay = firstMatch(LAYPERSON_SIGNALS, text);
+  if (lay) return { label: 'layperson', confidence: 0.7, evidence: `personal wording: “${lay}”` };
+  return UNKNOWN;
+}
+
+function classifyTask(text: string): Vote<Scenario['task']> {
+  const data = firstMatch(HEALTH_DATA_TASK, text);
+  if (data) return { label: 'health-data', confidence: 0.8, evidence: `documentation task: “${data}”` };
+  const advice = firstMatch(ADVICE_SIGNALS, text);
+  if (advice) return { label: 'advice', confidence: 0.7, evidence: `asks what to do: “${advice}”` };
+  const information = firstMatch(INFORMATION_SIGNALS, text);
+  if (information) return { label: 'information', confidence: 0.65, evidence: `asks for information: “${information}”` };
+  return UNKNOWN;
+}

@@ -1,0 +1,43 @@
+/**
+ * Signals in a question for each scenario label, as regular expressions over the user's turns.
+ * Red flags are grouped by body system so a reviewer can check coverage system by system.
+ */
+export const RED_FLAGS_BY_SYSTEM: Record<string, RegExp> = {
+  cardiac: /\b(crushing|squeezing|pressure|tight(?:ness)?)\b[^.?!]{0,40}\bchest\b|\bchest (?:pain|pressure|tightness)\b[^.?!]{0,60}\b(arm|jaw|sweat(?:ing|y)?|short(?:ness)? of breath|faint|nause)/i,
+  neurological: /\b(face (?:is )?droop\w*|slurred speech|sudden(?:ly)? (?:numb\w*|weak\w*|confus\w*|severe headache|vision loss|blind\w*)|worst headache|can'?t (?:move|feel) (?:my|one|his|her) (?:arm|leg|side)|seizure (?:lasting|for|that won'?t stop)|unconscious|unresponsive|passed out and)\b/i,
+  respiratory: /\b(can'?t (?:breathe|catch (?:my|his|her) breath)|cannot breathe|struggling to breathe|gasping|lips? (?:are |turning )?(?:blue|grey|gray)|choking)\b/i,
+  allergic: /\b(throat (?:is )?(?:swelling|closing|tight)|tongue (?:is )?swelling|anaphyla\w*|swollen (?:lips|tongue|throat))\b/i,
+  bleeding: /\b(bleeding (?:heavily|a lot|that won'?t stop)|won'?t stop bleeding|vomiting blood|coughing up blood|black,? tarry stools?|soaking (?:a|through) (?:pad|pads))\b/i,
+  mental: /\b(kill (?:my|him|her)self|suicid\w*|end (?:my|it all) life|want(?:s)? to die|overdos\w*|took (?:a lot of|too many|all (?:my|the)) (?:pills|tablets))\b/i,
+  infection: /\b(stiff neck|non-?blanching rash|rash that doesn'?t fade|(?:baby|newborn|infant)[^.?!]{0,40}\b(?:fever|temperature)|(?:fever|temperature)[^.?!]{0,40}\b(?:newborn|\d+[- ]?(?:week|day)[- ]?old))\b/i,
+  obstetric: /\bpregnan\w*[^.?!]{0,60}\b(bleeding|severe (?:pain|headache)|baby (?:isn'?t|is not|stopped) moving|waters? broke)\b/i,
+  trauma: /\b(hit (?:my|his|her) head[^.?!]{0,60}\b(vomit\w*|confus\w*|drows\w*|unconscious)|deep (?:cut|wound)[^.?!]{0,40}\b(won'?t stop|spurting)|broken bone (?:sticking|through))\b/i,
+  metabolic: /\b(blood sugar (?:is )?(?:over|above) [4-9]\d\d|ketones? (?:high|large)|fruity breath)\b/i,
+};
+
+export const CONDITIONALLY_EMERGENT =
+  /\b(chest pain|shortness of breath|short of breath|fever|high temperature|headache|blood in (?:my|the|his|her) (?:urine|stool|pee|poo)|vomiting|dehydrat\w*|dizz\w*|faint\w*|palpitations|abdominal pain|stomach pain|severe pain|swelling|rash|should i go to (?:the )?(?:er|a&e|emergency|hospital|urgent care)|sudden\w*)\b/i;
+
+export const SYMPTOM_OR_CONDITION =
+  /\b(pain|ache|aching|hurts?|sore|rash|itch\w*|cough\w*|fever|nause\w*|tired|fatigue|swollen|swelling|bleed\w*|symptoms?|infection|injur\w*|pull(?:ed)?|sprain\w*|diagnos\w*|depress\w*|anxi\w*|clicks?|blurr?ed|lump)\b/i;
+
+export const CLINICIAN_SIGNALS =
+  /\b(my patients?|(?:a|the|this|our) patient|pts?\b|i(?:'m| am) an? (?:\w+ )?(?:physician|doctor|nurse|np|pa|pharmacist|resident|intern|neurologist|cardiologist|surgeon|clinician|gp|paramedic|midwife|dietitian)|as an? (?:\w+ )?(?:physician|doctor|nurse|clinician|pharmacist|resident)|differential(?: diagnosis)?|work-?up|titrat\w*|mg\/kg|hpi|pmh|c\/o|s\/p|ddx|icd-?10|cpt|progress note|discharge summary|soap note|evidence base|first-line|contraindicat\w*)\b/i;
+
+export const LAYPERSON_SIGNALS =
+  /\b(i have|i(?:'m| am) (?:\d+|a \d+|worried|scared|pregnant|feeling)|i(?:'ve| have) been|i feel|i think i|my (?:mom|mother|mum|dad|father|son|daughter|kid|child|baby|husband|wife|partner|friend|grandma|grandmother|grandpa|grandfather|sister|brother|doctor)|should i|can i|do i need|is it (?:normal|safe|bad)|my (?:knee|back|head|stomach|chest|eye|skin|throat))\b/i;
+
+export const HEALTH_DATA_TASK =
+  /\b(write|draft|summari[sz]e|rewrite|reformat|restructure|convert|extract|code|document(?:ing)?|chart|template|fill (?:in|out)|transcribe|translate)\b[^.?!]{0,60}\b(note|notes|summary|letter|report|record|records|chart|discharge|referral|soap|icd-?10|cpt|codes?|documentation|template|history|findings|labs?|results?)\b|\b(soap note|progress note|discharge summary|referral letter|icd-?10 codes?|radiology report|exam:|impression:|findings:|lab type\s*:)/i;
+
+export const ADVICE_SIGNALS =
+  /\b(should i|should we|what should|can i|could i|do i need|is it (?:safe|ok|okay)|how (?:do|can|should) i|what can i|help me|make (?:me )?a plan|plan to|next steps|what to do|recommend\w*|which \w+ should)\b/i;
+
+export const INFORMATION_SIGNALS =
+  /\b(what (?:is|are|does|causes)|why (?:do|does|is|are)|how (?:does|do) (?:\w+ )?work|explain|difference between|tell me about|what'?s the (?:difference|evidence)|is there (?:any )?evidence)\b/i;
+
+export const IRREDUCIBLE_SIGNALS =
+  /\b(will (?:i|it|he|she|my)|chances?|odds|prognosis|life expectancy|how long (?:do|does|will)|guarantee\w*|is it genetic|will it come back|recur\w*|definite cause|for sure|100%)\b/i;
+
+export const CONTEXT_GIVEN =
+  /\b(\d+[- ]?(?:year|yr|month|week|day)s?[- ]?old|i(?:'m| am) \d+|aged? \d+|for (?:about |around )?\d+ (?:days?|weeks?|months?|years?)|since (?:yesterday|last)|history of|taking|on (?:\w+ )?medication|allergic to|pregnan\w*)\b/i;

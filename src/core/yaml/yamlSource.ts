@@ -1,0 +1,61 @@
+import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import type * as z from 'zod';
+
+/** A problem in a YAML text, at a 0-based line and column of that text. */
+export interface YamlProblem {
+  message: string;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+}
+
+/** A parsed YAML document that can say where any value came from. */
+export class YamlSource {
+  readonly document: Document.Parsed;
+  private readonly lines = new LineCounter();
+
+  constructor(readonly text: string) {
+    this.document = parseDocument(text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
+  }
+
+  /** Syntax errors (and duplicate keys), with positions. */
+  syntaxProblems(): YamlProblem[] {
+    return this.document.errors.map((error) => ({
+      message: firstLine(error.message),
+      ...this.positionOf(error.pos[0]),
+    }));
+  }
+
+  /** 0-based line/column of an offset into the text. */
+  positionOf(offset: number): { line: number; column: number } {
+    const { line, col } = this.lines.linePos(Math.min(Math.max(offset, 0), this.text.length));
+    return { line: line - 1, column: col - 1 };
+  }
+
+  /** The span of the node at `path`, or of its nearest existing ancestor. */
+  locate(path: readonly PropertyKey[]): { line: number; column: number; endLine: number; endColumn: number } {
+    for (let length = path.length; length >= 0; length--) {
+      const node = this.document.getIn(path.slice(0, length) as (string | number)[], true);
+      if (isNode(node) && node.range) {
+        const start = this.positionOf(node.range[0]);
+        const end = this.positionOf(node.range[1]);
+        return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+      }
+    }
+    return { line: 0, column: 0, endLine: 0, endColumn: 0 };
+  }
+
+  /** Zod issues as problems located at the offending node; `base` is the path of the validated value. */
+  zodProblems(error: z.ZodError, base: readonly PropertyKey[] = []): YamlProblem[] {
+    return error.issues.map((issue) => {
+      const path = [...base, ...issue.path];
+      const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+      return { message: `${where}${issue.message}`, ...this.locate(path) };
+    });
+  }
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.trim();
+}

@@ -1,0 +1,37 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { isLintable } from './caseDocuments';
+import { LintController } from './lintController';
+import { PrincipleLibraryHost } from './principleLibraryHost';
+import { QuickFixProvider } from './quickFixProvider';
+
+/** What the extension exposes to other extensions and to its integration tests. */
+export interface ClinAlignApi {
+  libraryPrincipleCount(): number;
+}
+
+export function activate(context: vscode.ExtensionContext): ClinAlignApi {
+  const log = vscode.window.createOutputChannel('ClinAlign', { log: true });
+  const diagnostics = vscode.languages.createDiagnosticCollection('clinalign');
+  const host = new PrincipleLibraryHost(path.join(context.extensionPath, 'principles'), diagnostics, log);
+  const controller = new LintController(host, diagnostics, log);
+  context.subscriptions.push(
+    log,
+    diagnostics,
+    host,
+    controller,
+    vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new QuickFixProvider(controller), QuickFixProvider.metadata),
+    vscode.commands.registerCommand('clinalign.lintActiveDocument', () => {
+      const document = vscode.window.activeTextEditor?.document;
+      if (!document || !isLintable(document)) {
+        void vscode.window.showInformationMessage('ClinAlign lints *.case.md files (and Markdown when "clinalign.lintPlainMarkdown" is on).');
+        return;
+      }
+      controller.lintNow(document);
+    }),
+    vscode.commands.registerCommand('clinalign.showLog', () => log.show()),
+  );
+  return { libraryPrincipleCount: () => host.library.principles.length };
+}
+
+export function deactivate(): void {}

@@ -1,0 +1,100 @@
+import * as vscode from 'vscode';
+import { lintCase, type CaseLintResult } from '../core/lint/lintCase';
+import { isLintable } from './caseDocuments';
+import { toDiagnostics } from './findingDiagnostics';
+import type { PrincipleLibraryHost } from './principleLibraryHost';
+
+interface LintedVersion {
+  version: number;
+  result: CaseLintResult;
+}
+
+/**
+ * Lints case documents: at once when opened, debounced while typing (or on save), again when the library
+ * changes. A result is published only if the document is still at the version that was linted.
+ */
+export class LintController implements vscode.Disposable {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly results = new Map<string, LintedVersion>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly host: PrincipleLibraryHost,
+    private readonly diagnostics: vscode.DiagnosticCollection,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.disposables.push(
+      vscode.workspace.onDidOpenTextDocument((d) => this.lintNow(d)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length > 0 && this.setting<string>(e.document, 'run', 'onType') === 'onType') this.schedule(e.document);
+      }),
+      vscode.workspace.onDidSaveTextDocument((d) => this.lintNow(d)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('clinalign')) this.lintAllOpen();
+      }),
+      host.onDidChange(() => this.lintAllOpen()),
+    );
+    this.lintAllOpen();
+  }
+
+  /** The last published result for this exact document version, if any (code actions read it). */
+  resultFor(document: vscode.TextDocument): CaseLintResult | undefined {
+    const linted = this.results.get(document.uri.toString());
+    return linted?.version === document.version ? linted.result : undefined;
+  }
+
+  lintAllOpen(): void {
+    for (const document of vscode.workspace.textDocuments) this.lintNow(document);
+  }
+
+  lintNow(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    if (!isLintable(document)) {
+      if (this.results.has(key)) this.forget(document);
+      return;
+    }
+    const version = document.version;
+    const started = performance.now();
+    let result: CaseLintResult;
+    try {
+      result = lintCase(this.host.library, document.getText());
+    } catch (error) {
+      this.log.error(`Linting ${document.uri.fsPath} failed: ${(error as Error).stack ?? error}`);
+      return;
+    }
+    if (document.isClosed || document.version !== version) return; // stale: a newer edit will be linted
+    const disabled = new Set(this.setting<string[]>(document, 'disabledPrinciples', []));
+    if (disabled.size > 0) result = { ...result, findings: result.findings.filter((f) => !disabled.has(f.principleId)) };
+    this.results.set(key, { version, result });
+    this.diagnostics.set(document.uri, toDiagnostics(document, result, (id) => this.host.principle(id)));
+    this.log.trace(`Linted ${document.uri.fsPath} v${version}: ${result.findings.length} findings in ${(performance.now() - started).toFixed(2)} ms`);
+  }
+
+  private schedule(document: vscode.TextDocument): void {
+    if (!isLintable(document)) return;
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    const delay = this.setting<number>(document, 'debounceMs', 150);
+    this.timers.set(key, setTimeout(() => this.lintNow(document), delay));
+  }
+
+  private forget(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.results.delete(key);
+    this.diagnostics.delete(document.uri);
+  }
+
+  private setting<T>(document: vscode.TextDocument, name: string, fallback: T): T {
+    return vscode.workspace.getConfiguration('clinalign', document.uri).get<T>(name, fallback);
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const d of this.disposables) d.dispose();
+  }
+}

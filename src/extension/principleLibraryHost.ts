@@ -1,0 +1,102 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { compileLibrary, type CompiledLibrary } from '../core/lint/compileLibrary';
+import { PrincipleLibraryLoader } from '../core/principles/libraryLoader';
+import type { LoadProblem } from '../core/principles/loadProblem';
+import type { Principle } from '../core/principles/principle';
+import { TEAM_PRINCIPLES_FOLDER } from '../core/principles/teamPrinciples';
+
+/** Keeps the compiled library for the workspace current: bundled + `.clinalign/principles` + extra folders. */
+export class PrincipleLibraryHost implements vscode.Disposable {
+  private readonly loader: PrincipleLibraryLoader;
+  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private compiledLibrary!: CompiledLibrary;
+  private problemsByFile = new Map<string, LoadProblem[]>();
+  readonly onDidChange = this.changed.event;
+
+  constructor(
+    bundledDir: string,
+    private readonly diagnostics: vscode.DiagnosticCollection,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.loader = new PrincipleLibraryLoader(bundledDir);
+    this.reload();
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/${TEAM_PRINCIPLES_FOLDER.split(path.sep).join('/')}/*.{yaml,yml}`);
+    const onFileEvent = () => this.reloadAndNotify();
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate(onFileEvent),
+      watcher.onDidChange(onFileEvent),
+      watcher.onDidDelete(onFileEvent),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('clinalign.principleFolders')) this.reloadAndNotify();
+      }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.reloadAndNotify()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.reloadAndNotify()),
+    );
+  }
+
+  get library(): CompiledLibrary {
+    return this.compiledLibrary;
+  }
+
+  principle(id: string): Principle | undefined {
+    return this.compiledLibrary.principles.find((p) => p.id === id);
+  }
+
+  private reloadAndNotify(): void {
+    this.reload();
+    this.changed.fire();
+  }
+
+  private reload(): void {
+    const started = performance.now();
+    const library = this.loader.load(this.teamPaths());
+    this.compiledLibrary = compileLibrary(library.principles);
+    this.publishProblems(library.problems);
+    this.log.info(
+      `Loaded ${library.principles.length} principles (${library.problems.length} problems) in ${(performance.now() - started).toFixed(1)} ms`,
+    );
+  }
+
+  /** Team folders of every workspace folder, plus extra folders from settings in trusted workspaces only. */
+  private teamPaths(): string[] {
+    const paths: string[] = [];
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      if (folder.uri.scheme !== 'file') continue;
+      paths.push(path.join(folder.uri.fsPath, TEAM_PRINCIPLES_FOLDER));
+      if (vscode.workspace.isTrusted) {
+        const extra = vscode.workspace.getConfiguration('clinalign', folder.uri).get<string[]>('principleFolders', []);
+        paths.push(...extra.map((p) => path.resolve(folder.uri.fsPath, p)));
+      }
+    }
+    return paths;
+  }
+
+  /** Problems in principle YAML files appear in that file, in the shared diagnostic collection. */
+  private publishProblems(problems: LoadProblem[]): void {
+    for (const file of this.problemsByFile.keys()) this.diagnostics.delete(vscode.Uri.file(file));
+    this.problemsByFile = new Map();
+    for (const problem of problems) {
+      const list = this.problemsByFile.get(problem.file) ?? [];
+      list.push(problem);
+      this.problemsByFile.set(problem.file, list);
+    }
+    for (const [file, list] of this.problemsByFile) {
+      this.diagnostics.set(
+        vscode.Uri.file(file),
+        list.map((p) => {
+          const range = new vscode.Range(p.line, p.column, p.endLine ?? p.line, p.endColumn ?? p.column + 1);
+          const diagnostic = new vscode.Diagnostic(range, p.message, vscode.DiagnosticSeverity.Error);
+          diagnostic.source = 'clinalign';
+          return diagnostic;
+        }),
+      );
+    }
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
