@@ -28,10 +28,14 @@ export interface TermEntry {
   replacement?: string;
 }
 
-/** Pattern detectors combined into one regex per flag set; each pattern is one capture group. */
+/**
+ * Pattern detectors combined into one regex per flag set, used to find the positions where some pattern
+ * matches; each pattern's own sticky regex then says which ones match there, so one pattern's match never
+ * hides another's.
+ */
 export interface PatternScan {
-  regex: RegExp;
-  groups: { groupIndex: number; detector: CompiledDetector }[];
+  combined: RegExp;
+  patterns: { sticky: RegExp; detector: CompiledDetector }[];
 }
 
 /** All principles' detectors compiled once: the answer is scanned in one pass, whatever the library size. */
@@ -127,27 +131,12 @@ function compileDetector(principle: Principle, detector: Detector, index: number
   return compiled;
 }
 
-/** Number of capture groups a pattern has, so the combined regex can tell which pattern matched. */
-function captureGroupCount(source: string, flags: string): number {
-  return new RegExp(`(?:${source})|`, flags).exec('')!.length - 1;
-}
-
 function combinePatterns(patterns: { source: string; detector: CompiledDetector }[], flags: string): PatternScan[] {
-  const groups: PatternScan['groups'] = [];
-  const sources: string[] = [];
-  let groupIndex = 1;
-  for (const { source, detector } of patterns) {
-    groups.push({ groupIndex, detector });
-    sources.push(`(${source})`);
-    groupIndex += 1 + captureGroupCount(source, flags);
-  }
+  const compiled = patterns.map(({ source, detector }) => ({ sticky: new RegExp(source, flags + 'y'), detector }));
   try {
-    return [{ regex: new RegExp(sources.join('|'), flags + 'g'), groups }];
+    return [{ combined: new RegExp(patterns.map((p) => `(?:${p.source})`).join('|'), flags + 'g'), patterns: compiled }];
   } catch {
     // Named groups repeated across patterns cannot share one regex; scan those separately.
-    return patterns.map(({ source, detector }) => ({
-      regex: new RegExp(`(${source})`, flags + 'g'),
-      groups: [{ groupIndex: 1, detector }],
-    }));
+    return compiled.map((pattern, i) => ({ combined: new RegExp(patterns[i]!.source, flags + 'g'), patterns: [pattern] }));
   }
 }

@@ -97,15 +97,21 @@ function scanTerms(library: CompiledLibrary, text: string, active: Uint8Array, r
 
 function scanPatterns(library: CompiledLibrary, text: string, active: Uint8Array, report: Report): void {
   for (const scan of library.patternScans) {
-    if (!scan.groups.some((g) => active[g.detector.index])) continue;
-    scan.regex.lastIndex = 0;
-    for (let match = scan.regex.exec(text); match; match = scan.regex.exec(text)) {
-      if (match[0].length === 0) {
-        scan.regex.lastIndex++;
-        continue;
-      }
-      const group = scan.groups.find((g) => match[g.groupIndex] !== undefined);
-      if (group && active[group.detector.index]) report(group.detector, match.index, match.index + match[0].length);
+    const patterns = scan.patterns.filter((p) => active[p.detector.index]);
+    if (patterns.length === 0) continue;
+    const busyUntil = new Array<number>(patterns.length).fill(0);
+    scan.combined.lastIndex = 0;
+    for (let match = scan.combined.exec(text); match; match = scan.combined.exec(text)) {
+      const at = match.index;
+      patterns.forEach((pattern, i) => {
+        if (at < busyUntil[i]!) return; // a pattern's own matches do not overlap, as with a global regex
+        pattern.sticky.lastIndex = at;
+        const hit = pattern.sticky.exec(text);
+        if (!hit || hit[0].length === 0) return;
+        busyUntil[i] = at + hit[0].length;
+        report(pattern.detector, at, at + hit[0].length);
+      });
+      scan.combined.lastIndex = at + 1; // look again one character on: other patterns may start inside this match
     }
   }
 }
@@ -156,13 +162,13 @@ function checkRequire(detector: CompiledDetector, text: string, sentences: Span[
 
 function silenceAndSort(findings: Finding[], originalAnswer: string): Finding[] {
   const silenced = parseDisableComments(originalAnswer);
-  const seen = new Set<string>();
-  return findings
-    .filter((f) => {
-      const key = `${f.principleId}:${f.start}:${f.end}`;
-      if (seen.has(key) || silenced(f.principleId, f.start)) return false;
-      seen.add(key);
-      return true;
-    })
-    .sort((a, b) => a.start - b.start || a.end - b.end || a.principleId.localeCompare(b.principleId));
+  // Two terms of one principle starting at the same place ("q.d" and "q.d."): keep the longer match.
+  const byStart = new Map<string, Finding>();
+  for (const finding of findings) {
+    if (silenced(finding.principleId, finding.start)) continue;
+    const key = `${finding.principleId}:${finding.start}`;
+    const kept = byStart.get(key);
+    if (!kept || finding.end > kept.end) byStart.set(key, finding);
+  }
+  return [...byStart.values()].sort((a, b) => a.start - b.start || a.end - b.end || a.principleId.localeCompare(b.principleId));
 }

@@ -10,6 +10,7 @@ import {
   LAYPERSON_SIGNALS,
   RED_FLAGS_BY_SYSTEM,
   SYMPTOM_OR_CONDITION,
+  TREATMENT_CHOICE,
 } from './scenarioLexicon';
 
 export type LabelSource = 'offline' | 'audience' | 'reviewer' | 'model';
@@ -35,11 +36,12 @@ const UNKNOWN: Vote<never> = { label: 'unknown', confidence: 0, evidence: 'no si
 export function classifyQuestion(question: string): Classification {
   const text = question.replace(/[’‘]/g, "'");
   const words = text.split(/\s+/).filter(Boolean).length;
+  const task = classifyTask(text);
   const votes = {
     urgency: classifyUrgency(text, words),
-    uncertainty: classifyUncertainty(text, words),
+    uncertainty: classifyUncertainty(text, words, task.label),
     expertise: classifyExpertise(text),
-    task: classifyTask(text),
+    task,
   };
   const result: Classification = {
     scenario: {} as Scenario,
@@ -90,25 +92,33 @@ function firstMatch(pattern: RegExp, text: string): string | undefined {
 }
 
 function classifyUrgency(text: string, words: number): Vote<Scenario['urgency']> {
+  // Writing about an emergency is not an emergency: documentation tasks come first.
+  if (HEALTH_DATA_TASK.test(text)) return { label: 'non-emergent', confidence: 0.6, evidence: 'a documentation task' };
   for (const [system, pattern] of Object.entries(RED_FLAGS_BY_SYSTEM)) {
     const hit = firstMatch(pattern, text);
     if (hit) return { label: 'emergent', confidence: 0.8, evidence: `${system} red flag: “${hit}”` };
   }
-  if (HEALTH_DATA_TASK.test(text)) return { label: 'non-emergent', confidence: 0.6, evidence: 'a documentation task' };
   const conditional = firstMatch(CONDITIONALLY_EMERGENT, text);
   if (conditional) return { label: 'conditionally-emergent', confidence: 0.55, evidence: `symptom that can be urgent: “${conditional}”` };
   if (words >= 4) return { label: 'non-emergent', confidence: 0.6, evidence: 'no red-flag or urgent symptom mentioned' };
   return UNKNOWN;
 }
 
-function classifyUncertainty(text: string, words: number): Vote<Scenario['uncertainty']> {
+function classifyUncertainty(text: string, words: number, task: Scenario['task']): Vote<Scenario['uncertainty']> {
   const irreducible = firstMatch(IRREDUCIBLE_SIGNALS, text);
   if (irreducible) return { label: 'irreducible', confidence: 0.55, evidence: `asks for a prediction or certainty: “${irreducible}”` };
+  const context = new Set((text.match(CONTEXT_GIVEN) ?? []).map((s) => s.toLowerCase()));
+  const choice = firstMatch(TREATMENT_CHOICE, text);
+  if (choice && context.size < 2) {
+    return { label: 'reducible', confidence: 0.6, evidence: `asks which treatment (“${choice}”) without the details that decide it` };
+  }
   const symptom = firstMatch(SYMPTOM_OR_CONDITION, text);
-  if (symptom && words < 25 && !CONTEXT_GIVEN.test(text)) {
+  if (symptom && words < 25 && context.size === 0) {
     return { label: 'reducible', confidence: 0.6, evidence: `short question about “${symptom}” without age, duration or history` };
   }
   if (words > 0 && words < 6) return { label: 'reducible', confidence: 0.5, evidence: 'very short question' };
+  if (task === 'health-data') return { label: 'none', confidence: 0.5, evidence: 'a documentation task on the text given' };
+  if (context.size >= 2) return { label: 'none', confidence: 0.5, evidence: `the question gives the context that matters: ${[...context].join(', ')}` };
   if (INFORMATION_SIGNALS.test(text) && !symptom) return { label: 'none', confidence: 0.5, evidence: 'general information question' };
   return UNKNOWN;
 }

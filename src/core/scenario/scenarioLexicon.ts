@@ -4,7 +4,7 @@
  */
 export const RED_FLAGS_BY_SYSTEM: Record<string, RegExp> = {
   cardiac: /\b(crushing|squeezing|pressure|tight(?:ness)?)\b[^.?!]{0,40}\bchest\b|\bchest (?:pain|pressure|tightness)\b[^.?!]{0,60}\b(arm|jaw|sweat(?:ing|y)?|short(?:ness)? of breath|faint|nause)/i,
-  neurological: /\b(face (?:is )?droop\w*|slurred speech|sudden(?:ly)? (?:numb\w*|weak\w*|confus\w*|severe headache|vision loss|blind\w*)|worst headache|can'?t (?:move|feel) (?:my|one|his|her) (?:arm|leg|side)|seizure (?:lasting|for|that won'?t stop)|unconscious|unresponsive|passed out and)\b/i,
+  neurological: /\b(face (?:is )?droop\w*|slurred speech|sudden(?:ly)? (?:numb\w*|weak\w*|confus\w*|severe headache|vision loss|loss of vision|blurr?ed vision|double vision|blind\w*)|worst headache|can'?t (?:move|feel) (?:my|one|his|her) (?:arm|leg|side)|seizure (?:lasting|for|that won'?t stop)|unconscious|unresponsive|passed out and)\b/i,
   respiratory: /\b(can'?t (?:breathe|catch (?:my|his|her) breath)|cannot breathe|struggling to breathe|gasping|lips? (?:are |turning )?(?:blue|grey|gray)|choking)\b/i,
   allergic: /\b(throat (?:is )?(?:swelling|closing|tight)|tongue (?:is )?swelling|anaphyla\w*|swollen (?:lips|tongue|throat))\b/i,
   bleeding: /\b(bleeding (?:heavily|a lot|that won'?t stop)|won'?t stop bleeding|vomiting blood|coughing up blood|black,? tarry stools?|soaking (?:a|through) (?:pad|pads))\b/i,
@@ -22,22 +22,25 @@ export const SYMPTOM_OR_CONDITION =
   /\b(pain|ache|aching|hurts?|sore|rash|itch\w*|cough\w*|fever|nause\w*|tired|fatigue|swollen|swelling|bleed\w*|symptoms?|infection|injur\w*|pull(?:ed)?|sprain\w*|diagnos\w*|depress\w*|anxi\w*|clicks?|blurr?ed|lump)\b/i;
 
 export const CLINICIAN_SIGNALS =
-  /\b(my patients?|(?:a|the|this|our) patient|pts?\b|i(?:'m| am) an? (?:\w+ )?(?:physician|doctor|nurse|np|pa|pharmacist|resident|intern|neurologist|cardiologist|surgeon|clinician|gp|paramedic|midwife|dietitian)|as an? (?:\w+ )?(?:physician|doctor|nurse|clinician|pharmacist|resident)|differential(?: diagnosis)?|work-?up|titrat\w*|mg\/kg|hpi|pmh|c\/o|s\/p|ddx|icd-?10|cpt|progress note|discharge summary|soap note|evidence base|first-line|contraindicat\w*)\b/i;
+  /\b(my patients?|(?:a|the|this|our) patient|mon patient|pts?\b|i'?m an? (?:[\w-]+ ){0,3}(?:physician|doctor|nurse|np|pa|pharmacist|resident|intern|neurologist|cardiologist|surgeon|clinician|gp|paramedic|midwife|dietitian|pediatrician|paediatrician|psychiatrist)|i am an? (?:[\w-]+ ){0,3}(?:physician|doctor|nurse|pharmacist|resident|clinician)|as an? (?:[\w-]+ ){0,2}(?:physician|doctor|nurse|clinician|pharmacist|resident)|dr\.? [a-z]+,|differential(?: diagnosis)?|work-?up|titrat\w*|mg\/kg|hpi|pmh|c\/o|s\/p|ddx|icd-?10|cpt|progress note|discharge summary|soap note|evidence base|first-line|contraindicat\w*|exam:|impression:|findings:|acls|bls protocol)\b/i;
 
 export const LAYPERSON_SIGNALS =
-  /\b(i have|i(?:'m| am) (?:\d+|a \d+|worried|scared|pregnant|feeling)|i(?:'ve| have) been|i feel|i think i|my (?:mom|mother|mum|dad|father|son|daughter|kid|child|baby|husband|wife|partner|friend|grandma|grandmother|grandpa|grandfather|sister|brother|doctor)|should i|can i|do i need|is it (?:normal|safe|bad)|my (?:knee|back|head|stomach|chest|eye|skin|throat))\b/i;
+  /\b(i have|i'?m (?:\d+|a \d+|worried|scared|pregnant|feeling|so)|i(?:'ve| have) been|i feel|i think i|i suspect i|i get|my (?:mom|mother|mum|dad|father|son|daughter|kid|child|baby|husband|wife|partner|friend|grandma|grandmother|grandpa|grandfather|sister|brother|doctor|doc)|doc said|(?:mother|father|mom|dad) is \d+|should i|can i|do i need|is it (?:normal|safe|bad)|help (?:me|my)|my (?:knee|back|head|stomach|chest|eye|skin|throat|moles?|last)|estou|estoy|tengo|tenho|j'ai|je suis)\b/i;
 
 export const HEALTH_DATA_TASK =
-  /\b(write|draft|summari[sz]e|rewrite|reformat|restructure|convert|extract|code|document(?:ing)?|chart|template|fill (?:in|out)|transcribe|translate)\b[^.?!]{0,60}\b(note|notes|summary|letter|report|record|records|chart|discharge|referral|soap|icd-?10|cpt|codes?|documentation|template|history|findings|labs?|results?)\b|\b(soap note|progress note|discharge summary|referral letter|icd-?10 codes?|radiology report|exam:|impression:|findings:|lab type\s*:)/i;
+  /\b(write|draft|summari[sz]e|rewrite|reformat|restructure|convert|extract|code|document(?:ing)?|chart|template|fill (?:in|out)|transcribe|translate|message the patient|group all)\b[^.?!]{0,60}\b(note|notes|summary|letter|report|record|records|chart|discharge|referral|soap|icd-?10|cpt|codes?|documentation|template|history|findings|labs?|results?|logs?|details)\b|\b(soap note|progress note|discharge summary|referral letter|icd-?10 codes?|radiology report|exam:|impression:|findings:|lab type\s*:|mychart)|^\s*(?:revise|rewrite|rephrase|proofread)\b/im;
 
 export const ADVICE_SIGNALS =
-  /\b(should i|should we|what should|can i|could i|do i need|is it (?:safe|ok|okay)|how (?:do|can|should) i|what can i|help me|make (?:me )?a plan|plan to|next steps|what to do|recommend\w*|which \w+ should)\b/i;
+  /\b(should i|i should|should we|what should|can i|could i|do i need|is it (?:safe|ok|okay)|how (?:do|can|should) i|what can i|help (?:me|my)|make (?:me )?a plan|plan to|next steps|what to do|which \w+ should|should i be (?:worried|concerned)|what is recommended for|is (?:that|it|this) (?:risky|dangerous|harmful)|is it recommended to)\b/i;
 
 export const INFORMATION_SIGNALS =
-  /\b(what (?:is|are|does|causes)|why (?:do|does|is|are)|how (?:does|do) (?:\w+ )?work|explain|difference between|tell me about|what'?s the (?:difference|evidence)|is there (?:any )?evidence)\b/i;
+  /\b(what (?:is|are|does|causes)|why (?:do|does|is|are)|how (?:does|do) (?:\w+ )?work|explain|difference between|tell me about|what'?s the (?:difference|evidence)|is there (?:any )?evidence|want to confirm|(?:latest|new|current) (?:guidelines?|updates?|recommendations?)|definite cause|what causes)\b/i;
 
 export const IRREDUCIBLE_SIGNALS =
-  /\b(will (?:i|it|he|she|my)|chances?|odds|prognosis|life expectancy|how long (?:do|does|will)|guarantee\w*|is it genetic|will it come back|recur\w*|definite cause|for sure|100%)\b/i;
+  /\b(will (?:i|it|he|she|my) (?:definitely|ever|always|get|be|come|fix|cure|live|die|recover|need)|chances? (?:of|that)|odds|prognosis|life expectancy|how long (?:do i|does (?:he|she)|will)|guarantee\w*|is it genetic|will it come back|haven'?t found (?:strong |any |clear )?(?:guidelines?|evidence)|no (?:strong|clear|good) (?:guidelines?|evidence)|limited evidence|forever)\b/i;
 
 export const CONTEXT_GIVEN =
-  /\b(\d+[- ]?(?:year|yr|month|week|day)s?[- ]?old|i(?:'m| am) \d+|aged? \d+|for (?:about |around )?\d+ (?:days?|weeks?|months?|years?)|since (?:yesterday|last)|history of|taking|on (?:\w+ )?medication|allergic to|pregnan\w*)\b/i;
+  /\b(\d+[- ]?(?:year|yr|month|week|day)s?[- ]?(?:old|postpartum|pregnant)|i'?m \d+|aged? \d+|for (?:about |around )?(?:\d+|a|one|two|three|four|five|six) (?:days?|weeks?|months?|years?)|since (?:yesterday|last)|history of|past medical history|taking|on (?:\w+ )?medication|allergic to|pregnan\w*|postpartum|no (?:harmful|suicidal) thoughts|well-controlled|lives? with|living with)\b/gi;
+
+export const TREATMENT_CHOICE =
+  /\b(should i (?:start|take|do|use) (?:the )?(?:meds|medication|medicine|pills|treatment|antibiotics?|supplements?)|which (?:\w+ )?(?:supplements?|antibiotics?|medicines?|medications?|pills) should i|what (?:medicine|medication|antibiotic|supplement) should|qual antibiotico|qué medicamento)\b/i;

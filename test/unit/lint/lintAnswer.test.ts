@@ -84,3 +84,20 @@ describe('lintAnswer', () => {
     assert.equal(answer.slice(finding!.start, finding!.end), 'cc');
   });
 });
+
+describe('lintAnswer pattern scanning', () => {
+  it('a pattern of an inactive or another detector never hides a match of an active one', async () => {
+    const { compileLibrary } = await import('../../../src/core/lint/compileLibrary');
+    const base = sampleLibrary().principles.find((p) => p.id === 'universal.no-cure-promises')!;
+    const inactive = { ...base, id: 'urgency.long', dimension: 'urgency' as const, applies: { urgency: ['emergent' as const] }, detect: [{ kind: 'avoid' as const, patterns: ['\\bfoo bar\\b'] }] };
+    const active = { ...base, id: 'universal.short', detect: [{ kind: 'avoid' as const, patterns: ['\\bfoo\\b', '\\bbar today\\b'] }] };
+    const library = compileLibrary([inactive, active]);
+    const findings = lintAnswer(library, { answer: 'I said foo bar today.', question: '', scenario: scenario() });
+    assert.deepEqual(findings.map((f) => [f.principleId, f.start, f.end]), [
+      ['universal.short', 7, 10],
+      ['universal.short', 11, 20],
+    ]);
+    const emergent = lintAnswer(library, { answer: 'I said foo bar today.', question: '', scenario: scenario({ urgency: 'emergent' }) });
+    assert.equal(emergent.length, 3);
+  });
+});
