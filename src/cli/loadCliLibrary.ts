@@ -3,10 +3,22 @@ import { loadPrinciples } from '../core/principles/loadPrinciples';
 import type { PrincipleLibrary } from '../core/principles/mergeLibrary';
 import { findTeamPrinciplesDir } from '../core/principles/teamPrinciples';
 
+export interface LibraryOptions {
+  /** Extra principle folders or files (`--principles`). */
+  principles: string[];
+  /** false with `--no-bundled`: only the team folder and `--principles` are used. */
+  bundled?: boolean;
+}
+
 /** Bundled library + the nearest `.clinalign/principles` + folders given with `--principles`. */
-export function loadCliLibrary(extraDirs: string[] = []): PrincipleLibrary {
+export function loadCliLibrary(options: LibraryOptions): PrincipleLibrary {
   const team = findTeamPrinciplesDir(process.cwd());
-  return loadPrinciples(bundledPrinciplesDir(), [...(team ? [team] : []), ...extraDirs]);
+  const layers = [...(team ? [team] : []), ...options.principles];
+  if (options.bundled === false) {
+    const [first, ...rest] = layers;
+    return first ? loadPrinciples(first, rest) : { principles: [], problems: [] };
+  }
+  return loadPrinciples(bundledPrinciplesDir(), layers);
 }
 
 export function formatProblem(problem: { file: string; line: number; column: number; message: string }): string {

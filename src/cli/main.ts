@@ -16,6 +16,7 @@ function nonNegativeInteger(value: string): number {
 const collect = (value: string, previous: string[]) => [...previous, value];
 const principlesOption = () =>
   new Option('--principles <dir>', 'extra principle folder or file (repeatable)').argParser(collect).default([]);
+const noBundledOption = () => new Option('--no-bundled', 'use only .clinalign/principles and --principles, not the bundled library');
 const formatOption = (choices: string[]) => new Option('--format <format>', 'output format').choices(choices).default('text');
 
 /** Each command sets this; `main` exits with it once output is flushed. */
@@ -35,6 +36,7 @@ program
   .addOption(formatOption(['text', 'json', 'sarif']))
   .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', nonNegativeInteger)
   .addOption(principlesOption())
+  .addOption(noBundledOption())
   .action((paths: string[], options) => {
     exitCode = lintCommand(paths, options, version);
   });
@@ -45,6 +47,7 @@ principles
   .description('list the principles in use (bundled + .clinalign/principles + --principles)')
   .addOption(formatOption(['text', 'json']))
   .addOption(principlesOption())
+  .addOption(noBundledOption())
   .action((options) => {
     exitCode = listPrinciples(options);
   });
@@ -53,6 +56,7 @@ principles
   .description('check principle files: schema, ids, regexes, and that every example agrees with its detectors')
   .argument('[paths...]', 'principle folders or files (default: the library in use)', [])
   .addOption(principlesOption())
+  .addOption(noBundledOption())
   .action((paths: string[], options) => {
     exitCode = validatePrinciples(paths, options);
   });
@@ -62,6 +66,7 @@ principles
   .argument('<id>', 'principle id, e.g. universal.safe-abbreviations')
   .addOption(formatOption(['text', 'json']))
   .addOption(principlesOption())
+  .addOption(noBundledOption())
   .action((id: string, options) => {
     exitCode = showPrinciple(id, options);
   });

@@ -7,18 +7,17 @@ import { collectMarkdownFiles } from '../collectFiles';
 import { formatSarif } from '../format/formatSarif';
 import { formatText } from '../format/formatText';
 import { FRONT_MATTER_RULE, type LintRecord } from '../format/lintRecord';
-import { formatProblem, loadCliLibrary } from '../loadCliLibrary';
+import { formatProblem, loadCliLibrary, type LibraryOptions } from '../loadCliLibrary';
 
-export interface LintOptions {
+export interface LintOptions extends LibraryOptions {
   format: 'text' | 'json' | 'sarif';
   maxWarnings?: number;
-  principles: string[];
 }
 
 /** `clinalign lint`: returns the exit code (0 clean, 1 errors or too many warnings, 2 configuration problems). */
 export function lintCommand(paths: string[], options: LintOptions, version: string): number {
   const files = collectMarkdownFiles(paths.length > 0 ? paths : ['.']);
-  const library = loadCliLibrary(options.principles);
+  const library = loadCliLibrary(options);
   for (const problem of library.problems) process.stderr.write(`${formatProblem(problem)}\n`);
   const compiled = compileLibrary(library.principles);
 

@@ -3,7 +3,7 @@ import { loadPrinciples } from '../../core/principles/loadPrinciples';
 import type { Principle } from '../../core/principles/principle';
 import { DIMENSIONS } from '../../core/principles/schema';
 import { CliError } from '../cliError';
-import { formatProblem, loadCliLibrary } from '../loadCliLibrary';
+import { formatProblem, loadCliLibrary, type LibraryOptions } from '../loadCliLibrary';
 
 /** A principle as `principles list --format json` prints it. */
 function summary(p: Principle) {
@@ -21,8 +21,8 @@ function summary(p: Principle) {
   };
 }
 
-export function listPrinciples(options: { format: 'text' | 'json'; principles: string[] }): number {
-  const library = loadCliLibrary(options.principles);
+export function listPrinciples(options: LibraryOptions & { format: 'text' | 'json' }): number {
+  const library = loadCliLibrary(options);
   for (const problem of library.problems) process.stderr.write(`${formatProblem(problem)}\n`);
   if (options.format === 'json') {
     process.stdout.write(`${JSON.stringify(library.principles.map(summary), null, 2)}\n`);
@@ -42,8 +42,8 @@ export function listPrinciples(options: { format: 'text' | 'json'; principles: s
 }
 
 /** Schema, duplicate ids, regexes and every example; exit 0 only if all pass. */
-export function validatePrinciples(paths: string[], options: { principles: string[] }): number {
-  const library = paths.length > 0 ? loadPrinciples(paths[0]!, paths.slice(1)) : loadCliLibrary(options.principles);
+export function validatePrinciples(paths: string[], options: LibraryOptions): number {
+  const library = paths.length > 0 ? loadPrinciples(paths[0]!, paths.slice(1)) : loadCliLibrary(options);
   const messages = library.problems.map(formatProblem);
   for (const principle of library.principles) {
     for (const failure of checkExamples(principle)) {
@@ -59,8 +59,8 @@ export function validatePrinciples(paths: string[], options: { principles: strin
   return messages.length === 0 ? 0 : 1;
 }
 
-export function showPrinciple(id: string, options: { format: 'text' | 'json'; principles: string[] }): number {
-  const library = loadCliLibrary(options.principles);
+export function showPrinciple(id: string, options: LibraryOptions & { format: 'text' | 'json' }): number {
+  const library = loadCliLibrary(options);
   const principle = library.principles.find((p) => p.id === id);
   if (!principle) {
     const near = library.principles.filter((p) => p.id.includes(id.split('.').pop() ?? id)).map((p) => p.id);

@@ -131,7 +131,21 @@ function compileDetector(principle: Principle, detector: Detector, index: number
   return compiled;
 }
 
-function combinePatterns(patterns: { source: string; detector: CompiledDetector }[], flags: string): PatternScan[] {
+/** Backreferences count groups across the whole regex, so such patterns cannot share one. */
+const BACKREFERENCE = /\\(?:[1-9]|k<)/;
+
+function combinePatterns(all: { source: string; detector: CompiledDetector }[], flags: string): PatternScan[] {
+  const alone = all.filter((p) => BACKREFERENCE.test(p.source));
+  const patterns = all.filter((p) => !BACKREFERENCE.test(p.source));
+  const separate = alone.map(({ source, detector }) => ({
+    combined: new RegExp(source, flags + 'g'),
+    patterns: [{ sticky: new RegExp(source, flags + 'y'), detector }],
+  }));
+  if (patterns.length === 0) return separate;
+  return [...separate, ...combineSharable(patterns, flags)];
+}
+
+function combineSharable(patterns: { source: string; detector: CompiledDetector }[], flags: string): PatternScan[] {
   const compiled = patterns.map(({ source, detector }) => ({ sticky: new RegExp(source, flags + 'y'), detector }));
   try {
     return [{ combined: new RegExp(patterns.map((p) => `(?:${p.source})`).join('|'), flags + 'g'), patterns: compiled }];

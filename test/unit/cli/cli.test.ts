@@ -1,0 +1,138 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { FIXTURES } from '../fixtureLibrary';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const MAIN = join(ROOT, 'src', 'cli', 'main.ts');
+// tsx is resolved from the project, since the CLI runs in temporary folders.
+const TSX = pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+
+/** Runs the real CLI (through tsx) in a folder of its own, with the sample library as an extra folder. */
+function clinalign(args: string[], cwd: string) {
+  const result = spawnSync(process.execPath, ['--import', TSX, MAIN, ...args], { cwd, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function workspace(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'clinalign-cli-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+const SAMPLE = ['--no-bundled', '--principles', join(FIXTURES, 'principles')];
+
+describe('clinalign CLI', function () {
+  this.timeout(30000);
+
+  it('lint --format json prints the stable record shape with 1-based positions, exit 1 on errors', () => {
+    const dir = workspace({ 'a.case.md': '---\nprompt: How much insulin?\n---\nGive 10 IU\ndaily.\n', 'notes/b.md': 'Nothing here.\n' });
+    const { code, stdout } = clinalign(['lint', '.', '--format', 'json', ...SAMPLE], dir);
+    const records = JSON.parse(stdout);
+    const hit = records.find((r: { principle: string }) => r.principle === 'universal.safe-abbreviations');
+    assert.deepEqual(Object.keys(hit).sort(), ['column', 'endColumn', 'endLine', 'file', 'line', 'message', 'principle', 'severity']);
+    assert.equal(hit.file, join(dir, 'a.case.md'));
+    assert.deepEqual([hit.line, hit.column, hit.endLine, hit.endColumn], [4, 9, 4, 11]);
+    assert.equal(hit.severity, 'error');
+    assert.equal(code, 1);
+  });
+
+  it('text output is file:line:col and exit 0 when clean', () => {
+    const dir = workspace({ 'ok.case.md': '---\nprompt: Hi\n---\nAll fine.\n' });
+    const clean = clinalign(['lint', 'ok.case.md', ...SAMPLE], dir);
+    assert.equal(clean.code, 0, clean.stderr);
+    assert.match(clean.stdout, /1 file checked, no findings/);
+  });
+
+  it('--max-warnings turns warnings into a failure', () => {
+    const dir = workspace({ 'w.case.md': 'This is a guaranteed cure.\n' });
+    assert.equal(clinalign(['lint', '.', ...SAMPLE], dir).code, 0);
+    const strict = clinalign(['lint', '.', '--max-warnings', '0', ...SAMPLE], dir);
+    assert.equal(strict.code, 1);
+    assert.match(strict.stdout, /w\.case\.md:1:11: warning/);
+  });
+
+  it('reports broken front matter as file:line:col and keeps going', () => {
+    const dir = workspace({ 'bad.case.md': '---\naudience: martian\n---\nTake 5 cc.\n' });
+    const { code, stdout } = clinalign(['lint', '.', ...SAMPLE], dir);
+    assert.equal(code, 1);
+    assert.match(stdout, /bad\.case\.md:2:11: error audience/);
+    assert.match(stdout, /bad\.case\.md:4:8: error/, 'the body is still linted');
+  });
+
+  it('sarif output is SARIF 2.1.0 with rules and regions', () => {
+    const dir = workspace({ 'a.case.md': 'Take 5 cc.\n' });
+    const sarif = JSON.parse(clinalign(['lint', '.', '--format', 'sarif', ...SAMPLE], dir).stdout);
+    assert.equal(sarif.version, '2.1.0');
+    const run = sarif.runs[0];
+    assert.equal(run.tool.driver.rules[0].id, 'universal.safe-abbreviations');
+    assert.deepEqual(run.results[0].locations[0].physicalLocation.region, { startLine: 1, startColumn: 8, endLine: 1, endColumn: 10 });
+    assert.equal(run.results[0].locations[0].physicalLocation.artifactLocation.uri, 'a.case.md');
+  });
+
+  it('usage errors exit 2', () => {
+    const dir = workspace({});
+    assert.equal(clinalign(['lint', '--format', 'xml'], dir).code, 2);
+    assert.equal(clinalign(['lint', 'missing-folder'], dir).code, 2);
+    assert.equal(clinalign(['frobnicate'], dir).code, 2);
+  });
+
+  it('a broken team principle file is reported with its location, exit 2, and linting still runs', () => {
+    const dir = workspace({ '.clinalign/principles/team.yaml': 'group: t\nprinciples:\n  - id: universal.x\n    title: [\n', 'a.case.md': 'Take 5 cc.\n' });
+    const { code, stdout, stderr } = clinalign(['lint', '.', ...SAMPLE], dir);
+    assert.equal(code, 2);
+    assert.match(stderr, /team\.yaml:\d+:\d+: /);
+    assert.match(stdout, /a\.case\.md:1:8: error/);
+  });
+
+  it('principles list/show/validate work on a library', () => {
+    const dir = workspace({});
+    const list = JSON.parse(clinalign(['principles', 'list', '--format', 'json', ...SAMPLE], dir).stdout);
+    const sample = list.find((p: { id: string }) => p.id === 'universal.safe-abbreviations');
+    assert.deepEqual(sample.detectors, ['replace']);
+    assert.equal(sample.line, 4);
+    const show = clinalign(['principles', 'show', 'universal.safe-abbreviations', ...SAMPLE], dir);
+    assert.match(show.stdout, /ISMP List of Error-Prone Abbreviations/);
+    assert.equal(clinalign(['principles', 'show', 'universal.nope', ...SAMPLE], dir).code, 2);
+    const validate = clinalign(['principles', 'validate', join(FIXTURES, 'principles')], dir);
+    assert.equal(validate.code, 0, validate.stderr);
+    assert.match(validate.stdout, /5 principles valid/);
+  });
+
+  it('principles validate fails on a principle whose example its detector does not flag', () => {
+    const dir = workspace({
+      'p/bad.yaml': `group: t
+principles:
+  - id: universal.never-flags
+    title: A detector that misses its example
+    dimension: universal
+    statement: Something checkable here.
+    rationale: A clinical reason for it.
+    severity: warning
+    rubric: { criterion: Does the checkable thing., points: 3, axis: accuracy }
+    detect: [{ kind: avoid, terms: [zebra] }]
+    examples:
+      - { answer: A horse., violates: true }
+      - { answer: A cow., violates: false }
+    sources: [A real standard]
+`,
+    });
+    const result = clinalign(['principles', 'validate', join(dir, 'p')], dir);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /bad\.yaml:3:\d+: universal\.never-flags: example 1: violating example is not flagged/);
+  });
+
+  it('classify prints the four labels as JSON', () => {
+    const dir = workspace({ 'c.case.md': '---\naudience: clinician\nprompt: My patient has crushing chest pain radiating to the jaw.\n---\n' });
+    const result = JSON.parse(clinalign(['classify', 'c.case.md', '--format', 'json'], dir).stdout);
+    assert.equal(result.scenario.urgency, 'emergent');
+    assert.equal(result.scenario.expertise, 'clinician');
+    assert.equal(result.source.expertise, 'audience');
+  });
+});
