@@ -2,6 +2,8 @@ import type { Principle } from '../principles/principle';
 import type { Detector, Severity } from '../principles/schema';
 import type { Applies } from '../scenario/labels';
 import { compileMatcher, type CompiledMatcher } from './compileMatcher';
+import { LiteralIndex } from './literalIndex';
+import { PlannedRegex } from './plannedRegex';
 import { regexFlags, termToRegexSource } from './termPattern';
 
 /** One detector of one principle, with its matchers compiled. */
@@ -28,14 +30,12 @@ export interface TermEntry {
   replacement?: string;
 }
 
-/**
- * Pattern detectors combined into one regex per flag set, used to find the positions where some pattern
- * matches; each pattern's own sticky regex then says which ones match there, so one pattern's match never
- * hides another's.
- */
-export interface PatternScan {
-  combined: RegExp;
-  patterns: { sticky: RegExp; detector: CompiledDetector }[];
+/** A regex of an `avoid` detector (or a term that does not start with a letter or digit). */
+export interface CompiledPattern {
+  regex: PlannedRegex;
+  detector: CompiledDetector;
+  /** Set for terms of `replace` detectors that are scanned as patterns. */
+  replacement?: string;
 }
 
 /** All principles' detectors compiled once: the answer is scanned in one pass, whatever the library size. */
@@ -44,10 +44,12 @@ export interface CompiledLibrary {
   detectors: CompiledDetector[];
   /** Lower-cased first word of a term → the terms starting with it. */
   termIndex: Map<string, TermEntry[]>;
-  /** Terms that do not start with a letter or digit (rare), scanned as patterns. */
-  patternScans: PatternScan[];
+  /** Regex patterns, and terms that do not start with a letter or digit (rare). */
+  patterns: CompiledPattern[];
   requires: CompiledDetector[];
   limits: CompiledDetector[];
+  /** Every literal the patterns and answer matchers require, located in one pass per lint. */
+  literalIndex: LiteralIndex;
   /** Detectors whose run depends only on scenario and question: memoised per (scenario, question). */
   activeCache: Map<string, Uint8Array>;
 }
@@ -59,22 +61,24 @@ export function compileLibrary(principles: readonly Principle[]): CompiledLibrar
     principles,
     detectors: [],
     termIndex: new Map(),
-    patternScans: [],
+    patterns: [],
     requires: [],
     limits: [],
+    literalIndex: new LiteralIndex([]),
     activeCache: new Map(),
   };
-  const patternsByFlags = new Map<string, { source: string; detector: CompiledDetector }[]>();
-  const addPattern = (source: string, flags: string, detector: CompiledDetector) => {
-    const list = patternsByFlags.get(flags) ?? [];
-    list.push({ source, detector });
-    patternsByFlags.set(flags, list);
+  const addPattern = (source: string, flags: string, detector: CompiledDetector, replacement?: string) => {
+    const pattern: CompiledPattern = { regex: new PlannedRegex(source, flags), detector };
+    if (replacement !== undefined) pattern.replacement = replacement;
+    library.patterns.push(pattern);
   };
   const addTerm = (term: string, ignorecase: boolean | undefined, detector: CompiledDetector, replacement?: string) => {
     const source = termToRegexSource(term);
     const firstWord = FIRST_WORD.exec(term.trim())?.[0];
-    if (!firstWord) {
-      addPattern(source, regexFlags(ignorecase), detector);
+    // A one-letter first word ("q.d.", "U") would be found everywhere: such terms are planned as patterns,
+    // whose literal is the whole term.
+    if (!firstWord || firstWord.length < 2) {
+      addPattern(source, regexFlags(ignorecase), detector, replacement);
       return;
     }
     const key = firstWord.toLowerCase();
@@ -107,7 +111,12 @@ export function compileLibrary(principles: readonly Principle[]): CompiledLibrar
       }
     }
   }
-  for (const [flags, patterns] of patternsByFlags) library.patternScans.push(...combinePatterns(patterns, flags));
+  const literals = [
+    ...library.termIndex.keys(),
+    ...library.patterns.flatMap((p) => p.regex.plan.literals ?? []),
+    ...library.detectors.flatMap((d) => [d.whenAnswer, d.unlessAnswer, d.expect].flatMap((m) => m?.literals ?? [])),
+  ];
+  library.literalIndex = new LiteralIndex(literals);
   return library;
 }
 
@@ -129,28 +138,4 @@ function compileDetector(principle: Principle, detector: Detector, index: number
   }
   if (detector.kind === 'require') compiled.expect = compileMatcher(detector.expect);
   return compiled;
-}
-
-/** Backreferences count groups across the whole regex, so such patterns cannot share one. */
-const BACKREFERENCE = /\\(?:[1-9]|k<)/;
-
-function combinePatterns(all: { source: string; detector: CompiledDetector }[], flags: string): PatternScan[] {
-  const alone = all.filter((p) => BACKREFERENCE.test(p.source));
-  const patterns = all.filter((p) => !BACKREFERENCE.test(p.source));
-  const separate = alone.map(({ source, detector }) => ({
-    combined: new RegExp(source, flags + 'g'),
-    patterns: [{ sticky: new RegExp(source, flags + 'y'), detector }],
-  }));
-  if (patterns.length === 0) return separate;
-  return [...separate, ...combineSharable(patterns, flags)];
-}
-
-function combineSharable(patterns: { source: string; detector: CompiledDetector }[], flags: string): PatternScan[] {
-  const compiled = patterns.map(({ source, detector }) => ({ sticky: new RegExp(source, flags + 'y'), detector }));
-  try {
-    return [{ combined: new RegExp(patterns.map((p) => `(?:${p.source})`).join('|'), flags + 'g'), patterns: compiled }];
-  } catch {
-    // Named groups repeated across patterns cannot share one regex; scan those separately.
-    return compiled.map((pattern, i) => ({ combined: new RegExp(patterns[i]!.source, flags + 'g'), patterns: [pattern] }));
-  }
 }

@@ -6,6 +6,7 @@ import type { Finding } from './finding';
 import { maskHiddenMarkdown } from './maskText';
 import { measureLimit } from './measureLimit';
 import { spanIndexAt, splitSentences, type Span } from './sentences';
+import { TextView } from './textView';
 
 export interface LintInput {
   /** The answer being written (a case's body). */
@@ -15,14 +16,13 @@ export interface LintInput {
   scenario: Scenario;
 }
 
-const TOKEN = /[\p{L}\p{M}\p{N}]+/gu;
 const WORDS = /[\p{L}\p{N}]/u;
 
 /** Runs every applicable detector over the answer once; findings are sorted by position. */
 export function lintAnswer(library: CompiledLibrary, input: LintInput): Finding[] {
   const text = maskHiddenMarkdown(input.answer);
   const active = activeDetectors(library, input.scenario, input.question);
-  const context = new AnswerContext(text);
+  const context = new AnswerContext(text, library);
   const findings: Finding[] = [];
 
   const report = (detector: CompiledDetector, start: number, end: number, replacement?: string) => {
@@ -31,12 +31,12 @@ export function lintAnswer(library: CompiledLibrary, input: LintInput): Finding[
     findings.push(hitFinding(detector, text, start, end, replacement));
   };
 
-  scanTerms(library, text, active, report);
-  scanPatterns(library, text, active, report);
+  scanTerms(library, context.view, active, report);
+  scanPatterns(library, context.view, active, report);
   if (WORDS.test(text)) {
     for (const detector of library.requires) {
       if (active[detector.index] && context.answerConditionsHold(detector)) {
-        const finding = checkRequire(detector, text, context.sentences());
+        const finding = checkRequire(detector, context);
         if (finding) findings.push(finding);
       }
     }
@@ -53,7 +53,13 @@ export function lintAnswer(library: CompiledLibrary, input: LintInput): Finding[
 class AnswerContext {
   private sentenceSpans: Span[] | undefined;
   private readonly conditionCache = new Map<number, boolean>();
-  constructor(private readonly text: string) {}
+  readonly view: TextView;
+  constructor(
+    private readonly text: string,
+    library: CompiledLibrary,
+  ) {
+    this.view = new TextView(text, library.literalIndex);
+  }
 
   sentences(): Span[] {
     return (this.sentenceSpans ??= splitSentences(this.text));
@@ -70,8 +76,8 @@ class AnswerContext {
     let holds = this.conditionCache.get(detector.index);
     if (holds === undefined) {
       holds =
-        (!detector.whenAnswer || detector.whenAnswer.test(this.text)) &&
-        !(detector.unlessAnswer && detector.unlessAnswer.test(this.text));
+        (!detector.whenAnswer || detector.whenAnswer.test(this.view)) &&
+        !(detector.unlessAnswer && detector.unlessAnswer.test(this.view));
       this.conditionCache.set(detector.index, holds);
     }
     return holds;
@@ -80,39 +86,25 @@ class AnswerContext {
 
 type Report = (detector: CompiledDetector, start: number, end: number, replacement?: string) => void;
 
-function scanTerms(library: CompiledLibrary, text: string, active: Uint8Array, report: Report): void {
-  if (library.termIndex.size === 0) return;
-  TOKEN.lastIndex = 0;
-  for (let token = TOKEN.exec(text); token; token = TOKEN.exec(text)) {
-    const entries = library.termIndex.get(token[0].toLowerCase());
-    if (!entries) continue;
+/** Terms are checked only where the literal index saw their first word. */
+function scanTerms(library: CompiledLibrary, view: TextView, active: Uint8Array, report: Report): void {
+  for (const [firstWord, entries] of library.termIndex) {
+    const positions = view.positionsOf(firstWord);
+    if (positions.length === 0) continue;
     for (const entry of entries) {
       if (!active[entry.detector.index]) continue;
-      entry.regex.lastIndex = token.index;
-      const match = entry.regex.exec(text);
-      if (match) report(entry.detector, token.index, token.index + match[0].length, entry.replacement);
+      for (const at of positions) {
+        entry.regex.lastIndex = at;
+        const match = entry.regex.exec(view.text);
+        if (match) report(entry.detector, at, at + match[0].length, entry.replacement);
+      }
     }
   }
 }
 
-function scanPatterns(library: CompiledLibrary, text: string, active: Uint8Array, report: Report): void {
-  for (const scan of library.patternScans) {
-    const patterns = scan.patterns.filter((p) => active[p.detector.index]);
-    if (patterns.length === 0) continue;
-    const busyUntil = new Array<number>(patterns.length).fill(0);
-    scan.combined.lastIndex = 0;
-    for (let match = scan.combined.exec(text); match; match = scan.combined.exec(text)) {
-      const at = match.index;
-      patterns.forEach((pattern, i) => {
-        if (at < busyUntil[i]!) return; // a pattern's own matches do not overlap, as with a global regex
-        pattern.sticky.lastIndex = at;
-        const hit = pattern.sticky.exec(text);
-        if (!hit || hit[0].length === 0) return;
-        busyUntil[i] = at + hit[0].length;
-        report(pattern.detector, at, at + hit[0].length);
-      });
-      scan.combined.lastIndex = at + 1; // look again one character on: other patterns may start inside this match
-    }
+function scanPatterns(library: CompiledLibrary, view: TextView, active: Uint8Array, report: Report): void {
+  for (const pattern of library.patterns) {
+    if (active[pattern.detector.index]) pattern.regex.forEachMatch(view, (start, end) => report(pattern.detector, start, end, pattern.replacement));
   }
 }
 
@@ -145,11 +137,13 @@ function matchCapitalisation(found: string, replacement: string): string {
   return replacement;
 }
 
-function checkRequire(detector: CompiledDetector, text: string, sentences: Span[]): Finding | undefined {
+function checkRequire(detector: CompiledDetector, context: AnswerContext): Finding | undefined {
+  const sentences = context.sentences();
   if (sentences.length === 0 || detector.detector.kind !== 'require') return undefined;
   const limit = detector.detector.within?.sentences;
-  const scopeEnd = limit ? sentences[Math.min(limit, sentences.length) - 1]!.end : text.length;
-  if (detector.expect!.test(text.slice(0, scopeEnd))) return undefined;
+  const scopeEnd = limit ? sentences[Math.min(limit, sentences.length) - 1]!.end : context.view.text.length;
+  const scope = limit ? new TextView(context.view.text.slice(0, scopeEnd)) : context.view;
+  if (detector.expect!.test(scope)) return undefined;
   const first = sentences[0]!;
   return {
     principleId: detector.principle.id,

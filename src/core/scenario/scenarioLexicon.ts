@@ -8,7 +8,7 @@ export const RED_FLAGS_BY_SYSTEM: Record<string, RegExp> = {
   respiratory: /\b(can'?t (?:breathe|catch (?:my|his|her) breath)|cannot breathe|struggling to breathe|gasping|lips? (?:are |turning )?(?:blue|grey|gray)|choking)\b/i,
   allergic: /\b(throat (?:is )?(?:swelling|closing|tight)|tongue (?:is )?swelling|anaphyla\w*|swollen (?:lips|tongue|throat))\b/i,
   bleeding: /\b(bleeding (?:heavily|a lot|that won'?t stop)|won'?t stop bleeding|vomiting blood|coughing up blood|black,? tarry stools?|soaking (?:a|through) (?:pad|pads))\b/i,
-  mental: /\b(kill(?:ing)? (?:my|him|her)self|suicid\w*|end (?:my|it all) life|want(?:s)? to die|overdos\w*|took (?:a lot of|too many|all (?:my|the)) (?:pills|tablets))\b/i,
+  mental: /\b(kill(?:ing)? (?:my|him|her)self|suicid\w*|end (?:my|it all) life|want(?:s)? to die|better off (?:without me|if i (?:was|were)n'?t (?:here|around|alive))|overdos\w*|took (?:a lot of|too many|all (?:my|the)) (?:pills|tablets))\b/i,
   infection: /\b(stiff neck|non-?blanching rash|rash that doesn'?t fade|(?:baby|newborn|infant|\d+[- ]?(?:week|day)[- ]?old)[^.?!]{0,40}\b(?:fever|temperature|temp|feels hot)|(?:fever|temperature)[^.?!]{0,40}\b(?:newborn|\d+[- ]?(?:week|day)[- ]?old))\b/i,
   obstetric: /\bpregnan\w*[^.?!]{0,60}\b(bleeding|severe (?:pain|headache)|baby (?:isn'?t|is not|stopped) moving|waters? broke)\b/i,
   trauma: /\b(hit (?:my|his|her) head[^.?!]{0,60}\b(vomit\w*|confus\w*|drows\w*|unconscious)|deep (?:cut|wound)[^.?!]{0,40}\b(won'?t stop|spurting)|broken bone (?:sticking|through))\b/i,

@@ -1,0 +1,78 @@
+// `npm run bench`: library load + compile, lint latency on a 2,000-word answer, throughput, and growth.
+// Prints one JSON object. Times are wall-clock milliseconds on this machine.
+import { performance } from 'node:perf_hooks';
+import { compileLibrary } from '../src/core/lint/compileLibrary';
+import { lintAnswer, type LintInput } from '../src/core/lint/lintAnswer';
+import { bundledPrinciplesDir } from '../src/core/principles/bundledLibrary';
+import { loadPrinciples } from '../src/core/principles/loadPrinciples';
+import { generatedAnswer, idealCompletions } from './benchCorpus';
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
+function stats(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  return { median: round(at(0.5)), p95: round(at(0.95)), min: round(sorted[0]!), runs: samples.length };
+}
+
+function time(fn: () => void): number {
+  const start = performance.now();
+  fn();
+  return performance.now() - start;
+}
+
+// Library: the first load in this process is the cold figure an editor pays at activation.
+let library = compileLibrary(loadPrinciples(bundledPrinciplesDir()).principles);
+const coldLoadCompile = time(() => (library = compileLibrary(loadPrinciples(bundledPrinciplesDir()).principles)));
+const loadRuns: number[] = [];
+const compileRuns: number[] = [];
+for (let i = 0; i < 30; i++) {
+  let loaded = loadPrinciples(bundledPrinciplesDir());
+  loadRuns.push(time(() => (loaded = loadPrinciples(bundledPrinciplesDir()))));
+  compileRuns.push(time(() => compileLibrary(loaded.principles)));
+}
+
+// The busiest scenario: every label set, so the most detectors are active.
+const scenario = { urgency: 'emergent', uncertainty: 'reducible', expertise: 'layperson', task: 'advice' } as const;
+const question = 'My 70 year old father has crushing chest pain and is sweating. Should I give him aspirin?';
+const input = (answer: string): LintInput => ({ answer, question, scenario });
+
+const answer2000 = generatedAnswer(2000);
+for (let i = 0; i < 50; i++) lintAnswer(library, input(answer2000)); // warm-up (JIT)
+const lintRuns: number[] = [];
+for (let i = 0; i < 500; i++) lintRuns.push(time(() => lintAnswer(library, input(answer2000))));
+const findings2000 = lintAnswer(library, input(answer2000)).length;
+
+const corpus = [...idealCompletions(), ...Array.from({ length: 40 }, (_, i) => generatedAnswer(500, i + 7))];
+const corpusBytes = corpus.reduce((n, a) => n + Buffer.byteLength(a), 0);
+const corpusRuns: number[] = [];
+for (let r = 0; r < 20; r++) corpusRuns.push(time(() => corpus.forEach((a) => lintAnswer(library, input(a)))));
+const corpusMedian = stats(corpusRuns).median;
+
+const growth = [1, 10, 100].map((factor) => {
+  const text = generatedAnswer(2000 * factor, 3);
+  const runs: number[] = [];
+  for (let i = 0; i < Math.max(5, 200 / factor); i++) runs.push(time(() => lintAnswer(library, input(text))));
+  const median = stats(runs).median;
+  return { words: 2000 * factor, chars: text.length, medianMs: median, msPer1000Words: round(median / (2 * factor)) };
+});
+
+console.log(
+  JSON.stringify(
+    {
+      principles: library.principles.length,
+      detectors: library.detectors.length,
+      loadAndCompile: {
+        coldMs: round(coldLoadCompile),
+        warmLoadMs: stats(loadRuns),
+        compileMs: stats(compileRuns),
+        targetMs: 30,
+      },
+      lint2000Words: { ...stats(lintRuns), findings: findings2000, chars: answer2000.length, targetMedianMs: 1 },
+      throughput: { answers: corpus.length, megabytes: round(corpusBytes / 1e6), mbPerSecond: round(corpusBytes / 1e6 / (corpusMedian / 1000)) },
+      growth,
+    },
+    null,
+    2,
+  ),
+);
