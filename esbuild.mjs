@@ -1,5 +1,6 @@
 // Builds the three bundles of DESIGN.md §2 plus the integration tests that run inside the extension host.
 import * as esbuild from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -64,8 +65,20 @@ const builds = [
   },
 ];
 
+const snapshotWriter = {
+  ...common,
+  entryPoints: ['scripts/write-principle-snapshot.ts'],
+  outfile: 'out/write-principle-snapshot.js',
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: false,
+};
+
 if (watch) {
   for (const options of builds) (await esbuild.context(options)).watch();
 } else {
-  await Promise.all(builds.map((options) => esbuild.build(options)));
+  await Promise.all([...builds, snapshotWriter].map((options) => esbuild.build(options)));
+  // The bundled library, parsed once here so that activation reads JSON instead of YAML.
+  execFileSync(process.execPath, ['out/write-principle-snapshot.js', process.cwd()], { stdio: 'inherit' });
 }

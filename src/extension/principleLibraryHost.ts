@@ -13,6 +13,7 @@ export class PrincipleLibraryHost implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private compiledLibrary!: CompiledLibrary;
   private problemsByFile = new Map<string, LoadProblem[]>();
+  private reloadTimer: NodeJS.Timeout | undefined;
   readonly onDidChange = this.changed.event;
 
   constructor(
@@ -22,13 +23,13 @@ export class PrincipleLibraryHost implements vscode.Disposable {
   ) {
     this.loader = new PrincipleLibraryLoader(bundledDir);
     this.reload();
-    const watcher = vscode.workspace.createFileSystemWatcher(`**/${TEAM_PRINCIPLES_FOLDER.split(path.sep).join('/')}/*.{yaml,yml}`);
-    const onFileEvent = () => this.reloadAndNotify();
+    // Files inside the team folder, and the folders themselves (deleting `.clinalign` reports only the folder).
+    const team = TEAM_PRINCIPLES_FOLDER.split(path.sep).join('/');
+    const watchers = [`**/${team}/**`, `**/${team}`, `**/${team.split('/')[0]}`].map((glob) => vscode.workspace.createFileSystemWatcher(glob));
+    const onFileEvent = () => this.scheduleReload();
     this.disposables.push(
-      watcher,
-      watcher.onDidCreate(onFileEvent),
-      watcher.onDidChange(onFileEvent),
-      watcher.onDidDelete(onFileEvent),
+      ...watchers,
+      ...watchers.flatMap((w) => [w.onDidCreate(onFileEvent), w.onDidChange(onFileEvent), w.onDidDelete(onFileEvent)]),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('clinalign.principleFolders')) this.reloadAndNotify();
       }),
@@ -43,6 +44,12 @@ export class PrincipleLibraryHost implements vscode.Disposable {
 
   principle(id: string): Principle | undefined {
     return this.compiledLibrary.principles.find((p) => p.id === id);
+  }
+
+  /** Saving or deleting several files fires several events: reload once they have settled. */
+  private scheduleReload(): void {
+    clearTimeout(this.reloadTimer);
+    this.reloadTimer = setTimeout(() => this.reloadAndNotify(), 100);
   }
 
   private reloadAndNotify(): void {
@@ -97,6 +104,7 @@ export class PrincipleLibraryHost implements vscode.Disposable {
   }
 
   dispose(): void {
+    clearTimeout(this.reloadTimer);
     for (const d of this.disposables) d.dispose();
   }
 }

@@ -3,6 +3,8 @@ import type { Detector, Severity } from '../principles/schema';
 import type { Applies } from '../scenario/labels';
 import { compileMatcher, type CompiledMatcher } from './compileMatcher';
 import { LiteralIndex } from './literalIndex';
+import { ParagraphCache } from './paragraphAnalysis';
+import { planMatcher, type PatternPlan } from './planPattern';
 import { PlannedRegex } from './plannedRegex';
 import { regexFlags, termToRegexSource } from './termPattern';
 
@@ -25,7 +27,10 @@ export interface CompiledDetector {
 
 /** A literal term of an avoid/replace detector, verified with a sticky regex at a token start. */
 export interface TermEntry {
-  regex: RegExp;
+  /** Position in `CompiledLibrary.termEntries`. */
+  id: number;
+  /** Sticky regex that checks the whole term (boundaries, case) at a position; built on first use. */
+  readonly regex: RegExp;
   detector: CompiledDetector;
   replacement?: string;
 }
@@ -44,12 +49,15 @@ export interface CompiledLibrary {
   detectors: CompiledDetector[];
   /** Lower-cased first word of a term → the terms starting with it. */
   termIndex: Map<string, TermEntry[]>;
+  termEntries: TermEntry[];
   /** Regex patterns, and terms that do not start with a letter or digit (rare). */
   patterns: CompiledPattern[];
   requires: CompiledDetector[];
   limits: CompiledDetector[];
-  /** Every literal the patterns and answer matchers require, located in one pass per lint. */
+  /** Every literal the terms, patterns and answer matchers require, located in one pass per paragraph. */
   literalIndex: LiteralIndex;
+  /** What is known about each paragraph seen recently: a keystroke re-analyses only the paragraph it changed. */
+  paragraphs: ParagraphCache;
   /** Detectors whose run depends only on scenario and question: memoised per (scenario, question). */
   activeCache: Map<string, Uint8Array>;
 }
@@ -61,14 +69,17 @@ export function compileLibrary(principles: readonly Principle[]): CompiledLibrar
     principles,
     detectors: [],
     termIndex: new Map(),
+    termEntries: [],
     patterns: [],
     requires: [],
     limits: [],
     literalIndex: new LiteralIndex([]),
+    paragraphs: undefined as unknown as ParagraphCache,
     activeCache: new Map(),
   };
-  const addPattern = (source: string, flags: string, detector: CompiledDetector, replacement?: string) => {
-    const pattern: CompiledPattern = { regex: new PlannedRegex(source, flags), detector };
+  library.paragraphs = new ParagraphCache(library);
+  const addPattern = (source: string, flags: string, detector: CompiledDetector, replacement?: string, plan?: PatternPlan) => {
+    const pattern: CompiledPattern = { regex: new PlannedRegex(source, flags, plan), detector };
     if (replacement !== undefined) pattern.replacement = replacement;
     library.patterns.push(pattern);
   };
@@ -78,14 +89,22 @@ export function compileLibrary(principles: readonly Principle[]): CompiledLibrar
     // A one-letter first word ("q.d.", "U") would be found everywhere: such terms are planned as patterns,
     // whose literal is the whole term.
     if (!firstWord || firstWord.length < 2) {
-      addPattern(source, regexFlags(ignorecase), detector, replacement);
+      addPattern(source, regexFlags(ignorecase), detector, replacement, planMatcher([term], []));
       return;
     }
     const key = firstWord.toLowerCase();
     const entries = library.termIndex.get(key) ?? [];
-    const entry: TermEntry = { regex: new RegExp(source, regexFlags(ignorecase, 'y')), detector };
+    let sticky: RegExp | undefined;
+    const entry: TermEntry = {
+      id: library.termEntries.length,
+      get regex() {
+        return (sticky ??= new RegExp(source, regexFlags(ignorecase, 'y')));
+      },
+      detector,
+    };
     if (replacement !== undefined) entry.replacement = replacement;
     entries.push(entry);
+    library.termEntries.push(entry);
     library.termIndex.set(key, entries);
   };
 

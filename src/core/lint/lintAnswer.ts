@@ -1,11 +1,11 @@
 import type { Scenario } from '../scenario/labels';
 import { activeDetectors } from './activeDetectors';
+import { AnswerView } from './answerView';
 import type { CompiledDetector, CompiledLibrary } from './compileLibrary';
 import { parseDisableComments } from './disableComments';
 import type { Finding } from './finding';
 import { maskHiddenMarkdown } from './maskText';
 import { measureLimit } from './measureLimit';
-import { spanIndexAt, splitSentences, type Span } from './sentences';
 import { TextView } from './textView';
 
 export interface LintInput {
@@ -18,93 +18,62 @@ export interface LintInput {
 
 const WORDS = /[\p{L}\p{N}]/u;
 
-/** Runs every applicable detector over the answer once; findings are sorted by position. */
+/** Runs every applicable detector over the answer; findings are sorted by position. */
 export function lintAnswer(library: CompiledLibrary, input: LintInput): Finding[] {
   const text = maskHiddenMarkdown(input.answer);
   const active = activeDetectors(library, input.scenario, input.question);
-  const context = new AnswerContext(text, library);
+  const answer = new AnswerView(text, library.paragraphs);
+  const conditions = new AnswerConditions(answer);
   const findings: Finding[] = [];
 
   const report = (detector: CompiledDetector, start: number, end: number, replacement?: string) => {
-    if (!context.answerConditionsHold(detector)) return;
-    if (detector.unlessSentence && detector.unlessSentence.test(context.sentenceTextAt(start))) return;
+    if (!active[detector.index] || !conditions.hold(detector)) return;
+    if (detector.unlessSentence) {
+      const sentence = answer.sentenceAt(start);
+      if (sentence && detector.unlessSentence.test(text.slice(sentence.start, sentence.end))) return;
+    }
     findings.push(hitFinding(detector, text, start, end, replacement));
   };
 
-  scanTerms(library, context.view, active, report);
-  scanPatterns(library, context.view, active, report);
+  for (const paragraph of answer.paragraphs) {
+    const hits = paragraph.analysis.termHits();
+    for (let i = 0; i < hits.length; i += 3) {
+      const entry = library.termEntries[hits[i]!]!;
+      report(entry.detector, paragraph.start + hits[i + 1]!, paragraph.start + hits[i + 2]!, entry.replacement);
+    }
+  }
+  for (const pattern of library.patterns) {
+    if (active[pattern.detector.index]) pattern.regex.forEachMatch(answer, (start, end) => report(pattern.detector, start, end, pattern.replacement));
+  }
   if (WORDS.test(text)) {
     for (const detector of library.requires) {
-      if (active[detector.index] && context.answerConditionsHold(detector)) {
-        const finding = checkRequire(detector, context);
+      if (active[detector.index] && conditions.hold(detector)) {
+        const finding = checkRequire(detector, answer);
         if (finding) findings.push(finding);
       }
     }
     for (const detector of library.limits) {
-      if (active[detector.index] && context.answerConditionsHold(detector)) {
-        findings.push(...measureLimit(detector, text, context.sentences()));
-      }
+      if (active[detector.index] && conditions.hold(detector)) findings.push(...measureLimit(detector, answer));
     }
   }
   return silenceAndSort(findings, input.answer);
 }
 
-/** Per-call lazy state: sentences and answer-level conditions are computed only if some hit needs them. */
-class AnswerContext {
-  private sentenceSpans: Span[] | undefined;
-  private readonly conditionCache = new Map<number, boolean>();
-  readonly view: TextView;
-  constructor(
-    private readonly text: string,
-    library: CompiledLibrary,
-  ) {
-    this.view = new TextView(text, library.literalIndex);
-  }
+/** `when.answer` / `unless.answer` of each detector, worked out at most once per lint. */
+class AnswerConditions {
+  private readonly cache = new Map<number, boolean>();
+  constructor(private readonly answer: AnswerView) {}
 
-  sentences(): Span[] {
-    return (this.sentenceSpans ??= splitSentences(this.text));
-  }
-
-  sentenceTextAt(offset: number): string {
-    const spans = this.sentences();
-    const index = spanIndexAt(spans, offset);
-    return index === -1 ? '' : this.text.slice(spans[index]!.start, spans[index]!.end);
-  }
-
-  answerConditionsHold(detector: CompiledDetector): boolean {
+  hold(detector: CompiledDetector): boolean {
     if (!detector.whenAnswer && !detector.unlessAnswer) return true;
-    let holds = this.conditionCache.get(detector.index);
+    let holds = this.cache.get(detector.index);
     if (holds === undefined) {
       holds =
-        (!detector.whenAnswer || detector.whenAnswer.test(this.view)) &&
-        !(detector.unlessAnswer && detector.unlessAnswer.test(this.view));
-      this.conditionCache.set(detector.index, holds);
+        (!detector.whenAnswer || detector.whenAnswer.test(this.answer)) &&
+        !(detector.unlessAnswer && detector.unlessAnswer.test(this.answer));
+      this.cache.set(detector.index, holds);
     }
     return holds;
-  }
-}
-
-type Report = (detector: CompiledDetector, start: number, end: number, replacement?: string) => void;
-
-/** Terms are checked only where the literal index saw their first word. */
-function scanTerms(library: CompiledLibrary, view: TextView, active: Uint8Array, report: Report): void {
-  for (const [firstWord, entries] of library.termIndex) {
-    const positions = view.positionsOf(firstWord);
-    if (positions.length === 0) continue;
-    for (const entry of entries) {
-      if (!active[entry.detector.index]) continue;
-      for (const at of positions) {
-        entry.regex.lastIndex = at;
-        const match = entry.regex.exec(view.text);
-        if (match) report(entry.detector, at, at + match[0].length, entry.replacement);
-      }
-    }
-  }
-}
-
-function scanPatterns(library: CompiledLibrary, view: TextView, active: Uint8Array, report: Report): void {
-  for (const pattern of library.patterns) {
-    if (active[pattern.detector.index]) pattern.regex.forEachMatch(view, (start, end) => report(pattern.detector, start, end, pattern.replacement));
   }
 }
 
@@ -137,12 +106,12 @@ function matchCapitalisation(found: string, replacement: string): string {
   return replacement;
 }
 
-function checkRequire(detector: CompiledDetector, context: AnswerContext): Finding | undefined {
-  const sentences = context.sentences();
+function checkRequire(detector: CompiledDetector, answer: AnswerView): Finding | undefined {
+  const sentences = answer.sentences();
   if (sentences.length === 0 || detector.detector.kind !== 'require') return undefined;
   const limit = detector.detector.within?.sentences;
-  const scopeEnd = limit ? sentences[Math.min(limit, sentences.length) - 1]!.end : context.view.text.length;
-  const scope = limit ? new TextView(context.view.text.slice(0, scopeEnd)) : context.view;
+  const scopeEnd = limit ? sentences[Math.min(limit, sentences.length) - 1]!.end : answer.text.length;
+  const scope = limit ? new TextView(answer.text.slice(0, scopeEnd)) : answer;
   if (detector.expect!.test(scope)) return undefined;
   const first = sentences[0]!;
   return {

@@ -8,19 +8,26 @@ import { escapeRegExp } from './termPattern';
  */
 export class LiteralIndex {
   private readonly regex: RegExp | undefined;
-  /** For each literal: the literals it contains (itself included) and where, relative to its start. */
+  private readonly literals: string[];
+  /** For each literal seen in a text: the literals it contains (itself included) and where. Filled lazily. */
   private readonly inner = new Map<string, { literal: string; offset: number }[]>();
 
   constructor(literals: Iterable<string>) {
-    const sorted = [...new Set(literals)].filter((l) => l.length > 0).sort((a, b) => b.length - a.length || a.localeCompare(b));
-    for (const outer of sorted) {
-      const found: { literal: string; offset: number }[] = [];
-      for (const literal of sorted) {
+    this.literals = [...new Set(literals)].filter((l) => l.length > 0).sort((a, b) => b.length - a.length || a.localeCompare(b));
+    this.regex = this.literals.length > 0 ? new RegExp(this.literals.map(escapeRegExp).join('|'), 'g') : undefined;
+  }
+
+  private innerOf(outer: string): { literal: string; offset: number }[] {
+    let found = this.inner.get(outer);
+    if (!found) {
+      found = [];
+      for (const literal of this.literals) {
+        if (literal.length > outer.length) continue;
         for (let at = outer.indexOf(literal); at !== -1; at = outer.indexOf(literal, at + 1)) found.push({ literal, offset: at });
       }
       this.inner.set(outer, found);
     }
-    this.regex = sorted.length > 0 ? new RegExp(sorted.map(escapeRegExp).join('|'), 'g') : undefined;
+    return found;
   }
 
   /** Offsets of every literal occurrence in `lower`, by literal. */
@@ -30,7 +37,7 @@ export class LiteralIndex {
     if (!regex) return positions;
     regex.lastIndex = 0;
     for (let match = regex.exec(lower); match; match = regex.exec(lower)) {
-      for (const { literal, offset } of this.inner.get(match[0])!) {
+      for (const { literal, offset } of this.innerOf(match[0])) {
         const list = positions.get(literal);
         if (list) list.push(match.index + offset);
         else positions.set(literal, [match.index + offset]);

@@ -1,12 +1,13 @@
+import type { AnswerView } from './answerView';
 import type { CompiledDetector } from './compileLibrary';
 import type { Finding } from './finding';
-import { countWords, fleschKincaidGrade, textStatistics } from './readability';
-import { splitParagraphs, type Span } from './sentences';
+import { fleschKincaidGrade, textStatistics } from './readability';
+import type { Span } from './sentences';
 
 const DEFAULT_MIN_WORDS_FOR_GRADE = 80;
 
 /** Findings for a `limit` detector: each sentence/paragraph over the bound, or the answer as a whole. */
-export function measureLimit(detector: CompiledDetector, text: string, sentences: Span[]): Finding[] {
+export function measureLimit(detector: CompiledDetector, answer: AnswerView): Finding[] {
   const limit = detector.detector;
   if (limit.kind !== 'limit') return [];
   const finding = (span: Span, measured: string): Finding => ({
@@ -16,34 +17,36 @@ export function measureLimit(detector: CompiledDetector, text: string, sentences
     end: span.end,
     message: `${detector.message} (${measured}; at most ${limit.max})`,
   });
+  const sentences = answer.sentences();
   switch (limit.metric) {
     case 'sentence-words':
+      return sentences.filter((s) => s.words > limit.max).map((s) => finding(s, `${s.words} words`));
     case 'paragraph-words': {
-      const spans = limit.metric === 'sentence-words' ? sentences : splitParagraphs(text);
       const findings: Finding[] = [];
-      for (const span of spans) {
-        const words = countWords(text.slice(span.start, span.end));
-        if (words > limit.max) findings.push(finding(span, `${words} words`));
+      for (const paragraph of answer.paragraphs) {
+        const inside = paragraph.analysis.sentences();
+        const words = inside.reduce((n, s) => n + s.words, 0);
+        if (words > limit.max && inside.length > 0) {
+          findings.push(finding({ start: paragraph.start + inside[0]!.start, end: paragraph.start + inside[inside.length - 1]!.end }, `${words} words`));
+        }
       }
       return findings;
     }
     case 'answer-words': {
-      let total = 0;
-      for (const span of sentences) {
-        total += countWords(text.slice(span.start, span.end));
-        if (total > limit.max) {
-          const words = total + countWords(text.slice(span.end));
-          return [finding({ start: span.start, end: text.trimEnd().length }, `${words} words`)];
-        }
+      const total = sentences.reduce((n, s) => n + s.words, 0);
+      let running = 0;
+      for (const sentence of sentences) {
+        running += sentence.words;
+        if (running > limit.max) return [finding({ start: sentence.start, end: sentences[sentences.length - 1]!.end }, `${total} words`)];
       }
       return [];
     }
     case 'reading-grade': {
-      const stats = textStatistics(text, sentences.length);
+      const stats = answer.statistics();
       if (stats.words < (limit.minWords ?? DEFAULT_MIN_WORDS_FOR_GRADE)) return [];
       const grade = fleschKincaidGrade(stats);
       if (grade <= limit.max) return [];
-      return [finding(hardestSentence(text, sentences), `reading grade ${grade.toFixed(1)} for the whole answer; this is its hardest sentence`)];
+      return [finding(hardestSentence(answer.text, sentences), `reading grade ${grade.toFixed(1)} for the whole answer; this is its hardest sentence`)];
     }
   }
 }

@@ -16,6 +16,25 @@ export interface PatternPlan {
  * than a regex scan of the whole answer.
  */
 export function planPattern(source: string, minLength = 2): PatternPlan {
+  const key = `${minLength}\u0000${source}`;
+  let plan = knownPlans.get(key);
+  if (!plan) knownPlans.set(key, (plan = computePlan(source, minLength)));
+  return plan;
+}
+
+/** Plans by pattern: recompiling a library (a team file changed) does not parse its patterns again. */
+const knownPlans = new Map<string, PatternPlan>();
+
+/** The plans computed so far, to store in the library snapshot, and a way to load them back. */
+export function exportPlans(): Record<string, PatternPlan> {
+  return Object.fromEntries(knownPlans);
+}
+
+export function importPlans(plans: Record<string, PatternPlan>): void {
+  for (const [key, plan] of Object.entries(plans)) knownPlans.set(key, plan);
+}
+
+function computePlan(source: string, minLength: number): PatternPlan {
   let ast: AstNode<Features>;
   try {
     ast = parse(source, 'u', { lookbehind: true, namedGroups: true, unicodePropertyEscape: true }) as AstNode<Features>;
@@ -26,6 +45,21 @@ export function planPattern(source: string, minLength = 2): PatternPlan {
   const required = analyse(ast).required;
   if (!required || required.length === 0 || required.some((literal) => literal.length < minLength)) return { anchored };
   return { literals: required, anchored };
+}
+
+/**
+ * The plan of a matcher made of literal terms and patterns, without parsing the terms as regular
+ * expressions: a term's literal is the term itself, or its longest word when it spans several words.
+ */
+export function planMatcher(terms: readonly string[], patterns: readonly string[], minLength = 2): PatternPlan {
+  const plans = patterns.map((p) => planPattern(p, minLength));
+  const anchored = plans.some((p) => p.anchored);
+  const termLiterals = terms.map((term) => {
+    const words = term.trim().toLowerCase().split(/\s+/);
+    return words.reduce((longest, word) => (word.length > longest.length ? word : longest), '');
+  });
+  if (plans.some((p) => !p.literals) || termLiterals.some((l) => l.length < minLength)) return { anchored };
+  return { literals: [...new Set([...termLiterals, ...plans.flatMap((p) => p.literals!)])], anchored };
 }
 
 function crossesParagraphs(node: AstNode<Features>): boolean {
@@ -90,9 +124,9 @@ function analyse(node: AstNode<Features>): Analysis {
       if (node.min === 0) return node.max === 1 && body.exact ? trim({ exact: unique([...body.exact, '']) }) : OPAQUE;
       if (body.exact && node.min <= 3) {
         // At least `min` repetitions in a row: their concatenations are required.
-        let repeated = [''];
-        for (let i = 0; i < node.min; i++) repeated = cross(repeated, body.exact);
-        return trim(node.max === node.min ? { exact: repeated, required: repeated } : { required: repeated });
+        let repeated: string[] | undefined = [''];
+        for (let i = 0; i < node.min && repeated; i++) repeated = cross(repeated, body.exact);
+        if (repeated) return trim(node.max === node.min ? { exact: repeated, required: repeated } : { required: repeated });
       }
       return body.required ? { required: body.required } : OPAQUE;
     }
@@ -115,8 +149,9 @@ function sequence(nodes: AstNode<Features>[]): Analysis {
     const part = analyse(node);
     if (part.required) candidates.push(part.required);
     if (part.exact && run) {
-      run = cross(run, part.exact);
-      if (run.length > MAX_ALTERNATIVES) run = undefined;
+      const longer = cross(run, part.exact);
+      if (!longer) candidates.push(run);
+      run = longer;
     } else {
       if (run) candidates.push(run);
       if (part.exact) {
@@ -148,7 +183,10 @@ function best(candidates: string[][]): string[] | undefined {
   return chosen;
 }
 
-function cross(left: string[], right: string[]): string[] {
+/** All concatenations, or undefined when there would be too many to be useful. */
+function cross(left: string[], right: string[]): string[] | undefined {
+  if (left.length * right.length > MAX_ALTERNATIVES) return undefined;
+  if (left.length === 1 && right.length === 1) return [left[0]! + right[0]!]; // the common case: one more letter
   return unique(left.flatMap((l) => right.map((r) => l + r)));
 }
 

@@ -1,46 +1,75 @@
+import { AnswerView } from './answerView';
 import { planPattern, type PatternPlan } from './planPattern';
 import type { TextView } from './textView';
 
 /**
  * A regular expression that runs only where it can match: not at all when none of its required literals
- * occurs in the text, else only on the paragraphs that hold one (unless it is anchored to the whole text).
+ * occurs, and on a whole answer paragraph by paragraph, each paragraph's matches kept while it is unchanged
+ * (unless the pattern is anchored to the whole text).
  */
 export class PlannedRegex {
-  private readonly regex: RegExp;
+  private compiled: RegExp | undefined;
   readonly plan: PatternPlan;
 
-  constructor(source: string, flags: string) {
-    this.regex = new RegExp(source, flags + 'g');
-    this.plan = planPattern(source);
+  /** `source` must be a valid regular expression (the principle schema checks every pattern). */
+  constructor(
+    private readonly source: string,
+    private readonly flags: string,
+    plan?: PatternPlan,
+  ) {
+    this.plan = plan ?? planPattern(source);
+  }
+
+  /** Built on first use: most patterns never run in a session, so activation does not pay for them. */
+  private get regex(): RegExp {
+    return (this.compiled ??= new RegExp(this.source, this.flags + 'g'));
   }
 
   /**
    * Calls `visit` with each match's [start, end) in the text; `visit` returns true to stop early.
    * Empty matches (a pattern of lookaheads) are visited only when `includeEmpty` is set.
    */
-  forEachMatch(view: TextView, visit: (start: number, end: number) => boolean | void, includeEmpty = false): void {
-    const { literals, anchored } = this.plan;
-    const text = view.text;
-    if (literals && !literals.some((literal) => view.contains(literal))) return;
-    const windows = literals && !anchored ? view.windows(literals) : [{ start: 0, end: text.length }];
-    const regex = this.regex;
-    for (const window of windows) {
-      const slice = window.start === 0 && window.end === text.length ? text : text.slice(window.start, window.end);
-      regex.lastIndex = 0;
-      for (let match = regex.exec(slice); match; match = regex.exec(slice)) {
-        if (match[0].length === 0) {
-          regex.lastIndex++;
-          if (!includeEmpty) continue;
+  forEachMatch(view: TextView | AnswerView, visit: (start: number, end: number) => boolean | void, includeEmpty = false): void {
+    if (view instanceof AnswerView && !this.plan.anchored) {
+      for (const paragraph of view.paragraphs) {
+        if (!this.mayMatch(paragraph.analysis.view)) continue;
+        const matches = paragraph.analysis.matchesOf(this);
+        for (let i = 0; i < matches.length; i += 2) {
+          const start = matches[i]!;
+          const end = matches[i + 1]!;
+          if ((end > start || includeEmpty) && visit(paragraph.start + start, paragraph.start + end)) return;
         }
-        if (visit(window.start + match.index, window.start + match.index + match[0].length)) return;
       }
+      return;
     }
+    if (view instanceof AnswerView ? !this.mayMatchAnywhere(view) : !this.mayMatch(view)) return;
+    this.scan(view.text, visit, includeEmpty);
   }
 
-  test(view: TextView): boolean {
+  test(view: TextView | AnswerView): boolean {
     let found = false;
     // A condition such as `(?=.*cold)(?=.*antibiotic)` matches the empty string, and that counts.
     this.forEachMatch(view, () => (found = true), true);
     return found;
+  }
+
+  private mayMatch(view: TextView): boolean {
+    return !this.plan.literals || this.plan.literals.some((literal) => view.contains(literal));
+  }
+
+  private mayMatchAnywhere(view: AnswerView): boolean {
+    return view.paragraphs.some((p) => this.mayMatch(p.analysis.view));
+  }
+
+  private scan(text: string, visit: (start: number, end: number) => boolean | void, includeEmpty: boolean): void {
+    const regex = this.regex;
+    regex.lastIndex = 0;
+    for (let match = regex.exec(text); match; match = regex.exec(text)) {
+      if (match[0].length === 0) {
+        regex.lastIndex++;
+        if (!includeEmpty) continue;
+      }
+      if (visit(match.index, match.index + match[0].length)) return;
+    }
   }
 }

@@ -1,16 +1,13 @@
 import type { LiteralIndex } from './literalIndex';
-import { spanIndexAt, splitParagraphs, type Span } from './sentences';
 
 /**
- * One text as the matchers see it, computed lazily and shared by every detector of one lint run: its
- * lower-cased form (same length, so offsets line up), its paragraphs, and where each literal occurs. With a
- * library's literal index all literals are located in one pass; without one (short texts) each is searched.
+ * A text as the matchers see it: its lower-cased form (same length, so offsets line up) and where each
+ * literal occurs. With a library's literal index all literals are located in one pass; without one (short
+ * texts such as a question or a sentence) each literal is searched for when asked.
  */
 export class TextView {
   private lowerText: string | undefined;
-  private paragraphSpans: Span[] | undefined;
   private positions: Map<string, number[]> | undefined;
-  private readonly windowCache = new Map<string, Span[]>();
 
   constructor(
     readonly text: string,
@@ -37,25 +34,6 @@ export class TextView {
   contains(literal: string): boolean {
     return this.positionsOf(literal).length > 0;
   }
-
-  /** The paragraphs where any of the literals occurs, sorted and merged. */
-  windows(literals: readonly string[]): Span[] {
-    const key = literals.join('\u0000');
-    const cached = this.windowCache.get(key);
-    if (cached) return cached;
-    const paragraphs = (this.paragraphSpans ??= paragraphsCovering(this.text));
-    const indexes = new Set<number>();
-    for (const literal of literals) for (const at of this.positionsOf(literal)) indexes.add(spanIndexAt(paragraphs, at));
-    const merged: Span[] = [];
-    for (const i of [...indexes].sort((a, b) => a - b)) {
-      const span = paragraphs[i]!;
-      const last = merged[merged.length - 1];
-      if (last && last.end === span.start) last.end = span.end;
-      else merged.push({ ...span });
-    }
-    this.windowCache.set(key, merged);
-    return merged;
-  }
 }
 
 /** Lower case that keeps every offset: characters whose lower case is longer (e.g. "İ") stay as they are. */
@@ -68,11 +46,4 @@ function lowerCaseSameLength(text: string): string {
     result += low.length === char.length ? low : char;
   }
   return result;
-}
-
-/** Paragraph spans that together cover every character (a blank-line gap belongs to the next paragraph). */
-function paragraphsCovering(text: string): Span[] {
-  const paragraphs = splitParagraphs(text);
-  if (paragraphs.length === 0) return [{ start: 0, end: text.length }];
-  return paragraphs.map((p, i) => ({ start: i === 0 ? 0 : paragraphs[i - 1]!.end, end: i === paragraphs.length - 1 ? text.length : p.end }));
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { LoadProblem } from './loadProblem';
+import { readPrincipleFolder } from './librarySnapshot';
 import { principleFilesIn } from './loadPrinciples';
 import { mergeLibrary, type PrincipleLibrary } from './mergeLibrary';
 import { parsePrincipleFile, type ParsedPrincipleFile } from './parsePrincipleFile';
@@ -16,7 +17,7 @@ export class PrincipleLibraryLoader {
   constructor(private readonly bundledDir: string) {}
 
   load(teamPaths: string[], readText: (file: string) => string = (file) => readFileSync(file, 'utf8')): PrincipleLibrary & { brokenFiles: Set<string> } {
-    this.bundled ??= principleFilesIn(this.bundledDir).map((file) => parsePrincipleFile(file, readText(file), false));
+    this.bundled ??= readPrincipleFolder(this.bundledDir);
     const brokenFiles = new Set<string>();
     const team = teamPaths.flatMap(principleFilesIn).map((file) => {
       let parsed: ParsedPrincipleFile;

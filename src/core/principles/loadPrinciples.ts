@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { mergeLibrary, type PrincipleLibrary } from './mergeLibrary';
+import { readPrincipleFolder } from './librarySnapshot';
 import { parsePrincipleFile, type ParsedPrincipleFile } from './parsePrincipleFile';
 
 /** `*.yaml` / `*.yml` files of a folder (sorted, so merge order is stable), or the file itself. */
@@ -25,7 +26,7 @@ export function parsePrincipleFiles(paths: string[], allowPatches: boolean): Par
   });
 }
 
-/** The bundled library folder plus team folders (e.g. `.clinalign/principles`) merged over it. */
+/** The bundled library folder (or its build snapshot) plus team folders merged over it. */
 export function loadPrinciples(bundledDir: string, teamDirs: string[] = []): PrincipleLibrary {
-  return mergeLibrary(parsePrincipleFiles([bundledDir], false), parsePrincipleFiles(teamDirs, true));
+  return mergeLibrary(readPrincipleFolder(bundledDir), parsePrincipleFiles(teamDirs, true));
 }

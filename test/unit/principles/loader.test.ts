@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PrincipleLibraryLoader } from '../../../src/core/principles/libraryLoader';
@@ -21,8 +21,12 @@ const PRINCIPLE = (id: string, extra = '') => `  - id: ${id}
     sources: [A real standard]
 ${extra}`;
 
+const created: string[] = [];
+after(() => created.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
 function teamDir(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'clinalign-team-'));
+  created.push(dir);
   mkdirSync(dir, { recursive: true });
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return dir;

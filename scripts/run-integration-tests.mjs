@@ -1,0 +1,368 @@
+#!/usr/bin/env node
+// `npm run test:integration`: runs the extension's mocha suites (out/test/integration/**/*.test.js) inside
+// the REAL VS Code Node extension host.
+//
+// Desktop VS Code cannot be downloaded here (@vscode/test-electron needs update.code.visualstudio.com), so
+// we start code-server 4.100.3 (= VS Code 1.100.3 server + web workbench, installed into .vscode-test-tools/
+// by scripts/setup-vscode-test-env.sh) and open its workbench in headless Chromium through playwright-core.
+// code-server has no --extensionTestsPath flag, but the workbench reads the same settings from the URL's
+// `payload` parameter; it then reports the test log through window.codeAutomationLog(type, args) and the
+// extension host's exit code through window.codeAutomationExit(code), both exposed here with Playwright.
+//
+// The workspace is a fresh temp copy of examples/ so tests may edit files without dirtying the repo.
+// Last line printed: `N passed, N failed` (plus `, N skipped`); counts also go to
+// out/test/integration-result.json. Exit code: 0 only if >= 1 test ran and none failed.
+//
+// Environment:
+//   CLINALIGN_IT_GREP=<regexp>        run only the matching tests
+//   CLINALIGN_IT_TIMEOUT_MS=<ms>      whole-run timeout (default 600000)
+//   CLINALIGN_IT_BROWSER_CONSOLE=1    also echo the workbench's browser console
+//   CLINALIGN_IT_SERVER_LOG=1         also echo code-server's own log
+//   CLINALIGN_IT_VERBOSE=1            do not hide the workbench's start-up chatter
+//   CLINALIGN_IT_KEEP_TMP=1           keep the temp workspace + data dirs (path printed)
+//   CLINALIGN_IT_SCREENSHOT=<file>    save a screenshot of the workbench when the run ends
+//   CLINALIGN_IT_NO_BUILD=1           do not run `node esbuild.mjs` first
+//   CODE_SERVER, CHROMIUM             override the code-server / chromium executables
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { format } from 'node:util';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const TOOLS = process.env.VSCODE_TEST_TOOLS || path.join(REPO, '.vscode-test-tools');
+const CODE_SERVER = process.env.CODE_SERVER || path.join(TOOLS, 'node_modules', '.bin', 'code-server');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const TESTS_PATH = path.join(REPO, 'out', 'test', 'integration', 'index.js');
+const RESULT_FILE = path.join(REPO, 'out', 'test', 'integration-result.json');
+const TIMEOUT_MS = Number(process.env.CLINALIGN_IT_TIMEOUT_MS || 600_000);
+const STARTUP_TIMEOUT_MS = 60_000;
+const RESULT_MARKER = '__EXT_TEST_RESULT__';
+const PROGRESS_MARKER = '__EXT_TEST_PROGRESS__';
+const WORKBENCH_NOISE =
+  /^(Resolving connection token|Resolved connection token|Creating a socket|Updating additional builtin extensions cache|\[Service Worker\]|ChatSessionStore:)/;
+
+const t0 = Date.now();
+const log = (...args) => console.log('[integration]', ...args);
+const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function loadPlaywright() {
+  // Prefer the project's devDependency; fall back to a copy in the tools folder.
+  for (const base of [REPO, TOOLS]) {
+    try {
+      return createRequire(path.join(base, 'package.json'))('playwright-core');
+    } catch {
+      /* try the next one */
+    }
+  }
+  throw new Error('playwright-core not found: run `npm ci` first');
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// State shared with the cleanup path, so code-server's process group dies however we exit.
+let server;
+let browser;
+let tmp;
+let cleanedUp = false;
+
+function killServerGroup(signal = 'SIGTERM') {
+  if (!server || server.exitCode !== null || server.signalCode !== null) return;
+  try {
+    process.kill(-server.pid, signal); // detached => code-server leads its own process group
+  } catch {
+    /* already gone */
+  }
+}
+
+async function cleanup() {
+  if (cleanedUp) return;
+  cleanedUp = true;
+  if (browser) await Promise.race([browser.close().catch(() => {}), sleep(5000)]);
+  if (server) {
+    killServerGroup('SIGTERM');
+    const exited = await Promise.race([
+      new Promise((r) => (server.exitCode !== null || server.signalCode !== null ? r(true) : server.once('exit', () => r(true)))),
+      sleep(5000).then(() => false),
+    ]);
+    if (!exited) killServerGroup('SIGKILL');
+    // The group may still hold the extension host / pty host after the leader exits.
+    try {
+      process.kill(-server.pid, 'SIGKILL');
+    } catch {
+      /* group empty */
+    }
+  }
+  if (tmp) {
+    if (process.env.CLINALIGN_IT_KEEP_TMP) log('kept temp folder', tmp);
+    else rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+// Last resort if something calls process.exit() directly.
+process.on('exit', () => {
+  if (server && !cleanedUp) killServerGroup('SIGKILL');
+});
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(sig, async () => {
+    log(`received ${sig}, stopping code-server`);
+    await cleanup();
+    process.exit(sig === 'SIGINT' ? 130 : 143);
+  });
+}
+
+function summaryLine({ passed, failed, pending }) {
+  return `${passed} passed, ${failed} failed` + (pending ? `, ${pending} skipped` : '');
+}
+
+// ---------------------------------------------------------------------------------------------------------
+async function main() {
+  // 1. Tools and build output.
+  if (!existsSync(CODE_SERVER)) {
+    log('code-server missing: running scripts/setup-vscode-test-env.sh');
+    const r = spawnSync('bash', [path.join(REPO, 'scripts', 'setup-vscode-test-env.sh')], { stdio: 'inherit' });
+    if (r.status !== 0 || !existsSync(CODE_SERVER)) throw new Error('setup-vscode-test-env.sh failed');
+  }
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} missing: run scripts/setup-vscode-test-env.sh`);
+  if (!process.env.CLINALIGN_IT_NO_BUILD) {
+    // Cheap (esbuild) and avoids running stale compiled tests when only `npm run test:integration` is used.
+    const r = spawnSync(process.execPath, [path.join(REPO, 'esbuild.mjs')], { cwd: REPO, stdio: 'inherit' });
+    if (r.status !== 0) throw new Error('build failed (node esbuild.mjs)');
+  }
+  if (!existsSync(TESTS_PATH)) throw new Error(`${TESTS_PATH} missing: run npm run build`);
+  const { chromium } = loadPlaywright();
+
+  // 2. Temp workspace (copy of examples/) and data dirs, so neither the repo nor ~ is touched.
+  tmp = mkdtempSync(path.join(os.tmpdir(), 'clinalign-it-'));
+  const workspace = path.join(tmp, 'examples');
+  const examples = path.join(REPO, 'examples');
+  if (existsSync(examples)) cpSync(examples, workspace, { recursive: true });
+  else mkdirSync(workspace);
+  const userData = path.join(tmp, 'user-data');
+  mkdirSync(path.join(userData, 'User'), { recursive: true });
+  mkdirSync(path.join(userData, 'Machine'), { recursive: true });
+  const settings = {
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'telemetry.telemetryLevel': 'off',
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'extensions.ignoreRecommendations': true,
+    'update.mode': 'none',
+    'security.workspace.trust.enabled': false,
+    'git.enabled': false,
+    'npm.autoDetect': 'off',
+  };
+  // code-server keeps user settings in Machine/ as well as User/; write both.
+  writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
+  writeFileSync(path.join(userData, 'Machine', 'settings.json'), JSON.stringify(settings, null, 2));
+  writeFileSync(path.join(tmp, 'config.yaml'), 'auth: none\ncert: false\n');
+  mkdirSync(path.join(tmp, 'tmp'));
+
+  const env = {
+    ...process.env,
+    HOME: process.env.HOME, // keep; XDG_* below redirect what VS Code/Chromium would write there
+    XDG_CONFIG_HOME: path.join(tmp, 'xdg-config'),
+    XDG_DATA_HOME: path.join(tmp, 'xdg-data'),
+    XDG_CACHE_HOME: path.join(tmp, 'xdg-cache'),
+    XDG_STATE_HOME: path.join(tmp, 'xdg-state'),
+    // The extension host's IPC sockets (vscode-ipc-*.sock, vscode-git-*.sock) go to $TMPDIR: keep them in tmp.
+    TMPDIR: path.join(tmp, 'tmp'),
+    VSCODE_CLI: undefined,
+    ELECTRON_RUN_AS_NODE: undefined,
+  };
+  for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
+
+  // 3. code-server.
+  const port = await freePort();
+  const authority = `127.0.0.1:${port}`;
+  server = spawn(
+    CODE_SERVER,
+    [
+      '--bind-addr', authority,
+      '--auth', 'none',
+      '--config', path.join(tmp, 'config.yaml'),
+      '--user-data-dir', userData,
+      '--extensions-dir', path.join(tmp, 'extensions'),
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      '--disable-file-downloads',
+      '--ignore-last-opened',
+    ],
+    { cwd: tmp, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+  );
+  let serverLog = '';
+  const onServerData = (d) => {
+    serverLog += d;
+    if (process.env.CLINALIGN_IT_SERVER_LOG) process.stdout.write(`[code-server] ${d}`);
+  };
+  server.stdout.on('data', onServerData);
+  server.stderr.on('data', onServerData);
+  let serverExited = false;
+  server.once('exit', () => (serverExited = true));
+
+  for (let waited = 0; ; waited += 100) {
+    if (serverExited) throw new Error(`code-server exited during startup:\n${serverLog}`);
+    try {
+      const res = await fetch(`http://${authority}/healthz`);
+      if (res.ok) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (waited > STARTUP_TIMEOUT_MS) throw new Error(`code-server did not start within ${STARTUP_TIMEOUT_MS} ms:\n${serverLog}`);
+    await sleep(100);
+  }
+  log(`code-server ${authority} up after ${elapsed()}`);
+
+  // 4. Headless Chromium on the workbench URL with the test payload.
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    env, // Chromium's profile/cache go to the temp XDG dirs
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  if (process.env.CLINALIGN_IT_BROWSER_CONSOLE) page.on('console', (m) => console.log('[browser]', m.type(), m.text()));
+  page.on('pageerror', (e) => {
+    if (process.env.CLINALIGN_IT_BROWSER_CONSOLE) console.log('[browser] pageerror', e.message);
+  });
+
+  const state = { result: null, progress: null, spec: {} };
+  const exitCode = new Promise((resolve) => {
+    page.exposeFunction('codeAutomationLog', (type, args) => {
+      const parts = Array.isArray(args) ? args : [args];
+      const line = format(...parts);
+      let m = new RegExp(`${RESULT_MARKER}(\\{.*\\})`).exec(line);
+      if (m) {
+        state.result = JSON.parse(m[1]);
+        return;
+      }
+      m = new RegExp(`${PROGRESS_MARKER}(\\{.*\\})`).exec(line);
+      if (m) {
+        state.progress = JSON.parse(m[1]);
+        return;
+      }
+      // Fallback: mocha's own summary lines ("  3 passing (2s)", "  1 failing", "  2 pending").
+      const plain = line.replace(/\x1b\[[0-9;]*m/g, '');
+      for (const [re, key] of [[/^\s*(\d+) passing/m, 'passed'], [/^\s*(\d+) failing/m, 'failed'], [/^\s*(\d+) pending/m, 'pending']]) {
+        const mm = re.exec(plain);
+        if (mm) state.spec[key] = Number(mm[1]);
+      }
+      if (!process.env.CLINALIGN_IT_VERBOSE) {
+        // Offline noise: the workbench's extension gallery (open-vsx) is unreachable.
+        if (/open-vsx\.org|marketplace/i.test(plain) && /fetch|ENOTFOUND|getaddrinfo|Failed/i.test(plain)) return;
+        // Workbench start-up chatter.
+        if (WORKBENCH_NOISE.test(plain)) return;
+      }
+      (console[type] || console.log)(...parts);
+    });
+    page.exposeFunction('codeAutomationExit', (code) => resolve(code));
+  });
+
+  const payload = [
+    ['extensionDevelopmentPath', `vscode-remote://${authority}${REPO}`],
+    ['extensionTestsPath', `vscode-remote://${authority}${TESTS_PATH}`],
+  ];
+  const url = `http://${authority}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  log(`workspace ${workspace}`);
+  log(`opening ${url}`);
+
+  // Fail fast instead of waiting for the timeout when the page, the browser or code-server dies.
+  const fatal = new Promise((_, reject) => {
+    page.once('crash', () => reject(new Error('the workbench page crashed')));
+    browser.once('disconnected', () => reject(new Error('Chromium exited unexpectedly')));
+    server.once('exit', (c, sig) => reject(new Error(`code-server exited unexpectedly (${sig ?? c}):\n${serverLog.split('\n').slice(-20).join('\n')}`)));
+  });
+  fatal.catch(() => {}); // only observed through the race below
+
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${TIMEOUT_MS} ms waiting for the extension host to finish`)), TIMEOUT_MS);
+  });
+  let code;
+  let harnessError = null;
+  try {
+    await page.goto(url, { timeout: STARTUP_TIMEOUT_MS });
+    code = await Promise.race([exitCode, timeout, fatal]);
+  } catch (err) {
+    harnessError = err;
+  } finally {
+    clearTimeout(timer);
+  }
+  if (process.env.CLINALIGN_IT_SCREENSHOT) {
+    await page.screenshot({ path: process.env.CLINALIGN_IT_SCREENSHOT }).catch(() => {});
+  }
+  return { code, harnessError, state, serverLog };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+let outcome;
+try {
+  outcome = await main();
+} catch (err) {
+  outcome = { code: 1, harnessError: err, state: { result: null, progress: null, spec: {} }, serverLog: '' };
+}
+await cleanup();
+
+const { harnessError, state } = outcome;
+let counts =
+  state.result ??
+  (state.spec.passed !== undefined || state.spec.failed !== undefined
+    ? { passed: state.spec.passed ?? 0, failed: state.spec.failed ?? 0, pending: state.spec.pending ?? 0 }
+    : state.progress) ??
+  { passed: 0, failed: 0, pending: 0 };
+counts = { passed: counts.passed | 0, failed: counts.failed | 0, pending: counts.pending | 0 };
+
+let exitCode = outcome.code === 0 ? 0 : 1;
+if (harnessError) {
+  console.error('[integration] ERROR', harnessError.message ?? harnessError);
+  if (outcome.serverLog && !process.env.CLINALIGN_IT_SERVER_LOG) console.error(outcome.serverLog.split('\n').slice(-20).join('\n'));
+  // A harness failure (timeout, crash) counts as one failure so the summary never reads "…, 0 failed".
+  counts.failed += 1;
+  exitCode = 1;
+} else if (!state.result) {
+  console.error('[integration] the extension host exited without reporting results (did out/test/integration/index.js load?)');
+  if (counts.failed === 0) counts.failed = 1;
+  exitCode = 1;
+}
+if (counts.passed + counts.failed === 0) {
+  console.error('[integration] no test ran');
+  exitCode = 1;
+}
+if (counts.failed > 0) exitCode = 1;
+
+mkdirSync(path.dirname(RESULT_FILE), { recursive: true });
+const tempResult = `${RESULT_FILE}.${process.pid}.tmp`;
+writeFileSync(tempResult, JSON.stringify({ ...counts, exitCode, durationMs: Date.now() - t0 }, null, 2) + '\n');
+renameSync(tempResult, RESULT_FILE);
+log(`extension host exit code ${outcome.code ?? 'none'}, total ${elapsed()}`);
+console.log(summaryLine(counts));
+process.exit(exitCode);

@@ -1,0 +1,11 @@
+// Build step (esbuild.mjs): parses the bundled principles once and stores them as dist/principles.snapshot.json.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createSnapshot, snapshotPathFor } from '../src/core/principles/librarySnapshot';
+
+const dir = join(process.argv[2] ?? process.cwd(), 'principles');
+const snapshot = createSnapshot(dir);
+writeFileSync(snapshotPathFor(dir), JSON.stringify(snapshot));
+const count = snapshot.parsed.reduce((n, f) => n + f.principles.length, 0);
+const problems = snapshot.parsed.reduce((n, f) => n + f.problems.length, 0);
+console.log(`principle snapshot: ${count} principles, ${problems} problems, ${Object.keys(snapshot.plans).length} pattern plans`);

@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { LiteralIndex } from '../../../src/core/lint/literalIndex';
+import { planMatcher, planPattern } from '../../../src/core/lint/planPattern';
+
+describe('planPattern', () => {
+  it('finds the literals every match must contain', () => {
+    assert.deepEqual(planPattern('\\bTBD\\b').literals, ['tbd']);
+    assert.deepEqual(planPattern('\\b(take|chew)\\b[^.]{0,30}\\baspirin\\b').literals, ['aspirin']);
+    assert.deepEqual(planPattern('colou?r').literals?.sort(), ['color', 'colour']);
+    assert.deepEqual(planPattern('\\bX{2,}mg').literals, ['xx']);
+  });
+
+  it('gives no literal when none is certain', () => {
+    assert.equal(planPattern('\\d+\\s?(mg|g)').literals, undefined);
+    assert.equal(planPattern('[a-z]+\\d').literals, undefined);
+    assert.ok(planPattern('(?:foo)?bar|baz?').literals!.includes('ba'), 'each branch contributes what it needs');
+  });
+
+  it('marks patterns that must see the whole text', () => {
+    assert.equal(planPattern('^yes\\b').anchored, true);
+    assert.equal(planPattern('vaccin[\\s\\S]*autis').anchored, true);
+    assert.equal(planPattern('[^.!?\\n]{0,80}').anchored, false);
+    assert.equal(planPattern('\\bthe\\s+elderly\\b').anchored, false);
+  });
+
+  it('plans term matchers without parsing them', () => {
+    assert.deepEqual(planMatcher(['emergency services', 'call 911'], []).literals, ['emergency', 'call']);
+    assert.equal(planMatcher(['U'], []).literals, undefined);
+  });
+
+  it('the literals are really in every match (property)', () => {
+    const words = fc.constantFrom('pain', 'dose', 'mg', 'child', 'fever', 'x', '911');
+    const pattern = fc.array(fc.oneof(words, words.map((w) => `(?:${w}|${w}s)`), fc.constant('\\s?'), fc.constant('\\d+')), { minLength: 1, maxLength: 5 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(pattern, fc.array(fc.oneof(words, fc.constantFrom(' ', '12', 's')), { maxLength: 12 }), (source, parts) => {
+        const text = parts.join('');
+        const { literals } = planPattern(source);
+        const match = new RegExp(source, 'iu').exec(text);
+        if (match && literals) assert.ok(literals.some((l) => match[0].toLowerCase().includes(l)), `${source} matched ${match[0]}`);
+      }),
+    );
+  });
+});
+
+describe('LiteralIndex', () => {
+  it('locates every occurrence, overlapping and nested ones included', () => {
+    const index = new LiteralIndex(['medicine', 'medicines', 'cine', 'ab', 'bc']);
+    const found = index.locate('medicines abc medicine');
+    assert.deepEqual(found.get('medicines'), [0]);
+    assert.deepEqual(found.get('medicine'), [0, 14]);
+    assert.deepEqual(found.get('cine'), [4, 18]);
+    assert.deepEqual(found.get('ab'), [10]);
+    assert.deepEqual(found.get('bc'), [11]);
+  });
+});
