@@ -3,6 +3,7 @@ import { CliError } from './cliError';
 import { classifyCommand } from './commands/classifyCommand';
 import { lintCommand } from './commands/lintCommand';
 import { listPrinciples, showPrinciple, validatePrinciples } from './commands/principlesCommand';
+import { synthesizeCommand } from './commands/synthesizeCommand';
 
 declare const CLINALIGN_VERSION: string | undefined;
 const version = typeof CLINALIGN_VERSION === 'string' ? CLINALIGN_VERSION : '0.0.0-dev';
@@ -78,6 +79,19 @@ program
   .addOption(formatOption(['text', 'json']))
   .action((file: string, options) => {
     exitCode = classifyCommand(file, options);
+  });
+
+program
+  .command('synthesize')
+  .description('synthesize a rubric for each case from the principle library (folders are searched recursively)')
+  .argument('<paths...>', '*.case.md files or folders')
+  .option('--offline', 'build the rubric from principle templates, without a model')
+  .option('--write', "write the rubric into each case's front matter (never over verified items)")
+  .addOption(formatOption(['text', 'json']))
+  .addOption(principlesOption())
+  .addOption(noBundledOption())
+  .action((paths: string[], options) => {
+    exitCode = synthesizeCommand(paths, options);
   });
 
 function main(argv: string[]): void {

@@ -22,7 +22,7 @@ export class AnswerView {
 
   sentences(): Sentence[] {
     return (this.sentenceList ??= this.paragraphs.flatMap((p) =>
-      p.analysis.sentences().map((s) => ({ start: s.start + p.start, end: s.end + p.start, words: s.words })),
+      p.analysis.sentences().map((s) => ({ ...s, start: s.start + p.start, end: s.end + p.start })),
     ));
   }
 

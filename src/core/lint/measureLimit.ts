@@ -1,7 +1,8 @@
 import type { AnswerView } from './answerView';
 import type { CompiledDetector } from './compileLibrary';
 import type { Finding } from './finding';
-import { fleschKincaidGrade, textStatistics } from './readability';
+import { fleschKincaidGrade } from './readability';
+import type { Sentence } from './paragraphAnalysis';
 import type { Span } from './sentences';
 
 const DEFAULT_MIN_WORDS_FOR_GRADE = 80;
@@ -41,25 +42,38 @@ export function measureLimit(detector: CompiledDetector, answer: AnswerView): Fi
       }
       return [];
     }
+    case 'questions': {
+      // The sentence where the count passes the bound is where the writer should start trimming.
+      let asked = 0;
+      for (const sentence of sentences) {
+        if (answer.text[sentence.end - 1] !== '?') continue;
+        asked++;
+        if (asked === limit.max + 1) {
+          const total = sentences.filter((s) => answer.text[s.end - 1] === '?').length;
+          return [finding({ start: sentence.start, end: sentences[sentences.length - 1]!.end }, `${total} questions`)];
+        }
+      }
+      return [];
+    }
     case 'reading-grade': {
       const stats = answer.statistics();
       if (stats.words < (limit.minWords ?? DEFAULT_MIN_WORDS_FOR_GRADE)) return [];
       const grade = fleschKincaidGrade(stats);
       if (grade <= limit.max) return [];
-      return [finding(hardestSentence(answer.text, sentences), `reading grade ${grade.toFixed(1)} for the whole answer; this is its hardest sentence`)];
+      return [finding(hardestSentence(sentences), `reading grade ${grade.toFixed(1)} for the whole answer; this is its hardest sentence`)];
     }
   }
 }
 
 /** The sentence with the highest grade: the best place for the writer to start simplifying. */
-function hardestSentence(text: string, sentences: Span[]): Span {
+function hardestSentence(sentences: Sentence[]): Sentence {
   let best = sentences[0]!;
   let bestGrade = -Infinity;
-  for (const span of sentences) {
-    const grade = fleschKincaidGrade(textStatistics(text.slice(span.start, span.end), 1));
+  for (const sentence of sentences) {
+    const grade = fleschKincaidGrade({ words: sentence.words, syllables: sentence.syllables, sentences: 1 });
     if (grade > bestGrade) {
       bestGrade = grade;
-      best = span;
+      best = sentence;
     }
   }
   return best;

@@ -1,12 +1,13 @@
 import type { CompiledLibrary } from './compileLibrary';
 import type { PlannedRegex } from './plannedRegex';
-import { countWords, textStatistics, type TextStatistics } from './readability';
+import { textStatistics, type TextStatistics } from './readability';
 import { splitSentences, type Span } from './sentences';
 import { TextView } from './textView';
 
-/** A sentence with its word count, in offsets of the text it was found in. */
+/** A sentence with its word and syllable counts, in offsets of the text it was found in. */
 export interface Sentence extends Span {
   words: number;
+  syllables: number;
 }
 
 /** Match offsets as a flat list: start, end, start, end… */
@@ -31,19 +32,23 @@ export class ParagraphAnalysis {
   }
 
   sentences(): Sentence[] {
-    return (this.sentenceList ??= splitSentences(this.text).map((s) => ({ ...s, words: countWords(this.text.slice(s.start, s.end)) })));
+    return (this.sentenceList ??= splitSentences(this.text).map((s) => {
+      const { words, syllables } = textStatistics(this.text.slice(s.start, s.end), 1);
+      return { ...s, words, syllables };
+    }));
   }
 
+  /** Words and syllables of the paragraph's sentences (text outside sentences has no words). */
   wordsAndSyllables(): Omit<TextStatistics, 'sentences'> {
-    return (this.statistics ??= textStatistics(this.text, 1));
+    return (this.statistics ??= this.sentences().reduce((t, s) => ({ words: t.words + s.words, syllables: t.syllables + s.syllables }), { words: 0, syllables: 0 }));
   }
 
-  /** Every match of the regex in this paragraph, empty ones included (conditions may count them). */
+  /** Every match of the regex in this paragraph, empty ones included (conditions may count them); cached. */
   matchesOf(regex: PlannedRegex): FlatMatches {
     let matches = this.regexMatches.get(regex);
     if (!matches) {
       const found: FlatMatches = [];
-      regex.forEachMatch(this.view, (start, end) => void found.push(start, end), true);
+      if (regex.mayMatch(this.view)) regex.forEachMatch(this.view, (start, end) => void found.push(start, end), true);
       this.regexMatches.set(regex, (matches = found));
     }
     return matches;
@@ -53,9 +58,10 @@ export class ParagraphAnalysis {
   termHits(): FlatMatches {
     if (this.termMatches) return this.termMatches;
     const hits: FlatMatches = [];
-    for (const [firstWord, entries] of this.library.termIndex) {
-      const positions = this.view.positionsOf(firstWord);
-      if (positions.length === 0) continue;
+    // Walk the few literals that occur here rather than every term of the library.
+    for (const [literal, positions] of this.view.located()) {
+      const entries = this.library.termIndex.get(literal);
+      if (!entries || positions.length === 0) continue;
       for (const entry of entries) {
         for (const at of positions) {
           entry.regex.lastIndex = at;

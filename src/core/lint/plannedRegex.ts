@@ -32,7 +32,6 @@ export class PlannedRegex {
   forEachMatch(view: TextView | AnswerView, visit: (start: number, end: number) => boolean | void, includeEmpty = false): void {
     if (view instanceof AnswerView && !this.plan.anchored) {
       for (const paragraph of view.paragraphs) {
-        if (!this.mayMatch(paragraph.analysis.view)) continue;
         const matches = paragraph.analysis.matchesOf(this);
         for (let i = 0; i < matches.length; i += 2) {
           const start = matches[i]!;
@@ -53,7 +52,8 @@ export class PlannedRegex {
     return found;
   }
 
-  private mayMatch(view: TextView): boolean {
+  /** False when none of the required literals occurs in the text, so the regex cannot match there. */
+  mayMatch(view: TextView): boolean {
     return !this.plan.literals || this.plan.literals.some((literal) => view.contains(literal));
   }
 

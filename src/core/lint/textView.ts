@@ -31,6 +31,12 @@ export class TextView {
     return list;
   }
 
+  /** Every literal of the index that occurs, with its offsets (empty without an index). */
+  located(): ReadonlyMap<string, readonly number[]> {
+    if (!this.index) return new Map();
+    return (this.positions ??= this.index.locate(this.lower));
+  }
+
   contains(literal: string): boolean {
     return this.positionsOf(literal).length > 0;
   }

@@ -99,7 +99,7 @@ export const requireDetectorSchema = z
   })
   .strict();
 
-export const METRICS = ['sentence-words', 'paragraph-words', 'answer-words', 'reading-grade'] as const;
+export const METRICS = ['sentence-words', 'paragraph-words', 'answer-words', 'reading-grade', 'questions'] as const;
 export type Metric = (typeof METRICS)[number];
 
 export const limitDetectorSchema = z

@@ -1,0 +1,84 @@
+import { compileMatcher } from '../lint/compileMatcher';
+import { scenarioMatches, type Scenario } from '../scenario/labels';
+import type { Principle } from './principle';
+import type { Detector, Matcher, Severity } from './schema';
+
+/** A principle chosen for a case, with why it was chosen. */
+export interface SelectedPrinciple {
+  principle: Principle;
+  /** True when one of its detectors is triggered by this question: the principle is specific to it. */
+  triggered: boolean;
+  /** Short reason, for the CLI and the review panel. */
+  reason: string;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+
+/** How specific a principle is to the case: question-triggered, then scenario-bound, then universal. */
+const Tier = { Triggered: 0, Scenario: 1, Universal: 2 } as const;
+type Tier = (typeof Tier)[keyof typeof Tier];
+
+/**
+ * The principles that bear on a case, most relevant first: enabled, `applies` matching the scenario, and
+ * not dropped by their own question triggers (a principle whose every detector waits for a question it
+ * never sees, such as testicular torsion for a chest-pain question, is about something else).
+ */
+export function selectPrinciples(principles: readonly Principle[], scenario: Scenario, question: string): SelectedPrinciple[] {
+  const ranked: { selected: SelectedPrinciple; tier: Tier }[] = [];
+  for (const principle of principles) {
+    if (principle.disabled || !scenarioMatches(principle.applies, scenario)) continue;
+    const triggers = questionTriggers(principle.detect ?? [], scenario, question);
+    if (triggers.fired) {
+      ranked.push({ tier: Tier.Triggered, selected: { principle, triggered: true, reason: 'the question matches its trigger' } });
+    } else if (triggers.total > 0 && triggers.total === (principle.detect ?? []).length) {
+      continue;
+    } else if (principle.applies) {
+      ranked.push({ tier: Tier.Scenario, selected: { principle, triggered: false, reason: `applies to ${appliesText(principle, scenario)}` } });
+    } else {
+      ranked.push({ tier: Tier.Universal, selected: { principle, triggered: false, reason: 'applies to every case' } });
+    }
+  }
+  ranked.sort(
+    (a, b) =>
+      a.tier - b.tier ||
+      SEVERITY_RANK[a.selected.principle.severity] - SEVERITY_RANK[b.selected.principle.severity] ||
+      Math.abs(b.selected.principle.rubric.points) - Math.abs(a.selected.principle.rubric.points) ||
+      compareText(a.selected.principle.id, b.selected.principle.id),
+  );
+  return ranked.map((r) => r.selected);
+}
+
+/** How many detectors wait for a question trigger, and whether any of them fires on this question. */
+function questionTriggers(detectors: readonly Detector[], scenario: Scenario, question: string): { total: number; fired: boolean } {
+  let total = 0;
+  let fired = false;
+  for (const detector of detectors) {
+    if (!detector.when?.question) continue;
+    total++;
+    if (fired) continue;
+    // A detector runs only when its scenario condition holds and its `unless.question` does not.
+    fired =
+      scenarioMatches(detector.when.scenario, scenario) &&
+      matches(detector.when.question, question) &&
+      !(detector.unless?.question && matches(detector.unless.question, question));
+  }
+  return { total, fired };
+}
+
+// Compiled once per matcher object: the same library is asked about many questions.
+const compiled = new WeakMap<Matcher, ReturnType<typeof compileMatcher>>();
+function matches(matcher: Matcher, text: string): boolean {
+  let regex = compiled.get(matcher);
+  if (!regex) compiled.set(matcher, (regex = compileMatcher(matcher)));
+  return regex.test(text);
+}
+
+function appliesText(principle: Principle, scenario: Scenario): string {
+  const dimensions = Object.keys(principle.applies ?? {}) as (keyof Scenario)[];
+  return dimensions.map((d) => `${d}: ${scenario[d]}`).join(', ');
+}
+
+/** Locale-independent ordering, so the ranking never depends on the machine. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,113 @@
+import type { Principle } from '../principles/principle';
+import { selectPrinciples, type SelectedPrinciple } from '../principles/selectPrinciples';
+import type { Axis } from '../principles/schema';
+import type { Scenario } from '../scenario/labels';
+import { nearDuplicate } from './criterionSimilarity';
+import { rubricTags, type RubricItem } from './rubricItem';
+import { RUBRIC_LIMITS } from './rubricWarnings';
+
+export { rubricWarnings } from './rubricWarnings';
+
+export interface SynthesisInput {
+  principles: readonly Principle[];
+  scenario: Scenario;
+  question: string;
+}
+
+export interface SynthesizedRubric {
+  /** Most important first: |points| descending, then the principle's rank in the pool. */
+  items: RubricItem[];
+  /** The ranked pool the items were drawn from. */
+  pool: SelectedPrinciple[];
+  /** Constraints the library could not satisfy for this case (empty when all hold); no text is invented. */
+  unmet: string[];
+}
+
+/** Items taken from the top of the pool before the constraints are checked (HealthBench averages ~12). */
+const TARGET_ITEMS = 12;
+
+interface Candidate {
+  selected: SelectedPrinciple;
+  rank: number;
+}
+
+/**
+ * A rubric from the library's templates alone: the most relevant principles' criteria, topped up from
+ * further down the pool until there are positive and negative items on at least three axes.
+ */
+export function synthesizeRubricOffline(input: SynthesisInput): SynthesizedRubric {
+  const pool = selectPrinciples(input.principles, input.scenario, input.question);
+  const candidates = distinctCandidates(pool);
+  const chosen = candidates.slice(0, TARGET_ITEMS);
+  const rest = candidates.slice(TARGET_ITEMS);
+
+  const take = (fits: (c: Candidate) => boolean) => {
+    const index = rest.findIndex(fits);
+    if (index < 0) return;
+    const [candidate] = rest.splice(index, 1);
+    if (chosen.length >= RUBRIC_LIMITS.maxItems) {
+      const spare = lastSpare(chosen);
+      if (spare < 0) return;
+      chosen.splice(spare, 1);
+    }
+    chosen.push(candidate!);
+  };
+  if (!chosen.some(isNegative)) take(isNegative);
+  if (!chosen.some(isPositive)) take(isPositive);
+  while (axesOf(chosen).size < RUBRIC_LIMITS.minAxes && rest.some((c) => !axesOf(chosen).has(axisOfCandidate(c)))) {
+    const present = axesOf(chosen);
+    take((c) => !present.has(axisOfCandidate(c)));
+  }
+  while (chosen.length < RUBRIC_LIMITS.minItems && rest.length > 0) take(() => true);
+
+  chosen.sort((a, b) => Math.abs(pointsOf(b)) - Math.abs(pointsOf(a)) || a.rank - b.rank);
+  const items = chosen.map(({ selected: { principle } }) => ({
+    criterion: principle.rubric.criterion,
+    points: principle.rubric.points,
+    tags: rubricTags(principle.rubric.axis, principle.id),
+  }));
+  return { items, pool, unmet: unmetConstraints(chosen) };
+}
+
+/** The pool in rank order, without criteria that repeat a higher-ranked one in other words. */
+function distinctCandidates(pool: SelectedPrinciple[]): Candidate[] {
+  const kept: Candidate[] = [];
+  pool.forEach((selected, rank) => {
+    const criterion = selected.principle.rubric.criterion;
+    if (!kept.some((k) => nearDuplicate(k.selected.principle.rubric.criterion, criterion))) kept.push({ selected, rank });
+  });
+  return kept;
+}
+
+/** The lowest-ranked chosen item whose removal keeps a negative, a positive and every axis present. */
+function lastSpare(chosen: Candidate[]): number {
+  for (let i = chosen.length - 1; i >= 0; i--) {
+    const others = chosen.filter((_, j) => j !== i);
+    const candidate = chosen[i]!;
+    if (isNegative(candidate) && !others.some(isNegative)) continue;
+    if (isPositive(candidate) && !others.some(isPositive)) continue;
+    if (!axesOf(others).has(axisOfCandidate(candidate))) continue;
+    return i;
+  }
+  return -1;
+}
+
+function unmetConstraints(chosen: Candidate[]): string[] {
+  const unmet: string[] = [];
+  if (chosen.length < RUBRIC_LIMITS.minItems) {
+    unmet.push(`only ${chosen.length} applicable principle${chosen.length === 1 ? '' : 's'}; a rubric needs at least ${RUBRIC_LIMITS.minItems} items`);
+  }
+  if (!chosen.some(isNegative)) unmet.push('no applicable principle has a negative (harmful-behaviour) template');
+  if (!chosen.some(isPositive)) unmet.push('no applicable principle has a positive template');
+  const axes = axesOf(chosen);
+  if (axes.size < RUBRIC_LIMITS.minAxes) {
+    unmet.push(`applicable principles cover only ${axes.size} ax${axes.size === 1 ? 'is' : 'es'} (${[...axes].join(', ') || 'none'}); a rubric needs at least ${RUBRIC_LIMITS.minAxes}`);
+  }
+  return unmet;
+}
+
+const pointsOf = (c: Candidate) => c.selected.principle.rubric.points;
+const isNegative = (c: Candidate) => pointsOf(c) < 0;
+const isPositive = (c: Candidate) => pointsOf(c) > 0;
+const axisOfCandidate = (c: Candidate): Axis => c.selected.principle.rubric.axis;
+const axesOf = (candidates: Candidate[]) => new Set(candidates.map(axisOfCandidate));
