@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 
-/** Case files are `*.case.md`; plain Markdown only when the user asks for it. */
+/** Case files are the Markdown files matching `clinalign.caseFiles` (default `**\/*.case.md`). */
 export function isLintable(document: vscode.TextDocument): boolean {
   if (document.languageId !== 'markdown' || document.uri.scheme === 'output') return false;
-  if (document.uri.path.toLowerCase().endsWith('.case.md')) return true;
-  return vscode.workspace.getConfiguration('clinalign', document.uri).get<boolean>('lintPlainMarkdown', false);
+  const glob = vscode.workspace.getConfiguration('clinalign', document.uri).get<string>('caseFiles', '**/*.case.md');
+  return vscode.languages.match({ language: 'markdown', pattern: glob }, document) > 0;
 }

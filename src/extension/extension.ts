@@ -1,9 +1,12 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { isLintable } from './caseDocuments';
+import { registerEditorFeatures } from './editor/registerEditorFeatures';
+import { registerPrincipleExplorer } from './explorer/registerPrincipleExplorer';
 import { LintController } from './lintController';
 import { PrincipleLibraryHost } from './principleLibraryHost';
 import { QuickFixProvider } from './quickFixProvider';
+import type { ExtensionServices } from './services';
 
 /** What the extension exposes to other extensions and to its integration tests. */
 export interface ClinAlignApi {
@@ -15,6 +18,7 @@ export function activate(context: vscode.ExtensionContext): ClinAlignApi {
   const diagnostics = vscode.languages.createDiagnosticCollection('clinalign');
   const host = new PrincipleLibraryHost(path.join(context.extensionPath, 'principles'), diagnostics, log);
   const controller = new LintController(host, diagnostics, log);
+  const services: ExtensionServices = { context, log, diagnostics, host, controller };
   context.subscriptions.push(
     log,
     diagnostics,
@@ -24,12 +28,14 @@ export function activate(context: vscode.ExtensionContext): ClinAlignApi {
     vscode.commands.registerCommand('clinalign.lintActiveDocument', () => {
       const document = vscode.window.activeTextEditor?.document;
       if (!document || !isLintable(document)) {
-        void vscode.window.showInformationMessage('ClinAlign lints *.case.md files (and Markdown when "clinalign.lintPlainMarkdown" is on).');
+        void vscode.window.showInformationMessage('ClinAlign lints the files matching "clinalign.caseFiles" (by default *.case.md).');
         return;
       }
       controller.lintNow(document);
     }),
     vscode.commands.registerCommand('clinalign.showLog', () => log.show()),
+    ...registerEditorFeatures(services),
+    ...registerPrincipleExplorer(services),
   );
   return { libraryPrincipleCount: () => host.library.principles.length };
 }

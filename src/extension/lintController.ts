@@ -16,7 +16,10 @@ interface LintedVersion {
 export class LintController implements vscode.Disposable {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly results = new Map<string, LintedVersion>();
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly linted = new vscode.EventEmitter<vscode.TextDocument>();
+  private readonly disposables: vscode.Disposable[] = [this.linted];
+  /** Fires after a document's findings were published. */
+  readonly onDidLint = this.linted.event;
 
   constructor(
     private readonly host: PrincipleLibraryHost,
@@ -70,6 +73,7 @@ export class LintController implements vscode.Disposable {
     if (disabled.size > 0) result = { ...result, findings: result.findings.filter((f) => !disabled.has(f.principleId)) };
     this.results.set(key, { version, result });
     this.diagnostics.set(document.uri, toDiagnostics(document, result, (id) => this.host.principle(id)));
+    this.linted.fire(document);
     this.log.trace(`Linted ${document.uri.fsPath} v${version}: ${result.findings.length} findings in ${(performance.now() - started).toFixed(2)} ms`);
   }
 

@@ -13,6 +13,7 @@ export class PrincipleLibraryHost implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private compiledLibrary!: CompiledLibrary;
   private problemsByFile = new Map<string, LoadProblem[]>();
+  private broken = new Set<string>();
   private reloadTimer: NodeJS.Timeout | undefined;
   readonly onDidChange = this.changed.event;
 
@@ -42,6 +43,11 @@ export class PrincipleLibraryHost implements vscode.Disposable {
     return this.compiledLibrary;
   }
 
+  /** Principle files (absolute paths) that currently have problems; their last good version is in use. */
+  get brokenFiles(): ReadonlySet<string> {
+    return this.broken;
+  }
+
   principle(id: string): Principle | undefined {
     return this.compiledLibrary.principles.find((p) => p.id === id);
   }
@@ -61,6 +67,7 @@ export class PrincipleLibraryHost implements vscode.Disposable {
     const started = performance.now();
     const library = this.loader.load(this.teamPaths());
     this.compiledLibrary = compileLibrary(library.principles);
+    this.broken = library.brokenFiles;
     this.publishProblems(library.problems);
     this.log.info(
       `Loaded ${library.principles.length} principles (${library.problems.length} problems) in ${(performance.now() - started).toFixed(1)} ms`,
