@@ -55,7 +55,7 @@ principles
 principles
   .command('validate')
   .description('check principle files: schema, ids, regexes, and that every example agrees with its detectors')
-  .argument('[paths...]', 'principle folders or files (default: the library in use)', [])
+  .argument('[paths...]', 'principle folders or files to check as extra layers over the library in use', [])
   .addOption(principlesOption())
   .addOption(noBundledOption())
   .action((paths: string[], options) => {

@@ -1,5 +1,4 @@
 import { checkExamples } from '../../core/principles/checkExamples';
-import { loadPrinciples } from '../../core/principles/loadPrinciples';
 import type { Principle } from '../../core/principles/principle';
 import { DIMENSIONS } from '../../core/principles/schema';
 import { CliError } from '../cliError';
@@ -41,9 +40,12 @@ export function listPrinciples(options: LibraryOptions & { format: 'text' | 'jso
   return library.problems.length > 0 ? 2 : 0;
 }
 
-/** Schema, duplicate ids, regexes and every example; exit 0 only if all pass. */
+/**
+ * Schema, duplicate ids, regexes and every example of the library in use, with `paths` as extra layers
+ * (so a team file of overrides validates against the principles it overrides); exit 0 only if all pass.
+ */
 export function validatePrinciples(paths: string[], options: LibraryOptions): number {
-  const library = paths.length > 0 ? loadPrinciples(paths[0]!, paths.slice(1)) : loadCliLibrary(options);
+  const library = loadCliLibrary({ ...options, principles: [...options.principles, ...paths] });
   const messages = library.problems.map(formatProblem);
   for (const principle of library.principles) {
     for (const failure of checkExamples(principle)) {
