@@ -74,7 +74,7 @@ function renderEntry(key: string, value: unknown): string {
       if (node.items.every(isScalar) && node.items.map((item) => String(item.value)).join(', ').length <= INLINE_SEQUENCE_WIDTH) node.flow = true;
     },
   });
-  return document.toString({ lineWidth: 0 });
+  return document.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
 function lineStart(text: string, offset: number): number {

@@ -1,5 +1,6 @@
 import { compileMatcher } from '../lint/compileMatcher';
 import { scenarioMatches, type Scenario } from '../scenario/labels';
+import { isMedicinePrinciple, mentionsMedicine } from './medicineTopic';
 import type { Principle } from './principle';
 import type { Detector, Matcher, Severity } from './schema';
 
@@ -14,8 +15,11 @@ export interface SelectedPrinciple {
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
 
-/** How specific a principle is to the case: question-triggered, then scenario-bound, then universal. */
-const Tier = { Triggered: 0, Scenario: 1, Universal: 2 } as const;
+/**
+ * How specific a principle is to the case: question-triggered, then scenario-bound, then universal, and last
+ * the medicine principles when the question involves no medicine.
+ */
+const Tier = { Triggered: 0, Scenario: 1, Universal: 2, OffTopic: 3 } as const;
 type Tier = (typeof Tier)[keyof typeof Tier];
 
 /**
@@ -25,6 +29,7 @@ type Tier = (typeof Tier)[keyof typeof Tier];
  */
 export function selectPrinciples(principles: readonly Principle[], scenario: Scenario, question: string): SelectedPrinciple[] {
   const ranked: { selected: SelectedPrinciple; tier: Tier }[] = [];
+  const aboutMedicine = mentionsMedicine(question);
   for (const principle of principles) {
     if (principle.disabled || !scenarioMatches(principle.applies, scenario)) continue;
     const triggers = questionTriggers(principle.detect ?? [], scenario, question);
@@ -32,6 +37,8 @@ export function selectPrinciples(principles: readonly Principle[], scenario: Sce
       ranked.push({ tier: Tier.Triggered, selected: { principle, triggered: true, reason: 'the question matches its trigger' } });
     } else if (triggers.total > 0 && triggers.total === (principle.detect ?? []).length) {
       continue;
+    } else if (!aboutMedicine && isMedicinePrinciple(principle)) {
+      ranked.push({ tier: Tier.OffTopic, selected: { principle, triggered: false, reason: 'about medicines, which the question does not mention' } });
     } else if (principle.applies) {
       ranked.push({ tier: Tier.Scenario, selected: { principle, triggered: false, reason: `applies to ${appliesText(principle, scenario)}` } });
     } else {

@@ -13,11 +13,11 @@ export interface RubricWarning {
 }
 
 /**
- * Verbs criteria start with. "…, and gives X" after one of these is a second requirement; "age, duration
- * and history" is not, so a bare "and" is not enough.
+ * "…, and gives X" is a second requirement; "age, duration and history" is not, so "and" counts only before
+ * a verb criteria start with. "or" offers alternatives, either of which meets the one requirement.
  */
 const REQUIREMENT_VERB =
-  /\b(?:and|or)\s+(?:also\s+|then\s+)?(?:acknowledges|addresses|adapts|advises|asks|avoids|calls|cites|clarifies|corrects|describes|directs|discusses|distinguishes|emphasi[sz]es|encourages|explains|flags|gives|identifies|includes|instructs|interprets|invites|keeps|limits|lists|mentions|names|notes|offers|organi[sz]es|points|preserves|produces|provides|qualifies|reassures|recommends|refers|specifies|states|structures|suggests|summari[sz]es|tells|urges|uses|warns)\b/i;
+  /\band\s+(?:also\s+|then\s+)?(?:acknowledges|addresses|adapts|advises|asks|avoids|calls|cites|clarifies|corrects|describes|directs|discusses|distinguishes|emphasi[sz]es|encourages|explains|flags|gives|identifies|includes|instructs|interprets|invites|keeps|limits|lists|mentions|names|notes|offers|organi[sz]es|points|preserves|produces|provides|qualifies|reassures|recommends|refers|specifies|states|structures|suggests|summari[sz]es|tells|urges|uses|warns)\b/i;
 
 /** The checks a reviewer applies to a rubric: each item atomic and distinct, both signs, several axes. */
 export function rubricWarnings(items: readonly Pick<RubricItem, 'criterion' | 'points' | 'tags'>[]): RubricWarning[] {

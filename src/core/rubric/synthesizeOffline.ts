@@ -26,6 +26,12 @@ export interface SynthesizedRubric {
 /** Items taken from the top of the pool before the constraints are checked (HealthBench averages ~12). */
 const TARGET_ITEMS = 12;
 
+/**
+ * At most this many items per axis from principles the question did not trigger, so that one group of
+ * scenario principles (say, eight plain-language rules for lay readers) cannot crowd out the rest.
+ */
+const MAX_UNTRIGGERED_PER_AXIS = 3;
+
 interface Candidate {
   selected: SelectedPrinciple;
   rank: number;
@@ -37,9 +43,21 @@ interface Candidate {
  */
 export function synthesizeRubricOffline(input: SynthesisInput): SynthesizedRubric {
   const pool = selectPrinciples(input.principles, input.scenario, input.question);
-  const candidates = distinctCandidates(pool);
-  const chosen = candidates.slice(0, TARGET_ITEMS);
-  const rest = candidates.slice(TARGET_ITEMS);
+  const rest = distinctCandidates(pool);
+  const chosen: Candidate[] = [];
+  const perAxis = new Map<Axis, number>();
+  for (let i = 0; i < rest.length && chosen.length < TARGET_ITEMS; ) {
+    const candidate = rest[i]!;
+    const axis = axisOfCandidate(candidate);
+    if (!candidate.selected.triggered) {
+      if ((perAxis.get(axis) ?? 0) >= MAX_UNTRIGGERED_PER_AXIS) {
+        i++;
+        continue;
+      }
+      perAxis.set(axis, (perAxis.get(axis) ?? 0) + 1);
+    }
+    chosen.push(...rest.splice(i, 1));
+  }
 
   const take = (fits: (c: Candidate) => boolean) => {
     const index = rest.findIndex(fits);
@@ -58,6 +76,7 @@ export function synthesizeRubricOffline(input: SynthesisInput): SynthesizedRubri
     const present = axesOf(chosen);
     take((c) => !present.has(axisOfCandidate(c)));
   }
+  // Too few even so: the axis limit gives way before the minimum size does.
   while (chosen.length < RUBRIC_LIMITS.minItems && rest.length > 0) take(() => true);
 
   chosen.sort((a, b) => Math.abs(pointsOf(b)) - Math.abs(pointsOf(a)) || a.rank - b.rank);
