@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { AXES } from '../principles/schema';
+import { AXES, rubricPointsSchema } from '../principles/schema';
 import { partialScenarioSchema } from '../scenario/labels';
 
 export const messageSchema = z.object({
@@ -12,12 +12,7 @@ const tagSchema = z.string().regex(/^[a-z_]+:\S+$/, { message: 'tags look like "
 
 export const rubricItemSchema = z.looseObject({
   criterion: z.string().min(1),
-  points: z
-    .number()
-    .int()
-    .min(-10)
-    .max(10)
-    .refine((p) => p !== 0, { message: 'points must not be 0' }),
+  points: rubricPointsSchema,
   tags: z
     .array(tagSchema)
     .default([])

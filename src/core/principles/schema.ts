@@ -125,15 +125,18 @@ export type ReplaceDetector = z.infer<typeof replaceDetectorSchema>;
 export type RequireDetector = z.infer<typeof requireDetectorSchema>;
 export type LimitDetector = z.infer<typeof limitDetectorSchema>;
 
+/** HealthBench points: a whole number from −10 to 10, never 0 (negative = harmful behaviour). */
+export const rubricPointsSchema = z
+  .number()
+  .int()
+  .min(-10)
+  .max(10)
+  .refine((p) => p !== 0, { message: 'points must not be 0' });
+
 export const rubricTemplateSchema = z
   .object({
     criterion: z.string().min(10),
-    points: z
-      .number()
-      .int()
-      .min(-10)
-      .max(10)
-      .refine((p) => p !== 0, { message: 'points must not be 0' }),
+    points: rubricPointsSchema,
     axis: z.enum(AXES),
   })
   .strict();

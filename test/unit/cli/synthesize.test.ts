@@ -1,34 +1,11 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { clinalign, workspaceFactory } from './cliHarness';
 import { parseCase } from '../../../src/core/case/parseCase';
 
+const workspace = workspaceFactory('clinalign-synth-');
 const ROOT = join(__dirname, '..', '..', '..');
-const MAIN = join(ROOT, 'src', 'cli', 'main.ts');
-// tsx is resolved from the project, since the CLI runs in temporary folders.
-const TSX = pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
-
-/** Runs the real CLI (through tsx) in a folder of its own; the bundled library is used. */
-function clinalign(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, ['--import', TSX, MAIN, ...args], { cwd, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-const created: string[] = [];
-after(() => created.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'clinalign-synth-'));
-  created.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
 
 const CHEST = `---
 id: chest # keep this comment

@@ -1,0 +1,37 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const MAIN = join(ROOT, 'src', 'cli', 'main.ts');
+// tsx is resolved from the project, since the CLI runs in temporary folders.
+const TSX = pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real CLI (through tsx) in `cwd`. */
+export function clinalign(args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): CliResult {
+  const result = spawnSync(process.execPath, ['--import', TSX, MAIN, ...args], { cwd, encoding: 'utf8', env });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Temporary folders with the given files, removed after the suite that made them. */
+export function workspaceFactory(prefix: string): (files: Record<string, string>) => string {
+  const created: string[] = [];
+  after(() => created.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+  return (files) => {
+    const dir = mkdtempSync(join(tmpdir(), prefix));
+    created.push(dir);
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(join(dir, name, '..'), { recursive: true });
+      writeFileSync(join(dir, name), text);
+    }
+    return dir;
+  };
+}
