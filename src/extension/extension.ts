@@ -5,7 +5,6 @@ import { registerEditorFeatures } from './editor/registerEditorFeatures';
 import { registerPrincipleExplorer } from './explorer/registerPrincipleExplorer';
 import { LintController } from './lintController';
 import { PrincipleLibraryHost } from './principleLibraryHost';
-import { QuickFixProvider } from './quickFixProvider';
 import type { ExtensionServices } from './services';
 
 /** What the extension exposes to other extensions and to its integration tests. */
@@ -14,6 +13,7 @@ export interface ClinAlignApi {
 }
 
 export function activate(context: vscode.ExtensionContext): ClinAlignApi {
+  const started = performance.now();
   const log = vscode.window.createOutputChannel('ClinAlign', { log: true });
   const diagnostics = vscode.languages.createDiagnosticCollection('clinalign');
   const host = new PrincipleLibraryHost(path.join(context.extensionPath, 'principles'), diagnostics, log);
@@ -24,7 +24,6 @@ export function activate(context: vscode.ExtensionContext): ClinAlignApi {
     diagnostics,
     host,
     controller,
-    vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new QuickFixProvider(controller), QuickFixProvider.metadata),
     vscode.commands.registerCommand('clinalign.lintActiveDocument', () => {
       const document = vscode.window.activeTextEditor?.document;
       if (!document || !isLintable(document)) {
@@ -37,6 +36,7 @@ export function activate(context: vscode.ExtensionContext): ClinAlignApi {
     ...registerEditorFeatures(services),
     ...registerPrincipleExplorer(services),
   );
+  log.info(`Activated in ${(performance.now() - started).toFixed(1)} ms`);
   return { libraryPrincipleCount: () => host.library.principles.length };
 }
 

@@ -19,7 +19,7 @@ export function principleUri(principle: Principle): vscode.Uri {
 
 /** Findings and front-matter problems of one case as diagnostics. */
 export function toDiagnostics(
-  document: vscode.TextDocument,
+  document: Pick<vscode.TextDocument, 'positionAt'>,
   result: CaseLintResult,
   principleById: (id: string) => Principle | undefined,
 ): vscode.Diagnostic[] {

@@ -1,0 +1,35 @@
+import type { Principle } from '../principles/principle';
+import { selectPrinciples } from '../principles/selectPrinciples';
+import type { Classification } from './classifyQuestion';
+import { scenarioRows, scenarioSummary, type ScenarioRow } from './describeScenario';
+
+/** State of the model endpoint as the status shows it (the model issue adds the others). */
+export type ModelState = 'not configured';
+
+/** What the scenario status item and the Classify command show for one case. */
+export interface ScenarioReport {
+  /** `urgency: emergent · uncertainty: unknown · …` */
+  summary: string;
+  rows: ScenarioRow[];
+  /** How many principles the scenario and question select. */
+  applicablePrinciples: number;
+  model: ModelState;
+  /** `12 principles apply · model: not configured` */
+  detail: string;
+}
+
+export function scenarioReport(
+  classification: Classification,
+  principles: readonly Principle[],
+  question: string,
+  model: ModelState = 'not configured',
+): ScenarioReport {
+  const applicablePrinciples = selectPrinciples(principles, classification.scenario, question).length;
+  return {
+    summary: scenarioSummary(classification.scenario),
+    rows: scenarioRows(classification),
+    applicablePrinciples,
+    model,
+    detail: `${applicablePrinciples} ${applicablePrinciples === 1 ? 'principle applies' : 'principles apply'} · model: ${model}`,
+  };
+}

@@ -1,0 +1,34 @@
+import * as vscode from 'vscode';
+import { principleHoverMarkdown } from '../../core/principles/principleMarkdown';
+import type { ExtensionServices } from '../services';
+import { commandLink, HOVER_COMMANDS } from './commandLinks';
+
+/** Over a finding: its principle (title, statement, rationale, sources, a passing example) and two links. */
+export class FindingHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly services: Pick<ExtensionServices, 'controller' | 'host'>) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const result = this.services.controller.resultFor(document);
+    if (!result) return undefined;
+    const offset = document.offsetAt(position);
+    const findings = result.findings.filter((f) => f.start <= offset && offset <= f.end);
+    if (findings.length === 0) return undefined;
+    const contents: vscode.MarkdownString[] = [];
+    const seen = new Set<string>();
+    for (const finding of findings) {
+      const principle = this.services.host.principle(finding.principleId);
+      if (!principle || seen.has(principle.id)) continue;
+      seen.add(principle.id);
+      const markdown = new vscode.MarkdownString(
+        principleHoverMarkdown(principle, [
+          { label: 'Open principle', href: commandLink('clinalign.showPrinciple', principle.id) },
+          { label: 'Disable for this file', href: commandLink('clinalign.disablePrincipleInFile', principle.id, document.uri.toString()) },
+        ]),
+      );
+      markdown.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
+      contents.push(markdown);
+    }
+    const first = findings[0]!;
+    return new vscode.Hover(contents, new vscode.Range(document.positionAt(first.start), document.positionAt(first.end)));
+  }
+}

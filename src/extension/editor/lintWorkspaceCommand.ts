@@ -1,0 +1,43 @@
+import * as vscode from 'vscode';
+import type { ExtensionServices } from '../services';
+
+export interface WorkspaceLintSummary {
+  files: number;
+  findings: number;
+}
+
+/**
+ * "Lint workspace": every file matching `clinalign.caseFiles`, open ones from the editor and the rest from
+ * disk, through the same core lint; findings go to the Problems panel.
+ */
+export async function lintWorkspace(services: Pick<ExtensionServices, 'controller' | 'log'>): Promise<WorkspaceLintSummary> {
+  const glob = vscode.workspace.getConfiguration('clinalign').get<string>('caseFiles', '**/*.case.md');
+  const summary: WorkspaceLintSummary = { files: 0, findings: 0 };
+  await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'ClinAlign: linting case files', cancellable: true },
+    async (progress, token) => {
+      const uris = await vscode.workspace.findFiles(glob, '**/node_modules/**', undefined, token);
+      const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
+      for (const uri of uris) {
+        if (token.isCancellationRequested) break;
+        progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / uris.length });
+        const document = open.get(uri.toString());
+        let result;
+        if (document) {
+          services.controller.lintNow(document);
+          result = services.controller.resultFor(document);
+        } else {
+          const text = Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
+          result = services.controller.lintUnopened(uri, text);
+        }
+        summary.files++;
+        summary.findings += (result?.findings.length ?? 0) + (result?.document.problems.length ?? 0);
+      }
+    },
+  );
+  services.log.info(`Lint workspace: ${summary.findings} findings in ${summary.files} case files`);
+  void vscode.window
+    .showInformationMessage(`ClinAlign: ${summary.findings} findings in ${summary.files} case files.`, 'Show Problems')
+    .then((choice) => choice && vscode.commands.executeCommand('workbench.actions.view.problems'));
+  return summary;
+}

@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import { escapeMarkdown, principleDocumentMarkdown, principleHoverMarkdown } from '../../../src/core/principles/principleMarkdown';
+import { sampleLibrary } from '../fixtureLibrary';
+
+const principle = sampleLibrary().principles.find((p) => p.id === 'universal.safe-abbreviations')!;
+
+describe('principle Markdown', () => {
+  it('escapes principle text so YAML cannot inject links, HTML or formatting', () => {
+    assert.equal(escapeMarkdown('[x](command:evil) <b>*hi*</b>'), '\\[x\\]\\(command:evil\\) \\<b\\>\\*hi\\*\\</b\\>');
+    assert.equal(escapeMarkdown('two\n  lines'), 'two lines');
+  });
+
+  it('the hover holds title, id, statement, rationale, sources, a passing example and the links', () => {
+    const markdown = principleHoverMarkdown(principle, [
+      { label: 'Open principle', href: 'command:a?%5B%5D' },
+      { label: 'Disable for this file', href: 'command:b' },
+    ]);
+    assert.ok(markdown.startsWith('**Write doses without error\\-prone abbreviations** — `universal.safe-abbreviations` (error)'));
+    assert.match(markdown, /Doses use "daily"/);
+    assert.match(markdown, /\*Why:\* Abbreviations such as/);
+    assert.match(markdown, /\*Sources:\* ISMP List of Error\\-Prone Abbreviations/);
+    assert.match(markdown, /\*Passes:\*\n\n> Take 10 units daily\\\./);
+    assert.ok(!markdown.includes('Take 10 IU'), 'only the passing example is shown');
+    assert.ok(markdown.endsWith('[Open principle](command:a?%5B%5D) · [Disable for this file](command:b)'));
+  });
+
+  it('the explain page has every section and where the principle is defined', () => {
+    const page = principleDocumentMarkdown(principle);
+    for (const part of ['# Write doses', '## Why', '## Applies to', 'Every scenario.', '## Rubric template', '+5 points, axis accuracy', '## Automatic checks', '- `replace`', '**Violates**', '**Passes**', '## Sources', 'sample.yaml` line 4.']) {
+      assert.ok(page.includes(part), `missing ${part}`);
+    }
+  });
+});
