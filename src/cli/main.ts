@@ -4,6 +4,10 @@ import { classifyCommand } from './commands/classifyCommand';
 import { lintCommand } from './commands/lintCommand';
 import { listPrinciples, showPrinciple, validatePrinciples } from './commands/principlesCommand';
 import { synthesizeCommand } from './commands/synthesizeCommand';
+import { checkCommand } from './commands/checkCommand';
+import { gradeCommand } from './commands/gradeCommand';
+import { reviseCommand } from './commands/reviseCommand';
+import { STRUCTURED_OUTPUT_MODES } from '../core/model/endpointConfig';
 
 declare const CLINALIGN_VERSION: string | undefined;
 const version = typeof CLINALIGN_VERSION === 'string' ? CLINALIGN_VERSION : '0.0.0-dev';
@@ -14,11 +18,31 @@ function nonNegativeInteger(value: string): number {
   return n;
 }
 
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number ≥ 1');
+  return n;
+}
+
 const collect = (value: string, previous: string[]) => [...previous, value];
 const principlesOption = () =>
   new Option('--principles <dir>', 'extra principle folder or file (repeatable)').argParser(collect).default([]);
 const noBundledOption = () => new Option('--no-bundled', 'use only .clinalign/principles and --principles, not the bundled library');
 const formatOption = (choices: string[]) => new Option('--format <format>', 'output format').choices(choices).default('text');
+
+/** Endpoint options of every model command; each falls back to CLINALIGN_* env vars, then .clinalign/config.yaml. */
+function withModelOptions(command: Command): Command {
+  return command
+    .option('--base-url <url>', 'OpenAI-compatible endpoint, e.g. http://localhost:11434/v1 (env CLINALIGN_BASE_URL)')
+    .option('--model <name>', 'model for classifying, writing and revising (env CLINALIGN_MODEL)')
+    .option('--judge-model <name>', 'model that grades rubric items (env CLINALIGN_JUDGE_MODEL; default: --model)')
+    .option('--concurrency <n>', 'requests in flight at most (default 16)', positiveInteger)
+    .option('--timeout <ms>', 'per-request timeout in milliseconds (default 60000)', positiveInteger)
+    .addOption(new Option('--structured-output <mode>', 'how JSON is requested (default auto)').choices([...STRUCTURED_OUTPUT_MODES]))
+    .option('--stream', 'receive replies as server-sent events')
+    .option('--no-cache', 'do not read or write .clinalign/cache')
+    .option('--verbose', 'log each request and retry to stderr');
+}
 
 /** Each command sets this; `main` exits with it once output is flushed. */
 let exitCode = 0;
@@ -81,7 +105,7 @@ program
     exitCode = classifyCommand(file, options);
   });
 
-program
+const synthesize = program
   .command('synthesize')
   .description('synthesize a rubric for each case from the principle library (folders are searched recursively)')
   .argument('<paths...>', '*.case.md files or folders')
@@ -89,14 +113,53 @@ program
   .option('--write', "write the rubric into each case's front matter (never over verified items)")
   .addOption(formatOption(['text', 'json']))
   .addOption(principlesOption())
-  .addOption(noBundledOption())
-  .action((paths: string[], options) => {
-    exitCode = synthesizeCommand(paths, options);
-  });
+  .addOption(noBundledOption());
+withModelOptions(synthesize).action(async (paths: string[], options) => {
+  exitCode = await synthesizeCommand(paths, options);
+});
 
-function main(argv: string[]): void {
+withModelOptions(
+  program
+    .command('grade')
+    .description("grade each case's answer against its rubric with the judge model (HealthBench scoring)")
+    .argument('<paths...>', '*.case.md files or folders')
+    .option('--batch', 'judge all items of a case in one call instead of one call per item')
+    .addOption(formatOption(['text', 'json'])),
+).action(async (paths: string[], options) => {
+  exitCode = await gradeCommand(paths, options);
+});
+
+withModelOptions(
+  program
+    .command('revise')
+    .description("revise each case's answer with the model, guided by its unmet rubric items and principles")
+    .argument('<paths...>', '*.case.md files or folders')
+    .option('--rounds <n>', 'revision rounds at most, while the graded score improves (default 1)', positiveInteger, 1)
+    .option('--write', 'replace the answer in the file and record both drafts in .clinalign/history/')
+    .option('--batch', 'grade with one call per case instead of one per item')
+    .addOption(formatOption(['text', 'json']))
+    .addOption(principlesOption())
+    .addOption(noBundledOption()),
+).action(async (paths: string[], options) => {
+  exitCode = await reviseCommand(paths, options);
+});
+
+withModelOptions(
+  program
+    .command('check')
+    .description('find where each answer breaks the applicable principles, judged by the model, with exact quotes')
+    .argument('<paths...>', '*.case.md files or folders')
+    .addOption(formatOption(['text', 'json']))
+    .addOption(principlesOption())
+    .addOption(noBundledOption()),
+).action(async (paths: string[], options) => {
+  exitCode = await checkCommand(paths, options);
+});
+
+
+async function main(argv: string[]): Promise<void> {
   try {
-    program.parse(argv);
+    await program.parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and --version exit 0; every parsing problem is a usage error.
@@ -115,4 +178,4 @@ function main(argv: string[]): void {
   process.exitCode = exitCode;
 }
 
-main(process.argv);
+void main(process.argv);

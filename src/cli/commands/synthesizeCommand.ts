@@ -6,11 +6,15 @@ import { axisOf, principleOf, type RubricItem } from '../../core/rubric/rubricIt
 import { synthesizeRubricOffline } from '../../core/rubric/synthesizeOffline';
 import { applyOverrides, classifyQuestion } from '../../core/scenario/classifyQuestion';
 import { SCENARIO_DIMENSIONS, type Scenario } from '../../core/scenario/labels';
+import { classifyWithModel } from '../../core/workflows/classifyWithModel';
+import { synthesizeRubric } from '../../core/workflows/synthesizeRubric';
 import { CliError } from '../cliError';
 import { collectMarkdownFiles } from '../collectFiles';
 import { formatProblem, loadCliLibrary, type LibraryOptions } from '../loadCliLibrary';
+import { ModelSession, type ModelSessionOptions } from '../modelSession';
+import { MISSING_ENDPOINT } from '../resolveEndpoint';
 
-export interface SynthesizeOptions extends LibraryOptions {
+export interface SynthesizeOptions extends LibraryOptions, ModelSessionOptions {
   offline?: boolean;
   write?: boolean;
   format: 'text' | 'json';
@@ -22,16 +26,19 @@ interface CaseRubric {
   rubric: RubricItem[];
   /** Constraints the library could not meet for this case. */
   unmet: string[];
+  /** With a model: `model` or `model+offline` (template items filled a gap), and the model items left out. */
+  source?: 'model' | 'model+offline';
+  dropped?: { criterion: string; reason: string }[];
 }
 
 /**
  * `clinalign synthesize`: a rubric per case from the principle library, printed or written into the case.
- * Exit 0 when every rubric meets the constraints, 1 when one does not, 2 on unreadable cases or library problems.
+ * Without --offline the model classifies the question and writes the rubric from the ranked principle pool.
+ * Exit 0 when every rubric meets the constraints, 1 when one does not (or a model call failed), 2 on
+ * unreadable cases, library problems or a missing endpoint.
  */
-export function synthesizeCommand(paths: string[], options: SynthesizeOptions): number {
-  if (!options.offline) {
-    throw new CliError('model-based rubric synthesis needs a model endpoint, which is not supported yet; use --offline to build the rubric from the principle library');
-  }
+export async function synthesizeCommand(paths: string[], options: SynthesizeOptions): Promise<number> {
+  const session = options.offline ? undefined : modelSession(options);
   const files = collectMarkdownFiles(paths);
   const library = loadCliLibrary(options);
   for (const problem of library.problems) process.stderr.write(`${formatProblem(problem)}\n`);
@@ -53,14 +60,31 @@ export function synthesizeCommand(paths: string[], options: SynthesizeOptions): 
       process.stderr.write(`${shown}: skipped (no question: add \`prompt:\` or \`conversation:\` to the front matter)\n`);
       continue;
     }
-    const { scenario } = applyOverrides(classifyQuestion(document.question), {
+    const offline = applyOverrides(classifyQuestion(document.question), {
       audience: document.data.audience,
       scenario: document.data.scenario,
     });
-    const { items, unmet } = synthesizeRubricOffline({ principles: library.principles, scenario, question: document.question });
+    let result: CaseRubric;
+    if (session) {
+      try {
+        const run = { signal: session.signal, onProgress: session.progress(shown) };
+        const { scenario } = await classifyWithModel(session.client, { conversation: document.conversation, offline }, run);
+        const rubric = await synthesizeRubric(session.client, { conversation: document.conversation, question: document.question, scenario, principles: library.principles }, run);
+        result = { file: shown, scenario, rubric: rubric.items, unmet: rubric.unmet, source: rubric.source, dropped: rubric.dropped };
+        for (const item of rubric.dropped) process.stderr.write(`${shown}: left out a model item (${item.reason}): ${item.criterion}\n`);
+      } catch (error) {
+        process.stderr.write(`${shown}: ${(error as Error).message}\n`);
+        if (exitCode === 0) exitCode = 1;
+        if (session.signal.aborted) break;
+        continue;
+      }
+    } else {
+      const { items, unmet } = synthesizeRubricOffline({ principles: library.principles, scenario: offline.scenario, question: document.question });
+      result = { file: shown, scenario: offline.scenario, rubric: items, unmet };
+    }
+    const { rubric: items, unmet } = result;
     for (const constraint of unmet) process.stderr.write(`${shown}: ${constraint}\n`);
     if (unmet.length > 0 && exitCode === 0) exitCode = 1;
-    const result: CaseRubric = { file: shown, scenario, rubric: items, unmet };
     results.push(result);
 
     if (options.write) {
@@ -73,8 +97,21 @@ export function synthesizeCommand(paths: string[], options: SynthesizeOptions): 
     }
   }
 
+  session?.finish();
   process.stdout.write(options.format === 'json' ? `${JSON.stringify(results, null, 2)}\n` : results.map((r) => formatCase(r, written.has(r))).join('\n'));
   return exitCode;
+}
+
+/** The session, or the missing-endpoint error with the offline way out named. */
+function modelSession(options: SynthesizeOptions): ModelSession {
+  try {
+    return new ModelSession(options);
+  } catch (error) {
+    if (error instanceof CliError && error.message === MISSING_ENDPOINT) {
+      throw new CliError(`${MISSING_ENDPOINT}; or use --offline to build the rubric from the principle library alone`);
+    }
+    throw error;
+  }
 }
 
 function readText(file: string): string {

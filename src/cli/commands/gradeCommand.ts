@@ -1,0 +1,91 @@
+import { caseIdOf } from '../../core/case/revisionHistory';
+import { scoreSet } from '../../core/rubric/scoreRubric';
+import { gradeAnswer, type GradeResult, type GradingMode } from '../../core/workflows/gradeAnswer';
+import { ModelSession, type ModelSessionOptions } from '../modelSession';
+import { readCases } from '../readCases';
+
+export interface GradeOptions extends ModelSessionOptions {
+  format: 'text' | 'json';
+  batch?: boolean;
+}
+
+export interface CaseGrade extends GradeResult {
+  file: string;
+  id: string;
+}
+
+/**
+ * `clinalign grade`: each case's answer judged against its rubric. Exit 0 when every case was graded,
+ * 1 when a case failed (endpoint error) or was skipped, 2 on usage or configuration errors.
+ */
+export async function gradeCommand(paths: string[], options: GradeOptions): Promise<number> {
+  const session = new ModelSession(options);
+  const { cases, skipped } = readCases(paths);
+  let exitCode = skipped > 0 ? 1 : 0;
+  const gradable = cases.filter((c) => {
+    if ((c.document.data.rubric ?? []).length > 0 && c.document.body.trim() !== '') return true;
+    process.stderr.write(`${c.shown}: skipped (${c.document.body.trim() === '' ? 'no answer to grade' : 'no rubric: run `clinalign synthesize --write` first'})\n`);
+    exitCode = 1;
+    return false;
+  });
+
+  const total = gradable.reduce((n, c) => n + c.document.data.rubric!.length, 0);
+  let done = 0;
+  const report = session.progress('grading');
+  const mode: GradingMode = options.batch ? 'batch' : 'per-item';
+  // All cases at once: the client's limiter bounds the requests in flight.
+  const settled = await Promise.allSettled(
+    gradable.map(async (c) => {
+      const before = { done: 0 };
+      const grade = await gradeAnswer(
+        session.client,
+        { conversation: c.document.conversation, answer: c.document.body, rubric: c.document.data.rubric! },
+        {
+          signal: session.signal,
+          mode,
+          onProgress: (p) => {
+            if (mode === 'per-item') {
+              done += p.done - before.done;
+              before.done = p.done;
+            }
+            report({ done, total });
+          },
+        },
+      );
+      if (mode === 'batch') report({ done: (done += grade.items.length), total });
+      return { file: c.shown, id: caseIdOf(c.file, c.document.data.id), ...grade } satisfies CaseGrade;
+    }),
+  );
+  session.finish();
+
+  const results: CaseGrade[] = [];
+  settled.forEach((outcome, index) => {
+    if (outcome.status === 'fulfilled') results.push(outcome.value);
+    else {
+      process.stderr.write(`${gradable[index]!.shown}: ${(outcome.reason as Error).message}\n`);
+      exitCode = 1;
+    }
+  });
+  if (options.format === 'json') {
+    const scores = results.map((r) => r.score).filter((s): s is number => s !== null);
+    const json = gradable.length === 1 && results.length === 1 ? results[0] : { score: scoreSet(scores), judgeModel: session.client.judgeModel, cases: results };
+    process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+  } else {
+    process.stdout.write(results.map(formatGrade).join(''));
+    if (results.length > 1) {
+      const set = scoreSet(results.map((r) => r.score).filter((s): s is number => s !== null));
+      process.stdout.write(`${results.length} cases, mean score ${set === null ? 'n/a' : set.toFixed(3)} (clipped to 0…1; judge ${session.client.judgeModel})\n`);
+    }
+  }
+  return exitCode;
+}
+
+function formatGrade(result: CaseGrade): string {
+  const score = result.score === null ? 'n/a (no positive items)' : result.score.toFixed(3);
+  const lines = [`${result.file}  score ${score}  (judge ${result.judgeModel})`];
+  for (const item of result.items) {
+    const good = item.points > 0 ? item.met : !item.met;
+    lines.push(`  ${good ? '✔' : '✘'} ${item.met ? 'met    ' : 'not met'} [${String(item.points).padStart(3)}] ${item.criterion}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

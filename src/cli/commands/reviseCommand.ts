@@ -1,0 +1,122 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { replaceAnswer } from '../../core/case/replaceAnswer';
+import { caseIdOf, historyEntry, historyFile, recordRevision, sha256 } from '../../core/case/revisionHistory';
+import { applyOverrides, classifyQuestion } from '../../core/scenario/classifyQuestion';
+import { applicablePrinciples } from '../../core/workflows/applicablePrinciples';
+import { reviseAnswer } from '../../core/workflows/reviseAnswer';
+import { reviseLoop, type StopReason } from '../../core/workflows/reviseLoop';
+import { CliError } from '../cliError';
+import { formatProblem, loadCliLibrary, type LibraryOptions } from '../loadCliLibrary';
+import { ModelSession, type ModelSessionOptions } from '../modelSession';
+import { readCases, type CliCase } from '../readCases';
+
+export interface ReviseOptions extends ModelSessionOptions, LibraryOptions {
+  format: 'text' | 'json';
+  write?: boolean;
+  rounds: number;
+  batch?: boolean;
+}
+
+interface CaseRevision {
+  file: string;
+  id: string;
+  /** Null without a rubric (nothing to grade against) or without positive items. */
+  scoreBefore: number | null;
+  scoreAfter: number | null;
+  rounds: number;
+  stoppedBecause: StopReason | 'single-round';
+  changed: boolean;
+  addressedPrinciples: string[];
+  summary: string;
+  revisedAnswer: string;
+  written: boolean;
+  model: string;
+}
+
+/**
+ * `clinalign revise`: guided self-revision of each case's answer. With a rubric it loops grade → revise →
+ * re-grade while the score improves; without one it revises once against the applicable principles.
+ * `--write` replaces the answer body (only if the file is unchanged since it was read) and records both
+ * drafts in `.clinalign/history/<case-id>.jsonl`.
+ */
+export async function reviseCommand(paths: string[], options: ReviseOptions): Promise<number> {
+  const session = new ModelSession(options);
+  const library = loadCliLibrary(options);
+  for (const problem of library.problems) process.stderr.write(`${formatProblem(problem)}\n`);
+  const { cases, skipped } = readCases(paths);
+  let exitCode = library.problems.length > 0 ? 2 : skipped > 0 ? 1 : 0;
+  const results: CaseRevision[] = [];
+  for (const [index, c] of cases.entries()) {
+    if (c.document.body.trim() === '') {
+      process.stderr.write(`${c.shown}: skipped (no answer to revise)\n`);
+      exitCode = Math.max(exitCode, 1);
+      continue;
+    }
+    try {
+      const result = await reviseCase(session, library.principles, c, options, `revising ${index + 1}/${cases.length}`);
+      if (options.write && result.changed) result.written = await writeRevision(c, result, session.endpoint.projectRoot);
+      results.push(result);
+    } catch (error) {
+      if (error instanceof CliError) throw error;
+      process.stderr.write(`${c.shown}: ${(error as Error).message}\n`);
+      exitCode = Math.max(exitCode, 1);
+      if (session.signal.aborted) break;
+    }
+  }
+  session.finish();
+  process.stdout.write(options.format === 'json' ? `${JSON.stringify(results.length === 1 && cases.length === 1 ? results[0] : results, null, 2)}\n` : results.map(formatRevision).join('\n'));
+  return exitCode;
+}
+
+async function reviseCase(session: ModelSession, principles: ReturnType<typeof loadCliLibrary>['principles'], c: CliCase, options: ReviseOptions, label: string): Promise<CaseRevision> {
+  const { document } = c;
+  const { scenario } = applyOverrides(classifyQuestion(document.question), { audience: document.data.audience, scenario: document.data.scenario });
+  const rubric = document.data.rubric ?? [];
+  const applicable = applicablePrinciples(principles, scenario, document.question, rubric);
+  const base = { file: c.shown, id: caseIdOf(c.file, document.data.id), model: session.client.model, written: false };
+  const input = { conversation: document.conversation, answer: document.body, principles: applicable };
+  if (rubric.length === 0) {
+    const revision = await reviseAnswer(session.client, input, { signal: session.signal, onProgress: session.progress(label) });
+    return { ...base, scoreBefore: null, scoreAfter: null, rounds: 1, stoppedBecause: 'single-round', changed: revision.answer !== document.body, addressedPrinciples: revision.addressedPrinciples, summary: revision.summary, revisedAnswer: revision.answer };
+  }
+  const loop = await reviseLoop(session.client, { ...input, rubric }, { signal: session.signal, maxRounds: options.rounds, gradingMode: options.batch ? 'batch' : 'per-item', onProgress: session.progress(label) });
+  const kept = loop.rounds.filter((r) => r.kept);
+  return {
+    ...base,
+    scoreBefore: loop.initial.score,
+    scoreAfter: loop.best.grade.score,
+    rounds: loop.rounds.length,
+    stoppedBecause: loop.stoppedBecause,
+    changed: loop.best.round > 0,
+    addressedPrinciples: [...new Set(kept.flatMap((r) => r.revision.addressedPrinciples))],
+    summary: kept.map((r) => r.revision.summary).join(' ') || (loop.rounds[0]?.revision.summary ? `not kept: ${loop.rounds[0].revision.summary}` : ''),
+    revisedAnswer: loop.best.answer,
+  };
+}
+
+/** Writes only when the file on disk is still what was read, then records both drafts. */
+async function writeRevision(c: CliCase, result: CaseRevision, projectRoot: string): Promise<boolean> {
+  const now = readFileSync(c.file, 'utf8');
+  if (sha256(now) !== sha256(c.text)) {
+    process.stderr.write(`${c.shown}: not written: the file changed on disk while the revision was being made; run revise again\n`);
+    return false;
+  }
+  writeFileSync(c.file, replaceAnswer(c.text, result.revisedAnswer));
+  await recordRevision(
+    historyFile(projectRoot, result.id),
+    c.document.body,
+    historyEntry('model-revision', result.revisedAnswer, { model: result.model, principlesAddressed: result.addressedPrinciples }),
+  );
+  return true;
+}
+
+function formatRevision(r: CaseRevision): string {
+  const score = (s: number | null) => (s === null ? 'n/a' : s.toFixed(3));
+  const head = r.scoreBefore === null ? `${r.file}` : `${r.file}  score ${score(r.scoreBefore)} → ${score(r.scoreAfter)} after ${r.rounds} round${r.rounds === 1 ? '' : 's'} (${r.stoppedBecause})`;
+  const lines = [`${head}${r.written ? '  (written)' : ''}`];
+  if (r.summary) lines.push(`  ${r.summary}`);
+  if (r.addressedPrinciples.length > 0) lines.push(`  principles: ${r.addressedPrinciples.join(', ')}`);
+  if (!r.changed) lines.push('  no better revision found; the answer is unchanged');
+  else if (!r.written) lines.push('', r.revisedAnswer.replace(/\n?$/, '\n'));
+  return `${lines.join('\n')}\n`;
+}

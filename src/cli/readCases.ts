@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { parseCase, type CaseDocument } from '../core/case/parseCase';
+import { CliError } from './cliError';
+import { collectMarkdownFiles } from './collectFiles';
+
+export interface CliCase {
+  file: string;
+  /** As shown to the user: relative to the working folder. */
+  shown: string;
+  text: string;
+  document: CaseDocument;
+}
+
+/** The case files under `paths` with sound front matter and a question; the others are reported and skipped. */
+export function readCases(paths: string[]): { cases: CliCase[]; skipped: number } {
+  const cases: CliCase[] = [];
+  let skipped = 0;
+  for (const file of collectMarkdownFiles(paths)) {
+    const shown = relative(process.cwd(), file) || file;
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new CliError(`cannot read ${file}: ${(error as Error).message}`);
+    }
+    const document = parseCase(text);
+    if (document.problems.length > 0) {
+      for (const p of document.problems) process.stderr.write(`${shown}:${p.line + 1}:${p.column + 1}: ${p.message}\n`);
+      process.stderr.write(`${shown}: skipped (fix the front matter first)\n`);
+      skipped++;
+      continue;
+    }
+    if (document.question.trim() === '') {
+      process.stderr.write(`${shown}: skipped (no question: add \`prompt:\` or \`conversation:\` to the front matter)\n`);
+      skipped++;
+      continue;
+    }
+    cases.push({ file, shown, text, document });
+  }
+  return { cases, skipped };
+}

@@ -1,0 +1,72 @@
+import { createHash } from 'node:crypto';
+import { appendFile, mkdir, readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+
+export const HISTORY_FOLDER = join('.clinalign', 'history');
+
+/** One line of `.clinalign/history/<case-id>.jsonl` (DESIGN.md §3.2). */
+export interface HistoryEntry {
+  time: string;
+  source: 'human' | 'model-revision';
+  /** The model that wrote it; absent for a human draft. */
+  model?: string;
+  principlesAddressed: string[];
+  text: string;
+  sha256: string;
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** A case's id: its `id:` when set, else the file name without `.case.md` / `.md`. */
+export function caseIdOf(file: string, id: string | undefined): string {
+  return id ?? basename(file).replace(/(?:\.case)?\.md$/i, '');
+}
+
+export function historyFile(root: string, caseId: string): string {
+  return join(root, HISTORY_FOLDER, `${caseId}.jsonl`);
+}
+
+export function historyEntry(source: HistoryEntry['source'], text: string, extra: { model?: string; principlesAddressed?: string[] } = {}): HistoryEntry {
+  return {
+    time: new Date().toISOString(),
+    source,
+    ...(extra.model ? { model: extra.model } : {}),
+    principlesAddressed: extra.principlesAddressed ?? [],
+    text,
+    sha256: sha256(text),
+  };
+}
+
+export async function readHistory(file: string): Promise<HistoryEntry[]> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return [];
+  }
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .flatMap((line) => {
+      try {
+        return [JSON.parse(line) as HistoryEntry];
+      } catch {
+        return [];
+      }
+    });
+}
+
+/**
+ * Appends an accepted revision, preceded by the draft it replaced unless the history already ends with that
+ * draft — so the first human draft is recorded once, and a chain of revisions stays a chain.
+ */
+export async function recordRevision(file: string, draft: string, revision: HistoryEntry): Promise<void> {
+  const entries = await readHistory(file);
+  const lines: HistoryEntry[] = [];
+  if (entries.at(-1)?.sha256 !== sha256(draft)) lines.push(historyEntry('human', draft));
+  lines.push(revision);
+  await mkdir(join(file, '..'), { recursive: true });
+  await appendFile(file, lines.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
+}

@@ -1,0 +1,38 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parse } from 'yaml';
+import { endpointConfigFileSchema, type EndpointConfigFile } from './endpointConfig';
+
+export const CONFIG_FILE = join('.clinalign', 'config.yaml');
+
+/** Keys that would put a secret in a file people commit; refused so nobody is tempted. */
+const SECRET_KEYS = /^(?:api[-_]?key|apiKey|key|token|secret|password|authorization)$/i;
+
+/** The nearest `.clinalign/config.yaml` from `folder` upwards, as git finds `.git`. */
+export function findEndpointConfigFile(folder: string): string | undefined {
+  for (let dir = folder; ; dir = dirname(dir)) {
+    const candidate = join(dir, CONFIG_FILE);
+    if (existsSync(candidate)) return candidate;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+/** Reads the endpoint settings of a config file; throws an Error naming the file on any problem. */
+export function readEndpointConfigFile(file: string): EndpointConfigFile {
+  let data: unknown;
+  try {
+    data = parse(readFileSync(file, 'utf8')) ?? {};
+  } catch (error) {
+    throw new Error(`${file}: ${(error as Error).message.split('\n')[0]}`);
+  }
+  const settings = (data as { endpoint?: unknown }).endpoint ?? data;
+  if (settings && typeof settings === 'object') {
+    const secret = Object.keys(settings).find((key) => SECRET_KEYS.test(key));
+    if (secret) throw new Error(`${file}: "${secret}" does not belong in a config file; set CLINALIGN_API_KEY in the environment instead`);
+  }
+  const parsed = endpointConfigFileSchema.safeParse(settings);
+  if (!parsed.success) {
+    throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`).join('; ')}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,222 @@
+import OpenAI from 'openai';
+import type { Message } from '../case/caseSchema';
+import { ConcurrencyLimiter } from './concurrencyLimiter';
+import { judgeModelOf, type EndpointConfig } from './endpointConfig';
+import { extractJson } from './extractJson';
+import { judgeCacheKey, type JudgeCache } from './judgeCache';
+import { ModelError } from './modelError';
+import { emptyUsage, type ModelUsage } from './modelUsage';
+import { describeIssues, type OutputSchema } from './outputSchema';
+import { DEFAULT_RETRY_POLICY, isRetryableStatus, retryDelayMs, sleep, type RetryPolicy } from './retryPolicy';
+import { modesToTry, saysResponseFormatUnsupported, shapeRequest, sharedModeMemory, type ConcreteMode, type StructuredModeMemory } from './structuredMode';
+import { toModelError } from './toModelError';
+
+export interface ModelClientOptions {
+  config: EndpointConfig;
+  /** Optional: local vLLM / Ollama servers usually need none. */
+  apiKey?: string | undefined;
+  /** Where `cache: true` calls keep their results; none means no caching. */
+  cache?: JudgeCache | undefined;
+  /** Shared across clients of the same endpoint to bound the total in flight; one per client by default. */
+  limiter?: ConcurrencyLimiter;
+  retry?: Partial<RetryPolicy>;
+  modeMemory?: StructuredModeMemory;
+  /** One line per request, for an output channel or `--verbose`; never holds the key. */
+  log?: (line: string) => void;
+}
+
+export interface CompleteOptions {
+  signal?: AbortSignal | undefined;
+  /** Defaults to the endpoint's model; workflows that judge pass `client.judgeModel`. */
+  model?: string;
+  /** Look the result up in, and store it to, the judge cache. */
+  cache?: boolean;
+}
+
+/** A placeholder the SDK insists on; servers without auth ignore it. */
+const NO_KEY = 'no-key';
+
+/**
+ * Structured JSON completions from any OpenAI-compatible endpoint: the right `response_format` for what the
+ * server supports, zod validation with one repair round, retries with backoff on 429/5xx, timeouts,
+ * cancellation, a shared concurrency bound, usage counters and a result cache.
+ */
+export class ModelClient {
+  readonly usage: ModelUsage = emptyUsage();
+  readonly config: EndpointConfig;
+  private readonly openai: OpenAI;
+  private readonly apiKey: string | undefined;
+  private readonly cache: JudgeCache | undefined;
+  private readonly limiter: ConcurrencyLimiter;
+  private readonly retry: RetryPolicy;
+  private readonly modeMemory: StructuredModeMemory;
+  private readonly log: (line: string) => void;
+
+  constructor(options: ModelClientOptions) {
+    this.config = options.config;
+    this.apiKey = options.apiKey || undefined;
+    this.cache = options.cache;
+    this.limiter = options.limiter ?? new ConcurrencyLimiter(options.config.maxConcurrency);
+    this.retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+    this.modeMemory = options.modeMemory ?? sharedModeMemory;
+    this.log = options.log ?? (() => {});
+    this.openai = new OpenAI({ baseURL: this.config.baseUrl, apiKey: this.apiKey ?? NO_KEY, timeout: this.config.timeoutMs, maxRetries: 0 });
+  }
+
+  get model(): string {
+    return this.config.model;
+  }
+
+  get judgeModel(): string {
+    return judgeModelOf(this.config);
+  }
+
+  /** A JSON object from the model that satisfies `output.schema`, or a ModelError saying why not. */
+  async completeJson<T>(output: OutputSchema<T>, messages: readonly Message[], options: CompleteOptions = {}): Promise<T> {
+    const model = options.model ?? this.config.model;
+    const key = options.cache && this.cache ? judgeCacheKey(model, messages, output.name) : undefined;
+    if (key) {
+      const cached = output.schema.safeParse(await this.cache!.get(key));
+      if (cached.success) {
+        this.usage.cacheHits++;
+        return cached.data;
+      }
+    }
+    try {
+      const value = await this.completeUncached(output, messages, model, options.signal);
+      if (key) await this.cache!.set(key, value);
+      return value;
+    } catch (error) {
+      this.usage.failures++;
+      throw error;
+    }
+  }
+
+  private async completeUncached<T>(output: OutputSchema<T>, messages: readonly Message[], model: string, signal: AbortSignal | undefined): Promise<T> {
+    const endpoint = `${this.config.baseUrl} ${model}`;
+    const modes = modesToTry(this.config.structuredOutput, this.modeMemory.get(endpoint));
+    for (const [index, mode] of modes.entries()) {
+      let text: string;
+      try {
+        text = await this.requestWithRetries(mode, output, messages, model, signal);
+      } catch (error) {
+        const fallBack = index < modes.length - 1 && error instanceof ModelError && saysResponseFormatUnsupported(error.status, error.message);
+        if (!fallBack) throw error;
+        this.log(`${endpoint}: ${mode} not supported, trying ${modes[index + 1]}`);
+        continue;
+      }
+      if (this.config.structuredOutput === 'auto') this.modeMemory.set(endpoint, mode);
+      const first = parseReply(output, text);
+      if (first.ok) return first.value;
+
+      // One repair round: show the model its reply and what was wrong with it.
+      this.usage.repairs++;
+      const repair: Message[] = [
+        ...messages,
+        { role: 'assistant', content: text },
+        { role: 'user', content: `That reply cannot be used: ${first.problem}. Send the corrected JSON object only.` },
+      ];
+      const second = parseReply(output, await this.requestWithRetries(mode, output, repair, model, signal));
+      if (second.ok) return second.value;
+      throw new ModelError('invalid-output', `${model} did not return valid ${output.name} JSON after a repair attempt: ${second.problem}`);
+    }
+    throw new ModelError('config', 'no structured-output mode to try');
+  }
+
+  private async requestWithRetries(mode: ConcreteMode, output: OutputSchema<unknown>, messages: readonly Message[], model: string, signal: AbortSignal | undefined): Promise<string> {
+    const shaped = shapeRequest(mode, output, messages);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.limiter.run(() => this.send(shaped.messages, shaped.responseFormat, model, signal), signal);
+      } catch (raw) {
+        const error = raw instanceof ModelError ? raw : this.toError(raw, signal, false);
+        const retryable = (error.kind === 'http' && isRetryableStatus(error.status)) || error.kind === 'network';
+        if (!retryable || attempt >= this.retry.maxAttempts) throw error;
+        this.usage.retries++;
+        const delay = retryDelayMs(this.retry, attempt, error.retryAfterMs);
+        this.log(`${model}: ${error.message}; retry ${attempt} of ${this.retry.maxAttempts - 1} in ${delay} ms`);
+        try {
+          await sleep(delay, signal);
+        } catch (abort) {
+          throw this.toError(abort, signal, false);
+        }
+      }
+    }
+  }
+
+  /** One HTTP request with its own timeout covering the whole reply, streamed or not. */
+  private async send(messages: Message[], responseFormat: Record<string, unknown> | undefined, model: string, signal: AbortSignal | undefined): Promise<string> {
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, this.config.timeoutMs);
+    const onAbort = () => controller.abort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    if (signal?.aborted) controller.abort();
+    const started = Date.now();
+    this.usage.requests++;
+    try {
+      const body = {
+        model,
+        messages,
+        ...(this.config.temperature !== undefined ? { temperature: this.config.temperature } : {}),
+        ...(responseFormat ? { response_format: responseFormat } : {}),
+      } as unknown as OpenAI.Chat.ChatCompletionCreateParamsNonStreaming;
+      const text = this.config.stream
+        ? await this.readStream(body, controller.signal)
+        : await this.readCompletion(body, controller.signal);
+      this.log(`${model}: ${Date.now() - started} ms`);
+      return text;
+    } catch (error) {
+      throw this.toError(error, signal, timedOut);
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  private async readCompletion(body: OpenAI.Chat.ChatCompletionCreateParamsNonStreaming, signal: AbortSignal): Promise<string> {
+    const completion = await this.openai.chat.completions.create(body, { signal });
+    this.count(completion.usage);
+    return completion.choices?.[0]?.message?.content ?? '';
+  }
+
+  private async readStream(body: OpenAI.Chat.ChatCompletionCreateParamsNonStreaming, signal: AbortSignal): Promise<string> {
+    const stream = await this.openai.chat.completions.create({ ...body, stream: true, stream_options: { include_usage: true } }, { signal });
+    let text = '';
+    let finished = false;
+    for await (const chunk of stream) {
+      const choice = chunk.choices?.[0];
+      text += choice?.delta?.content ?? '';
+      if (choice?.finish_reason) finished = true;
+      if (chunk.usage) this.count(chunk.usage);
+    }
+    if (!finished) throw new ModelError('network', `the reply stream from ${this.config.baseUrl} ended before the reply was complete (truncated stream)`);
+    return text;
+  }
+
+  private count(usage: { prompt_tokens?: number; completion_tokens?: number } | null | undefined): void {
+    this.usage.promptTokens += usage?.prompt_tokens ?? 0;
+    this.usage.completionTokens += usage?.completion_tokens ?? 0;
+  }
+
+  private toError(error: unknown, signal: AbortSignal | undefined, timedOut: boolean): ModelError {
+    return toModelError(error, { baseUrl: this.config.baseUrl, timeoutMs: this.config.timeoutMs, apiKey: this.apiKey, aborted: signal?.aborted === true, timedOut });
+  }
+}
+
+type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
+
+function parseReply<T>(output: OutputSchema<T>, text: string): Parsed<T> {
+  let json: unknown;
+  try {
+    json = extractJson(text);
+  } catch (error) {
+    return { ok: false, problem: `not JSON (${(error as Error).message})` };
+  }
+  const result = output.schema.safeParse(json);
+  return result.success ? { ok: true, value: result.data } : { ok: false, problem: `it does not match the ${output.name} schema (${describeIssues(result.error)})` };
+}
+

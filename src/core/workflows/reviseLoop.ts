@@ -1,0 +1,76 @@
+import type { RubricItem } from '../rubric/rubricItem';
+import { gradeAnswer, type GradeOptions, type GradeResult } from './gradeAnswer';
+import { reviseAnswer, type ReviseInput, type Revision } from './reviseAnswer';
+import type { StructuredClient, WorkflowOptions } from './workflowOptions';
+
+export interface ReviseLoopInput extends Omit<ReviseInput, 'grade'> {
+  rubric: readonly Pick<RubricItem, 'criterion' | 'points' | 'tags'>[];
+}
+
+export interface ReviseLoopOptions extends WorkflowOptions {
+  maxRounds?: number;
+  /** Stop once a round gains less than this (score units); the method reports diminishing returns. */
+  minGain?: number;
+  gradingMode?: GradeOptions['mode'];
+}
+
+export interface RevisionRound {
+  round: number;
+  revision: Revision;
+  grade: GradeResult;
+  /** Whether this round's revision became the current answer. */
+  kept: boolean;
+}
+
+export type StopReason = 'max-rounds' | 'perfect' | 'no-improvement' | 'diminishing-returns' | 'no-score';
+
+export interface ReviseLoopResult {
+  initial: GradeResult;
+  rounds: RevisionRound[];
+  /** The best answer seen (the draft when no round improved it), with its grade. */
+  best: { answer: string; grade: GradeResult; round: number; addressedPrinciples: string[] };
+  stoppedBecause: StopReason;
+}
+
+/**
+ * Grade → revise → re-grade, up to `maxRounds`, keeping a revision only when its score is higher, and
+ * stopping when a round no longer helps enough.
+ */
+export async function reviseLoop(client: StructuredClient, input: ReviseLoopInput, options: ReviseLoopOptions = {}): Promise<ReviseLoopResult> {
+  const maxRounds = options.maxRounds ?? 3;
+  const minGain = options.minGain ?? 0.02;
+  const step = (message: string) => options.onProgress?.({ done: rounds.length, total: maxRounds, message });
+  const grade = (answer: string) => gradeAnswer(client, { conversation: input.conversation, answer, rubric: input.rubric }, { signal: options.signal, mode: options.gradingMode });
+
+  const rounds: RevisionRound[] = [];
+  step('grading the draft');
+  const initial = await grade(input.answer);
+  const best = { answer: input.answer, grade: initial, round: 0, addressedPrinciples: [] as string[] };
+  if (initial.score === null) return { initial, rounds, best, stoppedBecause: 'no-score' };
+
+  let stoppedBecause: StopReason = 'max-rounds';
+  for (let round = 1; round <= maxRounds; round++) {
+    if (best.grade.score! >= 1) {
+      stoppedBecause = 'perfect';
+      break;
+    }
+    step(`round ${round}: revising`);
+    const revision = await reviseAnswer(client, { ...input, answer: best.answer, grade: best.grade }, { signal: options.signal });
+    step(`round ${round}: grading the revision`);
+    const revised = await grade(revision.answer);
+    const gain = revised.score! - best.grade.score!;
+    const kept = gain > 0;
+    rounds.push({ round, revision, grade: revised, kept });
+    if (!kept) {
+      stoppedBecause = 'no-improvement';
+      break;
+    }
+    Object.assign(best, { answer: revision.answer, grade: revised, round, addressedPrinciples: revision.addressedPrinciples });
+    if (gain < minGain) {
+      stoppedBecause = 'diminishing-returns';
+      break;
+    }
+  }
+  options.onProgress?.({ done: rounds.length, total: rounds.length });
+  return { initial, rounds, best, stoppedBecause };
+}
