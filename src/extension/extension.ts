@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { isLintable } from './caseDocuments';
 import { registerEditorFeatures } from './editor/registerEditorFeatures';
-import { registerPrincipleExplorer } from './explorer/registerPrincipleExplorer';
+import { PrincipleExplorer } from './explorer/principleExplorer';
 import { LintController } from './lintController';
 import { PrincipleLibraryHost } from './principleLibraryHost';
 import type { ExtensionServices } from './services';
@@ -10,6 +10,8 @@ import type { ExtensionServices } from './services';
 /** What the extension exposes to other extensions and to its integration tests. */
 export interface ClinAlignApi {
   libraryPrincipleCount(): number;
+  /** The Principles view's tree, for integration tests. */
+  principleTree: vscode.TreeDataProvider<unknown>;
 }
 
 export function activate(context: vscode.ExtensionContext): ClinAlignApi {
@@ -19,6 +21,7 @@ export function activate(context: vscode.ExtensionContext): ClinAlignApi {
   const host = new PrincipleLibraryHost(path.join(context.extensionPath, 'principles'), diagnostics, log);
   const controller = new LintController(host, diagnostics, log);
   const services: ExtensionServices = { context, log, diagnostics, host, controller };
+  const explorer = new PrincipleExplorer(services);
   context.subscriptions.push(
     log,
     diagnostics,
@@ -34,10 +37,10 @@ export function activate(context: vscode.ExtensionContext): ClinAlignApi {
     }),
     vscode.commands.registerCommand('clinalign.showLog', () => log.show()),
     ...registerEditorFeatures(services),
-    ...registerPrincipleExplorer(services),
+    explorer,
   );
   log.info(`Activated in ${(performance.now() - started).toFixed(1)} ms`);
-  return { libraryPrincipleCount: () => host.library.principles.length };
+  return { libraryPrincipleCount: () => host.library.principles.length, principleTree: explorer.tree };
 }
 
 export function deactivate(): void {}

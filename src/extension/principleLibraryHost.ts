@@ -6,6 +6,10 @@ import type { LoadProblem } from '../core/principles/loadProblem';
 import type { Principle } from '../core/principles/principle';
 import { TEAM_PRINCIPLES_FOLDER } from '../core/principles/teamPrinciples';
 
+function isTeamPrincipleFile(uri: vscode.Uri): boolean {
+  return uri.scheme === 'file' && /[\\/]\.clinalign[\\/]principles[\\/][^\\/]+\.ya?ml$/i.test(uri.fsPath);
+}
+
 /** Keeps the compiled library for the workspace current: bundled + `.clinalign/principles` + extra folders. */
 export class PrincipleLibraryHost implements vscode.Disposable {
   private readonly loader: PrincipleLibraryLoader;
@@ -35,6 +39,13 @@ export class PrincipleLibraryHost implements vscode.Disposable {
         if (event.affectsConfiguration('clinalign.principleFolders')) this.reloadAndNotify();
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.reloadAndNotify()),
+      // File watchers can miss a file created right after its folder; the editor's own saves are certain.
+      vscode.workspace.onDidSaveTextDocument((d) => {
+        if (isTeamPrincipleFile(d.uri)) this.scheduleReload();
+      }),
+      vscode.workspace.onDidCreateFiles((e) => {
+        if (e.files.some(isTeamPrincipleFile)) this.scheduleReload();
+      }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.reloadAndNotify()),
     );
   }
@@ -58,7 +69,8 @@ export class PrincipleLibraryHost implements vscode.Disposable {
     this.reloadTimer = setTimeout(() => this.reloadAndNotify(), 100);
   }
 
-  private reloadAndNotify(): void {
+  /** Re-reads every principle file and tells listeners (the explorer's Refresh). */
+  reloadAndNotify(): void {
     this.reload();
     this.changed.fire();
   }

@@ -1,0 +1,125 @@
+// Real extension host: the Principles view opens, its commands run, and (through the extension's API) its
+// tree marks what applies to the active case, filters, opens a principle at its line and flags a broken team file.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { waitFor, workspaceUri, writeWorkspaceFile } from './support';
+
+/** The part of the extension's API these tests read the tree through (see the lead's note in extension.ts). */
+interface ExplorerApi {
+  principleTree?: vscode.TreeDataProvider<unknown>;
+}
+
+const REFERRAL = 'urgency.emergency-referral-first';
+
+describe('principle explorer in a real editor', () => {
+  let tree: vscode.TreeDataProvider<unknown> | undefined;
+
+  before(async () => {
+    const api = (await vscode.extensions.getExtension('clinalign.clinalign')!.activate()) as ExplorerApi;
+    tree = api.principleTree;
+  });
+
+  afterEach(async () => {
+    await vscode.commands.executeCommand('clinalign.explorer.clearFilter');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  /** Top-level items, and each one's children, as the view would show them. */
+  async function items(parent?: unknown): Promise<{ node: unknown; item: vscode.TreeItem }[]> {
+    const nodes = (await tree!.getChildren(parent)) ?? [];
+    return Promise.all(nodes.map(async (node) => ({ node, item: await tree!.getTreeItem(node) })));
+  }
+
+  async function principleItems(): Promise<vscode.TreeItem[]> {
+    const groups = (await items()).filter((g) => g.item.id?.startsWith('dimension:'));
+    return (await Promise.all(groups.map((g) => items(g.node)))).flat().map((c) => c.item);
+  }
+
+  const principleItem = async (id: string) => (await principleItems()).find((i) => i.id === `principle:${id}`);
+  const label = (item: vscode.TreeItem) => (typeof item.label === 'string' ? item.label : item.label?.label);
+
+  it('opens the ClinAlign container and its Principles view', async () => {
+    await vscode.commands.executeCommand('workbench.view.extension.clinalign');
+    await vscode.commands.executeCommand('clinalign.principles.focus');
+  });
+
+  it('runs refresh, filter with an argument, and clear filter', async () => {
+    await vscode.commands.executeCommand('clinalign.explorer.refresh');
+    await vscode.commands.executeCommand('clinalign.explorer.filter', 'emergency');
+    await vscode.commands.executeCommand('clinalign.explorer.filter', '');
+    await vscode.commands.executeCommand('clinalign.explorer.filter', 'emergency');
+    await vscode.commands.executeCommand('clinalign.explorer.clearFilter');
+  });
+
+  it('filters the tree by id, title or statement and shows every dimension again when cleared', async function () {
+    if (!tree) return this.skip();
+    await vscode.commands.executeCommand('clinalign.explorer.filter', 'EMERGENCY REFERRAL');
+    const shown = await principleItems();
+    assert.ok(shown.length > 0 && shown.length < 119, `${shown.length} shown`);
+    assert.ok(shown.some((i) => i.id === `principle:${REFERRAL}`));
+    await vscode.commands.executeCommand('clinalign.explorer.filter', 'no principle says this');
+    assert.deepEqual((await items()).filter((g) => g.item.id?.startsWith('dimension:')), []);
+    await vscode.commands.executeCommand('clinalign.explorer.clearFilter');
+    const groups = (await items()).map((g) => [label(g.item), g.item.description]);
+    assert.deepEqual(
+      groups.map(([name]) => name),
+      ['Urgency', 'Uncertainty', 'Expertise', 'Task', 'Universal'],
+    );
+    assert.ok(groups.every(([, description]) => /^\d+$/.test(String(description))), `no case is active: ${JSON.stringify(groups)}`);
+  });
+
+  it('marks the principles that apply to the active case', async function () {
+    if (!tree) return this.skip();
+    const document = await vscode.workspace.openTextDocument(workspaceUri('chest-pain-at-rest.case.md'));
+    await vscode.window.showTextDocument(document);
+    const referral = await waitFor('the emergency-referral principle marked as applying', async () => {
+      const item = await principleItem(REFERRAL);
+      return String(item?.description).startsWith('✓ ') ? item : undefined;
+    });
+    assert.equal(referral.description, `✓ ${REFERRAL} · warning`);
+    const urgency = (await items()).find((g) => g.item.id === 'dimension:urgency')!.item;
+    assert.match(String(urgency.description), /^\d+ · \d+ appl(y|ies)$/);
+    assert.match((referral.tooltip as vscode.MarkdownString).value, /\*\*Active case:\*\* applies/);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await waitFor('the marks to go when no case is open', async () => {
+      const item = await principleItem(REFERRAL);
+      return item && !String(item.description).startsWith('✓') ? true : undefined;
+    });
+  });
+
+  it('clicking a principle opens its YAML file at its line', async function () {
+    if (!tree) return this.skip();
+    const item = (await principleItem(REFERRAL))!;
+    assert.equal(item.command?.command, 'vscode.open');
+    await vscode.commands.executeCommand(item.command!.command, ...(item.command!.arguments ?? []));
+    const editor = await waitFor('the principle file', () => {
+      const active = vscode.window.activeTextEditor;
+      return active?.document.uri.path.endsWith('/principles/urgency.yaml') ? active : undefined;
+    });
+    assert.match(editor.document.lineAt(editor.selection.active.line).text, new RegExp(`id: ${REFERRAL.replace(/\./g, '\\.')}`));
+  });
+
+  it('shows a broken team file at the top, which opens the file, and drops it once the folder is gone', async function () {
+    if (!tree) return this.skip();
+    this.timeout(30000);
+    // Both files at once: a file created in a folder the watcher has only just seen can go unreported, and the
+    // reload reads the whole folder anyway.
+    await writeWorkspaceFile('.clinalign/principles/overrides.yaml', `group: team\nprinciples:\n  - id: ${REFERRAL}\n    severity: error\n`);
+    const broken = await writeWorkspaceFile('.clinalign/principles/broken.yaml', 'group: team\nprinciples:\n  - id: [broken\n');
+    const top = await waitFor('the broken-file item', async () => {
+      const first = (await items())[0]?.item;
+      return first?.id?.startsWith('broken:') ? first : undefined;
+    }, 15000);
+    assert.equal(label(top), '⚠ broken.yaml has problems');
+    assert.equal((top.iconPath as vscode.ThemeIcon).id, 'error');
+    assert.match(String(top.tooltip), /broken\.yaml has problems: .+/);
+    assert.match(String(top.tooltip), /last good version/);
+    // The good team file is in use beside the broken one.
+    await waitFor('the team override mark', async () => ((await principleItem(REFERRAL))?.description === `${REFERRAL} · error · team override` ? true : undefined), 15000);
+    await vscode.commands.executeCommand(top.command!.command, ...(top.command!.arguments ?? []));
+    await waitFor('the broken file in the editor', () => (vscode.window.activeTextEditor?.document.uri.toString() === broken.toString() ? true : undefined));
+    await vscode.workspace.fs.delete(workspaceUri('.clinalign'), { recursive: true });
+    await waitFor('the broken-file item to go', async () => ((await items()).some((i) => i.item.id?.startsWith('broken:')) ? undefined : true), 15000);
+    assert.equal((await principleItem(REFERRAL))?.description, `${REFERRAL} · warning`);
+  });
+});
