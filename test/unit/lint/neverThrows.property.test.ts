@@ -27,7 +27,9 @@ const scenario = fc.record({
   task: fc.constantFrom(...SCENARIO_LABELS.task, 'unknown' as const),
 });
 
-describe('robustness (property-based)', () => {
+describe('robustness (property-based)', function () {
+  // Hundreds of generated inputs: generous time on a busy machine.
+  this.timeout(120000);
   it('lintAnswer never throws and keeps every finding and fix inside the text', () => {
     fc.assert(
       fc.property(medicalText, medicalText, scenario, (answer, question, labels) => {
