@@ -51,6 +51,8 @@ const builds = [
     platform: 'browser',
     format: 'iife',
     target: 'es2022',
+    // Always minified: the panel loads it on every open (lit, six @vscode-elements components, zod/mini).
+    minify: true,
   },
   {
     // Integration tests run inside the real extension host: one file per suite, mocha and vscode stay external.

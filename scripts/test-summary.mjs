@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Last step of `npm test`: prints the combined result of the unit tests (out/test/unit-result.json, written
-// by test/support/summary-reporter.cjs) and the integration tests (out/test/integration-result.json, written
-// by scripts/run-integration-tests.mjs). The LAST line is `N passed, N failed` (plus `, N skipped`).
+// by test/support/summary-reporter.cjs), the integration tests (out/test/integration-result.json, written
+// by scripts/run-integration-tests.mjs) and the UI tests (out/test/ui-result.json, written by
+// scripts/run-ui-tests.mjs). The LAST line is `N passed, N failed` (plus `, N skipped`).
 // Exit code 1 if a result file is missing or anything failed.
-// `node scripts/test-summary.mjs --clean` only deletes both result files (run it before the test steps when
+// `node scripts/test-summary.mjs --clean` only deletes the result files (run it before the test steps when
 // the summary should also run after a failing step, so a crashed step cannot leave stale counts behind).
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -13,6 +14,7 @@ const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const parts = [
   ['unit', path.join(REPO, 'out', 'test', 'unit-result.json')],
   ['integration', path.join(REPO, 'out', 'test', 'integration-result.json')],
+  ['ui', path.join(REPO, 'out', 'test', 'ui-result.json')],
 ];
 
 if (process.argv.includes('--clean')) {

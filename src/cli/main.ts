@@ -7,6 +7,11 @@ import { synthesizeCommand } from './commands/synthesizeCommand';
 import { checkCommand } from './commands/checkCommand';
 import { gradeCommand } from './commands/gradeCommand';
 import { reviseCommand } from './commands/reviseCommand';
+import { exportCommand } from './commands/exportCommand';
+import { importCommand } from './commands/importCommand';
+import { evalCommand } from './commands/evalCommand';
+import { synthesizeQueriesCommand } from './commands/synthesizeQueriesCommand';
+import { gradeBatchCommand } from './commands/gradeBatchCommand';
 import { STRUCTURED_OUTPUT_MODES } from '../core/model/endpointConfig';
 
 declare const CLINALIGN_VERSION: string | undefined;
@@ -108,14 +113,21 @@ program
 const synthesize = program
   .command('synthesize')
   .description('synthesize a rubric for each case from the principle library (folders are searched recursively)')
-  .argument('<paths...>', '*.case.md files or folders')
+  .argument('[paths...]', '*.case.md files or folders (or use --queries)')
   .option('--offline', 'build the rubric from principle templates, without a model')
   .option('--write', "write the rubric into each case's front matter (never over verified items)")
+  .option('--queries <file>', 'questions, one per line (HealthBench record, {"question": …} or a string) instead of case files')
+  .option('--out <file>', 'with --queries: append one rubric record per question here; a re-run skips ids already there')
+  .option('--batch-out <file>', 'with --queries: write OpenAI Batch API requests instead of calling the model')
+  .option('--batch-in <file>', 'with --queries and --out: read Batch API results back into rubric records')
   .addOption(formatOption(['text', 'json']))
   .addOption(principlesOption())
   .addOption(noBundledOption());
 withModelOptions(synthesize).action(async (paths: string[], options) => {
-  exitCode = await synthesizeCommand(paths, options);
+  if (options.queries) exitCode = await synthesizeQueriesCommand(options);
+  else if (options.out || options.batchOut || options.batchIn) throw new CliError('--out, --batch-out and --batch-in go with --queries FILE');
+  else if (paths.length === 0) throw new CliError('give case files or folders, or --queries FILE');
+  else exitCode = await synthesizeCommand(paths, options);
 });
 
 withModelOptions(
@@ -124,9 +136,11 @@ withModelOptions(
     .description("grade each case's answer against its rubric with the judge model (HealthBench scoring)")
     .argument('<paths...>', '*.case.md files or folders')
     .option('--batch', 'judge all items of a case in one call instead of one call per item')
+    .option('--batch-out <file>', 'write the judge requests as an OpenAI Batch API file instead of calling the model')
+    .option('--batch-in <file>', 'score the cases from Batch API results of --batch-out')
     .addOption(formatOption(['text', 'json'])),
 ).action(async (paths: string[], options) => {
-  exitCode = await gradeCommand(paths, options);
+  exitCode = options.batchOut || options.batchIn ? await gradeBatchCommand(paths, options) : await gradeCommand(paths, options);
 });
 
 withModelOptions(
@@ -156,6 +170,43 @@ withModelOptions(
   exitCode = await checkCommand(paths, options);
 });
 
+
+program
+  .command('export')
+  .description('export verified cases as healthbench.jsonl, preferences.jsonl and rl.jsonl, with manifest.json and a dataset card')
+  .argument('<paths...>', '*.case.md files or folders')
+  .requiredOption('--out <dir>', 'output folder (created if missing; only its own files are replaced)')
+  .option('--formats <list>', 'comma-separated: healthbench, preferences, rl', 'healthbench,preferences,rl')
+  .option('--include-unverified', 'also export cases that are not verified (drafts, unverified items, no answer)')
+  .option('--judge-model <name>', 'judge model to record in the manifest (default: env CLINALIGN_JUDGE_MODEL or .clinalign/config.yaml)')
+  .addOption(principlesOption())
+  .addOption(noBundledOption())
+  .action(async (paths: string[], options) => {
+    exitCode = await exportCommand(paths, options, version);
+  });
+
+program
+  .command('import')
+  .description('turn a HealthBench JSONL file into draft case files, one per record')
+  .argument('<file>', 'HealthBench-format JSONL')
+  .requiredOption('--out <dir>', 'folder for the case files')
+  .option('--force', 'overwrite case files that already exist')
+  .action(async (file: string, options) => {
+    exitCode = await importCommand(file, options);
+  });
+
+withModelOptions(
+  program
+    .command('eval')
+    .description('HealthBench-style evaluation: grade given or sampled answers to a HealthBench JSONL set with the judge model')
+    .requiredOption('--data <file>', 'HealthBench-format JSONL (prompt, rubrics, example_tags)')
+    .option('--responses <file>', 'JSONL lines {"prompt_id": …, "response": …} to grade instead of sampling --model')
+    .option('--judge <name>', 'judge model (same as --judge-model)')
+    .addOption(new Option('--format <format>', 'report format').choices(['json', 'markdown', 'html']).default('json'))
+    .option('--out <file>', 'write the report here instead of stdout'),
+).action(async (options) => {
+  exitCode = await evalCommand(options);
+});
 
 async function main(argv: string[]): Promise<void> {
   try {

@@ -4,7 +4,11 @@ import { isLintable } from './caseDocuments';
 import { registerEditorFeatures } from './editor/registerEditorFeatures';
 import { PrincipleExplorer } from './explorer/principleExplorer';
 import { LintController } from './lintController';
+import { ApiKeyStore } from './model/apiKeyStore';
+import { ModelSessionService } from './model/modelSessionService';
+import { registerModelFeatures } from './model/registerModelFeatures';
 import { PrincipleLibraryHost } from './principleLibraryHost';
+import { registerReviewPanel } from './review/registerReviewPanel';
 import type { ExtensionServices } from './services';
 
 /** What the extension exposes to other extensions and to its integration tests. */
@@ -12,6 +16,8 @@ export interface ClinAlignApi {
   libraryPrincipleCount(): number;
   /** The Principles view's tree, for integration tests. */
   principleTree: vscode.TreeDataProvider<unknown>;
+  /** Where the ClinAlign log file is written, for integration tests that read what was logged. */
+  logFolder: vscode.Uri;
 }
 
 export function activate(context: vscode.ExtensionContext): ClinAlignApi {
@@ -20,13 +26,16 @@ export function activate(context: vscode.ExtensionContext): ClinAlignApi {
   const diagnostics = vscode.languages.createDiagnosticCollection('clinalign');
   const host = new PrincipleLibraryHost(path.join(context.extensionPath, 'principles'), diagnostics, log);
   const controller = new LintController(host, diagnostics, log);
-  const services: ExtensionServices = { context, log, diagnostics, host, controller };
+  const apiKeys = new ApiKeyStore(context.secrets);
+  const model = new ModelSessionService(context, apiKeys, log);
+  const services: ExtensionServices = { context, log, diagnostics, host, controller, model, apiKeys };
   const explorer = new PrincipleExplorer(services);
   context.subscriptions.push(
     log,
     diagnostics,
     host,
     controller,
+    model,
     vscode.commands.registerCommand('clinalign.lintActiveDocument', () => {
       const document = vscode.window.activeTextEditor?.document;
       if (!document || !isLintable(document)) {
@@ -38,9 +47,11 @@ export function activate(context: vscode.ExtensionContext): ClinAlignApi {
     vscode.commands.registerCommand('clinalign.showLog', () => log.show()),
     ...registerEditorFeatures(services),
     explorer,
+    ...registerModelFeatures(services),
+    ...registerReviewPanel({ services, model: services.model }),
   );
   log.info(`Activated in ${(performance.now() - started).toFixed(1)} ms`);
-  return { libraryPrincipleCount: () => host.library.principles.length, principleTree: explorer.tree };
+  return { libraryPrincipleCount: () => host.library.principles.length, principleTree: explorer.tree, logFolder: context.logUri };
 }
 
 export function deactivate(): void {}

@@ -87,7 +87,7 @@ function hitFinding(detector: CompiledDetector, text: string, start: number, end
     message: detector.message,
   };
   if (replacement !== undefined) {
-    const fixed = matchCapitalisation(found, replacement);
+    const fixed = keepSentenceStop(found, matchCapitalisation(found, replacement), text, end);
     finding.message = `${detector.message}: replace “${found}” with “${fixed}”`;
     finding.fix = { start, end, replacement: fixed };
   } else if (detector.detector.kind === 'avoid' && detector.detector.suggest) {
@@ -96,6 +96,17 @@ function hitFinding(detector: CompiledDetector, text: string, start: number, end
     finding.message = `${detector.message}: “${found}”`;
   }
   return finding;
+}
+
+/**
+ * "Take 40 mg q.d." → "Take 40 mg daily.": a term ending in a full stop at the end of a sentence also carries
+ * the sentence's full stop, which the replacement must keep.
+ */
+function keepSentenceStop(found: string, fixed: string, text: string, end: number): string {
+  if (!found.endsWith('.') || fixed.endsWith('.')) return fixed;
+  const after = text.slice(end, end + 3);
+  const endsSentence = after === '' || /^(?:\s*$|\s*\n|\s+[\p{Lu}"“(])/u.test(after);
+  return endsSentence ? `${fixed}.` : fixed;
 }
 
 /** "Hypertension" → "High blood pressure": keep a capital at the start of a sentence. */

@@ -44,7 +44,7 @@ export function rubricWarnings(items: readonly Pick<RubricItem, 'criterion' | 'p
   }
   const axes = new Set(items.map(axisOf).filter((a) => a !== undefined));
   if (axes.size < RUBRIC_LIMITS.minAxes) {
-    warnings.push({ rule: 'few-axes', items: [], message: `${axes.size} axis${axes.size === 1 ? '' : 'es'} (${[...axes].join(', ') || 'none'}); use at least ${RUBRIC_LIMITS.minAxes}` });
+    warnings.push({ rule: 'few-axes', items: [], message: `${axes.size} ${axes.size === 1 ? 'axis' : 'axes'} (${[...axes].join(', ') || 'none'}); use at least ${RUBRIC_LIMITS.minAxes}` });
   }
   if (items.length < RUBRIC_LIMITS.minItems || items.length > RUBRIC_LIMITS.maxItems) {
     warnings.push({ rule: 'item-count', items: [], message: `${items.length} items; use ${RUBRIC_LIMITS.minItems}–${RUBRIC_LIMITS.maxItems}` });

@@ -3,8 +3,8 @@ import { selectPrinciples } from '../principles/selectPrinciples';
 import type { Classification } from './classifyQuestion';
 import { scenarioRows, scenarioSummary, type ScenarioRow } from './describeScenario';
 
-/** State of the model endpoint as the status shows it (the model issue adds the others). */
-export type ModelState = 'not configured';
+/** State of the model endpoint as the status shows it: no settings, usable, or a problem to fix. */
+export type ModelState = 'not configured' | 'ready' | 'error';
 
 /** What the scenario status item and the Classify command show for one case. */
 export interface ScenarioReport {

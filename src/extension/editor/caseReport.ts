@@ -11,11 +11,11 @@ export function currentResult(services: Pick<ExtensionServices, 'controller'>, d
 }
 
 /** The scenario report of a case document's cached lint result (for the status item: no re-lint). */
-export function cachedReport(services: Pick<ExtensionServices, 'controller' | 'host'>, document: vscode.TextDocument): ScenarioReport | undefined {
+export function cachedReport(services: Pick<ExtensionServices, 'controller' | 'host'> & Partial<Pick<ExtensionServices, 'model'>>, document: vscode.TextDocument): ScenarioReport | undefined {
   const result = services.controller.resultFor(document);
   return result && reportOf(services, result);
 }
 
-export function reportOf(services: Pick<ExtensionServices, 'host'>, result: CaseLintResult): ScenarioReport {
-  return scenarioReport(result.classification, services.host.library.principles, result.document.question);
+export function reportOf(services: Pick<ExtensionServices, 'host'> & Partial<Pick<ExtensionServices, 'model'>>, result: CaseLintResult): ScenarioReport {
+  return scenarioReport(result.classification, services.host.library.principles, result.document.question, services.model?.status().state);
 }

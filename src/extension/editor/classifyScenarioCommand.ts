@@ -18,7 +18,7 @@ export interface ClassifyArguments {
  * report it shows as soon as the list is open (the pick is handled when the user makes it).
  */
 export async function classifyScenario(
-  services: Pick<ExtensionServices, 'controller' | 'host'>,
+  services: Pick<ExtensionServices, 'controller' | 'host' | 'model'>,
   args?: ClassifyArguments,
 ): Promise<ScenarioReport | undefined> {
   const editor = vscode.window.activeTextEditor;

@@ -7,7 +7,7 @@ export class ScenarioStatusItem implements vscode.Disposable {
   private readonly item: vscode.LanguageStatusItem;
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly services: Pick<ExtensionServices, 'controller' | 'host'>) {
+  constructor(private readonly services: Pick<ExtensionServices, 'controller' | 'host' | 'model'>) {
     this.item = vscode.languages.createLanguageStatusItem('clinalign.scenario', this.selector());
     this.item.name = 'ClinAlign scenario';
     this.item.command = { title: 'Classify', command: 'clinalign.classifyScenario', tooltip: 'Show the scenario labels and set one' };
@@ -17,6 +17,7 @@ export class ScenarioStatusItem implements vscode.Disposable {
         if (document === vscode.window.activeTextEditor?.document) this.update();
       }),
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      services.model.onDidChangeStatus(() => this.update()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('clinalign.caseFiles')) this.item.selector = this.selector();
       }),

@@ -16,9 +16,10 @@ describe('walkthrough contribution', () => {
     }
   });
 
-  it('points at model configuration as arriving later, with a link to the settings', () => {
+  it('links the model step to the endpoint configuration, the API key and the settings', () => {
     const model = walkthrough.steps.find((s: { id: string }) => s.id === 'model');
-    assert.match(model.description, /arrive with the model feature/);
-    assert.match(model.description, /command:clinalign\.openSettings/);
+    for (const command of ['clinalign.configureModel', 'clinalign.setApiKey', 'clinalign.openSettings']) {
+      assert.ok(model.description.includes(`command:${command}`), command);
+    }
   });
 });

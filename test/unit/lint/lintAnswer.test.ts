@@ -19,6 +19,12 @@ describe('lintAnswer', () => {
     assert.equal(findings[0]!.severity, 'error');
   });
 
+  it('keeps the sentence\'s full stop when the replaced term ends one', () => {
+    assert.equal(lint('Take 10 units q.d.')[0]!.fix!.replacement, 'daily.');
+    assert.equal(lint('Take 10 units q.d. Then rest.')[0]!.fix!.replacement, 'daily.');
+    assert.equal(lint('Take 10 units q.d. with food.')[0]!.fix!.replacement, 'daily');
+  });
+
   it('respects word boundaries, including hyphenated words', () => {
     assert.equal(lint('The accident report was clear.').length, 0, '"cc" inside "accident" is not a hit');
     assert.equal(lint('Use the cc-style form.').length, 0, 'a hyphenated compound is not the term');

@@ -1,0 +1,76 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { writeFileAtomic } from '../../core/dataset/outputFolder';
+import { evalHtml, evalMarkdown } from '../../core/evaluation/evalReportText';
+import { runEval, type ResponseSource } from '../../core/evaluation/runEval';
+import { TextSampler } from '../../core/evaluation/textSampler';
+import { ConcurrencyLimiter } from '../../core/model/concurrencyLimiter';
+import { FileJudgeCache } from '../../core/model/fileJudgeCache';
+import { ModelClient } from '../../core/model/modelClient';
+import { formatUsage } from '../../core/model/modelUsage';
+import { CliError } from '../cliError';
+import type { ModelSessionOptions } from '../modelSession';
+import { resolveEndpoint } from '../resolveEndpoint';
+
+export interface EvalCommandOptions extends ModelSessionOptions {
+  data: string;
+  responses?: string;
+  judge?: string;
+  format: 'json' | 'markdown' | 'html';
+  out?: string;
+}
+
+/**
+ * `clinalign eval`: the HealthBench score of given (--responses) or sampled (--model) answers, graded by the
+ * judge. Exit 0 when every example was graded, 1 when some had no response or failed, 2 on usage errors.
+ */
+export async function evalCommand(options: EvalCommandOptions): Promise<number> {
+  for (const file of [options.data, options.responses]) if (file !== undefined && !existsSync(file)) throw new CliError(`no such file: ${file}`);
+  const judgeModel = options.judge ?? options.judgeModel;
+  if (!options.responses && !options.model && !process.env.CLINALIGN_MODEL) throw new CliError('give --responses FILE (answers to grade) or --model NAME (the model to sample answers from)');
+  // With --responses nothing is sampled: the judge alone is enough of a model.
+  const endpoint = resolveEndpoint({ ...options, judgeModel, model: options.model ?? (options.responses ? judgeModel : undefined) });
+  const limiter = new ConcurrencyLimiter(endpoint.config.maxConcurrency);
+  const cache = options.cache === false ? undefined : new FileJudgeCache(join(endpoint.projectRoot, '.clinalign', 'cache'));
+  const log = options.verbose ? (line: string) => process.stderr.write(`${line}\n`) : undefined;
+  const judge = new ModelClient({ config: endpoint.config, apiKey: endpoint.apiKey, cache, limiter, ...(log ? { log } : {}) });
+  const responses: ResponseSource = options.responses
+    ? { kind: 'file', file: options.responses }
+    : { kind: 'model', sampler: new TextSampler({ config: endpoint.config, apiKey: endpoint.apiKey, limiter, cache }) };
+
+  const controller = new AbortController();
+  const cancel = () => {
+    process.stderr.write('\nclinalign: cancelling… (graded items are cached; run again to resume)\n');
+    controller.abort();
+  };
+  process.once('SIGINT', cancel);
+  let last = 0;
+  let report;
+  try {
+    report = await runEval(
+      { data: options.data, responses, judge },
+      {
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (!process.stderr.isTTY || (p.done < p.total && Date.now() - last < 100)) return;
+          last = Date.now();
+          process.stderr.write(`\r\x1b[Kgrading ${p.done}/${p.total} items`);
+        },
+      },
+    );
+  } catch (error) {
+    if (controller.signal.aborted) throw new CliError('evaluation cancelled; graded items are cached, run again to resume', 130);
+    throw new CliError((error as Error).message, 2);
+  } finally {
+    process.removeListener('SIGINT', cancel);
+    if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+  }
+  for (const f of report.failures) process.stderr.write(`${f.prompt_id}: ${f.message}\n`);
+  if (report.missing.length > 0) process.stderr.write(`${report.missing.length} examples have no response in ${options.responses}: ${report.missing.slice(0, 5).join(', ')}${report.missing.length > 5 ? ', …' : ''}\n`);
+  process.stderr.write(`judge: ${judge.judgeModel}; ${formatUsage(judge.usage)}\n`);
+
+  const text = options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : options.format === 'html' ? evalHtml(report) : evalMarkdown(report);
+  if (options.out) await writeFileAtomic(resolve(options.out), text);
+  else process.stdout.write(text);
+  return report.failures.length > 0 || report.missing.length > 0 ? 1 : 0;
+}

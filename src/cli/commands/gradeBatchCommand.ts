@@ -1,0 +1,88 @@
+import { resolve } from 'node:path';
+import { batchRequest, readBatchResults, replayClient } from '../../core/dataset/batchFiles';
+import { AtomicFile } from '../../core/dataset/outputFolder';
+import { caseIdOf } from '../../core/case/revisionHistory';
+import type { StructuredOutputMode } from '../../core/model/endpointConfig';
+import { gradeItemOutput, gradeItemPrompt } from '../../core/model/prompts/gradeItemPrompt';
+import { scoreSet } from '../../core/rubric/scoreRubric';
+import { gradeAnswer } from '../../core/workflows/gradeAnswer';
+import { readCases, type CliCase } from '../readCases';
+import { batchModel } from './batchModel';
+
+export interface GradeBatchOptions {
+  format: 'text' | 'json';
+  batchOut?: string;
+  batchIn?: string;
+  judgeModel?: string;
+  model?: string;
+  structuredOutput?: StructuredOutputMode;
+}
+
+/**
+ * `clinalign grade --batch-out/--batch-in`: the per-item judge requests of every case as a Batch API file,
+ * and the scores from its results, validated exactly as live grading validates them. Exit 0 when every
+ * case was graded, 1 when a case was skipped or a result was missing or invalid.
+ */
+export async function gradeBatchCommand(paths: string[], options: GradeBatchOptions): Promise<number> {
+  const { cases, skipped } = readCases(paths);
+  let exitCode = skipped > 0 ? 1 : 0;
+  const gradable = cases.filter((c) => {
+    const ok = (c.document.data.rubric ?? []).length > 0 && c.document.body.trim() !== '';
+    if (!ok) {
+      process.stderr.write(`${c.shown}: skipped (${c.document.body.trim() === '' ? 'no answer to grade' : 'no rubric'})\n`);
+      exitCode = 1;
+    }
+    return ok;
+  });
+  if (options.batchOut) return (await writeRequests(gradable, options)) || exitCode;
+
+  const results = await readBatchResults(resolve(options.batchIn!));
+  for (const p of results.problems) process.stderr.write(`${options.batchIn}:${p.line}: ${p.message}\n`);
+  const answered = [...results.replies.values()].find((r) => 'model' in r) as { model?: string } | undefined;
+  const client = replayClient('grade', results, options.judgeModel ?? answered?.model ?? 'batch');
+  const grades = [];
+  for (const c of gradable) {
+    try {
+      const grade = await gradeAnswer(client, { conversation: c.document.conversation, answer: answerOf(c), rubric: c.document.data.rubric! });
+      grades.push({ file: c.shown, id: caseIdOf(c.file, c.document.data.id), ...grade });
+    } catch (error) {
+      process.stderr.write(`${c.shown}: ${(error as Error).message}\n`);
+      exitCode = 1;
+    }
+  }
+  const set = scoreSet(grades.map((g) => g.score).filter((s): s is number => s !== null));
+  if (options.format === 'json') process.stdout.write(`${JSON.stringify({ score: set, judgeModel: client.judgeModel, cases: grades }, null, 2)}\n`);
+  else {
+    for (const g of grades) process.stdout.write(`${g.file}  score ${g.score === null ? 'n/a' : g.score.toFixed(3)}  (judge ${g.judgeModel}, batch)\n`);
+    process.stdout.write(`${grades.length} cases, mean score ${set === null ? 'n/a' : set.toFixed(3)} (clipped to 0…1; judge ${client.judgeModel})\n`);
+  }
+  return exitCode;
+}
+
+/** The same text the live grader sends: the body as written (gradeCommand grades `document.body`). */
+function answerOf(c: CliCase): string {
+  return c.document.body;
+}
+
+async function writeRequests(cases: CliCase[], options: GradeBatchOptions): Promise<number> {
+  const model = batchModel(options.judgeModel ?? options.model, true);
+  const mode = options.structuredOutput && options.structuredOutput !== 'auto' ? options.structuredOutput : 'json_schema';
+  const out = new AtomicFile(resolve(options.batchOut!));
+  const seen = new Set<string>();
+  try {
+    for (const c of cases) {
+      for (const item of c.document.data.rubric!) {
+        const request = batchRequest('grade', gradeItemOutput, gradeItemPrompt({ conversation: c.document.conversation, response: answerOf(c), item }), model, mode);
+        if (seen.has(request.custom_id)) continue;
+        seen.add(request.custom_id);
+        await out.writeLine(request);
+      }
+    }
+    await out.commit();
+  } catch (error) {
+    await out.discard();
+    throw error;
+  }
+  process.stdout.write(`${seen.size} judge requests for ${cases.length} cases written to ${options.batchOut} (judge ${model})\n`);
+  return 0;
+}

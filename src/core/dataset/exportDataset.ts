@@ -1,0 +1,181 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { dirname, join, resolve } from 'node:path';
+import { HISTORY_FOLDER, readHistory, type HistoryEntry } from '../case/revisionHistory';
+import { SCENARIO_DIMENSIONS } from '../scenario/labels';
+import { listCaseFiles, type ListedCaseFile } from './caseFileList';
+import { datasetCard } from './datasetCard';
+import { exportManifestSchema, type ExportFile, type ExportManifest } from './exportManifest';
+import { EXPORT_FORMATS, type ExportFormat } from './exportRecords';
+import { exportableCase, isSkipped, type SkippedCase, type SkipReason } from './exportableCase';
+import { AtomicFile, outputPath, prepareOutputFolder, UnsafeOutputError, writeFileAtomic } from './outputFolder';
+
+export interface ExportOptions {
+  /** Case files or folders (searched recursively). */
+  inputs: readonly string[];
+  outDir: string;
+  formats?: readonly ExportFormat[];
+  includeUnverified?: boolean;
+  principleLibrary?: { version: string; principles: number } | undefined;
+  judgeModel?: string | undefined;
+  /** `clinalign <version>`. */
+  generator?: string;
+  /** The manifest's time; tests pin it. */
+  now?: () => Date;
+}
+
+export interface ExportProgress {
+  done: number;
+  total: number;
+}
+
+export interface ExportHooks {
+  onProgress?: (progress: ExportProgress) => void;
+  /** Each skipped case as it is found (the CLI prints it). */
+  onSkip?: (skipped: SkippedCase) => void;
+  signal?: AbortSignal;
+}
+
+export interface ExportResult {
+  outDir: string;
+  manifest: ExportManifest;
+}
+
+export const SKIPPED_REPORT = 'skipped.json';
+
+/**
+ * Exports the cases under `inputs` to `outDir`: one JSONL file per format, `skipped.json`, `manifest.json`
+ * and a dataset card. Cases are read, turned into records and written one at a time, so memory does not
+ * grow with the number of cases (only the sorted list of paths and the set of ids seen are kept). Every
+ * file is written to a temporary name and renamed at the end: a failure or cancellation leaves the previous
+ * export as it was. The data files depend only on the cases, so a re-export is byte-identical.
+ */
+export async function exportDataset(options: ExportOptions, hooks: ExportHooks = {}): Promise<ExportResult> {
+  const formats = EXPORT_FORMATS.filter((f) => (options.formats ?? EXPORT_FORMATS).includes(f));
+  const outDir = prepareOutputFolder(options.outDir);
+  const files = listCaseFiles(options.inputs, outDir);
+  const targets = new Map<string, string>([
+    ...formats.map((f) => [`${f}.jsonl`, outputPath(outDir, `${f}.jsonl`)] as const),
+    ...[SKIPPED_REPORT, 'manifest.json', 'README.md'].map((name) => [name, outputPath(outDir, name)] as const),
+  ]);
+  // Never overwrite a case: the output folder may sit among the inputs.
+  const inputs = new Set(files.map((f) => f.file));
+  for (const target of targets.values()) if (inputs.has(target)) throw new UnsafeOutputError(`refusing to overwrite the case file ${target}`);
+
+  const writers = new Map(formats.map((f) => [f, new AtomicFile(targets.get(`${f}.jsonl`)!)] as const));
+  const report = new AtomicFile(targets.get(SKIPPED_REPORT)!);
+  const all = [...writers.values(), report];
+  try {
+    const tally = await writeRecords(files, formats, options, writers, report, hooks);
+    await report.write(tally.skippedCount === 0 ? '[]\n' : '\n]\n');
+    const exportFiles: ExportFile[] = [];
+    for (const [format, writer] of writers) {
+      exportFiles.push({ name: `${format}.jsonl`, records: writer.lines, bytes: writer.bytes, sha256: '' });
+    }
+    // Commit the data files only after every case went through.
+    for (const [index, writer] of [...writers.values()].entries()) exportFiles[index]!.sha256 = await writer.commit();
+    const reportBytes = report.bytes;
+    exportFiles.push({ name: SKIPPED_REPORT, records: tally.skippedCount, bytes: reportBytes, sha256: await report.commit() });
+
+    const body: Omit<ExportManifest, 'created_at'> = {
+      format_version: 1,
+      generator: options.generator ?? 'clinalign',
+      formats: [...formats],
+      include_unverified: options.includeUnverified ?? false,
+      counts: {
+        cases_read: files.length,
+        cases_exported: tally.exported,
+        cases_skipped: tally.skippedCount,
+        records: Object.fromEntries([...writers].map(([f, w]) => [f, w.lines])),
+      },
+      skipped_by_reason: tally.byReason,
+      scenario_counts: tally.scenarioCounts,
+      files: exportFiles,
+      principle_library: options.principleLibrary ?? null,
+      judge_model: options.judgeModel ?? null,
+    };
+    const card = datasetCard(body);
+    const manifest = exportManifestSchema.parse({ ...body, created_at: (options.now ?? (() => new Date()))().toISOString() });
+    await writeFileAtomic(targets.get('README.md')!, card);
+    await writeFileAtomic(targets.get('manifest.json')!, `${JSON.stringify(manifest, null, 2)}\n`);
+    return { outDir, manifest };
+  } catch (error) {
+    await Promise.all(all.map((w) => w.discard()));
+    throw error;
+  }
+}
+
+interface Tally {
+  exported: number;
+  skippedCount: number;
+  byReason: Partial<Record<SkipReason, number>>;
+  scenarioCounts: Record<string, Record<string, number>>;
+}
+
+async function writeRecords(
+  files: readonly ListedCaseFile[],
+  formats: readonly ExportFormat[],
+  options: ExportOptions,
+  writers: Map<ExportFormat, AtomicFile>,
+  report: AtomicFile,
+  hooks: ExportHooks,
+): Promise<Tally> {
+  const tally: Tally = { exported: 0, skippedCount: 0, byReason: {}, scenarioCounts: {} };
+  for (const d of SCENARIO_DIMENSIONS) tally.scenarioCounts[d] = {};
+  const seen = new Set<string>();
+  const historyOf = historyReader();
+  const skip = async (skipped: SkippedCase) => {
+    await report.write(`${tally.skippedCount === 0 ? '[\n' : ',\n'}  ${JSON.stringify(skipped)}`);
+    tally.skippedCount++;
+    tally.byReason[skipped.reason] = (tally.byReason[skipped.reason] ?? 0) + 1;
+    hooks.onSkip?.(skipped);
+  };
+
+  for (const [index, listed] of files.entries()) {
+    if (hooks.signal?.aborted) throw hooks.signal.reason ?? new Error('export cancelled');
+    // Synchronous reads of small files are several times cheaper than async ones (no thread-pool round
+    // trips); yielding every few files keeps the editor responsive and cancellation prompt.
+    if (index % 64 === 63) await yieldToEventLoop();
+    const text = readFileSync(listed.file, 'utf8');
+    const result = await exportableCase({
+      shownFile: listed.shown,
+      text,
+      includeUnverified: options.includeUnverified ?? false,
+      formats,
+      history: (id) => historyOf(listed.file, id),
+    });
+    if (isSkipped(result)) await skip(result);
+    else if (seen.has(result.id)) await skip({ file: listed.shown, reason: 'duplicate-id', detail: `another case already has id ${result.id}` });
+    else {
+      seen.add(result.id);
+      tally.exported++;
+      await writers.get('healthbench')?.writeLine(result.healthbench);
+      if (result.preference) await writers.get('preferences')?.writeLine(result.preference);
+      await writers.get('rl')?.writeLine(result.rl);
+      for (const d of SCENARIO_DIMENSIONS) {
+        const label = result.scenario[d] ?? 'unlabelled';
+        tally.scenarioCounts[d]![label] = (tally.scenarioCounts[d]![label] ?? 0) + 1;
+      }
+    }
+    if (index % 256 === 255 || index === files.length - 1) hooks.onProgress?.({ done: index + 1, total: files.length });
+  }
+  for (const d of SCENARIO_DIMENSIONS) tally.scenarioCounts[d] = Object.fromEntries(Object.entries(tally.scenarioCounts[d]!).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return tally;
+}
+
+/** History of a case: `.clinalign/history/<id>.jsonl` in the nearest folder above the case that has `.clinalign/`. */
+function historyReader(): (caseFile: string, id: string) => Promise<HistoryEntry[]> {
+  const roots = new Map<string, string | null>();
+  const rootOf = (dir: string): string | null => {
+    if (roots.has(dir)) return roots.get(dir)!;
+    const here = join(dir, '.clinalign');
+    const parent = dirname(dir);
+    const root = existsSync(here) && statSync(here).isDirectory() ? dir : parent === dir ? null : rootOf(parent);
+    roots.set(dir, root);
+    return root;
+  };
+  return async (caseFile, id) => {
+    const root = rootOf(dirname(resolve(caseFile)));
+    return root ? readHistory(join(root, HISTORY_FOLDER, `${id}.jsonl`)) : [];
+  };
+}

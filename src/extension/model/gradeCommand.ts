@@ -1,0 +1,32 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { gradeAnswer, type GradeResult } from '../../core/workflows/gradeAnswer';
+import { formatScore, gradeReportMarkdown } from '../../core/workflows/gradeReport';
+import type { ExtensionServices } from '../services';
+import { lacksQuestion, modelCase } from './modelCase';
+import type { ModelRun, ModelSessionService } from './modelSessionService';
+import { REPORT_SCHEME, type ReadOnlyDocuments } from './readOnlyDocuments';
+
+export type GradeCommandResult = ModelRun<GradeResult & { report: string }> | undefined;
+
+/** "Grade answer": each rubric item judged by the judge model; the result as a read-only Markdown page. */
+export async function gradeWithModel(services: ExtensionServices, model: ModelSessionService, documents: ReadOnlyDocuments, uri?: string): Promise<GradeCommandResult> {
+  const c = await modelCase(services, uri);
+  if (!c || lacksQuestion(c)) return undefined;
+  const { conversation, body: answer, data } = c.result.document;
+  const rubric = data.rubric ?? [];
+  if (rubric.length === 0) {
+    void vscode.window
+      .showWarningMessage('ClinAlign: this case has no rubric to grade against yet.', 'Synthesize rubric with model')
+      .then((choice) => choice && vscode.commands.executeCommand('clinalign.synthesizeRubricWithModel'));
+    return undefined;
+  }
+  const run = await model.run('Grade answer', c.document.uri, (client, options) => gradeAnswer(client, { conversation, answer, rubric }, options));
+  if (run.status !== 'done') return run;
+  const grade = run.value;
+  const name = path.basename(c.document.uri.path);
+  const report = documents.set(vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/grade/${c.caseId}.md` }), gradeReportMarkdown(name, grade));
+  await vscode.commands.executeCommand('markdown.showPreviewToSide', report);
+  void vscode.window.showInformationMessage(`ClinAlign: ${name} scores ${formatScore(grade.score)} (judge ${grade.judgeModel}).`);
+  return { status: 'done', value: { ...grade, report: report.toString() } };
+}

@@ -1,0 +1,116 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { checkAcceptable, proposalId, type RevisionProposal } from '../../core/case/revisionProposal';
+import { historyEntry, historyFile, recordRevision } from '../../core/case/revisionHistory';
+import { REVISION_SCHEME, type ReadOnlyDocuments } from './readOnlyDocuments';
+
+export type ReviewOutcome = { status: 'accepted'; historyFile: string } | { status: 'refused'; reason: string } | { status: 'rejected' } | { status: 'none' };
+
+/**
+ * Revisions waiting for the reviewer: each is shown with `vscode.diff` between two read-only documents
+ * (the draft and the revision) whose title bar carries Accept and Reject. Accept replaces only the answer body,
+ * and only when the case is exactly as it was when the revision was requested, with one WorkspaceEdit (so Undo
+ * works), then appends both drafts to `.clinalign/history/<case-id>.jsonl`.
+ */
+export class RevisionReview {
+  private readonly pending = new Map<string, Pending>();
+  private counter = 0;
+
+  constructor(
+    private readonly documents: ReadOnlyDocuments,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  /** Opens the diff; resolves with the proposal's id once it is showing. */
+  async show(proposal: Omit<RevisionProposal, 'id'>, root: string): Promise<RevisionProposal> {
+    const id = proposalId(++this.counter);
+    const name = path.basename(vscode.Uri.parse(proposal.documentUri).path);
+    const left = this.documents.set(revisionUri(id, 'draft', name), proposal.draft);
+    const right = this.documents.set(revisionUri(id, 'revision', name), proposal.revised);
+    const full: Pending = { ...proposal, id, root, sides: [left, right] };
+    this.pending.set(id, full);
+    const addressed = proposal.principlesAddressed.length > 0 ? ` · ${proposal.principlesAddressed.length} principle${proposal.principlesAddressed.length === 1 ? '' : 's'}` : '';
+    await vscode.commands.executeCommand('vscode.diff', left, right, `${name}: draft ↔ revision by ${proposal.model}${addressed}`, { preview: false });
+    this.log.info(`Revision of ${name} by ${proposal.model}: ${proposal.summary || 'no summary'}${proposal.principlesAddressed.length ? ` (addresses ${proposal.principlesAddressed.join(', ')})` : ''}`);
+    void vscode.window.showInformationMessage(`ClinAlign: ${proposal.summary || 'revision ready'} — Accept or Reject it from the diff’s title bar.`);
+    return full;
+  }
+
+  /** The proposal a command refers to: by the diff's URI (editor title), else the active editor's, else the latest. */
+  private find(uri: vscode.Uri | undefined): Pending | undefined {
+    const target = uri ?? activeRevisionUri();
+    const id = target?.scheme === REVISION_SCHEME ? target.path.split('/')[1] : undefined;
+    if (id) return this.pending.get(id);
+    return [...this.pending.values()].at(-1);
+  }
+
+  async accept(uri?: vscode.Uri): Promise<ReviewOutcome> {
+    const proposal = this.find(uri);
+    if (!proposal) return this.nothingPending();
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === proposal.documentUri) ?? (await openQuietly(proposal.documentUri));
+    const check = checkAcceptable(proposal, document && !document.isClosed ? { version: document.version, text: document.getText() } : undefined);
+    if (!check.ok) {
+      void vscode.window.showWarningMessage(`ClinAlign: ${check.reason}`);
+      this.log.warn(`Revision not applied to ${proposal.documentUri}: ${check.reason}`);
+      return { status: 'refused', reason: check.reason };
+    }
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(document!.uri, new vscode.Range(document!.positionAt(check.start), document!.positionAt(check.end)), check.newText);
+    if (!(await vscode.workspace.applyEdit(edit))) {
+      const reason = 'VS Code did not apply the edit; nothing was changed.';
+      void vscode.window.showWarningMessage(`ClinAlign: ${reason}`);
+      return { status: 'refused', reason };
+    }
+    const file = historyFile(proposal.root, proposal.caseId);
+    await recordRevision(file, proposal.draft, historyEntry('model-revision', proposal.revised, { model: proposal.model, principlesAddressed: proposal.principlesAddressed }));
+    this.log.info(`Revision accepted into ${proposal.documentUri}; both drafts recorded in ${file}`);
+    await this.close(proposal);
+    await vscode.window.showTextDocument(document!);
+    return { status: 'accepted', historyFile: file };
+  }
+
+  async reject(uri?: vscode.Uri): Promise<ReviewOutcome> {
+    const proposal = this.find(uri);
+    if (!proposal) return this.nothingPending();
+    this.log.info(`Revision of ${proposal.documentUri} rejected`);
+    await this.close(proposal);
+    return { status: 'rejected' };
+  }
+
+  private nothingPending(): ReviewOutcome {
+    void vscode.window.showInformationMessage('ClinAlign: no revision is waiting to be accepted or rejected.');
+    return { status: 'none' };
+  }
+
+  /** Drops the proposal and closes its diff. */
+  private async close(proposal: Pending): Promise<void> {
+    this.pending.delete(proposal.id);
+    const right = proposal.sides[1].toString();
+    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((tab) => tab.input instanceof vscode.TabInputTextDiff && tab.input.modified.toString() === right);
+    if (tabs.length > 0) await vscode.window.tabGroups.close(tabs);
+    for (const side of proposal.sides) this.documents.delete(side);
+  }
+}
+
+interface Pending extends RevisionProposal {
+  root: string;
+  /** The draft and revision documents of the diff. */
+  sides: [vscode.Uri, vscode.Uri];
+}
+
+function revisionUri(id: string, side: 'draft' | 'revision', name: string): vscode.Uri {
+  return vscode.Uri.from({ scheme: REVISION_SCHEME, path: `/${id}/${side}/${name}` });
+}
+
+function activeRevisionUri(): vscode.Uri | undefined {
+  const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+  return input instanceof vscode.TabInputTextDiff ? input.modified : vscode.window.activeTextEditor?.document.uri;
+}
+
+async function openQuietly(uri: string): Promise<vscode.TextDocument | undefined> {
+  try {
+    return await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,39 @@
+import * as vscode from 'vscode';
+import { setFrontMatterField } from '../../core/case/writeFrontMatter';
+import { classifyWithModel } from '../../core/workflows/classifyWithModel';
+import { synthesizeRubric, type ModelSynthesizedRubric } from '../../core/workflows/synthesizeRubric';
+import type { ExtensionServices } from '../services';
+import { lacksQuestion, modelCase, rangeOf, unchangedSince } from './modelCase';
+import type { ModelRun, ModelSessionService } from './modelSessionService';
+
+export type SynthesizeCommandResult = ModelRun<ModelSynthesizedRubric & { written: boolean }> | undefined;
+
+/**
+ * "Synthesize rubric with model": the model labels the question, then writes question-specific items from
+ * the ranked principle pool into the front matter's `rubric:` (one edit; comments and order kept). A rubric
+ * with verified items is a reviewer's work and is never overwritten.
+ */
+export async function synthesizeRubricWithModel(services: ExtensionServices, model: ModelSessionService, uri?: string): Promise<SynthesizeCommandResult> {
+  const c = await modelCase(services, uri);
+  if (!c || lacksQuestion(c)) return undefined;
+  const { conversation, question, data } = c.result.document;
+  if ((data.rubric ?? []).some((item) => item.verified === true)) {
+    void vscode.window.showWarningMessage('ClinAlign: this rubric has verified items; a reviewer’s work is never overwritten. Remove `verified: true` from the items to replace them.');
+    return undefined;
+  }
+  const run = await model.run('Synthesize rubric with model', c.document.uri, async (client, options) => {
+    const { scenario } = await classifyWithModel(client, { conversation, offline: c.result.classification }, options);
+    return synthesizeRubric(client, { conversation, question, scenario, principles: services.host.library.principles }, options);
+  });
+  if (run.status !== 'done') return run;
+  const rubric = run.value;
+  for (const item of rubric.dropped) services.log.info(`Synthesize: left out a model item (${item.reason}): ${item.criterion}`);
+  for (const constraint of rubric.unmet) services.log.warn(`Synthesize: ${constraint}`);
+  if (!unchangedSince(c, 'rubric')) return { status: 'done', value: { ...rubric, written: false } };
+  const change = setFrontMatterField(c.text, 'rubric', rubric.items);
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(c.document.uri, rangeOf(c.document, change.start, change.end), change.newText);
+  const written = await vscode.workspace.applyEdit(edit);
+  if (written) void vscode.window.showInformationMessage(`ClinAlign: wrote ${rubric.items.length} rubric items (${rubric.source}, ${rubric.model}). Review them and mark the good ones \`verified: true\`.`);
+  return { status: 'done', value: { ...rubric, written } };
+}

@@ -1,0 +1,31 @@
+import * as path from 'node:path';
+import type * as vscode from 'vscode';
+import { historyFile, readHistory } from '../../core/case/revisionHistory';
+import { gradesFile, readGrades } from '../../core/review/gradeRecords';
+import type { ReviewState } from '../../core/review/reviewMessages';
+import { reviewViewModel } from '../../core/review/reviewViewModel';
+import { currentResult } from '../editor/caseReport';
+import { caseIdFor, caseRoot, type ReviewDeps } from './reviewContext';
+
+/** The panel's view of a case document now: the core view model over the lint result, grades and history. */
+export async function buildReviewState(deps: ReviewDeps, document: vscode.TextDocument, busy: string | null): Promise<ReviewState | null> {
+  const result = currentResult(deps.services, document);
+  if (!result) return null;
+  const caseId = caseIdFor(document.uri, result.document.data.id);
+  const root = caseRoot(document.uri);
+  const [grades, history] = await Promise.all([readGrades(gradesFile(root, caseId)), readHistory(historyFile(root, caseId))]);
+  const status = deps.model?.status(document.uri);
+  return reviewViewModel({
+    uri: document.uri.toString(),
+    fileName: path.basename(document.uri.path),
+    caseId,
+    result,
+    principleTitle: (id) => deps.services.host.principle(id)?.title,
+    grades,
+    history,
+    model: status
+      ? { available: status.state === 'ready', detail: status.detail }
+      : { available: false, detail: 'Synthesis with a model and grading need the model feature (a model endpoint in the clinalign.model settings).' },
+    busy,
+  });
+}
