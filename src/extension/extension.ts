@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { isLintable } from './caseDocuments';
+import { exportVerifiedExamples, type ExportArguments } from './dataset/exportDatasetCommand';
 import { registerEditorFeatures } from './editor/registerEditorFeatures';
 import { PrincipleExplorer } from './explorer/principleExplorer';
 import { LintController } from './lintController';
@@ -45,6 +46,7 @@ export function activate(context: vscode.ExtensionContext): ClinAlignApi {
       controller.lintNow(document);
     }),
     vscode.commands.registerCommand('clinalign.showLog', () => log.show()),
+    vscode.commands.registerCommand('clinalign.exportDataset', (args?: ExportArguments) => exportVerifiedExamples(services, args)),
     ...registerEditorFeatures(services),
     explorer,
     ...registerModelFeatures(services),
