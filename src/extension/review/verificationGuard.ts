@@ -38,7 +38,7 @@ export class VerificationGuard implements vscode.Disposable {
 
   private async check(document: vscode.TextDocument): Promise<void> {
     const key = document.uri.toString();
-    if (!isLintable(document) || this.pending.has(key) || !/status:\s*verified/.test(document.getText())) return;
+    if (!isLintable(document) || this.pending.has(key) || !/status:\s*["']?verified/.test(document.getText())) return;
     this.pending.add(key);
     try {
       // While the user keeps typing, the editor refuses an edit computed for an older version ("changed in
