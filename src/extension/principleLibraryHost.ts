@@ -4,7 +4,7 @@ import { compileLibrary, type CompiledLibrary } from '../core/lint/compileLibrar
 import { PrincipleLibraryLoader } from '../core/principles/libraryLoader';
 import type { LoadProblem } from '../core/principles/loadProblem';
 import type { Principle } from '../core/principles/principle';
-import { TEAM_PRINCIPLES_FOLDER } from '../core/principles/teamPrinciples';
+import { principleFilesSignature, TEAM_PRINCIPLES_FOLDER } from '../core/principles/teamPrinciples';
 
 function isTeamPrincipleFile(uri: vscode.Uri): boolean {
   return uri.scheme === 'file' && /[\\/]\.clinalign[\\/]principles[\\/][^\\/]+\.ya?ml$/i.test(uri.fsPath);
@@ -19,6 +19,8 @@ export class PrincipleLibraryHost implements vscode.Disposable {
   private problemsByFile = new Map<string, LoadProblem[]>();
   private broken = new Set<string>();
   private reloadTimer: NodeJS.Timeout | undefined;
+  private readonly pollTimer: NodeJS.Timeout;
+  private filesSignature = '';
   readonly onDidChange = this.changed.event;
 
   constructor(
@@ -48,6 +50,11 @@ export class PrincipleLibraryHost implements vscode.Disposable {
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.reloadAndNotify()),
     );
+    // File watchers miss events in some set-ups (remote hosts, folders created a moment earlier): a few stat
+    // calls every 1.5 s catch what they miss.
+    this.pollTimer = setInterval(() => {
+      if (principleFilesSignature(this.teamPaths()) !== this.filesSignature) this.scheduleReload();
+    }, 1500);
   }
 
   get library(): CompiledLibrary {
@@ -77,7 +84,9 @@ export class PrincipleLibraryHost implements vscode.Disposable {
 
   private reload(): void {
     const started = performance.now();
-    const library = this.loader.load(this.teamPaths());
+    const teamPaths = this.teamPaths();
+    this.filesSignature = principleFilesSignature(teamPaths);
+    const library = this.loader.load(teamPaths);
     this.compiledLibrary = compileLibrary(library.principles);
     this.broken = library.brokenFiles;
     this.publishProblems(library.problems);
@@ -124,6 +133,7 @@ export class PrincipleLibraryHost implements vscode.Disposable {
 
   dispose(): void {
     clearTimeout(this.reloadTimer);
+    clearInterval(this.pollTimer);
     for (const d of this.disposables) d.dispose();
   }
 }

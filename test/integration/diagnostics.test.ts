@@ -2,7 +2,7 @@
 // honour disable comments, follow typing, report broken front matter and follow team principle files.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { clinalignDiagnostics, codeValue, openCase, waitFor, workspaceUri, writeWorkspaceFile } from './support';
+import { clinalignDiagnostics, codeValue, openCase, waitFor, workspaceUri, writeWorkspaceFile, removeTeamFolder } from './support';
 
 const FREQUENCY = 'universal.no-error-prone-frequency-abbreviations';
 const CASE = `---
@@ -20,6 +20,7 @@ describe('diagnostics in a real editor', () => {
 
   afterEach(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await removeTeamFolder();
   });
 
   it('shows a finding with its principle code, range, severity, source and related principle line', async () => {

@@ -2,7 +2,7 @@
 // tree marks what applies to the active case, filters, opens a principle at its line and flags a broken team file.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { waitFor, workspaceUri, writeWorkspaceFile } from './support';
+import { waitFor, workspaceUri, writeWorkspaceFile, removeTeamFolder } from './support';
 
 /** The part of the extension's API these tests read the tree through (see the lead's note in extension.ts). */
 interface ExplorerApi {
@@ -22,6 +22,7 @@ describe('principle explorer in a real editor', () => {
   afterEach(async () => {
     await vscode.commands.executeCommand('clinalign.explorer.clearFilter');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await removeTeamFolder();
   });
 
   /** Top-level items, and each one's children, as the view would show them. */

@@ -39,3 +39,12 @@ export async function openCase(relativePath: string, text: string): Promise<vsco
   const document = await vscode.workspace.openTextDocument(uri);
   return vscode.window.showTextDocument(document);
 }
+
+/** Removes the workspace's `.clinalign` folder if a test left one, so one failure does not spill into others. */
+export async function removeTeamFolder(): Promise<void> {
+  try {
+    await vscode.workspace.fs.delete(workspaceUri('.clinalign'), { recursive: true });
+  } catch {
+    // nothing to remove
+  }
+}
