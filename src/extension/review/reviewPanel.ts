@@ -51,6 +51,8 @@ export class ReviewPanel implements vscode.Disposable {
     return new ReviewPanel(panel, deps, uri ?? activeCaseUri());
   }
 
+  private disposed = false;
+
   private constructor(
     readonly panel: vscode.WebviewPanel,
     private readonly deps: ReviewDeps,
@@ -104,6 +106,7 @@ export class ReviewPanel implements vscode.Disposable {
     this.refreshTimer = undefined;
     const document = await this.document();
     const state = document ? await buildReviewState(this.deps, document, this.busy) : null;
+    if (this.disposed) return state; // closed while the state was being built
     this.panel.title = state ? `Review: ${state.fileName}` : 'ClinAlign Review';
     if (this.ready) this.post({ type: 'state', state });
     this.posted.fire(state);
@@ -213,6 +216,7 @@ export class ReviewPanel implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     if (ReviewPanel.current === this) ReviewPanel.current = undefined;
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
     for (const d of this.disposables) d.dispose();
