@@ -23,14 +23,13 @@
 //   CLINALIGN_IT_SCREENSHOT=<file>    save a screenshot of the workbench when the run ends
 //   CLINALIGN_IT_NO_BUILD=1           do not run `node esbuild.mjs` first
 //   CODE_SERVER, CHROMIUM             override the code-server / chromium executables
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
+import { isolatedEditor, killProcessGroup, launchChromium, loadPlaywright, startCodeServer, stopCodeServer } from './lib/workbenchHarness.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TOOLS = process.env.VSCODE_TEST_TOOLS || path.join(REPO, '.vscode-test-tools');
@@ -50,29 +49,6 @@ const log = (...args) => console.log('[integration]', ...args);
 const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-function loadPlaywright() {
-  // Prefer the project's devDependency; fall back to a copy in the tools folder.
-  for (const base of [REPO, TOOLS]) {
-    try {
-      return createRequire(path.join(base, 'package.json'))('playwright-core');
-    } catch {
-      /* try the next one */
-    }
-  }
-  throw new Error('playwright-core not found: run `npm ci` first');
-}
-
 // ---------------------------------------------------------------------------------------------------------
 // State shared with the cleanup path, so code-server's process group dies however we exit.
 let server;
@@ -80,33 +56,11 @@ let browser;
 let tmp;
 let cleanedUp = false;
 
-function killServerGroup(signal = 'SIGTERM') {
-  if (!server || server.exitCode !== null || server.signalCode !== null) return;
-  try {
-    process.kill(-server.pid, signal); // detached => code-server leads its own process group
-  } catch {
-    /* already gone */
-  }
-}
-
 async function cleanup() {
   if (cleanedUp) return;
   cleanedUp = true;
   if (browser) await Promise.race([browser.close().catch(() => {}), sleep(5000)]);
-  if (server) {
-    killServerGroup('SIGTERM');
-    const exited = await Promise.race([
-      new Promise((r) => (server.exitCode !== null || server.signalCode !== null ? r(true) : server.once('exit', () => r(true)))),
-      sleep(5000).then(() => false),
-    ]);
-    if (!exited) killServerGroup('SIGKILL');
-    // The group may still hold the extension host / pty host after the leader exits.
-    try {
-      process.kill(-server.pid, 'SIGKILL');
-    } catch {
-      /* group empty */
-    }
-  }
+  await stopCodeServer(server);
   if (tmp) {
     if (process.env.CLINALIGN_IT_KEEP_TMP) log('kept temp folder', tmp);
     else rmSync(tmp, { recursive: true, force: true });
@@ -115,7 +69,7 @@ async function cleanup() {
 
 // Last resort if something calls process.exit() directly.
 process.on('exit', () => {
-  if (server && !cleanedUp) killServerGroup('SIGKILL');
+  if (server && !cleanedUp) killProcessGroup(server, 'SIGKILL');
 });
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(sig, async () => {
@@ -144,7 +98,7 @@ async function main() {
     if (r.status !== 0) throw new Error('build failed (node esbuild.mjs)');
   }
   if (!existsSync(TESTS_PATH)) throw new Error(`${TESTS_PATH} missing: run npm run build`);
-  const { chromium } = loadPlaywright();
+  const { chromium } = loadPlaywright([REPO, TOOLS]);
 
   // 2. Temp workspace (copy of examples/) and data dirs, so neither the repo nor ~ is touched.
   tmp = mkdtempSync(path.join(os.tmpdir(), 'clinalign-it-'));
@@ -152,103 +106,17 @@ async function main() {
   const examples = path.join(REPO, 'examples');
   if (existsSync(examples)) cpSync(examples, workspace, { recursive: true });
   else mkdirSync(workspace);
-  const userData = path.join(tmp, 'user-data');
-  mkdirSync(path.join(userData, 'User'), { recursive: true });
-  mkdirSync(path.join(userData, 'Machine'), { recursive: true });
-  const settings = {
-    'workbench.startupEditor': 'none',
-    'workbench.tips.enabled': false,
-    'telemetry.telemetryLevel': 'off',
-    'extensions.autoCheckUpdates': false,
-    'extensions.autoUpdate': false,
-    'extensions.ignoreRecommendations': true,
-    'update.mode': 'none',
-    'security.workspace.trust.enabled': false,
-    'git.enabled': false,
-    'npm.autoDetect': 'off',
-  };
-  // code-server keeps user settings in Machine/ as well as User/; write both.
-  writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
-  writeFileSync(path.join(userData, 'Machine', 'settings.json'), JSON.stringify(settings, null, 2));
-  writeFileSync(path.join(tmp, 'config.yaml'), 'auth: none\ncert: false\n');
-  mkdirSync(path.join(tmp, 'tmp'));
-
-  const env = {
-    ...process.env,
-    HOME: process.env.HOME, // keep; XDG_* below redirect what VS Code/Chromium would write there
-    XDG_CONFIG_HOME: path.join(tmp, 'xdg-config'),
-    XDG_DATA_HOME: path.join(tmp, 'xdg-data'),
-    XDG_CACHE_HOME: path.join(tmp, 'xdg-cache'),
-    XDG_STATE_HOME: path.join(tmp, 'xdg-state'),
-    // The extension host's IPC sockets (vscode-ipc-*.sock, vscode-git-*.sock) go to $TMPDIR: keep them in tmp.
-    TMPDIR: path.join(tmp, 'tmp'),
-    VSCODE_CLI: undefined,
-    ELECTRON_RUN_AS_NODE: undefined,
-  };
-  for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
+  const editor = isolatedEditor(tmp);
+  const env = editor.env;
 
   // 3. code-server.
-  const port = await freePort();
-  const authority = `127.0.0.1:${port}`;
-  server = spawn(
-    CODE_SERVER,
-    [
-      '--bind-addr', authority,
-      '--auth', 'none',
-      '--config', path.join(tmp, 'config.yaml'),
-      '--user-data-dir', userData,
-      '--extensions-dir', path.join(tmp, 'extensions'),
-      '--disable-telemetry',
-      '--disable-update-check',
-      '--disable-workspace-trust',
-      '--disable-getting-started-override',
-      '--disable-file-downloads',
-      '--ignore-last-opened',
-    ],
-    { cwd: tmp, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
-  );
-  let serverLog = '';
-  const onServerData = (d) => {
-    serverLog += d;
-    if (process.env.CLINALIGN_IT_SERVER_LOG) process.stdout.write(`[code-server] ${d}`);
-  };
-  server.stdout.on('data', onServerData);
-  server.stderr.on('data', onServerData);
-  let serverExited = false;
-  server.once('exit', () => (serverExited = true));
-
-  for (let waited = 0; ; waited += 100) {
-    if (serverExited) throw new Error(`code-server exited during startup:\n${serverLog}`);
-    try {
-      const res = await fetch(`http://${authority}/healthz`);
-      if (res.ok) break;
-    } catch {
-      /* not listening yet */
-    }
-    if (waited > STARTUP_TIMEOUT_MS) throw new Error(`code-server did not start within ${STARTUP_TIMEOUT_MS} ms:\n${serverLog}`);
-    await sleep(100);
-  }
+  const started = await startCodeServer({ codeServer: CODE_SERVER, cwd: tmp, editor, echoLog: Boolean(process.env.CLINALIGN_IT_SERVER_LOG), startupTimeoutMs: STARTUP_TIMEOUT_MS });
+  server = started.server;
+  const { authority } = started;
   log(`code-server ${authority} up after ${elapsed()}`);
 
   // 4. Headless Chromium on the workbench URL with the test payload.
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    env, // Chromium's profile/cache go to the temp XDG dirs
-    handleSIGINT: false,
-    handleSIGTERM: false,
-    handleSIGHUP: false,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-    ],
-  });
+  browser = await launchChromium(chromium, { executablePath: CHROMIUM, env });
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   if (process.env.CLINALIGN_IT_BROWSER_CONSOLE) page.on('console', (m) => console.log('[browser]', m.type(), m.text()));
   page.on('pageerror', (e) => {
@@ -299,7 +167,7 @@ async function main() {
   const fatal = new Promise((_, reject) => {
     page.once('crash', () => reject(new Error('the workbench page crashed')));
     browser.once('disconnected', () => reject(new Error('Chromium exited unexpectedly')));
-    server.once('exit', (c, sig) => reject(new Error(`code-server exited unexpectedly (${sig ?? c}):\n${serverLog.split('\n').slice(-20).join('\n')}`)));
+    server.once('exit', (c, sig) => reject(new Error(`code-server exited unexpectedly (${sig ?? c}):\n${started.output().split('\n').slice(-20).join('\n')}`)));
   });
   fatal.catch(() => {}); // only observed through the race below
 
@@ -320,7 +188,7 @@ async function main() {
   if (process.env.CLINALIGN_IT_SCREENSHOT) {
     await page.screenshot({ path: process.env.CLINALIGN_IT_SCREENSHOT }).catch(() => {});
   }
-  return { code, harnessError, state, serverLog };
+  return { code, harnessError, state, serverLog: started.output() };
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -27,14 +27,13 @@
 //   CLINALIGN_UI_SERVER_LOG=1         echo code-server's own log
 //   CLINALIGN_UI_KEEP_TMP=1           keep the temp workspace + data dirs (path printed)
 //   CODE_SERVER, CHROMIUM             override the code-server / chromium executables
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inflateRawSync } from 'node:zlib';
+import { isolatedEditor, killProcessGroup, launchChromium, loadPlaywright, startCodeServer, stopCodeServer } from './lib/workbenchHarness.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TOOLS = process.env.VSCODE_TEST_TOOLS || path.join(REPO, '.vscode-test-tools');
@@ -55,28 +54,6 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
 const results = []; // { name, ok, ms, error }
 const figures = []; // [name, value]
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-function loadPlaywright() {
-  for (const base of [REPO, TOOLS]) {
-    try {
-      return createRequire(path.join(base, 'package.json'))('playwright-core');
-    } catch {
-      /* try the next one */
-    }
-  }
-  throw new Error('playwright-core not found: run `npm ci` first');
-}
 
 /** Names and sizes of a zip's entries, from its central directory (a .vsix is a zip). */
 function zipEntries(file) {
@@ -121,27 +98,11 @@ let browser;
 let tmp;
 let cleanedUp = false;
 
-function killServerGroup(signal) {
-  if (!server) return;
-  try {
-    process.kill(-server.pid, signal); // detached => code-server leads its own process group
-  } catch {
-    /* already gone */
-  }
-}
-
 async function cleanup() {
   if (cleanedUp) return;
   cleanedUp = true;
   if (browser) await Promise.race([browser.close().catch(() => {}), sleep(5000)]);
-  if (server) {
-    if (server.exitCode === null && server.signalCode === null) {
-      killServerGroup('SIGTERM');
-      await Promise.race([new Promise((r) => server.once('exit', r)), sleep(5000)]);
-    }
-    // The group may still hold the extension host / pty host after the leader exits.
-    killServerGroup('SIGKILL');
-  }
+  await stopCodeServer(server);
   if (tmp) {
     if (process.env.CLINALIGN_UI_KEEP_TMP) log('kept temp folder', tmp);
     else rmSync(tmp, { recursive: true, force: true });
@@ -149,7 +110,7 @@ async function cleanup() {
 }
 
 process.on('exit', () => {
-  if (server && !cleanedUp) killServerGroup('SIGKILL');
+  if (server && !cleanedUp) killProcessGroup(server, 'SIGKILL');
 });
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(sig, async () => {
@@ -189,7 +150,7 @@ async function main() {
     if (r.status !== 0 || !existsSync(CODE_SERVER)) throw new Error('setup-vscode-test-env.sh failed');
   }
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} missing: run scripts/setup-vscode-test-env.sh`);
-  const { chromium } = loadPlaywright();
+  const { chromium } = loadPlaywright([REPO, TOOLS]);
   // personJourney.ts first (it opens the workbench and a case), then every test/e2e/*.ui.ts in name order.
   const e2e = path.join(REPO, 'test', 'e2e');
   const stepFiles = ['personJourney.ts', ...readdirSync(e2e).filter((f) => f.endsWith('.ui.ts')).sort()];
@@ -240,41 +201,14 @@ async function main() {
   tmp = mkdtempSync(path.join(os.tmpdir(), 'clinalign-ui-'));
   const workspace = path.join(tmp, 'examples');
   cpSync(path.join(REPO, 'examples'), workspace, { recursive: true });
-  const userData = path.join(tmp, 'user-data');
-  const extensionsDir = path.join(tmp, 'extensions');
-  mkdirSync(path.join(userData, 'User'), { recursive: true });
-  mkdirSync(path.join(userData, 'Machine'), { recursive: true });
-  const settings = {
-    'workbench.startupEditor': 'none',
+  const editor = isolatedEditor(tmp, {
     'workbench.welcomePage.walkthroughs.openOnInstall': false,
-    'workbench.tips.enabled': false,
     'workbench.enableExperiments': false,
-    'telemetry.telemetryLevel': 'off',
-    'extensions.autoCheckUpdates': false,
-    'extensions.autoUpdate': false,
-    'extensions.ignoreRecommendations': true,
-    'update.mode': 'none',
-    'security.workspace.trust.enabled': false,
-    'git.enabled': false,
-    'npm.autoDetect': 'off',
     'chat.commandCenter.enabled': false,
     'workbench.secondarySideBar.defaultVisibility': 'hidden',
-  };
-  for (const dir of ['User', 'Machine']) writeFileSync(path.join(userData, dir, 'settings.json'), JSON.stringify(settings, null, 2));
-  const config = path.join(tmp, 'config.yaml');
-  writeFileSync(config, 'auth: none\ncert: false\n');
-  mkdirSync(path.join(tmp, 'tmp'));
-  const env = {
-    ...process.env,
-    XDG_CONFIG_HOME: path.join(tmp, 'xdg-config'),
-    XDG_DATA_HOME: path.join(tmp, 'xdg-data'),
-    XDG_CACHE_HOME: path.join(tmp, 'xdg-cache'),
-    XDG_STATE_HOME: path.join(tmp, 'xdg-state'),
-    TMPDIR: path.join(tmp, 'tmp'),
-  };
-  delete env.VSCODE_CLI;
-  delete env.ELECTRON_RUN_AS_NODE;
-  const common = ['--config', config, '--user-data-dir', userData, '--extensions-dir', extensionsDir];
+  });
+  const { env, userData, extensionsDir } = editor;
+  const common = editor.args;
 
   const installed = await step('install: code-server --install-extension installs the .vsix', async () => {
     const r = spawnSync(CODE_SERVER, [...common, '--install-extension', vsix], { cwd: tmp, env, encoding: 'utf8', timeout: 120_000 });
@@ -286,63 +220,13 @@ async function main() {
   if (!installed) return skipAll('the .vsix did not install');
 
   // 3. code-server, without any development path: the workbench loads only the installed extension.
-  const port = await freePort();
-  const authority = `127.0.0.1:${port}`;
-  server = spawn(
-    CODE_SERVER,
-    [
-      ...common,
-      '--bind-addr', authority,
-      '--auth', 'none',
-      '--disable-telemetry',
-      '--disable-update-check',
-      '--disable-workspace-trust',
-      '--disable-getting-started-override',
-      '--disable-file-downloads',
-      '--ignore-last-opened',
-    ],
-    { cwd: tmp, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
-  );
-  let serverLog = '';
-  const onServerData = (d) => {
-    serverLog += d;
-    if (process.env.CLINALIGN_UI_SERVER_LOG) process.stdout.write(`[code-server] ${d}`);
-  };
-  server.stdout.on('data', onServerData);
-  server.stderr.on('data', onServerData);
-  let serverExited = false;
-  server.once('exit', () => (serverExited = true));
-  for (let waited = 0; ; waited += 100) {
-    if (serverExited) throw new Error(`code-server exited during startup:\n${serverLog}`);
-    try {
-      if ((await fetch(`http://${authority}/healthz`)).ok) break;
-    } catch {
-      /* not listening yet */
-    }
-    if (waited > STARTUP_TIMEOUT_MS) throw new Error(`code-server did not start within ${STARTUP_TIMEOUT_MS} ms:\n${serverLog}`);
-    await sleep(100);
-  }
+  const started = await startCodeServer({ codeServer: CODE_SERVER, cwd: tmp, editor, echoLog: Boolean(process.env.CLINALIGN_UI_SERVER_LOG), startupTimeoutMs: STARTUP_TIMEOUT_MS });
+  server = started.server;
+  const { authority } = started;
   log(`code-server ${authority} up after ${elapsed()}`);
 
   // 4. Chromium on the workbench.
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: !process.env.CLINALIGN_UI_HEADED,
-    env,
-    handleSIGINT: false,
-    handleSIGTERM: false,
-    handleSIGHUP: false,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-    ],
-  });
+  browser = await launchChromium(chromium, { executablePath: CHROMIUM, env, headless: !process.env.CLINALIGN_UI_HEADED });
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   page.on('console', (m) => {
     if (process.env.CLINALIGN_UI_BROWSER_CONSOLE) console.log('[browser]', m.type(), m.text());

@@ -3,7 +3,8 @@
 // set the status to verified, save, and check the file on disk; then edit the answer in the text editor and
 // see the panel drop the case back to in-review. scripts/run-ui-tests.mjs runs the `steps` of every
 // test/e2e/*.ui.ts after personJourney.ts; the first step here still waits for the workbench, and makes room.
-// The picture of the verified panel is also saved as docs/images/review-panel.png (the README's).
+// With CLINALIGN_UI_UPDATE_README_SHOTS=1 the picture of the verified panel is also saved as
+// docs/images/review-panel.png (the README's).
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
@@ -134,8 +135,11 @@ export const steps: UiStep[] = [
       await verifiedButton.click();
       await waitFor('status verified in the panel', () => textOf(p.locator('[data-testid="review-status"]')), (t) => t === 'verified');
       await shot('20-review-panel-verified');
-      mkdirSync(path.dirname(README_SHOT), { recursive: true });
-      await page.screenshot({ path: README_SHOT });
+      if (process.env.CLINALIGN_UI_UPDATE_README_SHOTS) {
+        // Only on request: a test run must not change tracked files.
+        mkdirSync(path.dirname(README_SHOT), { recursive: true });
+        await page.screenshot({ path: README_SHOT });
+      }
       await saveCase(page);
       const checksOf = (disk: string): [string, boolean][] => [
         ['the edited criterion', disk.includes(`criterion: ${NEW_CRITERION}`)],

@@ -1,0 +1,165 @@
+// What the real-editor runners share (scripts/run-integration-tests.mjs, scripts/run-ui-tests.mjs): an
+// isolated code-server (its own settings, extensions, XDG and temp folders, so neither the repository nor ~ is
+// touched), started on a free loopback port and killed with its whole process group, and Debian's Chromium
+// driven by playwright-core.
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import net from 'node:net';
+import path from 'node:path';
+
+/** Chromium flags for this machine: no sandbox as root, and no network chatter to a closed network. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+/** User settings that keep the workbench quiet and offline. */
+const QUIET_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'telemetry.telemetryLevel': 'off',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'update.mode': 'none',
+  'security.workspace.trust.enabled': false,
+  'git.enabled': false,
+  'npm.autoDetect': 'off',
+};
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** playwright-core from the project (a devDependency), else from the tools folder. */
+export function loadPlaywright(bases) {
+  for (const base of bases) {
+    try {
+      return createRequire(path.join(base, 'package.json'))('playwright-core');
+    } catch {
+      /* try the next one */
+    }
+  }
+  throw new Error('playwright-core not found: run `npm ci` first');
+}
+
+/**
+ * Folders, settings and environment for an editor that lives entirely inside `tmp`. Returns the code-server
+ * arguments that point at them.
+ */
+export function isolatedEditor(tmp, extraSettings = {}) {
+  const userData = path.join(tmp, 'user-data');
+  const extensionsDir = path.join(tmp, 'extensions');
+  const config = path.join(tmp, 'config.yaml');
+  const settings = JSON.stringify({ ...QUIET_SETTINGS, ...extraSettings }, null, 2);
+  // code-server keeps user settings in Machine/ as well as User/; write both.
+  for (const dir of ['User', 'Machine']) {
+    mkdirSync(path.join(userData, dir), { recursive: true });
+    writeFileSync(path.join(userData, dir, 'settings.json'), settings);
+  }
+  writeFileSync(config, 'auth: none\ncert: false\n');
+  mkdirSync(path.join(tmp, 'tmp'), { recursive: true });
+  const env = {
+    ...process.env,
+    XDG_CONFIG_HOME: path.join(tmp, 'xdg-config'),
+    XDG_DATA_HOME: path.join(tmp, 'xdg-data'),
+    XDG_CACHE_HOME: path.join(tmp, 'xdg-cache'),
+    XDG_STATE_HOME: path.join(tmp, 'xdg-state'),
+    // The extension host's IPC sockets go to $TMPDIR: keep them in tmp too.
+    TMPDIR: path.join(tmp, 'tmp'),
+  };
+  delete env.VSCODE_CLI;
+  delete env.ELECTRON_RUN_AS_NODE;
+  return { env, userData, extensionsDir, args: ['--config', config, '--user-data-dir', userData, '--extensions-dir', extensionsDir] };
+}
+
+/**
+ * Starts code-server on a free loopback port in its own process group and waits for /healthz.
+ * `echoLog` mirrors its output. Returns the child process and the `host:port` authority.
+ */
+export async function startCodeServer({ codeServer, cwd, editor, echoLog = false, startupTimeoutMs = 60_000 }) {
+  const authority = `127.0.0.1:${await freePort()}`;
+  const server = spawn(
+    codeServer,
+    [
+      ...editor.args,
+      '--bind-addr', authority,
+      '--auth', 'none',
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      '--disable-file-downloads',
+      '--ignore-last-opened',
+    ],
+    { cwd, env: editor.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+  );
+  let output = '';
+  const onData = (data) => {
+    output += data;
+    if (echoLog) process.stdout.write(`[code-server] ${data}`);
+  };
+  server.stdout.on('data', onData);
+  server.stderr.on('data', onData);
+  let exited = false;
+  server.once('exit', () => (exited = true));
+  for (let waited = 0; ; waited += 100) {
+    if (exited) throw new Error(`code-server exited during startup:\n${output}`);
+    try {
+      if ((await fetch(`http://${authority}/healthz`)).ok) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (waited > startupTimeoutMs) throw new Error(`code-server did not start within ${startupTimeoutMs} ms:\n${output}`);
+    await sleep(100);
+  }
+  return { server, authority, output: () => output };
+}
+
+/** Signals code-server's whole process group (it was started detached, so it leads one). */
+export function killProcessGroup(server, signal) {
+  if (!server) return;
+  try {
+    process.kill(-server.pid, signal);
+  } catch {
+    /* already gone */
+  }
+}
+
+/** SIGTERM, a few seconds' grace, then SIGKILL for what is left of the group (extension host, pty host). */
+export async function stopCodeServer(server) {
+  if (!server) return;
+  if (server.exitCode === null && server.signalCode === null) {
+    killProcessGroup(server, 'SIGTERM');
+    await Promise.race([new Promise((resolve) => server.once('exit', resolve)), sleep(5000)]);
+  }
+  killProcessGroup(server, 'SIGKILL');
+}
+
+export function launchChromium(chromium, { executablePath, env, headless = true }) {
+  return chromium.launch({
+    executablePath,
+    headless,
+    env, // Chromium's profile and cache go to the editor's temp XDG folders
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+    args: CHROMIUM_ARGS,
+  });
+}
