@@ -46,6 +46,11 @@ export async function readHistory(file: string): Promise<HistoryEntry[]> {
   } catch {
     return [];
   }
+  return parseHistory(text);
+}
+
+/** History lines; a line that is not JSON (a crash mid-append) is skipped. */
+export function parseHistory(text: string): HistoryEntry[] {
   return text
     .split('\n')
     .filter((line) => line.trim() !== '')

@@ -1,7 +1,7 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { dirname, join, resolve } from 'node:path';
-import { HISTORY_FOLDER, readHistory, type HistoryEntry } from '../case/revisionHistory';
+import { HISTORY_FOLDER, parseHistory, type HistoryEntry } from '../case/revisionHistory';
 import { SCENARIO_DIMENSIONS } from '../scenario/labels';
 import { listCaseFiles, type ListedCaseFile } from './caseFileList';
 import { datasetCard } from './datasetCard';
@@ -163,9 +163,13 @@ async function writeRecords(
   return tally;
 }
 
-/** History of a case: `.clinalign/history/<id>.jsonl` in the nearest folder above the case that has `.clinalign/`. */
+/**
+ * History of a case: `.clinalign/history/<id>.jsonl` in the nearest folder above the case that has `.clinalign/`.
+ * Each history folder is listed once, so the many cases without a history cost no file-system call.
+ */
 function historyReader(): (caseFile: string, id: string) => Promise<HistoryEntry[]> {
   const roots = new Map<string, string | null>();
+  const listings = new Map<string, Set<string>>();
   const rootOf = (dir: string): string | null => {
     if (roots.has(dir)) return roots.get(dir)!;
     const here = join(dir, '.clinalign');
@@ -174,8 +178,23 @@ function historyReader(): (caseFile: string, id: string) => Promise<HistoryEntry
     roots.set(dir, root);
     return root;
   };
+  const filesIn = (folder: string): Set<string> => {
+    let names = listings.get(folder);
+    if (!names) {
+      try {
+        names = new Set(readdirSync(folder));
+      } catch {
+        names = new Set();
+      }
+      listings.set(folder, names);
+    }
+    return names;
+  };
   return async (caseFile, id) => {
     const root = rootOf(dirname(resolve(caseFile)));
-    return root ? readHistory(join(root, HISTORY_FOLDER, `${id}.jsonl`)) : [];
+    if (!root) return [];
+    const folder = join(root, HISTORY_FOLDER);
+    const name = `${id}.jsonl`;
+    return filesIn(folder).has(name) ? parseHistory(readFileSync(join(folder, name), 'utf8')) : [];
   };
 }
