@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { parseCase, type CaseDocument } from '../core/case/parseCase';
-import { CliError } from './cliError';
 import { collectMarkdownFiles } from './collectFiles';
+import { readTextFile } from './readTextFile';
 
 export interface CliCase {
   file: string;
@@ -18,12 +17,7 @@ export function readCases(paths: string[]): { cases: CliCase[]; skipped: number 
   let skipped = 0;
   for (const file of collectMarkdownFiles(paths)) {
     const shown = relative(process.cwd(), file) || file;
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (error) {
-      throw new CliError(`cannot read ${file}: ${(error as Error).message}`);
-    }
+    const text = readTextFile(file);
     const document = parseCase(text);
     if (document.problems.length > 0) {
       for (const p of document.problems) process.stderr.write(`${shown}:${p.line + 1}:${p.column + 1}: ${p.message}\n`);

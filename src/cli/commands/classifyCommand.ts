@@ -1,17 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { parseCase } from '../../core/case/parseCase';
 import { applyOverrides, classifyQuestion } from '../../core/scenario/classifyQuestion';
 import { SCENARIO_DIMENSIONS } from '../../core/scenario/labels';
-import { CliError } from '../cliError';
+import { readTextFile } from '../readTextFile';
 
 export function classifyCommand(file: string, options: { format: 'text' | 'json' }): number {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new CliError(`cannot read ${file}: ${(error as Error).message}`);
-  }
-  const document = parseCase(text);
+  const document = parseCase(readTextFile(file));
   for (const p of document.problems) process.stderr.write(`${file}:${p.line + 1}:${p.column + 1}: ${p.message}\n`);
   const classification = applyOverrides(classifyQuestion(document.question), {
     audience: document.data.audience,

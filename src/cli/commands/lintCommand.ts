@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { LineIndex } from '../../core/case/lineIndex';
 import { compileLibrary } from '../../core/lint/compileLibrary';
 import { lintCase } from '../../core/lint/lintCase';
-import { CliError } from '../cliError';
 import { collectMarkdownFiles } from '../collectFiles';
+import { readTextFile } from '../readTextFile';
 import { formatSarif } from '../format/formatSarif';
 import { formatText } from '../format/formatText';
 import { FRONT_MATTER_RULE, type LintRecord } from '../format/lintRecord';
@@ -23,13 +22,7 @@ export function lintCommand(paths: string[], options: LintOptions, version: stri
 
   const records: LintRecord[] = [];
   for (const file of files) {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (error) {
-      throw new CliError(`cannot read ${file}: ${(error as Error).message}`);
-    }
-    records.push(...lintFile(file, text, compiled));
+    records.push(...lintFile(file, readTextFile(file), compiled));
   }
 
   const output =

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { parseCase } from '../../core/case/parseCase';
 import { setFrontMatterField } from '../../core/case/writeFrontMatter';
@@ -12,6 +12,7 @@ import { CliError } from '../cliError';
 import { collectMarkdownFiles } from '../collectFiles';
 import { formatProblem, loadCliLibrary, type LibraryOptions } from '../loadCliLibrary';
 import { ModelSession, type ModelSessionOptions } from '../modelSession';
+import { readTextFile } from '../readTextFile';
 import { MISSING_ENDPOINT } from '../resolveEndpoint';
 
 export interface SynthesizeOptions extends LibraryOptions, ModelSessionOptions {
@@ -48,7 +49,7 @@ export async function synthesizeCommand(paths: string[], options: SynthesizeOpti
   const written = new Set<CaseRubric>();
   for (const file of files) {
     const shown = relative(process.cwd(), file) || file;
-    const text = readText(file);
+    const text = readTextFile(file);
     const document = parseCase(text);
     if (document.problems.length > 0) {
       for (const p of document.problems) process.stderr.write(`${shown}:${p.line + 1}:${p.column + 1}: ${p.message}\n`);
@@ -111,14 +112,6 @@ function modelSession(options: SynthesizeOptions): ModelSession {
       throw new CliError(`${MISSING_ENDPOINT}; or use --offline to build the rubric from the principle library alone`);
     }
     throw error;
-  }
-}
-
-function readText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new CliError(`cannot read ${file}: ${(error as Error).message}`);
   }
 }
 
