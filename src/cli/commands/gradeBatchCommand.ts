@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { batchRequest, readBatchResults, replayClient } from '../../core/dataset/batchFiles';
-import { AtomicFile } from '../../core/dataset/outputFolder';
+import { BatchRequestFile } from '../../core/dataset/batchRequestFile';
 import { caseIdOf } from '../../core/case/revisionHistory';
 import type { StructuredOutputMode } from '../../core/model/endpointConfig';
 import { gradeItemOutput, gradeItemPrompt } from '../../core/model/prompts/gradeItemPrompt';
@@ -67,22 +67,13 @@ function answerOf(c: CliCase): string {
 async function writeRequests(cases: CliCase[], options: GradeBatchOptions): Promise<number> {
   const model = batchModel(options.judgeModel ?? options.model, true);
   const mode = options.structuredOutput && options.structuredOutput !== 'auto' ? options.structuredOutput : 'json_schema';
-  const out = new AtomicFile(resolve(options.batchOut!));
-  const seen = new Set<string>();
-  try {
+  const written = await new BatchRequestFile(resolve(options.batchOut!)).writeAll(async (add) => {
     for (const c of cases) {
       for (const item of c.document.data.rubric!) {
-        const request = batchRequest('grade', gradeItemOutput, gradeItemPrompt({ conversation: c.document.conversation, response: answerOf(c), item }), model, mode);
-        if (seen.has(request.custom_id)) continue;
-        seen.add(request.custom_id);
-        await out.writeLine(request);
+        await add(batchRequest('grade', gradeItemOutput, gradeItemPrompt({ conversation: c.document.conversation, response: answerOf(c), item }), model, mode));
       }
     }
-    await out.commit();
-  } catch (error) {
-    await out.discard();
-    throw error;
-  }
-  process.stdout.write(`${seen.size} judge requests for ${cases.length} cases written to ${options.batchOut} (judge ${model})\n`);
+  });
+  process.stdout.write(`${written} judge requests for ${cases.length} cases written to ${options.batchOut} (judge ${model})\n`);
   return 0;
 }

@@ -4,7 +4,7 @@ import { AppendLog } from '../../core/dataset/appendLog';
 import { batchRequest, readBatchResults, replayClient } from '../../core/dataset/batchFiles';
 import { forEachBounded } from '../../core/dataset/forEachBounded';
 import { jsonlLines, type JsonlLine } from '../../core/dataset/jsonlLines';
-import { AtomicFile } from '../../core/dataset/outputFolder';
+import { BatchRequestFile } from '../../core/dataset/batchRequestFile';
 import { parseQueryLine, type Query } from '../../core/dataset/queryLine';
 import { rubricRecordSchema, type RubricRecord } from '../../core/dataset/rubricRecord';
 import type { StructuredOutputMode } from '../../core/model/endpointConfig';
@@ -138,27 +138,18 @@ function countLines(file: string): number {
 async function writeBatchRequests(options: SynthesizeQueriesOptions, principles: readonly Principle[]): Promise<number> {
   const model = batchModel(options.model);
   const mode = options.structuredOutput && options.structuredOutput !== 'auto' ? options.structuredOutput : 'json_schema';
-  const out = new AtomicFile(resolve(options.batchOut!));
   let failed = 0;
-  const seen = new Set<string>();
-  try {
+  const written = await new BatchRequestFile(resolve(options.batchOut!)).writeAll(async (add) => {
     for await (const query of queries(options.queries, (where, message) => {
       failed++;
       process.stderr.write(`${where}: ${message}\n`);
     })) {
       const scenario = classifyQuestion(query.question).scenario;
       const pool = synthesizeRubricOffline({ principles, scenario, question: query.question }).pool.slice(0, MODEL_POOL_SIZE).map((s) => s.principle);
-      const request = batchRequest('synthesize', synthesizeRubricOutput, synthesizeRubricPrompt({ conversation: query.conversation, scenario, pool }), model, mode);
-      if (seen.has(request.custom_id)) continue;
-      seen.add(request.custom_id);
-      await out.writeLine(request);
+      await add(batchRequest('synthesize', synthesizeRubricOutput, synthesizeRubricPrompt({ conversation: query.conversation, scenario, pool }), model, mode));
     }
-    await out.commit();
-  } catch (error) {
-    await out.discard();
-    throw error;
-  }
-  process.stdout.write(`${seen.size} batch requests written to ${options.batchOut} (model ${model}); run them, then: clinalign synthesize --queries ${options.queries} --batch-in <results.jsonl> --out rubrics.jsonl\n`);
+  });
+  process.stdout.write(`${written} batch requests written to ${options.batchOut} (model ${model}); run them, then: clinalign synthesize --queries ${options.queries} --batch-in <results.jsonl> --out rubrics.jsonl\n`);
   return failed > 0 ? 1 : 0;
 }
 
