@@ -11,10 +11,14 @@ export interface CliCase {
   document: CaseDocument;
 }
 
-/** The case files under `paths` with sound front matter and a question; the others are reported and skipped. */
-export function readCases(paths: string[]): { cases: CliCase[]; skipped: number } {
+/**
+ * The case files under `paths` with sound front matter and a question; the others are reported and skipped.
+ * `broken` counts the skipped ones whose front matter has problems.
+ */
+export function readCases(paths: string[]): { cases: CliCase[]; skipped: number; broken: number } {
   const cases: CliCase[] = [];
   let skipped = 0;
+  let broken = 0;
   for (const file of collectMarkdownFiles(paths)) {
     const shown = relative(process.cwd(), file) || file;
     const text = readTextFile(file);
@@ -23,6 +27,7 @@ export function readCases(paths: string[]): { cases: CliCase[]; skipped: number 
       for (const p of document.problems) process.stderr.write(`${shown}:${p.line + 1}:${p.column + 1}: ${p.message}\n`);
       process.stderr.write(`${shown}: skipped (fix the front matter first)\n`);
       skipped++;
+      broken++;
       continue;
     }
     if (document.question.trim() === '') {
@@ -32,5 +37,5 @@ export function readCases(paths: string[]): { cases: CliCase[]; skipped: number 
     }
     cases.push({ file, shown, text, document });
   }
-  return { cases, skipped };
+  return { cases, skipped, broken };
 }

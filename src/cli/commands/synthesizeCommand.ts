@@ -1,6 +1,4 @@
 import { writeFileSync } from 'node:fs';
-import { relative } from 'node:path';
-import { parseCase } from '../../core/case/parseCase';
 import { setFrontMatterField } from '../../core/case/writeFrontMatter';
 import { axisOf, principleOf, type RubricItem } from '../../core/rubric/rubricItem';
 import { synthesizeRubricOffline } from '../../core/rubric/synthesizeOffline';
@@ -9,10 +7,9 @@ import { SCENARIO_DIMENSIONS, type Scenario } from '../../core/scenario/labels';
 import { classifyWithModel } from '../../core/workflows/classifyWithModel';
 import { synthesizeRubric } from '../../core/workflows/synthesizeRubric';
 import { CliError } from '../cliError';
-import { collectMarkdownFiles } from '../collectFiles';
 import { formatProblem, loadCliLibrary, type LibraryOptions } from '../loadCliLibrary';
 import { ModelSession, type ModelSessionOptions } from '../modelSession';
-import { readTextFile } from '../readTextFile';
+import { readCases } from '../readCases';
 import { MISSING_ENDPOINT } from '../resolveEndpoint';
 
 export interface SynthesizeOptions extends LibraryOptions, ModelSessionOptions {
@@ -40,27 +37,14 @@ interface CaseRubric {
  */
 export async function synthesizeCommand(paths: string[], options: SynthesizeOptions): Promise<number> {
   const session = options.offline ? undefined : modelSession(options);
-  const files = collectMarkdownFiles(paths);
   const library = loadCliLibrary(options);
   for (const problem of library.problems) process.stderr.write(`${formatProblem(problem)}\n`);
+  const { cases, broken } = readCases(paths);
 
-  let exitCode = library.problems.length > 0 ? 2 : 0;
+  let exitCode = library.problems.length > 0 || broken > 0 ? 2 : 0;
   const results: CaseRubric[] = [];
   const written = new Set<CaseRubric>();
-  for (const file of files) {
-    const shown = relative(process.cwd(), file) || file;
-    const text = readTextFile(file);
-    const document = parseCase(text);
-    if (document.problems.length > 0) {
-      for (const p of document.problems) process.stderr.write(`${shown}:${p.line + 1}:${p.column + 1}: ${p.message}\n`);
-      process.stderr.write(`${shown}: skipped (fix the front matter first)\n`);
-      exitCode = 2;
-      continue;
-    }
-    if (document.question.trim() === '') {
-      process.stderr.write(`${shown}: skipped (no question: add \`prompt:\` or \`conversation:\` to the front matter)\n`);
-      continue;
-    }
+  for (const { file, shown, text, document } of cases) {
     const offline = applyOverrides(classifyQuestion(document.question), {
       audience: document.data.audience,
       scenario: document.data.scenario,
