@@ -24,12 +24,12 @@
 //   CLINALIGN_IT_NO_BUILD=1           do not run `node esbuild.mjs` first
 //   CODE_SERVER, CHROMIUM             override the code-server / chromium executables
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
-import { isolatedEditor, killProcessGroup, launchChromium, loadPlaywright, startCodeServer, stopCodeServer } from './lib/workbenchHarness.mjs';
+import { isolatedEditor, launchChromium, loadPlaywright, RunResources, startCodeServer } from './lib/workbenchHarness.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TOOLS = process.env.VSCODE_TEST_TOOLS || path.join(REPO, '.vscode-test-tools');
@@ -47,37 +47,10 @@ const WORKBENCH_NOISE =
 const t0 = Date.now();
 const log = (...args) => console.log('[integration]', ...args);
 const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // ---------------------------------------------------------------------------------------------------------
-// State shared with the cleanup path, so code-server's process group dies however we exit.
-let server;
-let browser;
-let tmp;
-let cleanedUp = false;
-
-async function cleanup() {
-  if (cleanedUp) return;
-  cleanedUp = true;
-  if (browser) await Promise.race([browser.close().catch(() => {}), sleep(5000)]);
-  await stopCodeServer(server);
-  if (tmp) {
-    if (process.env.CLINALIGN_IT_KEEP_TMP) log('kept temp folder', tmp);
-    else rmSync(tmp, { recursive: true, force: true });
-  }
-}
-
-// Last resort if something calls process.exit() directly.
-process.on('exit', () => {
-  if (server && !cleanedUp) killProcessGroup(server, 'SIGKILL');
-});
-for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(sig, async () => {
-    log(`received ${sig}, stopping code-server`);
-    await cleanup();
-    process.exit(sig === 'SIGINT' ? 130 : 143);
-  });
-}
+// Released however the run ends: code-server's process group, Chromium, the temp folder.
+const run = new RunResources({ log, keepTmp: Boolean(process.env.CLINALIGN_IT_KEEP_TMP) });
 
 function summaryLine({ passed, failed, pending }) {
   return `${passed} passed, ${failed} failed` + (pending ? `, ${pending} skipped` : '');
@@ -101,7 +74,7 @@ async function main() {
   const { chromium } = loadPlaywright([REPO, TOOLS]);
 
   // 2. Temp workspace (copy of examples/) and data dirs, so neither the repo nor ~ is touched.
-  tmp = mkdtempSync(path.join(os.tmpdir(), 'clinalign-it-'));
+  const tmp = (run.tmp = mkdtempSync(path.join(os.tmpdir(), 'clinalign-it-')));
   const workspace = path.join(tmp, 'examples');
   const examples = path.join(REPO, 'examples');
   if (existsSync(examples)) cpSync(examples, workspace, { recursive: true });
@@ -111,12 +84,12 @@ async function main() {
 
   // 3. code-server.
   const started = await startCodeServer({ codeServer: CODE_SERVER, cwd: tmp, editor, echoLog: Boolean(process.env.CLINALIGN_IT_SERVER_LOG), startupTimeoutMs: STARTUP_TIMEOUT_MS });
-  server = started.server;
+  const server = (run.server = started.server);
   const { authority } = started;
   log(`code-server ${authority} up after ${elapsed()}`);
 
   // 4. Headless Chromium on the workbench URL with the test payload.
-  browser = await launchChromium(chromium, { executablePath: CHROMIUM, env });
+  const browser = (run.browser = await launchChromium(chromium, { executablePath: CHROMIUM, env }));
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   if (process.env.CLINALIGN_IT_BROWSER_CONSOLE) page.on('console', (m) => console.log('[browser]', m.type(), m.text()));
   page.on('pageerror', (e) => {
@@ -198,7 +171,7 @@ try {
 } catch (err) {
   outcome = { code: 1, harnessError: err, state: { result: null, progress: null, spec: {} }, serverLog: '' };
 }
-await cleanup();
+await run.cleanup();
 
 const { harnessError, state } = outcome;
 let counts =

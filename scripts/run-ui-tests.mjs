@@ -33,7 +33,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inflateRawSync } from 'node:zlib';
-import { isolatedEditor, killProcessGroup, launchChromium, loadPlaywright, startCodeServer, stopCodeServer } from './lib/workbenchHarness.mjs';
+import { isolatedEditor, launchChromium, loadPlaywright, RunResources, startCodeServer } from './lib/workbenchHarness.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TOOLS = process.env.VSCODE_TEST_TOOLS || path.join(REPO, '.vscode-test-tools');
@@ -49,7 +49,6 @@ const EXTENSION_JS_LIMIT = 1024 * 1024;
 const t0 = Date.now();
 const log = (...args) => console.log('[ui]', ...args);
 const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
 const results = []; // { name, ok, ms, error }
@@ -92,33 +91,8 @@ function zipEntries(file) {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// State shared with the cleanup path, so code-server's process group dies however we exit.
-let server;
-let browser;
-let tmp;
-let cleanedUp = false;
-
-async function cleanup() {
-  if (cleanedUp) return;
-  cleanedUp = true;
-  if (browser) await Promise.race([browser.close().catch(() => {}), sleep(5000)]);
-  await stopCodeServer(server);
-  if (tmp) {
-    if (process.env.CLINALIGN_UI_KEEP_TMP) log('kept temp folder', tmp);
-    else rmSync(tmp, { recursive: true, force: true });
-  }
-}
-
-process.on('exit', () => {
-  if (server && !cleanedUp) killProcessGroup(server, 'SIGKILL');
-});
-for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(sig, async () => {
-    log(`received ${sig}, stopping code-server`);
-    await cleanup();
-    process.exit(sig === 'SIGINT' ? 130 : 143);
-  });
-}
+// Released however the run ends: code-server's process group, Chromium, the temp folder.
+const run = new RunResources({ log, keepTmp: Boolean(process.env.CLINALIGN_UI_KEEP_TMP) });
 
 /** Runs one step as a test; returns whether it passed. */
 async function step(name, fn) {
@@ -198,7 +172,7 @@ async function main() {
   if (!packaged) return skipAll('no .vsix');
 
   // 2. Fresh temp workspace (a copy of examples/) and data dirs, so neither the repo nor ~ is touched.
-  tmp = mkdtempSync(path.join(os.tmpdir(), 'clinalign-ui-'));
+  const tmp = (run.tmp = mkdtempSync(path.join(os.tmpdir(), 'clinalign-ui-')));
   const workspace = path.join(tmp, 'examples');
   cpSync(path.join(REPO, 'examples'), workspace, { recursive: true });
   const editor = isolatedEditor(tmp, {
@@ -221,12 +195,12 @@ async function main() {
 
   // 3. code-server, without any development path: the workbench loads only the installed extension.
   const started = await startCodeServer({ codeServer: CODE_SERVER, cwd: tmp, editor, echoLog: Boolean(process.env.CLINALIGN_UI_SERVER_LOG), startupTimeoutMs: STARTUP_TIMEOUT_MS });
-  server = started.server;
+  run.server = started.server;
   const { authority } = started;
   log(`code-server ${authority} up after ${elapsed()}`);
 
   // 4. Chromium on the workbench.
-  browser = await launchChromium(chromium, { executablePath: CHROMIUM, env, headless: !process.env.CLINALIGN_UI_HEADED });
+  const browser = (run.browser = await launchChromium(chromium, { executablePath: CHROMIUM, env, headless: !process.env.CLINALIGN_UI_HEADED }));
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   page.on('console', (m) => {
     if (process.env.CLINALIGN_UI_BROWSER_CONSOLE) console.log('[browser]', m.type(), m.text());
@@ -281,7 +255,7 @@ try {
 } finally {
   clearTimeout(timer);
 }
-await cleanup();
+await run.cleanup();
 
 if (harnessError) {
   console.error('[ui] ERROR', harnessError.message ?? harnessError);

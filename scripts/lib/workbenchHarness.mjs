@@ -3,7 +3,7 @@
 // touched), started on a free loopback port and killed with its whole process group, and Debian's Chromium
 // driven by playwright-core.
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
@@ -162,4 +162,42 @@ export function launchChromium(chromium, { executablePath, env, headless = true 
     handleSIGHUP: false,
     args: CHROMIUM_ARGS,
   });
+}
+
+/**
+ * What a run must release however it ends — Chromium, code-server's process group, the temp folder — and the
+ * exit and signal handlers that release it. Assign `server`, `browser` and `tmp` as they come into being.
+ */
+export class RunResources {
+  server;
+  browser;
+  tmp;
+  #cleanedUp = false;
+
+  constructor({ log, keepTmp }) {
+    this.log = log;
+    this.keepTmp = keepTmp;
+    // Last resort if something calls process.exit() directly.
+    process.on('exit', () => {
+      if (this.server && !this.#cleanedUp) killProcessGroup(this.server, 'SIGKILL');
+    });
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+      process.on(signal, async () => {
+        log(`received ${signal}, stopping code-server`);
+        await this.cleanup();
+        process.exit(signal === 'SIGINT' ? 130 : 143);
+      });
+    }
+  }
+
+  async cleanup() {
+    if (this.#cleanedUp) return;
+    this.#cleanedUp = true;
+    if (this.browser) await Promise.race([this.browser.close().catch(() => {}), sleep(5000)]);
+    await stopCodeServer(this.server);
+    if (this.tmp) {
+      if (this.keepTmp) this.log('kept temp folder', this.tmp);
+      else rmSync(this.tmp, { recursive: true, force: true });
+    }
+  }
 }
