@@ -29,7 +29,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
-import { isolatedEditor, launchChromium, loadPlaywright, RunResources, startCodeServer } from './lib/workbenchHarness.mjs';
+import { ensureTools, isolatedEditor, launchChromium, loadPlaywright, RunResources, startCodeServer } from './lib/workbenchHarness.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TOOLS = process.env.VSCODE_TEST_TOOLS || path.join(REPO, '.vscode-test-tools');
@@ -59,12 +59,7 @@ function summaryLine({ passed, failed, pending }) {
 // ---------------------------------------------------------------------------------------------------------
 async function main() {
   // 1. Tools and build output.
-  if (!existsSync(CODE_SERVER)) {
-    log('code-server missing: running scripts/setup-vscode-test-env.sh');
-    const r = spawnSync('bash', [path.join(REPO, 'scripts', 'setup-vscode-test-env.sh')], { stdio: 'inherit' });
-    if (r.status !== 0 || !existsSync(CODE_SERVER)) throw new Error('setup-vscode-test-env.sh failed');
-  }
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} missing: run scripts/setup-vscode-test-env.sh`);
+  ensureTools({ repo: REPO, codeServer: CODE_SERVER, chromium: CHROMIUM, log });
   if (!process.env.CLINALIGN_IT_NO_BUILD) {
     // Cheap (esbuild) and avoids running stale compiled tests when only `npm run test:integration` is used.
     const r = spawnSync(process.execPath, [path.join(REPO, 'esbuild.mjs')], { cwd: REPO, stdio: 'inherit' });

@@ -33,7 +33,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inflateRawSync } from 'node:zlib';
-import { isolatedEditor, launchChromium, loadPlaywright, RunResources, startCodeServer } from './lib/workbenchHarness.mjs';
+import { ensureTools, isolatedEditor, launchChromium, loadPlaywright, RunResources, startCodeServer } from './lib/workbenchHarness.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TOOLS = process.env.VSCODE_TEST_TOOLS || path.join(REPO, '.vscode-test-tools');
@@ -118,12 +118,7 @@ function notRun(name, reason) {
 // ---------------------------------------------------------------------------------------------------------
 async function main() {
   // 0. Tools.
-  if (!existsSync(CODE_SERVER)) {
-    log('code-server missing: running scripts/setup-vscode-test-env.sh');
-    const r = spawnSync('bash', [path.join(REPO, 'scripts', 'setup-vscode-test-env.sh')], { stdio: 'inherit' });
-    if (r.status !== 0 || !existsSync(CODE_SERVER)) throw new Error('setup-vscode-test-env.sh failed');
-  }
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} missing: run scripts/setup-vscode-test-env.sh`);
+  ensureTools({ repo: REPO, codeServer: CODE_SERVER, chromium: CHROMIUM, log });
   const { chromium } = loadPlaywright([REPO, TOOLS]);
   // personJourney.ts first (it opens the workbench and a case), then every test/e2e/*.ui.ts in name order.
   const e2e = path.join(REPO, 'test', 'e2e');

@@ -2,8 +2,8 @@
 // isolated code-server (its own settings, extensions, XDG and temp folders, so neither the repository nor ~ is
 // touched), started on a free loopback port and killed with its whole process group, and Debian's Chromium
 // driven by playwright-core.
-import { spawn } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
@@ -200,4 +200,14 @@ export class RunResources {
       else rmSync(this.tmp, { recursive: true, force: true });
     }
   }
+}
+
+/** Installs code-server (scripts/setup-vscode-test-env.sh) when it is missing; fails clearly without Chromium. */
+export function ensureTools({ repo, codeServer, chromium, log }) {
+  if (!existsSync(codeServer)) {
+    log('code-server missing: running scripts/setup-vscode-test-env.sh');
+    const result = spawnSync('bash', [path.join(repo, 'scripts', 'setup-vscode-test-env.sh')], { stdio: 'inherit' });
+    if (result.status !== 0 || !existsSync(codeServer)) throw new Error('setup-vscode-test-env.sh failed');
+  }
+  if (!existsSync(chromium)) throw new Error(`${chromium} missing: run scripts/setup-vscode-test-env.sh`);
 }
