@@ -1,0 +1,58 @@
+import type { ContextKind } from './conceptSchema';
+import type { PhraseHit } from './phraseTrie';
+import type { Token } from './tokens';
+
+/** What a trigger phrase does: mark the words after it (`before` triggers) or before it (`after`). */
+export interface TriggerPayload {
+  role: 'trigger' | 'pseudo' | 'terminate';
+  kind?: ContextKind;
+  direction?: 'before' | 'after';
+}
+
+export const CONTEXT_BITS: Record<ContextKind, number> = { negated: 1, hypothetical: 2, historical: 4, 'other-person': 8 };
+
+/** Words a trigger covers at most (NegEx uses five; hypotheticals run to the end of their clause). */
+const FORWARD_SCOPE: Record<ContextKind, number> = { negated: 5, hypothetical: 12, historical: 8, 'other-person': 8 };
+const BACKWARD_SCOPE = 6;
+
+/**
+ * For each token, the context bits of the triggers whose scope covers it. A scope stops at the end of the
+ * sentence and at a terminator ("but", "now"); a hypothetical also stops at a clause edge ("If you have chest
+ * pain, call 911": the call is not hypothetical). Triggers inside a pseudo-trigger phrase ("not only") do not count.
+ */
+export function contextScopes(tokens: readonly Token[], hits: readonly PhraseHit[], payloads: readonly TriggerPayload[]): Uint8Array {
+  const bits = new Uint8Array(tokens.length);
+  const terminator = new Uint8Array(tokens.length);
+  // For each token, how far the pseudo-trigger phrases covering it reach: a trigger lying wholly inside one is void.
+  const pseudoEnd = new Int32Array(tokens.length);
+  for (const hit of hits) {
+    const payload = payloads[hit.payload]!;
+    if (payload.role === 'terminate') terminator[hit.startToken] = 1;
+    if (payload.role === 'pseudo') for (let t = hit.startToken; t < hit.endToken; t++) pseudoEnd[t] = Math.max(pseudoEnd[t]!, hit.endToken);
+  }
+  for (const hit of hits) {
+    const payload = payloads[hit.payload]!;
+    if (payload.role !== 'trigger' || pseudoEnd[hit.startToken]! >= hit.endToken) continue;
+    const kind = payload.kind!;
+    const bit = CONTEXT_BITS[kind];
+    const sentence = tokens[hit.startToken]!.sentence;
+    if (payload.direction === 'before') {
+      const limit = Math.min(tokens.length, hit.endToken + FORWARD_SCOPE[kind]);
+      for (let t = hit.endToken; t < limit; t++) {
+        const token = tokens[t]!;
+        if (token.sentence !== sentence || terminator[t]) break;
+        if (kind === 'hypothetical' && t > hit.endToken && token.clauseBreak) break;
+        bits[t]! |= bit;
+      }
+    } else {
+      const limit = Math.max(0, hit.startToken - BACKWARD_SCOPE);
+      for (let t = hit.startToken - 1; t >= limit; t--) {
+        const token = tokens[t]!;
+        if (token.sentence !== sentence || terminator[t]) break;
+        bits[t]! |= bit;
+        if (token.clauseBreak) break;
+      }
+    }
+  }
+  return bits;
+}

@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { bundledPrinciplesDir } from '../principles/bundledLibrary';
+import { principleFilesIn } from '../principles/loadPrinciples';
+import { ConceptLexicon } from './conceptLexicon';
+import { parseConceptFile, type ParsedConceptFile } from './parseConceptFile';
+
+export const CONCEPTS_FOLDER = 'concepts';
+
+/** The concept files of folders (each `*.yaml` in it), parsed; unreadable files are located problems. */
+export function readConceptFiles(dirs: readonly string[], allowPatches: boolean): ParsedConceptFile[] {
+  return dirs.flatMap(principleFilesIn).map((file) => {
+    try {
+      return parseConceptFile(file, readFileSync(file, 'utf8'), allowPatches);
+    } catch (error) {
+      return { file, concepts: [], patches: [], problems: [{ file, line: 0, column: 0, message: `cannot read: ${(error as Error).message}` }] };
+    }
+  });
+}
+
+/** The bundled concepts of a principle folder (`<principles>/concepts`) with team concept folders over them. */
+export function loadLexicon(bundledPrinciples: string, teamConceptDirs: readonly string[] = []): ConceptLexicon {
+  return new ConceptLexicon(readConceptFiles([join(bundledPrinciples, CONCEPTS_FOLDER)], false), readConceptFiles(teamConceptDirs, true));
+}
+
+let bundled: ConceptLexicon | undefined;
+
+/** The bundled lexicon, loaded on first use; callers with a team library pass their own lexicon instead. */
+export function bundledLexicon(): ConceptLexicon {
+  return (bundled ??= loadLexicon(bundledPrinciplesDir()));
+}

@@ -1,0 +1,156 @@
+import { refMatches } from './conceptRef';
+import type { ConceptKind } from './conceptSchema';
+import type { ConceptLexicon } from './conceptLexicon';
+import { CONTEXT_BITS } from './contextScopes';
+import { detectLanguage, type DetectedLanguage } from './detectLanguage';
+import { tokenize, type Token } from './tokens';
+
+/** One mention of a concept in a text, with its span and its context. */
+export interface Mention {
+  concept: string;
+  kind: ConceptKind;
+  label: string;
+  start: number;
+  end: number;
+  startToken: number;
+  endToken: number;
+  /** The words as written. */
+  text: string;
+  negated: boolean;
+  hypothetical: boolean;
+  historical: boolean;
+  /** About someone other than the writer ("my husband"); never suppresses anything. */
+  otherPerson: boolean;
+  /** Not negated, hypothetical or historical: this is happening now. */
+  current: boolean;
+}
+
+/** What the recogniser found in one text. */
+export interface Recognition {
+  text: string;
+  tokens: Token[];
+  mentions: Mention[];
+  language: DetectedLanguage;
+}
+
+interface Span {
+  startToken: number;
+  endToken: number;
+}
+
+/** Tokenises once, finds every concept mention and its context; linear in the text. */
+export function recogniseWith(lexicon: ConceptLexicon, text: string): Recognition {
+  const tokens = tokenize(text);
+  const direct: Span[][] = lexicon.concepts.map(() => []);
+  const parts: Span[][] = Array.from({ length: lexicon.partCount }, () => []);
+  for (const hit of lexicon.termTrie.match(tokens)) {
+    const target = lexicon.payloadTarget[hit.payload]!;
+    (target >= 0 ? direct[target]! : parts[-1 - target]!).push(hit);
+  }
+  const found: Span[][] = lexicon.concepts.map(() => []);
+  for (const index of lexicon.order) {
+    const concept = lexicon.concepts[index]!;
+    const spans = [...direct[index]!];
+    for (const combo of concept.combos) {
+      const lists = combo.parts.map((part) => ('concept' in part ? found[part.concept]! : parts[part.part]!));
+      spans.push(...comboSpans(lists, combo.window));
+    }
+    found[index] = mergeSpans(spans);
+  }
+  const bits = lexicon.matchContext(lexicon.contextTrie.match(tokens), tokens);
+  const mentions: Mention[] = [];
+  found.forEach((spans, index) => {
+    const concept = lexicon.concepts[index]!;
+    for (const span of spans) {
+      const flags = bits[span.startToken]!;
+      const start = tokens[span.startToken]!.start;
+      const end = tokens[span.endToken - 1]!.end;
+      const negated = (flags & CONTEXT_BITS.negated) !== 0;
+      const hypothetical = (flags & CONTEXT_BITS.hypothetical) !== 0;
+      const historical = (flags & CONTEXT_BITS.historical) !== 0;
+      mentions.push({
+        concept: concept.id,
+        kind: concept.kind,
+        label: concept.label,
+        start,
+        end,
+        startToken: span.startToken,
+        endToken: span.endToken,
+        text: text.slice(start, end),
+        negated,
+        hypothetical,
+        historical,
+        otherPerson: (flags & CONTEXT_BITS['other-person']) !== 0,
+        current: !negated && !hypothetical && !historical,
+      });
+    }
+  });
+  mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+  return { text, tokens, mentions, language: detectLanguage(tokens) };
+}
+
+/**
+ * Places where every part has a mention within `window` words of the first part's mention (any order).
+ * Mentions are sorted by start, so each anchor looks at a bounded slice of each other list.
+ */
+function comboSpans(lists: Span[][], window: number): Span[] {
+  if (lists.some((list) => list.length === 0)) return [];
+  const [anchors, ...others] = lists.map((list) => [...list].sort((a, b) => a.startToken - b.startToken));
+  const spans: Span[] = [];
+  for (const anchor of anchors!) {
+    let startToken = anchor.startToken;
+    let endToken = anchor.endToken;
+    let complete = true;
+    for (const list of others) {
+      const near = within(list, anchor, window);
+      if (near.length === 0) {
+        complete = false;
+        break;
+      }
+      // Every hit of the part near the anchor joins the evidence: "tight, heavy pain in … my chest".
+      for (const span of near) {
+        startToken = Math.min(startToken, span.startToken);
+        endToken = Math.max(endToken, span.endToken);
+      }
+    }
+    if (complete) spans.push({ startToken, endToken });
+  }
+  return spans;
+}
+
+function within(list: Span[], anchor: Span, window: number): Span[] {
+  // First candidate that could be close enough: starts no earlier than window (+ a phrase length) before.
+  let low = 0;
+  let high = list.length;
+  const from = anchor.startToken - window - 12;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (list[mid]!.startToken < from) low = mid + 1;
+    else high = mid;
+  }
+  const near: Span[] = [];
+  for (let i = low; i < list.length && list[i]!.startToken <= anchor.endToken + window; i++) {
+    const span = list[i]!;
+    const gap = span.startToken >= anchor.endToken ? span.startToken - anchor.endToken : anchor.startToken >= span.endToken ? anchor.startToken - span.endToken : 0;
+    if (gap <= window) near.push(span);
+  }
+  return near;
+}
+
+/** Overlapping mentions of one concept become one, so evidence reads once. */
+function mergeSpans(spans: Span[]): Span[] {
+  if (spans.length < 2) return spans.map((s) => ({ startToken: s.startToken, endToken: s.endToken }));
+  const sorted = [...spans].sort((a, b) => a.startToken - b.startToken || b.endToken - a.endToken);
+  const merged: Span[] = [{ ...sorted[0]! }];
+  for (const span of sorted.slice(1)) {
+    const last = merged[merged.length - 1]!;
+    if (span.startToken < last.endToken) last.endToken = Math.max(last.endToken, span.endToken);
+    else merged.push({ startToken: span.startToken, endToken: span.endToken });
+  }
+  return merged;
+}
+
+/** Current mentions selected by any of the references. */
+export function currentMentions(recognition: Recognition, refs: readonly string[]): Mention[] {
+  return recognition.mentions.filter((m) => m.current && refs.some((ref) => refMatches(ref, m.concept)));
+}

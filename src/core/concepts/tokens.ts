@@ -1,0 +1,61 @@
+/**
+ * Words of a text with their offsets, normalised once so every matcher compares plain strings: lower case,
+ * accents folded ("opresión" = "opresion"), apostrophes dropped ("can't" = "cant"). Numbers keep their value.
+ */
+export interface Token {
+  /** Normalised word. */
+  word: string;
+  start: number;
+  end: number;
+  /** Value of a number ("38.6", "1,000", "five"), else NaN. */
+  value: number;
+  /** Index of the sentence the token is in. */
+  sentence: number;
+  /** A comma, colon, dash or bracket stands between this token and the previous one (a clause edge). */
+  clauseBreak: boolean;
+}
+
+const WORD = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}\p{N}]+(?:['’ʼ][\p{L}\p{M}\p{N}]+)*/gu;
+const SENTENCE_GAP = /[.!?;\n¿¡]/;
+const CLAUSE_GAP = /[,:()[\]—–]|\s-\s/;
+const MARKS = /\p{M}+/gu;
+const APOSTROPHES = /['’ʼ]/g;
+
+const NUMBER_WORDS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
+  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  couple: 2, few: 3, dozen: 12, hundred: 100,
+  uno: 1, una: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, um: 1, uma: 1, dois: 2, duas: 2,
+  un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5,
+};
+
+export function normaliseWord(raw: string): string {
+  return raw.toLowerCase().normalize('NFD').replace(MARKS, '').replace(APOSTROPHES, '');
+}
+
+function numberValue(word: string): number {
+  if (/^\d/.test(word)) {
+    // "38,6" is a European decimal; "1,000" a thousands separator.
+    const text = /^\d+,\d{1,2}$/.test(word) ? word.replace(',', '.') : word.replace(/,/g, '');
+    const value = Number(text);
+    return Number.isFinite(value) ? value : Number.NaN;
+  }
+  return NUMBER_WORDS[word] ?? Number.NaN;
+}
+
+/** Splits a text into tokens in one pass; linear in its length. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let sentence = 0;
+  let previousEnd = 0;
+  for (const match of text.matchAll(WORD)) {
+    const start = match.index;
+    const gap = text.slice(previousEnd, start);
+    if (tokens.length > 0 && SENTENCE_GAP.test(gap)) sentence++;
+    const word = normaliseWord(match[0]);
+    tokens.push({ word, start, end: start + match[0].length, value: numberValue(word), sentence, clauseBreak: CLAUSE_GAP.test(gap) });
+    previousEnd = start + match[0].length;
+  }
+  return tokens;
+}
