@@ -23,6 +23,8 @@ export interface Mention {
   otherPerson: boolean;
   /** Not negated, hypothetical or historical: this is happening now. */
   current: boolean;
+  /** A current red flag that is an emergency: on its own, or with one of its features current in the text. */
+  emergency: boolean;
 }
 
 /** What the recogniser found in one text. */
@@ -31,6 +33,8 @@ export interface Recognition {
   tokens: Token[];
   mentions: Mention[];
   language: DetectedLanguage;
+  /** Context bits of each token (see CONTEXT_BITS), for checking any other hit in the text. */
+  contextBits: Uint8Array;
 }
 
 interface Span {
@@ -67,7 +71,9 @@ export function recogniseWith(lexicon: ConceptLexicon, text: string): Recognitio
       const end = tokens[span.endToken - 1]!.end;
       const negated = (flags & CONTEXT_BITS.negated) !== 0;
       const hypothetical = (flags & CONTEXT_BITS.hypothetical) !== 0;
-      const historical = (flags & CONTEXT_BITS.historical) !== 0;
+      // Belonging to a group outlasts the event that made it ("a kidney transplant in 2019"): only negation
+      // and hypotheticals take a population out of the present.
+      const historical = concept.kind !== 'population' && (flags & CONTEXT_BITS.historical) !== 0;
       mentions.push({
         concept: concept.id,
         kind: concept.kind,
@@ -82,11 +88,17 @@ export function recogniseWith(lexicon: ConceptLexicon, text: string): Recognitio
         historical,
         otherPerson: (flags & CONTEXT_BITS['other-person']) !== 0,
         current: !negated && !hypothetical && !historical,
+        emergency: false,
       });
     }
   });
+  const currentIds = new Set(mentions.filter((m) => m.current).map((m) => m.concept));
+  for (const mention of mentions) {
+    const concept = lexicon.get(mention.concept)!;
+    mention.emergency = mention.current && concept.kind === 'red-flag' && (concept.urgency === 'emergent' || concept.emergentWith.some((id) => currentIds.has(id)));
+  }
   mentions.sort((a, b) => a.start - b.start || b.end - a.end);
-  return { text, tokens, mentions, language: detectLanguage(tokens) };
+  return { text, tokens, mentions, language: detectLanguage(tokens), contextBits: bits };
 }
 
 /**
@@ -153,4 +165,18 @@ function mergeSpans(spans: Span[]): Span[] {
 /** Current mentions selected by any of the references. */
 export function currentMentions(recognition: Recognition, refs: readonly string[]): Mention[] {
   return recognition.mentions.filter((m) => m.current && refs.some((ref) => refMatches(ref, m.concept)));
+}
+
+/** True when the words at a character offset are negated, hypothetical or historical. */
+export function isOutOfPresentAt(recognition: Recognition, offset: number): boolean {
+  const { tokens, contextBits } = recognition;
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (tokens[mid]!.end <= offset) low = mid + 1;
+    else high = mid;
+  }
+  if (low >= tokens.length) return false;
+  return (contextBits[low]! & (CONTEXT_BITS.negated | CONTEXT_BITS.hypothetical | CONTEXT_BITS.historical)) !== 0;
 }

@@ -25,7 +25,7 @@ const NUMBER_WORDS: Record<string, number> = {
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
   nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-  couple: 2, few: 3, dozen: 12, hundred: 100,
+  dozen: 12, hundred: 100,
   uno: 1, una: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, um: 1, uma: 1, dois: 2, duas: 2,
   un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5,
 };

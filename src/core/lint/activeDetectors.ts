@@ -1,5 +1,6 @@
-import { scenarioMatches, SCENARIO_DIMENSIONS, type Scenario } from '../scenario/labels';
+import { SCENARIO_DIMENSIONS, type Scenario } from '../scenario/labels';
 import type { CompiledLibrary } from './compileLibrary';
+import { questionConditionsHold } from './questionConditions';
 
 /**
  * Which detectors may run for this scenario and question (1 = may run). Both change far less often than
@@ -10,12 +11,9 @@ export function activeDetectors(library: CompiledLibrary, scenario: Scenario, qu
   const cached = library.activeCache.get(key);
   if (cached) return cached;
   const active = new Uint8Array(library.detectors.length);
+  const recognition = () => library.recognitions.recognise(question);
   for (const detector of library.detectors) {
-    const runs =
-      detector.scenarioConditions.every((applies) => scenarioMatches(applies, scenario)) &&
-      (!detector.whenQuestion || detector.whenQuestion.test(question)) &&
-      !(detector.unlessQuestion && detector.unlessQuestion.test(question));
-    active[detector.index] = runs ? 1 : 0;
+    active[detector.index] = questionConditionsHold(detector, scenario, question, recognition) ? 1 : 0;
   }
   if (library.activeCache.size > 64) library.activeCache.clear();
   library.activeCache.set(key, active);

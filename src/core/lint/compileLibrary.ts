@@ -1,11 +1,15 @@
+import type { ConceptLexicon } from '../concepts/conceptLexicon';
+import { bundledLexicon } from '../concepts/loadLexicon';
+import { RecognitionCache } from '../concepts/recognitionCache';
 import type { Principle } from '../principles/principle';
-import type { Detector, Severity } from '../principles/schema';
 import type { Applies } from '../scenario/labels';
+import type { Detector, Severity } from '../principles/schema';
 import { compileMatcher, type CompiledMatcher } from './compileMatcher';
 import { LiteralIndex } from './literalIndex';
 import { ParagraphCache } from './paragraphAnalysis';
 import { planMatcher, type PatternPlan } from './planPattern';
 import { PlannedRegex } from './plannedRegex';
+import { scenarioConditionsOf } from './questionConditions';
 import { regexFlags, termToRegexSource } from './termPattern';
 
 /** One detector of one principle, with its matchers compiled. */
@@ -23,6 +27,16 @@ export interface CompiledDetector {
   unlessAnswer?: CompiledMatcher;
   unlessSentence?: CompiledMatcher;
   expect?: CompiledMatcher;
+  /** Concept conditions: in the question (`when`/`unless.concepts`) and in the answer. */
+  whenConcepts?: string[];
+  whenEmergency?: boolean;
+  unlessConcepts?: string[];
+  whenAnswerConcepts?: string[];
+  unlessAnswerConcepts?: string[];
+  expectConcepts?: string[];
+  /** `avoid` with concepts: their current or hypothetical mentions in the answer are hits. */
+  avoidConcepts?: string[];
+  hypotheticalOkWith?: string[];
 }
 
 /** A literal term of an avoid/replace detector, verified with a sticky regex at a token start. */
@@ -60,12 +74,20 @@ export interface CompiledLibrary {
   paragraphs: ParagraphCache;
   /** Detectors whose run depends only on scenario and question: memoised per (scenario, question). */
   activeCache: Map<string, Uint8Array>;
+  /** The concept lexicon the principles' concept conditions refer to, and its recent recognitions. */
+  lexicon: ConceptLexicon;
+  recognitions: RecognitionCache;
+  /** Detectors that need the answer's concept mentions (the answer is recognised only when one runs). */
+  conceptDetectors: CompiledDetector[];
 }
 
 const FIRST_WORD = /^[\p{L}\p{M}\p{N}]+/u;
 
-export function compileLibrary(principles: readonly Principle[]): CompiledLibrary {
+export function compileLibrary(principles: readonly Principle[], lexicon: ConceptLexicon = bundledLexicon()): CompiledLibrary {
   const library: CompiledLibrary = {
+    lexicon,
+    recognitions: new RecognitionCache(lexicon),
+    conceptDetectors: [],
     principles,
     detectors: [],
     termIndex: new Map(),
@@ -113,6 +135,9 @@ export function compileLibrary(principles: readonly Principle[]): CompiledLibrar
     for (const detector of principle.detect ?? []) {
       const compiled = compileDetector(principle, detector, library.detectors.length);
       library.detectors.push(compiled);
+      if (compiled.avoidConcepts || compiled.expectConcepts || compiled.whenAnswerConcepts || compiled.unlessAnswerConcepts) {
+        library.conceptDetectors.push(compiled);
+      }
       switch (detector.kind) {
         case 'avoid':
           for (const term of detector.terms ?? []) addTerm(term, detector.ignorecase, compiled);
@@ -146,8 +171,18 @@ function compileDetector(principle: Principle, detector: Detector, index: number
     detector,
     severity: detector.severity ?? principle.severity,
     message: detector.message ?? principle.title,
-    scenarioConditions: [principle.applies, detector.when?.scenario].filter((a): a is Applies => a !== undefined),
+    scenarioConditions: scenarioConditionsOf(principle, detector),
   };
+  if (detector.when?.concepts) compiled.whenConcepts = detector.when.concepts;
+  if (detector.when?.emergency) compiled.whenEmergency = true;
+  if (detector.unless?.concepts) compiled.unlessConcepts = detector.unless.concepts;
+  if (detector.when?.answer?.concepts) compiled.whenAnswerConcepts = detector.when.answer.concepts;
+  if (detector.unless?.answer?.concepts) compiled.unlessAnswerConcepts = detector.unless.answer.concepts;
+  if (detector.kind === 'require' && detector.expect.concepts) compiled.expectConcepts = detector.expect.concepts;
+  if (detector.kind === 'avoid' && detector.concepts) {
+    compiled.avoidConcepts = detector.concepts;
+    if (detector.hypotheticalOkWith) compiled.hypotheticalOkWith = detector.hypotheticalOkWith;
+  }
   if (detector.when?.question) compiled.whenQuestion = compileMatcher(detector.when.question);
   if (detector.when?.answer) compiled.whenAnswer = compileMatcher(detector.when.answer);
   if (detector.unless?.question) compiled.unlessQuestion = compileMatcher(detector.unless.question);

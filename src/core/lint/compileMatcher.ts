@@ -16,6 +16,8 @@ export interface CompiledMatcher {
 export function compileMatcher(matcher: Matcher): CompiledMatcher {
   const terms = matcher.terms ?? [];
   const patterns = matcher.patterns ?? [];
+  // A matcher of concepts only: its concepts are checked against the recogniser's mentions, not here.
+  if (terms.length + patterns.length === 0) return { test: () => false, literals: [] };
   const source = [...terms.map(termToRegexSource), ...patterns].map((s) => `(?:${s})`).join('|');
   const regex = new PlannedRegex(source, regexFlags(matcher.ignorecase), planMatcher(terms, patterns));
   return {

@@ -1,3 +1,5 @@
+import { currentMentions, type Recognition } from '../concepts/recognise';
+import { refMatches } from '../concepts/conceptRef';
 import type { Scenario } from '../scenario/labels';
 import { activeDetectors } from './activeDetectors';
 import { AnswerView } from './answerView';
@@ -23,7 +25,10 @@ export function lintAnswer(library: CompiledLibrary, input: LintInput): Finding[
   const text = maskHiddenMarkdown(input.answer);
   const active = activeDetectors(library, input.scenario, input.question);
   const answer = new AnswerView(text, library.paragraphs);
-  const conditions = new AnswerConditions(answer);
+  // The answer's concepts are read only when a detector that needs them runs (red-flag questions, mostly).
+  let recognition: Recognition | undefined;
+  const answerConcepts = () => (recognition ??= library.recognitions.recognise(text));
+  const conditions = new AnswerConditions(answer, answerConcepts);
   const findings: Finding[] = [];
 
   const report = (detector: CompiledDetector, start: number, end: number, replacement?: string) => {
@@ -45,10 +50,14 @@ export function lintAnswer(library: CompiledLibrary, input: LintInput): Finding[
   for (const pattern of library.patterns) {
     if (active[pattern.detector.index]) pattern.regex.forEachMatch(answer, (start, end) => report(pattern.detector, start, end, pattern.replacement));
   }
+  for (const detector of library.conceptDetectors) {
+    if (!detector.avoidConcepts || !active[detector.index]) continue;
+    for (const mention of avoidedMentions(detector, answerConcepts())) report(detector, mention.start, mention.end);
+  }
   if (WORDS.test(text)) {
     for (const detector of library.requires) {
       if (active[detector.index] && conditions.hold(detector)) {
-        const finding = checkRequire(detector, answer);
+        const finding = checkRequire(detector, answer, answerConcepts);
         if (finding) findings.push(finding);
       }
     }
@@ -62,15 +71,21 @@ export function lintAnswer(library: CompiledLibrary, input: LintInput): Finding[
 /** `when.answer` / `unless.answer` of each detector, worked out at most once per lint. */
 class AnswerConditions {
   private readonly cache = new Map<number, boolean>();
-  constructor(private readonly answer: AnswerView) {}
+  constructor(
+    private readonly answer: AnswerView,
+    private readonly concepts: () => Recognition,
+  ) {}
 
   hold(detector: CompiledDetector): boolean {
-    if (!detector.whenAnswer && !detector.unlessAnswer) return true;
+    if (!detector.whenAnswer && !detector.unlessAnswer && !detector.whenAnswerConcepts && !detector.unlessAnswerConcepts) return true;
     let holds = this.cache.get(detector.index);
     if (holds === undefined) {
-      holds =
-        (!detector.whenAnswer || detector.whenAnswer.test(this.answer)) &&
-        !(detector.unlessAnswer && detector.unlessAnswer.test(this.answer));
+      const when = !(detector.whenAnswer || detector.whenAnswerConcepts) ||
+        (detector.whenAnswer?.test(this.answer) ?? false) ||
+        (detector.whenAnswerConcepts !== undefined && currentMentions(this.concepts(), detector.whenAnswerConcepts).length > 0);
+      const unless = (detector.unlessAnswer?.test(this.answer) ?? false) ||
+        (detector.unlessAnswerConcepts !== undefined && currentMentions(this.concepts(), detector.unlessAnswerConcepts).length > 0);
+      holds = when && !unless;
       this.cache.set(detector.index, holds);
     }
     return holds;
@@ -117,13 +132,27 @@ function matchCapitalisation(found: string, replacement: string): string {
   return replacement;
 }
 
-function checkRequire(detector: CompiledDetector, answer: AnswerView): Finding | undefined {
+/**
+ * Mentions an `avoid` detector reports: never a negated one ("don't drive yourself") or a past one; a
+ * hypothetical one ("if it settles, see your GP next week") only when the answer has no current mention of
+ * what makes it safe (the emergency call).
+ */
+function avoidedMentions(detector: CompiledDetector, recognition: Recognition) {
+  const refs = detector.avoidConcepts!;
+  const mentions = recognition.mentions.filter((m) => !m.negated && !m.historical && refs.some((ref) => refMatches(ref, m.concept)));
+  if (!mentions.some((m) => m.hypothetical)) return mentions;
+  const safe = detector.hypotheticalOkWith !== undefined && currentMentions(recognition, detector.hypotheticalOkWith).length > 0;
+  return safe ? mentions.filter((m) => !m.hypothetical) : mentions;
+}
+
+function checkRequire(detector: CompiledDetector, answer: AnswerView, concepts: () => Recognition): Finding | undefined {
   const sentences = answer.sentences();
   if (sentences.length === 0 || detector.detector.kind !== 'require') return undefined;
   const limit = detector.detector.within?.sentences;
   const scopeEnd = limit ? sentences[Math.min(limit, sentences.length) - 1]!.end : answer.text.length;
   const scope = limit ? new TextView(answer.text.slice(0, scopeEnd)) : answer;
   if (detector.expect!.test(scope)) return undefined;
+  if (detector.expectConcepts && currentMentions(concepts(), detector.expectConcepts).some((m) => m.start < scopeEnd)) return undefined;
   const first = sentences[0]!;
   return {
     principleId: detector.principle.id,

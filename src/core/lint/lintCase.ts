@@ -14,7 +14,7 @@ export interface CaseLintResult {
 /** Parses a case, works out its scenario and lints its answer; never throws on bad input. */
 export function lintCase(library: CompiledLibrary, text: string): CaseLintResult {
   const document = parseCase(text);
-  const classification = applyOverrides(classifyQuestion(document.question), {
+  const classification = applyOverrides(classifyQuestion(document.question, library.lexicon, library.recognitions.recognise(document.question)), {
     audience: document.data.audience,
     scenario: document.data.scenario,
   });

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { conceptRefSchema } from '../concepts/conceptSchema';
 import { regexError } from '../lint/termPattern';
 import { appliesSchema, partialScenarioSchema } from '../scenario/labels';
 
@@ -30,16 +31,22 @@ export const matcherSchema = z
     patterns: z.array(patternSchema).optional(),
     /** Case-insensitive unless set to false. */
     ignorecase: z.boolean().optional(),
+    /** Concept mentions (docs/concepts.md) that count as a match when current: not negated or hypothetical. */
+    concepts: z.array(conceptRefSchema).optional(),
   })
   .strict()
-  .refine((m) => (m.terms?.length ?? 0) + (m.patterns?.length ?? 0) > 0, {
-    message: 'needs at least one entry in `terms` or `patterns`',
+  .refine((m) => (m.terms?.length ?? 0) + (m.patterns?.length ?? 0) + (m.concepts?.length ?? 0) > 0, {
+    message: 'needs at least one entry in `terms`, `patterns` or `concepts`',
   });
 export type Matcher = z.infer<typeof matcherSchema>;
 
 /** Extra conditions for a detector to run: all listed parts must hold. */
 export const conditionSchema = z
   .object({
+    /** Any of these concepts current in the question (not negated, hypothetical or past). */
+    concepts: z.array(conceptRefSchema).min(1).optional(),
+    /** With `concepts`: only a red flag that is an emergency (on its own or with its features) counts. */
+    emergency: z.boolean().optional(),
     question: matcherSchema.optional(),
     answer: matcherSchema.optional(),
     scenario: appliesSchema.optional(),
@@ -55,7 +62,7 @@ const detectorBase = {
   /** Run only when these hold (question / answer contain, scenario labels). */
   when: conditionSchema.optional(),
   /** Skip when any of these hold. */
-  unless: conditionSchema.omit({ scenario: true }).optional(),
+  unless: conditionSchema.omit({ scenario: true, emergency: true }).optional(),
 };
 
 export const avoidDetectorSchema = z
@@ -69,10 +76,17 @@ export const avoidDetectorSchema = z
     unlessSentence: matcherSchema.optional(),
     /** Suggested wording shown in the message (not applied automatically). */
     suggest: z.string().min(1).optional(),
+    /** Concept mentions in the answer that are hits unless negated ("do not drive yourself"). */
+    concepts: z.array(conceptRefSchema).optional(),
+    /**
+     * A hypothetical mention ("if the tests are normal, see your GP next week") is no hit when the answer also
+     * has a current mention of one of these (the emergency call comes first).
+     */
+    hypotheticalOkWith: z.array(conceptRefSchema).optional(),
   })
   .strict()
-  .refine((d) => (d.terms?.length ?? 0) + (d.patterns?.length ?? 0) > 0, {
-    message: 'an `avoid` detector needs `terms` or `patterns`',
+  .refine((d) => (d.terms?.length ?? 0) + (d.patterns?.length ?? 0) + (d.concepts?.length ?? 0) > 0, {
+    message: 'an `avoid` detector needs `terms`, `patterns` or `concepts`',
   });
 
 export const replaceDetectorSchema = z

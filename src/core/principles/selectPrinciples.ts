@@ -1,8 +1,12 @@
+import type { ConceptLexicon } from '../concepts/conceptLexicon';
+import { bundledLexicon } from '../concepts/loadLexicon';
+import { currentMentions, type Recognition } from '../concepts/recognise';
 import { compileMatcher } from '../lint/compileMatcher';
+import { questionConditionsHold, scenarioConditionsOf } from '../lint/questionConditions';
 import { scenarioMatches, type Scenario } from '../scenario/labels';
 import { isMedicinePrinciple, mentionsMedicine } from './medicineTopic';
 import type { Principle } from './principle';
-import type { Detector, Matcher, Severity } from './schema';
+import type { Matcher, Severity } from './schema';
 
 /** A principle chosen for a case, with why it was chosen. */
 export interface SelectedPrinciple {
@@ -27,14 +31,23 @@ type Tier = (typeof Tier)[keyof typeof Tier];
  * not dropped by their own question triggers (a principle whose every detector waits for a question it
  * never sees, such as testicular torsion for a chest-pain question, is about something else).
  */
-export function selectPrinciples(principles: readonly Principle[], scenario: Scenario, question: string): SelectedPrinciple[] {
+export function selectPrinciples(
+  principles: readonly Principle[],
+  scenario: Scenario,
+  question: string,
+  lexicon: ConceptLexicon = bundledLexicon(),
+): SelectedPrinciple[] {
   const ranked: { selected: SelectedPrinciple; tier: Tier }[] = [];
   const aboutMedicine = mentionsMedicine(question);
+  let recognition: Recognition | undefined;
+  const recognise = () => (recognition ??= lexicon.recognise(question));
   for (const principle of principles) {
-    if (principle.disabled || !scenarioMatches(principle.applies, scenario)) continue;
-    const triggers = questionTriggers(principle.detect ?? [], scenario, question);
+    if (principle.disabled) continue;
+    const triggers = questionTriggers(principle, scenario, question, recognise);
+    // A principle triggered by a concept in the question applies whatever the urgency label says.
+    if (!triggers.fired && !scenarioMatches(principle.applies, scenario)) continue;
     if (triggers.fired) {
-      ranked.push({ tier: Tier.Triggered, selected: { principle, triggered: true, reason: 'the question matches its trigger' } });
+      ranked.push({ tier: Tier.Triggered, selected: { principle, triggered: true, reason: triggers.reason } });
     } else if (triggers.total > 0 && triggers.total === (principle.detect ?? []).length) {
       continue;
     } else if (!aboutMedicine && isMedicinePrinciple(principle)) {
@@ -55,21 +68,29 @@ export function selectPrinciples(principles: readonly Principle[], scenario: Sce
   return ranked.map((r) => r.selected);
 }
 
-/** How many detectors wait for a question trigger, and whether any of them fires on this question. */
-function questionTriggers(detectors: readonly Detector[], scenario: Scenario, question: string): { total: number; fired: boolean } {
+/**
+ * How many detectors wait for a question trigger (text or concepts), and whether any of them runs on this
+ * question — by the same rule the linter uses (questionConditionsHold), so the two cannot disagree.
+ */
+function questionTriggers(principle: Principle, scenario: Scenario, question: string, recognise: () => Recognition): { total: number; fired: boolean; reason: string } {
   let total = 0;
-  let fired = false;
-  for (const detector of detectors) {
-    if (!detector.when?.question) continue;
+  for (const detector of principle.detect ?? []) {
+    if (!detector.when?.question && !detector.when?.concepts) continue;
     total++;
-    if (fired) continue;
-    // A detector runs only when its scenario condition holds and its `unless.question` does not.
-    fired =
-      scenarioMatches(detector.when.scenario, scenario) &&
-      matches(detector.when.question, question) &&
-      !(detector.unless?.question && matches(detector.unless.question, question));
+    const conditions = {
+      scenarioConditions: scenarioConditionsOf(principle, detector),
+      whenConcepts: detector.when.concepts,
+      whenEmergency: detector.when.emergency,
+      unlessConcepts: detector.unless?.concepts,
+      whenQuestion: detector.when.question && { test: (text: string) => matches(detector.when!.question!, text) },
+      unlessQuestion: detector.unless?.question && { test: (text: string) => matches(detector.unless!.question!, text) },
+    };
+    if (!questionConditionsHold(conditions, scenario, question, recognise)) continue;
+    const mentions = detector.when.concepts ? currentMentions(recognise(), detector.when.concepts) : [];
+    const reason = mentions.length > 0 ? `the question mentions ${mentions.map((m) => `“${m.text}”`).join(' + ')}` : 'the question matches its trigger';
+    return { total, fired: true, reason };
   }
-  return { total, fired };
+  return { total, fired: false, reason: '' };
 }
 
 // Compiled once per matcher object: the same library is asked about many questions.

@@ -1,3 +1,7 @@
+import type { ConceptLexicon } from '../concepts/conceptLexicon';
+import { bundledLexicon } from '../concepts/loadLexicon';
+import { isOutOfPresentAt, type Mention, type Recognition } from '../concepts/recognise';
+import type { DetectedLanguage } from '../concepts/detectLanguage';
 import { SCENARIO_DIMENSIONS, type PartialScenario, type Scenario, type ScenarioDimension } from './labels';
 import {
   ADVICE_SIGNALS,
@@ -8,7 +12,7 @@ import {
   INFORMATION_SIGNALS,
   IRREDUCIBLE_SIGNALS,
   LAYPERSON_SIGNALS,
-  RED_FLAGS_BY_SYSTEM,
+  PERSONAL_WORDING,
   SYMPTOM_OR_CONDITION,
   TREATMENT_CHOICE,
 } from './scenarioLexicon';
@@ -22,6 +26,11 @@ export interface Classification {
   source: Record<ScenarioDimension, LabelSource>;
   /** Why: the signals that decided each label, for hovers and the CLI. */
   evidence: Record<ScenarioDimension, string>;
+  /** Every concept mention in the question, with its span and context (the same ones principles trigger on). */
+  concepts: Mention[];
+  /** The current red flags that set the urgency label (empty when none). */
+  redFlags: Mention[];
+  language: DetectedLanguage;
 }
 
 interface Vote<L> {
@@ -32,13 +41,17 @@ interface Vote<L> {
 
 const UNKNOWN: Vote<never> = { label: 'unknown', confidence: 0, evidence: 'no signal in the question' };
 
-/** Offline rules over the user's turns. Says `unknown` rather than guessing when no rule fires. */
-export function classifyQuestion(question: string): Classification {
+/**
+ * Offline rules over the user's turns: urgency from the concept recogniser's current red flags, the other
+ * dimensions from wording. Says `unknown` rather than guessing when no rule fires.
+ */
+export function classifyQuestion(question: string, lexicon: ConceptLexicon = bundledLexicon(), recognition: Recognition = lexicon.recognise(question)): Classification {
   const text = question.replace(/[’‘]/g, "'");
   const words = text.split(/\s+/).filter(Boolean).length;
   const task = classifyTask(text);
+  const urgency = classifyUrgency(text, words, recognition, lexicon);
   const votes = {
-    urgency: classifyUrgency(text, words),
+    urgency,
     uncertainty: classifyUncertainty(text, words, task.label),
     expertise: classifyExpertise(text),
     task,
@@ -48,6 +61,9 @@ export function classifyQuestion(question: string): Classification {
     confidence: {} as Classification['confidence'],
     source: {} as Classification['source'],
     evidence: {} as Classification['evidence'],
+    concepts: recognition.mentions,
+    redFlags: urgency.redFlags,
+    language: recognition.language,
   };
   for (const dimension of SCENARIO_DIMENSIONS) {
     const vote = votes[dimension];
@@ -69,6 +85,9 @@ export function applyOverrides(
     confidence: { ...classification.confidence },
     source: { ...classification.source },
     evidence: { ...classification.evidence },
+    concepts: classification.concepts,
+    redFlags: classification.redFlags,
+    language: classification.language,
   };
   if (overrides.audience) {
     result.scenario.expertise = overrides.audience;
@@ -91,17 +110,40 @@ function firstMatch(pattern: RegExp, text: string): string | undefined {
   return pattern.exec(text)?.[0];
 }
 
-function classifyUrgency(text: string, words: number): Vote<Scenario['urgency']> {
+const URGENCY_RANK = { 'non-emergent': 0, 'conditionally-emergent': 1, emergent: 2 } as const;
+
+/** Evidence as the writer wrote it: “tight, heavy pain … chest” + “jaw” + “sweaty”. */
+export function quoteMentions(mentions: readonly Mention[]): string {
+  return mentions.map((m) => `“${m.text}”`).join(' + ');
+}
+
+/**
+ * Safety first: any current red flag makes the question at least conditionally emergent; a red flag that is
+ * an emergency on its own, or comes with the features that make it one, makes it emergent. Negated,
+ * hypothetical and past mentions do not count; someone else's emergency does.
+ */
+function classifyUrgency(text: string, words: number, recognition: Recognition, lexicon: ConceptLexicon): Vote<Scenario['urgency']> & { redFlags: Mention[] } {
   // Writing about an emergency is not an emergency: documentation tasks come first.
-  if (HEALTH_DATA_TASK.test(text)) return { label: 'non-emergent', confidence: 0.6, evidence: 'a documentation task' };
-  for (const [system, pattern] of Object.entries(RED_FLAGS_BY_SYSTEM)) {
-    const hit = firstMatch(pattern, text);
-    if (hit) return { label: 'emergent', confidence: 0.8, evidence: `${system} red flag: “${hit}”` };
+  if (HEALTH_DATA_TASK.test(text)) return { label: 'non-emergent', confidence: 0.6, evidence: 'a documentation task', redFlags: [] };
+  const current = recognition.mentions.filter((m) => m.current);
+  const redFlags = current.filter((m) => m.kind === 'red-flag');
+  let best: { level: 'emergent' | 'conditionally-emergent'; flag: Mention; features: Mention[] } | undefined;
+  for (const flag of redFlags) {
+    const concept = lexicon.get(flag.concept)!;
+    const features = current.filter((m) => concept.emergentWith.includes(m.concept));
+    const level = concept.urgency === 'emergent' || features.length > 0 ? 'emergent' : 'conditionally-emergent';
+    if (!best || URGENCY_RANK[level] > URGENCY_RANK[best.level]) best = { level, flag, features };
   }
-  const conditional = firstMatch(CONDITIONALLY_EMERGENT, text);
-  if (conditional) return { label: 'conditionally-emergent', confidence: 0.55, evidence: `symptom that can be urgent: “${conditional}”` };
-  if (words >= 4) return { label: 'non-emergent', confidence: 0.6, evidence: 'no red-flag or urgent symptom mentioned' };
-  return UNKNOWN;
+  if (best) {
+    const evidence = `${lexicon.get(best.flag.concept)!.label}: ${quoteMentions([best.flag, ...best.features])}`;
+    return { label: best.level, confidence: best.level === 'emergent' ? 0.85 : 0.65, evidence, redFlags };
+  }
+  const conditional = CONDITIONALLY_EMERGENT.exec(text);
+  if (conditional && !isOutOfPresentAt(recognition, conditional.index)) {
+    return { label: 'conditionally-emergent', confidence: 0.55, evidence: `symptom that can be urgent: “${conditional[0]}”`, redFlags };
+  }
+  if (words >= 4) return { label: 'non-emergent', confidence: 0.6, evidence: 'no red-flag or urgent symptom mentioned', redFlags };
+  return { ...UNKNOWN, redFlags };
 }
 
 function classifyUncertainty(text: string, words: number, task: Scenario['task']): Vote<Scenario['uncertainty']> {
@@ -128,6 +170,9 @@ function classifyExpertise(text: string): Vote<Scenario['expertise']> {
   if (clinician) return { label: 'clinician', confidence: 0.8, evidence: `clinical wording: “${clinician}”` };
   const lay = firstMatch(LAYPERSON_SIGNALS, text);
   if (lay) return { label: 'layperson', confidence: 0.7, evidence: `personal wording: “${lay}”` };
+  // A plain question in the first or second person without clinical register is a member of the public's.
+  const personal = firstMatch(PERSONAL_WORDING, text);
+  if (personal) return { label: 'layperson', confidence: 0.5, evidence: `plain wording without clinical register: “${personal}”` };
   return UNKNOWN;
 }
 

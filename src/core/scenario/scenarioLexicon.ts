@@ -1,20 +1,7 @@
 /**
- * Signals in a question for each scenario label, as regular expressions over the user's turns.
- * Red flags are grouped by body system so a reviewer can check coverage system by system.
+ * Wording signals in a question for the scenario labels other than red flags, which the concept recogniser
+ * finds (principles/concepts/).
  */
-export const RED_FLAGS_BY_SYSTEM: Record<string, RegExp> = {
-  cardiac: /\b(crushing|squeezing|pressure|tight(?:ness)?)\b[^.?!]{0,40}\bchest\b|\bchest (?:pain|pressure|tightness)\b[^.?!]{0,60}\b(arm|jaw|sweat(?:ing|y)?|short(?:ness)? of breath|faint|nause)/i,
-  neurological: /\b(face (?:is |looks )?droop\w*|slurred speech|(?:words|speech) (?:are|is) slurred|sudden(?:ly)? (?:numb\w*|weak\w*|confus\w*|severe headache|vision loss|loss of vision|blurr?ed vision|double vision|blind\w*)|worst headache|can'?t (?:move|feel) (?:my|one|his|her) (?:arm|leg|side)|seizure (?:lasting|for|that won'?t stop)|unconscious|unresponsive|passed out and)\b/i,
-  respiratory: /\b(can'?t (?:breathe|catch (?:my|his|her) breath)|cannot breathe|struggling to breathe|gasping|lips? (?:are |turning )?(?:blue|grey|gray)|choking)\b/i,
-  allergic: /\b(throat (?:is )?(?:swelling|closing|tight)|tongue (?:is )?swelling|anaphyla\w*|swollen (?:lips|tongue|throat))\b/i,
-  bleeding: /\b(bleeding (?:heavily|a lot|that won'?t stop)|won'?t stop bleeding|vomiting blood|coughing up blood|black,? tarry stools?|soaking (?:a|through) (?:pad|pads))\b/i,
-  mental: /\b(kill(?:ing)? (?:my|him|her)self|suicid\w*|end (?:my|it all) life|want(?:s)? to die|better off (?:without me|if i (?:was|were)n'?t (?:here|around|alive))|overdos\w*|took (?:a lot of|too many|all (?:my|the)) (?:pills|tablets))\b/i,
-  infection: /\b(stiff neck|non-?blanching rash|rash that doesn'?t fade|(?:baby|newborn|infant|\d+[- ]?(?:week|day)[- ]?old)[^.?!]{0,40}\b(?:fever|temperature|temp|feels hot)|(?:fever|temperature)[^.?!]{0,40}\b(?:newborn|\d+[- ]?(?:week|day)[- ]?old))\b/i,
-  obstetric: /\bpregnan\w*[^.?!]{0,60}\b(bleeding|severe (?:pain|headache)|baby (?:isn'?t|is not|stopped) moving|waters? broke)\b/i,
-  trauma: /\b(hit (?:my|his|her) head[^.?!]{0,60}\b(vomit\w*|confus\w*|drows\w*|unconscious)|deep (?:cut|wound)[^.?!]{0,40}\b(won'?t stop|spurting)|broken bone (?:sticking|through))\b/i,
-  metabolic: /\b(blood sugar (?:is )?(?:over|above) [4-9]\d\d|ketones? (?:high|large)|fruity breath)\b/i,
-};
-
 export const CONDITIONALLY_EMERGENT =
   /\b(chest pain|shortness of breath|short of breath|fever|high temperature|headache|blood in (?:my|the|his|her) (?:urine|stool|pee|poo)|vomiting|dehydrat\w*|dizz\w*|faint\w*|palpitations|abdominal pain|stomach pain|severe pain|swelling|rash|should i go to (?:the )?(?:er|a&e|emergency|hospital|urgent care)|sudden\w*)\b/i;
 
@@ -44,3 +31,5 @@ export const CONTEXT_GIVEN =
 
 export const TREATMENT_CHOICE =
   /\b(should i (?:start|take|do|use) (?:the )?(?:meds|medication|medicine|pills|treatment|antibiotics?|supplements?)|which (?:\w+ )?(?:supplements?|antibiotics?|medicines?|medications?|pills) should i|what (?:medicine|medication|antibiotic|supplement) should|qual antibiotico|qué medicamento)\b/i;
+
+export const PERSONAL_WORDING = /\b(i|i'?m|i'?ve|my|me|we|our|you|your|yo|mi|me|eu|meu|minha|je|mon|ma)\b/i;

@@ -22,11 +22,16 @@ export async function classifyWithModel(client: StructuredClient, input: Classif
     confidence: { ...input.offline.confidence },
     source: { ...input.offline.source },
     evidence: { ...input.offline.evidence },
+    concepts: input.offline.concepts,
+    redFlags: input.offline.redFlags,
+    language: input.offline.language,
   };
   for (const dimension of SCENARIO_DIMENSIONS) {
     const vote = votes[dimension];
     const fixed = result.source[dimension] === 'reviewer' || result.source[dimension] === 'audience';
     if (fixed || vote.label === 'unknown') continue;
+    // A red flag found in the question is never talked down: the model may raise urgency, not lower it.
+    if (dimension === 'urgency' && lowersUrgency(result.scenario.urgency, vote.label)) continue;
     (result.scenario as Record<string, string>)[dimension] = vote.label;
     result.confidence[dimension] = vote.confidence;
     result.source[dimension] = 'model';
@@ -34,4 +39,10 @@ export async function classifyWithModel(client: StructuredClient, input: Classif
   }
   options.onProgress?.({ done: 1, total: 1 });
   return result;
+}
+
+const RANK: Record<string, number> = { unknown: -1, 'non-emergent': 0, 'conditionally-emergent': 1, emergent: 2 };
+
+function lowersUrgency(offline: string, model: string): boolean {
+  return RANK[offline]! >= 1 && RANK[model]! < RANK[offline]!;
 }

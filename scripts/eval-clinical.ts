@@ -1,0 +1,21 @@
+// The team's clinical evaluation (test/clinical/): urgency and red-flag recognition on labelled questions, and
+// error findings on labelled answers. Prints JSON; `--misses` also lists every miss.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadLexicon } from '../src/core/concepts/loadLexicon';
+import { clinicalAnswerSchema, clinicalQuestionSchema, parseClinicalSet } from '../src/core/evaluation/clinicalSet';
+import { evaluateAnswers, evaluateQuestions } from '../src/core/evaluation/clinicalEvaluation';
+import { compileLibrary } from '../src/core/lint/compileLibrary';
+import { bundledPrinciplesDir } from '../src/core/principles/bundledLibrary';
+import { loadPrinciples } from '../src/core/principles/loadPrinciples';
+
+const dir = join(__dirname, '..', 'test', 'clinical');
+const read = (name: string) => readFileSync(join(dir, name), 'utf8');
+const lexicon = loadLexicon(bundledPrinciplesDir(__dirname));
+const library = compileLibrary(loadPrinciples(bundledPrinciplesDir(__dirname)).principles, lexicon);
+const questions = evaluateQuestions(parseClinicalSet(read('questions.yaml'), clinicalQuestionSchema, 'questions.yaml'), lexicon);
+const answers = evaluateAnswers(parseClinicalSet(read('answers.yaml'), clinicalAnswerSchema, 'answers.yaml'), library);
+const showMisses = process.argv.includes('--misses');
+const { misses: questionMisses, ...questionFigures } = questions;
+const { misses: answerMisses, ...answerFigures } = answers;
+console.log(JSON.stringify({ questions: questionFigures, answers: answerFigures, ...(showMisses ? { questionMisses, answerMisses } : {}) }, null, 2));
