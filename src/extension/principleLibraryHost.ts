@@ -4,10 +4,11 @@ import { compileLibrary, type CompiledLibrary } from '../core/lint/compileLibrar
 import { PrincipleLibraryLoader } from '../core/principles/libraryLoader';
 import type { LoadProblem } from '../core/principles/loadProblem';
 import type { Principle } from '../core/principles/principle';
+import { teamConceptDirFor } from '../core/concepts/loadLexicon';
 import { principleFilesSignature, TEAM_PRINCIPLES_FOLDER } from '../core/principles/teamPrinciples';
 
 function isTeamPrincipleFile(uri: vscode.Uri): boolean {
-  return uri.scheme === 'file' && /[\\/]\.clinalign[\\/]principles[\\/][^\\/]+\.ya?ml$/i.test(uri.fsPath);
+  return uri.scheme === 'file' && /[\\/]\.clinalign[\\/](principles|concepts)[\\/][^\\/]+\.ya?ml$/i.test(uri.fsPath);
 }
 
 /** Keeps the compiled library for the workspace current: bundled + `.clinalign/principles` + extra folders. */
@@ -32,7 +33,10 @@ export class PrincipleLibraryHost implements vscode.Disposable {
     this.reload();
     // Files inside the team folder, and the folders themselves (deleting `.clinalign` reports only the folder).
     const team = TEAM_PRINCIPLES_FOLDER.split(path.sep).join('/');
-    const watchers = [`**/${team}/**`, `**/${team}`, `**/${team.split('/')[0]}`].map((glob) => vscode.workspace.createFileSystemWatcher(glob));
+    const concepts = `${team.split('/')[0]}/concepts`;
+    const watchers = [`**/${team}/**`, `**/${team}`, `**/${concepts}/**`, `**/${concepts}`, `**/${team.split('/')[0]}`].map((glob) =>
+      vscode.workspace.createFileSystemWatcher(glob),
+    );
     const onFileEvent = () => this.scheduleReload();
     this.disposables.push(
       ...watchers,
@@ -53,7 +57,7 @@ export class PrincipleLibraryHost implements vscode.Disposable {
     // File watchers miss events in some set-ups (remote hosts, folders created a moment earlier): a few stat
     // calls every 1.5 s catch what they miss.
     this.pollTimer = setInterval(() => {
-      if (principleFilesSignature(this.teamPaths()) !== this.filesSignature) this.scheduleReload();
+      if (principleFilesSignature(this.watchedPaths()) !== this.filesSignature) this.scheduleReload();
     }, 1500);
   }
 
@@ -85,14 +89,20 @@ export class PrincipleLibraryHost implements vscode.Disposable {
   private reload(): void {
     const started = performance.now();
     const teamPaths = this.teamPaths();
-    this.filesSignature = principleFilesSignature(teamPaths);
+    this.filesSignature = principleFilesSignature(this.watchedPaths());
     const library = this.loader.load(teamPaths);
-    this.compiledLibrary = compileLibrary(library.principles);
+    this.compiledLibrary = compileLibrary(library.principles, library.lexicon);
     this.broken = library.brokenFiles;
     this.publishProblems(library.problems);
     this.log.info(
       `Loaded ${library.principles.length} principles (${library.problems.length} problems) in ${(performance.now() - started).toFixed(1)} ms`,
     );
+  }
+
+  /** Team principle folders and the concept folders beside them. */
+  private watchedPaths(): string[] {
+    const paths = this.teamPaths();
+    return [...paths, ...paths.map(teamConceptDirFor)];
   }
 
   /** Team folders of every workspace folder, plus extra folders from settings in trusted workspaces only. */

@@ -1,4 +1,5 @@
 import { parseCase } from '../../core/case/parseCase';
+import type { Mention } from '../../core/concepts/recognise';
 import { applyOverrides, classifyQuestion } from '../../core/scenario/classifyQuestion';
 import { SCENARIO_DIMENSIONS } from '../../core/scenario/labels';
 import { readTextFile } from '../readTextFile';
@@ -11,13 +12,21 @@ export function classifyCommand(file: string, options: { format: 'text' | 'json'
     scenario: document.data.scenario,
   });
   if (options.format === 'json') {
-    process.stdout.write(`${JSON.stringify({ file, ...classification }, null, 2)}\n`);
+    const { concepts, ...rest } = classification;
+    const mentions = concepts.map(({ startToken: _s, endToken: _e, ...mention }) => mention);
+    process.stdout.write(`${JSON.stringify({ file, ...rest, concepts: mentions }, null, 2)}\n`);
   } else {
     for (const dimension of SCENARIO_DIMENSIONS) {
       const label = classification.scenario[dimension];
       const confidence = classification.confidence[dimension].toFixed(2);
       process.stdout.write(`${dimension.padEnd(12)} ${label.padEnd(24)} ${confidence}  ${classification.source[dimension]}: ${classification.evidence[dimension]}\n`);
     }
+    const context = (m: Mention) => [m.negated && 'negated', m.hypothetical && 'hypothetical', m.historical && 'past', m.otherPerson && 'someone else'].filter(Boolean).join(', ');
+    for (const mention of classification.concepts.filter((m) => m.kind === 'red-flag' || m.kind === 'population' || m.kind === 'medicine')) {
+      const note = context(mention);
+      process.stdout.write(`${'concept'.padEnd(12)} ${mention.concept.padEnd(24)} “${mention.text}”${note ? ` (${note})` : ''}\n`);
+    }
+    if (classification.language !== 'unknown' && classification.language !== 'en') process.stdout.write(`${'language'.padEnd(12)} ${classification.language}\n`);
   }
   return document.problems.length > 0 ? 2 : 0;
 }

@@ -18,7 +18,7 @@ export function lintCommand(paths: string[], options: LintOptions, version: stri
   const files = collectMarkdownFiles(paths.length > 0 ? paths : ['.']);
   const library = loadCliLibrary(options);
   for (const problem of library.problems) process.stderr.write(`${formatProblem(problem)}\n`);
-  const compiled = compileLibrary(library.principles);
+  const compiled = compileLibrary(library.principles, library.lexicon);
 
   const records: LintRecord[] = [];
   for (const file of files) {

@@ -1,3 +1,4 @@
+import { checkConceptExamples } from '../../core/concepts/checkConceptExamples';
 import { checkExamples } from '../../core/principles/checkExamples';
 import type { Principle } from '../../core/principles/principle';
 import { DIMENSIONS } from '../../core/principles/schema';
@@ -48,9 +49,12 @@ export function validatePrinciples(paths: string[], options: LibraryOptions): nu
   const library = loadCliLibrary({ ...options, principles: [...options.principles, ...paths] });
   const messages = library.problems.map(formatProblem);
   for (const principle of library.principles) {
-    for (const failure of checkExamples(principle)) {
+    for (const failure of checkExamples(principle, library.lexicon)) {
       messages.push(`${formatProblem({ ...principle.location, message: `${principle.id}: example ${failure.exampleIndex + 1}: ${failure.message}` })}`);
     }
+  }
+  for (const failure of library.lexicon ? checkConceptExamples(library.lexicon) : []) {
+    messages.push(`concept ${failure.concept}: example (matches: ${failure.expected}) “${failure.text}”: ${failure.message}`);
   }
   for (const message of messages) process.stderr.write(`${message}\n`);
   process.stdout.write(

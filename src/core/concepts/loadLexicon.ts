@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { bundledPrinciplesDir } from '../principles/bundledLibrary';
 import { principleFilesIn } from '../principles/loadPrinciples';
 import { ConceptLexicon } from './conceptLexicon';
@@ -21,6 +21,11 @@ export function readConceptFiles(dirs: readonly string[], allowPatches: boolean)
 /** The bundled concepts of a principle folder (`<principles>/concepts`) with team concept folders over them. */
 export function loadLexicon(bundledPrinciples: string, teamConceptDirs: readonly string[] = []): ConceptLexicon {
   return new ConceptLexicon(readConceptFiles([join(bundledPrinciples, CONCEPTS_FOLDER)], false), readConceptFiles(teamConceptDirs, true));
+}
+
+/** Team concepts beside team principles: `.clinalign/concepts` for `.clinalign/principles`, else `<folder>/concepts`. */
+export function teamConceptDirFor(principleDir: string): string {
+  return basename(principleDir) === 'principles' ? join(dirname(principleDir), CONCEPTS_FOLDER) : join(principleDir, CONCEPTS_FOLDER);
 }
 
 let bundled: ConceptLexicon | undefined;

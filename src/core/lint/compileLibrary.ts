@@ -30,6 +30,7 @@ export interface CompiledDetector {
   /** Concept conditions: in the question (`when`/`unless.concepts`) and in the answer. */
   whenConcepts?: string[];
   whenEmergency?: boolean;
+  locales?: string[];
   unlessConcepts?: string[];
   whenAnswerConcepts?: string[];
   unlessAnswerConcepts?: string[];
@@ -175,6 +176,7 @@ function compileDetector(principle: Principle, detector: Detector, index: number
   };
   if (detector.when?.concepts) compiled.whenConcepts = detector.when.concepts;
   if (detector.when?.emergency) compiled.whenEmergency = true;
+  if (detector.when?.locales) compiled.locales = detector.when.locales;
   if (detector.unless?.concepts) compiled.unlessConcepts = detector.unless.concepts;
   if (detector.when?.answer?.concepts) compiled.whenAnswerConcepts = detector.when.answer.concepts;
   if (detector.unless?.answer?.concepts) compiled.unlessAnswerConcepts = detector.unless.answer.concepts;

@@ -16,6 +16,8 @@ export interface LintInput {
   /** The question it answers (the last user turn, or the whole conversation); empty when unknown. */
   question: string;
   scenario: Scenario;
+  /** The case's `locale:` (en-GB, es-ES…): drives emergency numbers. */
+  locale?: string | undefined;
 }
 
 const WORDS = /[\p{L}\p{N}]/u;
@@ -23,7 +25,7 @@ const WORDS = /[\p{L}\p{N}]/u;
 /** Runs every applicable detector over the answer; findings are sorted by position. */
 export function lintAnswer(library: CompiledLibrary, input: LintInput): Finding[] {
   const text = maskHiddenMarkdown(input.answer);
-  const active = activeDetectors(library, input.scenario, input.question);
+  const active = activeDetectors(library, input.scenario, input.question, input.locale);
   const answer = new AnswerView(text, library.paragraphs);
   // The answer's concepts are read only when a detector that needs them runs (red-flag questions, mostly).
   let recognition: Recognition | undefined;
@@ -62,7 +64,11 @@ export function lintAnswer(library: CompiledLibrary, input: LintInput): Finding[
       }
     }
     for (const detector of library.limits) {
-      if (active[detector.index] && conditions.hold(detector)) findings.push(...measureLimit(detector, answer));
+      if (!active[detector.index] || !conditions.hold(detector)) continue;
+      if (detector.detector.kind === 'limit' && detector.detector.metric === 'language-mismatch') {
+        const finding = languageMismatch(detector, library.recognitions.recognise(input.question), answerConcepts());
+        if (finding) findings.push(finding);
+      } else findings.push(...measureLimit(detector, answer));
     }
   }
   return silenceAndSort(findings, input.answer);
@@ -143,6 +149,21 @@ function avoidedMentions(detector: CompiledDetector, recognition: Recognition) {
   if (!mentions.some((m) => m.hypothetical)) return mentions;
   const safe = detector.hypotheticalOkWith !== undefined && currentMentions(recognition, detector.hypotheticalOkWith).length > 0;
   return safe ? mentions.filter((m) => !m.hypothetical) : mentions;
+}
+
+/** An answer in another language than the question (both recognised with confidence). */
+function languageMismatch(detector: CompiledDetector, question: Recognition, answer: Recognition): Finding | undefined {
+  if (question.language === 'unknown' || answer.language === 'unknown' || question.language === answer.language) return undefined;
+  const names = { en: 'English', es: 'Spanish', pt: 'Portuguese', fr: 'French' } as const;
+  const first = answer.tokens[0];
+  const last = answer.tokens[Math.min(answer.tokens.length, 12) - 1];
+  return {
+    principleId: detector.principle.id,
+    severity: detector.severity,
+    start: first?.start ?? 0,
+    end: last?.end ?? 0,
+    message: `${detector.message}: the question is in ${names[question.language]}, the answer in ${names[answer.language]}`,
+  };
 }
 
 function checkRequire(detector: CompiledDetector, answer: AnswerView, concepts: () => Recognition): Finding | undefined {

@@ -62,6 +62,8 @@ export function measureLimit(detector: CompiledDetector, answer: AnswerView): Fi
       if (grade <= limit.max) return [];
       return [finding(hardestSentence(sentences), `reading grade ${grade.toFixed(1)} for the whole answer; this is its hardest sentence`)];
     }
+    case 'language-mismatch':
+      return []; // needs the question: lintAnswer measures it
   }
 }
 

@@ -10,6 +10,7 @@ export interface QuestionConditions {
   /** Only red flags that are emergencies count for `whenConcepts`. */
   whenEmergency?: boolean | undefined;
   unlessConcepts?: readonly string[] | undefined;
+  locales?: readonly string[] | undefined;
   whenQuestion?: { test(text: string): boolean } | undefined;
   unlessQuestion?: { test(text: string): boolean } | undefined;
 }
@@ -25,8 +26,15 @@ export function scenarioConditionsOf(principle: Principle, detector: Detector): 
 }
 
 /** One rule for the linter and for principle selection, so the two cannot disagree. */
-export function questionConditionsHold(conditions: QuestionConditions, scenario: Scenario, question: string, recognition: () => Recognition): boolean {
+export function questionConditionsHold(
+  conditions: QuestionConditions,
+  scenario: Scenario,
+  question: string,
+  recognition: () => Recognition,
+  locale?: string,
+): boolean {
   if (!conditions.scenarioConditions.every((applies) => scenarioMatches(applies, scenario))) return false;
+  if (conditions.locales && !(locale && conditions.locales.some((l) => locale === l || locale.startsWith(`${l}-`)))) return false;
   if (conditions.whenConcepts) {
     const mentions = currentMentions(recognition(), conditions.whenConcepts);
     if (!mentions.some((m) => !conditions.whenEmergency || m.emergency)) return false;

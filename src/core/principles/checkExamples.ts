@@ -1,3 +1,4 @@
+import type { ConceptLexicon } from '../concepts/conceptLexicon';
 import { compileLibrary } from '../lint/compileLibrary';
 import { lintAnswer } from '../lint/lintAnswer';
 import { SCENARIO_DIMENSIONS, UNKNOWN_SCENARIO, type Scenario } from '../scenario/labels';
@@ -14,14 +15,15 @@ export interface ExampleFailure {
  * Each example is a test of its principle's own detectors: `violates: true` must be flagged,
  * `violates: false` must not. Principles without detectors have nothing to run.
  */
-export function checkExamples(principle: Principle): ExampleFailure[] {
+export function checkExamples(principle: Principle, lexicon?: ConceptLexicon): ExampleFailure[] {
   if (!principle.detect?.length) return [];
-  const library = compileLibrary([{ ...principle, disabled: false }]);
+  const library = compileLibrary([{ ...principle, disabled: false }], lexicon);
   return principle.examples.flatMap((example, exampleIndex) => {
     const findings = lintAnswer(library, {
       answer: example.answer,
       question: example.question ?? '',
       scenario: exampleScenario(principle, example),
+      locale: example.locale,
     });
     if (example.violates && findings.length === 0) {
       return [{ principleId: principle.id, exampleIndex, message: 'violating example is not flagged by the detectors' }];

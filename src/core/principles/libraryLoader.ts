@@ -1,4 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { checkConceptReferences } from '../concepts/conceptReferences';
+import { join } from 'node:path';
+import { ConceptLexicon } from '../concepts/conceptLexicon';
+import { CONCEPTS_FOLDER, readConceptFiles, teamConceptDirFor } from '../concepts/loadLexicon';
+import type { ParsedConceptFile } from '../concepts/parseConceptFile';
 import type { LoadProblem } from './loadProblem';
 import { readPrincipleFolder } from './librarySnapshot';
 import { principleFilesIn } from './loadPrinciples';
@@ -13,6 +18,7 @@ import { parsePrincipleFile, type ParsedPrincipleFile } from './parsePrincipleFi
 export class PrincipleLibraryLoader {
   private readonly lastGood = new Map<string, ParsedPrincipleFile>();
   private bundled: ParsedPrincipleFile[] | undefined;
+  private bundledConcepts: ParsedConceptFile[] | undefined;
 
   constructor(private readonly bundledDir: string) {}
 
@@ -35,7 +41,10 @@ export class PrincipleLibraryLoader {
       const previous = this.lastGood.get(file);
       return previous ? { ...previous, problems: parsed.problems } : parsed;
     });
-    const library = mergeLibrary(this.bundled, team);
+    const merged = mergeLibrary(this.bundled, team);
+    this.bundledConcepts ??= readConceptFiles([join(this.bundledDir, CONCEPTS_FOLDER)], false);
+    const lexicon = new ConceptLexicon(this.bundledConcepts, readConceptFiles(teamPaths.map(teamConceptDirFor), true));
+    const library = { ...merged, lexicon, problems: [...merged.problems, ...lexicon.problems, ...checkConceptReferences(merged.principles, lexicon)] };
     for (const problem of library.problems) brokenFiles.add(problem.file);
     return { ...library, brokenFiles };
   }

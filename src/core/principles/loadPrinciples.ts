@@ -1,5 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { checkConceptReferences } from '../concepts/conceptReferences';
+import { loadLexicon, teamConceptDirFor } from '../concepts/loadLexicon';
 import { mergeLibrary, type PrincipleLibrary } from './mergeLibrary';
 import { readPrincipleFolder } from './librarySnapshot';
 import { parsePrincipleFile, type ParsedPrincipleFile } from './parsePrincipleFile';
@@ -26,7 +28,9 @@ export function parsePrincipleFiles(paths: string[], allowPatches: boolean): Par
   });
 }
 
-/** The bundled library folder (or its build snapshot) plus team folders merged over it. */
+/** The bundled library folder (or its build snapshot) plus team folders merged over it, with their concepts. */
 export function loadPrinciples(bundledDir: string, teamDirs: string[] = []): PrincipleLibrary {
-  return mergeLibrary(readPrincipleFolder(bundledDir), parsePrincipleFiles(teamDirs, true));
+  const library = mergeLibrary(readPrincipleFolder(bundledDir), parsePrincipleFiles(teamDirs, true));
+  const lexicon = loadLexicon(bundledDir, teamDirs.map(teamConceptDirFor));
+  return { ...library, lexicon, problems: [...library.problems, ...lexicon.problems, ...checkConceptReferences(library.principles, lexicon)] };
 }

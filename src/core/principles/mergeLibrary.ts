@@ -1,3 +1,4 @@
+import type { ConceptLexicon } from '../concepts/conceptLexicon';
 import type { LoadProblem } from './loadProblem';
 import type { ParsedPrincipleFile } from './parsePrincipleFile';
 import type { Principle } from './principle';
@@ -6,6 +7,8 @@ import { principleSchema } from './schema';
 export interface PrincipleLibrary {
   principles: Principle[];
   problems: LoadProblem[];
+  /** The concept lexicon loaded with the principles (bundled + team); the bundled one when absent. */
+  lexicon?: ConceptLexicon;
 }
 
 /**

@@ -45,6 +45,8 @@ export const conditionSchema = z
   .object({
     /** Any of these concepts current in the question (not negated, hypothetical or past). */
     concepts: z.array(conceptRefSchema).min(1).optional(),
+    /** The case's `locale:` is one of these (`en-GB`; `es` for every Spanish locale). */
+    locales: z.array(z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, { message: 'a locale looks like "en-GB" or "es"' })).min(1).optional(),
     /** With `concepts`: only a red flag that is an emergency (on its own or with its features) counts. */
     emergency: z.boolean().optional(),
     question: matcherSchema.optional(),
@@ -62,7 +64,7 @@ const detectorBase = {
   /** Run only when these hold (question / answer contain, scenario labels). */
   when: conditionSchema.optional(),
   /** Skip when any of these hold. */
-  unless: conditionSchema.omit({ scenario: true, emergency: true }).optional(),
+  unless: conditionSchema.omit({ scenario: true, emergency: true, locales: true }).optional(),
 };
 
 export const avoidDetectorSchema = z
@@ -113,7 +115,8 @@ export const requireDetectorSchema = z
   })
   .strict();
 
-export const METRICS = ['sentence-words', 'paragraph-words', 'answer-words', 'reading-grade', 'questions'] as const;
+/** `language-mismatch`: 1 when the answer is written in another language than the question, else 0. */
+export const METRICS = ['sentence-words', 'paragraph-words', 'answer-words', 'reading-grade', 'questions', 'language-mismatch'] as const;
 export type Metric = (typeof METRICS)[number];
 
 export const limitDetectorSchema = z
@@ -162,6 +165,8 @@ export const principleExampleSchema = z
     violates: z.boolean(),
     /** The question the example answers (needed for detectors triggered by the question). */
     question: z.string().min(1).optional(),
+    /** The case's locale for this example (for locale-bound detectors). */
+    locale: z.string().optional(),
     /** Scenario labels for this example; unspecified dimensions take the first label in `applies`. */
     scenario: partialScenarioSchema.optional(),
     note: z.string().optional(),

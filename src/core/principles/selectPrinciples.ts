@@ -81,6 +81,7 @@ function questionTriggers(principle: Principle, scenario: Scenario, question: st
       scenarioConditions: scenarioConditionsOf(principle, detector),
       whenConcepts: detector.when.concepts,
       whenEmergency: detector.when.emergency,
+      locales: detector.when.locales,
       unlessConcepts: detector.unless?.concepts,
       whenQuestion: detector.when.question && { test: (text: string) => matches(detector.when!.question!, text) },
       unlessQuestion: detector.unless?.question && { test: (text: string) => matches(detector.unless!.question!, text) },
