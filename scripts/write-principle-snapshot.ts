@@ -1,6 +1,7 @@
 // Build step (esbuild.mjs): parses the bundled principles once and stores them as dist/principles.snapshot.json.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { conceptSnapshotPathFor, createConceptSnapshot } from '../src/core/concepts/conceptSnapshot';
 import { createSnapshot, snapshotPathFor } from '../src/core/principles/librarySnapshot';
 
 const dir = join(process.argv[2] ?? process.cwd(), 'principles');
@@ -8,4 +9,8 @@ const snapshot = createSnapshot(dir);
 writeFileSync(snapshotPathFor(dir), JSON.stringify(snapshot));
 const count = snapshot.parsed.reduce((n, f) => n + f.principles.length, 0);
 const problems = snapshot.parsed.reduce((n, f) => n + f.problems.length, 0);
+const conceptDir = join(dir, 'concepts');
+const concepts = createConceptSnapshot(conceptDir);
+writeFileSync(conceptSnapshotPathFor(conceptDir), JSON.stringify(concepts));
+console.log(`concept snapshot: ${concepts.parsed.reduce((n, f) => n + f.concepts.length, 0)} concepts`);
 console.log(`principle snapshot: ${count} principles, ${problems} problems, ${Object.keys(snapshot.plans).length} pattern plans`);

@@ -3,6 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { bundledPrinciplesDir } from '../principles/bundledLibrary';
 import { principleFilesIn } from '../principles/loadPrinciples';
 import { ConceptLexicon } from './conceptLexicon';
+import { readConceptSnapshot } from './conceptSnapshot';
 import { parseConceptFile, type ParsedConceptFile } from './parseConceptFile';
 
 export const CONCEPTS_FOLDER = 'concepts';
@@ -18,9 +19,17 @@ export function readConceptFiles(dirs: readonly string[], allowPatches: boolean)
   });
 }
 
+/** The bundled concept folder, from its build snapshot when that matches the files. */
+export function readBundledConcepts(bundledPrinciples: string): ParsedConceptFile[] {
+  const dir = join(bundledPrinciples, CONCEPTS_FOLDER);
+  const files = principleFilesIn(dir);
+  const texts = files.map((file) => readFileSync(file, 'utf8'));
+  return readConceptSnapshot(dir, files, texts) ?? files.map((file, i) => parseConceptFile(file, texts[i]!, false));
+}
+
 /** The bundled concepts of a principle folder (`<principles>/concepts`) with team concept folders over them. */
 export function loadLexicon(bundledPrinciples: string, teamConceptDirs: readonly string[] = []): ConceptLexicon {
-  return new ConceptLexicon(readConceptFiles([join(bundledPrinciples, CONCEPTS_FOLDER)], false), readConceptFiles(teamConceptDirs, true));
+  return new ConceptLexicon(readBundledConcepts(bundledPrinciples), readConceptFiles(teamConceptDirs, true));
 }
 
 /** Team concepts beside team principles: `.clinalign/concepts` for `.clinalign/principles`, else `<folder>/concepts`. */

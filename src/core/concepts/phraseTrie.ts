@@ -1,15 +1,5 @@
-import type { TermSequence } from './termPattern';
+import type { TermSequence, TermStep } from './termPattern';
 import type { Token } from './tokens';
-
-interface TrieNode {
-  words: Map<string, TrieNode>;
-  /** Prefix children keyed by their first three letters (the shortest prefix allowed), so a word checks few. */
-  prefixes: Map<string, { prefix: string; node: TrieNode }[]>;
-  numbers: { min: number; max: number; node: TrieNode }[];
-  any?: TrieNode;
-  /** Payloads of the sequences ending here. */
-  ends: number[];
-}
 
 /** A hit of a phrase: its payload and the tokens [start, end) it covers. */
 export interface PhraseHit {
@@ -18,90 +8,103 @@ export interface PhraseHit {
   endToken: number;
 }
 
-function newNode(): TrieNode {
-  return { words: new Map(), prefixes: new Map(), numbers: [], ends: [] };
+/** One position of a compiled phrase; choices become a set, so checking a word is one lookup. */
+interface Step {
+  words: ReadonlySet<string>;
+  prefixes: readonly string[];
+  min: number;
+  max: number;
+  isNumber: boolean;
+  any: boolean;
+}
+
+interface Phrase {
+  steps: Step[];
+  payloads: number[];
+}
+
+const PREFIX_KEY = 3;
+
+function compileStep(step: TermStep): Step {
+  switch (step.kind) {
+    case 'any':
+      return { words: new Set(), prefixes: [], min: 0, max: 0, isNumber: false, any: true };
+    case 'number':
+      return { words: new Set(), prefixes: [], min: step.min, max: step.max, isNumber: true, any: false };
+    case 'words':
+      return { words: new Set(step.words), prefixes: step.prefixes, min: 0, max: 0, isNumber: false, any: false };
+  }
+}
+
+function stepMatches(step: Step, token: Token): boolean {
+  if (step.any) return true;
+  if (step.isNumber) return !Number.isNaN(token.value) && token.value >= step.min && token.value <= step.max;
+  if (step.words.has(token.word)) return true;
+  for (const prefix of step.prefixes) if (token.word.startsWith(prefix)) return true;
+  return false;
 }
 
 /**
- * Every phrase of the lexicon in one word trie: a text is matched by walking the trie from each token, so
- * the cost is the number of tokens times the depth actually walked (phrases are a few words), never a regex
- * backtracking over the text.
+ * Every phrase of the lexicon, indexed by what its first word can be (the word itself, the first three
+ * letters of a prefix, or "a number"). A text is matched by looking up each token's candidates and checking
+ * their few remaining steps, so the cost is linear in the tokens, and memory is linear in the phrases (a trie
+ * of word choices would multiply them).
  */
 export class PhraseTrie {
-  private readonly root = newNode();
-  private maxDepth = 0;
+  private readonly byWord = new Map<string, Phrase[]>();
+  private readonly byPrefix = new Map<string, { prefix: string; phrase: Phrase }[]>();
+  private readonly numberFirst: Phrase[] = [];
+  /** Identical sequences (common across languages and optional-word expansions) share one phrase. */
+  private readonly bySignature = new Map<string, Phrase>();
 
   add(sequence: TermSequence, payload: number): void {
-    let nodes = [this.root];
-    for (const step of sequence.steps) {
-      const next: TrieNode[] = [];
-      for (const node of nodes) {
-        switch (step.kind) {
-          case 'any':
-            next.push((node.any ??= newNode()));
-            break;
-          case 'number': {
-            let entry = node.numbers.find((n) => n.min === step.min && n.max === step.max);
-            if (!entry) node.numbers.push((entry = { min: step.min, max: step.max, node: newNode() }));
-            next.push(entry.node);
-            break;
-          }
-          case 'words': {
-            // Each word gets its own child: a shared one would let a later phrase through every choice.
-            for (const word of step.words) {
-              let child = node.words.get(word);
-              if (!child) node.words.set(word, (child = newNode()));
-              next.push(child);
-            }
-            for (const prefix of step.prefixes) {
-              const key = prefix.slice(0, 3);
-              const bucket = node.prefixes.get(key) ?? [];
-              node.prefixes.set(key, bucket);
-              let entry = bucket.find((p) => p.prefix === prefix);
-              if (!entry) bucket.push((entry = { prefix, node: newNode() }));
-              next.push(entry.node);
-            }
-            break;
-          }
-        }
-      }
-      nodes = [...new Set(next)];
+    const signature = JSON.stringify(sequence.steps);
+    const existing = this.bySignature.get(signature);
+    if (existing) {
+      if (!existing.payloads.includes(payload)) existing.payloads.push(payload);
+      return;
     }
-    for (const node of nodes) if (!node.ends.includes(payload)) node.ends.push(payload);
-    this.maxDepth = Math.max(this.maxDepth, sequence.steps.length);
+    const phrase: Phrase = { steps: sequence.steps.map(compileStep), payloads: [payload] };
+    this.bySignature.set(signature, phrase);
+    const first = sequence.steps[0]!;
+    if (first.kind === 'number') {
+      this.numberFirst.push(phrase);
+    } else if (first.kind === 'words') {
+      for (const word of first.words) {
+        const list = this.byWord.get(word) ?? [];
+        list.push(phrase);
+        this.byWord.set(word, list);
+      }
+      for (const prefix of first.prefixes) {
+        const key = prefix.slice(0, PREFIX_KEY);
+        const list = this.byPrefix.get(key) ?? [];
+        list.push({ prefix, phrase });
+        this.byPrefix.set(key, list);
+      }
+    }
   }
 
   /** All phrase hits in the tokens, in order of start. */
   match(tokens: readonly Token[]): PhraseHit[] {
     const hits: PhraseHit[] = [];
-    let frontier: TrieNode[] = [];
-    let next: TrieNode[] = [];
+    const tryPhrase = (phrase: Phrase, start: number) => {
+      const { steps } = phrase;
+      if (start + steps.length > tokens.length) return;
+      for (let i = 1; i < steps.length; i++) if (!stepMatches(steps[i]!, tokens[start + i]!)) return;
+      for (const payload of phrase.payloads) hits.push({ payload, startToken: start, endToken: start + steps.length });
+    };
     for (let start = 0; start < tokens.length; start++) {
-      frontier.length = 0;
-      frontier.push(this.root);
-      for (let i = start; i < tokens.length && frontier.length > 0 && i - start < this.maxDepth; i++) {
-        next.length = 0;
-        const token = tokens[i]!;
-        for (const node of frontier) step(node, token, next);
-        for (const node of next) for (const payload of node.ends) hits.push({ payload, startToken: start, endToken: i + 1 });
-        [frontier, next] = [next, frontier];
+      const token = tokens[start]!;
+      for (const phrase of this.byWord.get(token.word) ?? []) tryPhrase(phrase, start);
+      if (token.word.length >= PREFIX_KEY) {
+        for (const { prefix, phrase } of this.byPrefix.get(token.word.slice(0, PREFIX_KEY)) ?? []) {
+          if (token.word.startsWith(prefix) && !phrase.steps[0]!.words.has(token.word)) tryPhrase(phrase, start);
+        }
+      }
+      if (!Number.isNaN(token.value)) {
+        for (const phrase of this.numberFirst) if (stepMatches(phrase.steps[0]!, token)) tryPhrase(phrase, start);
       }
     }
     return hits;
   }
-}
-
-function step(node: TrieNode, token: Token, into: TrieNode[]): void {
-  const add = (child: TrieNode) => {
-    if (!into.includes(child)) into.push(child);
-  };
-  const exact = node.words.get(token.word);
-  if (exact) add(exact);
-  if (node.prefixes.size > 0 && token.word.length >= 3) {
-    for (const { prefix, node: child } of node.prefixes.get(token.word.slice(0, 3)) ?? []) if (token.word.startsWith(prefix)) add(child);
-  }
-  if (!Number.isNaN(token.value)) {
-    for (const { min, max, node: child } of node.numbers) if (token.value >= min && token.value <= max) add(child);
-  }
-  if (node.any) add(node.any);
 }

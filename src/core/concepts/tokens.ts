@@ -21,27 +21,32 @@ const CLAUSE_GAP = /[,:()[\]—–]|\s-\s/;
 const MARKS = /\p{M}+/gu;
 const APOSTROPHES = /['’ʼ]/g;
 
-const NUMBER_WORDS: Record<string, number> = {
+const NUMBER_WORDS = new Map<string, number>(Object.entries({
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
   nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
   dozen: 12, hundred: 100,
   uno: 1, una: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, um: 1, uma: 1, dois: 2, duas: 2,
   un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5,
-};
+}));
+const PLAIN = /^[a-z0-9]*$/;
 
 export function normaliseWord(raw: string): string {
-  return raw.toLowerCase().normalize('NFD').replace(MARKS, '').replace(APOSTROPHES, '');
+  const lower = raw.toLowerCase();
+  // Most words are plain ASCII: skip the Unicode normalisation for them.
+  if (PLAIN.test(lower)) return lower;
+  return lower.normalize('NFD').replace(MARKS, '').replace(APOSTROPHES, '');
 }
 
 function numberValue(word: string): number {
-  if (/^\d/.test(word)) {
+  const first = word.charCodeAt(0);
+  if (first >= 48 && first <= 57) {
     // "38,6" is a European decimal; "1,000" a thousands separator.
     const text = /^\d+,\d{1,2}$/.test(word) ? word.replace(',', '.') : word.replace(/,/g, '');
     const value = Number(text);
     return Number.isFinite(value) ? value : Number.NaN;
   }
-  return NUMBER_WORDS[word] ?? Number.NaN;
+  return NUMBER_WORDS.get(word) ?? Number.NaN;
 }
 
 /** Splits a text into tokens in one pass; linear in its length. */

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { checkConceptReferences } from '../concepts/conceptReferences';
-import { join } from 'node:path';
 import { ConceptLexicon } from '../concepts/conceptLexicon';
-import { CONCEPTS_FOLDER, readConceptFiles, teamConceptDirFor } from '../concepts/loadLexicon';
+import { readBundledConcepts, readConceptFiles, teamConceptDirFor } from '../concepts/loadLexicon';
 import type { ParsedConceptFile } from '../concepts/parseConceptFile';
 import type { LoadProblem } from './loadProblem';
 import { readPrincipleFolder } from './librarySnapshot';
@@ -42,7 +41,7 @@ export class PrincipleLibraryLoader {
       return previous ? { ...previous, problems: parsed.problems } : parsed;
     });
     const merged = mergeLibrary(this.bundled, team);
-    this.bundledConcepts ??= readConceptFiles([join(this.bundledDir, CONCEPTS_FOLDER)], false);
+    this.bundledConcepts ??= readBundledConcepts(this.bundledDir);
     const lexicon = new ConceptLexicon(this.bundledConcepts, readConceptFiles(teamPaths.map(teamConceptDirFor), true));
     const library = { ...merged, lexicon, problems: [...merged.problems, ...lexicon.problems, ...checkConceptReferences(merged.principles, lexicon)] };
     for (const problem of library.problems) brokenFiles.add(problem.file);

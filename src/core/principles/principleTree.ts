@@ -14,6 +14,8 @@ export interface PrincipleNode {
   disabledBy?: DisabledBy;
   /** Whether it applies to the active case; undefined when no case is active. */
   applies?: boolean;
+  /** Why it applies ("the question mentions “crushing chest pain”"), from principle selection. */
+  reason?: string;
 }
 
 export interface DimensionNode {
@@ -45,6 +47,11 @@ export interface PrincipleTreeOptions {
   /** `clinalign.severity`: principle id or dimension → severity, or `off` (which also switches it off). */
   severityMap?: SeverityMap;
   brokenFiles?: Iterable<string>;
+  /**
+   * The principles that apply to the active case and why, from selectPrinciples (the same selection as the
+   * status item and the rubric); without it, applicability falls back to the scenario labels alone.
+   */
+  applicable?: ReadonlyMap<string, string>;
 }
 
 export interface PrincipleTree {
@@ -62,7 +69,7 @@ export function buildPrincipleTree(principles: readonly Principle[], options: Pr
     const members = principles.filter((p) => p.dimension === dimension);
     const shown = members.filter((p) => filter === undefined || matchesFilter(p, filter)).map((p) => principleNode(p, options));
     if (filter !== undefined && shown.length === 0) continue;
-    const applying = options.scenario ? shown.filter((n) => n.applies).length : undefined;
+    const applying = options.scenario || options.applicable ? shown.filter((n) => n.applies).length : undefined;
     dimensions.push({ kind: 'dimension', dimension, total: members.length, principles: shown, ...(applying !== undefined && { applying }) });
   }
   const brokenFiles = [...(options.brokenFiles ?? [])].sort().map((file): BrokenFileNode => ({ kind: 'broken-file', file }));
@@ -87,7 +94,11 @@ function principleNode(principle: Principle, options: PrincipleTreeOptions): Pri
   const node: PrincipleNode = { kind: 'principle', principle, severity };
   if (disabledBy) node.disabledBy = disabledBy;
   // A switched-off principle produces no findings, so it does not apply to any case.
-  if (options.scenario) node.applies = !disabledBy && scenarioMatches(principle.applies, options.scenario);
+  if (options.applicable) {
+    const reason = options.applicable.get(principle.id);
+    node.applies = !disabledBy && reason !== undefined;
+    if (node.applies) node.reason = reason!;
+  } else if (options.scenario) node.applies = !disabledBy && scenarioMatches(principle.applies, options.scenario);
   return node;
 }
 

@@ -82,7 +82,7 @@ export function appliesText(principle: Principle): string {
 }
 
 function activeCaseText(node: PrincipleNode, scenario: Scenario | undefined): string {
-  if (node.applies) return 'applies';
+  if (node.applies) return node.reason ? `applies because ${node.reason}` : 'applies';
   if (node.disabledBy) return 'does not apply (switched off)';
   const mismatches = scenario
     ? SCENARIO_DIMENSIONS.filter((d) => {

@@ -1,4 +1,7 @@
 import * as vscode from 'vscode';
+import type { ConceptLexicon } from '../../core/concepts/conceptLexicon';
+import type { Principle } from '../../core/principles/principle';
+import { selectPrinciples } from '../../core/principles/selectPrinciples';
 import type { Scenario } from '../../core/scenario/labels';
 import { isLintable } from '../caseDocuments';
 import type { LintController } from '../lintController';
@@ -36,6 +39,14 @@ export class ActiveCase implements vscode.Disposable {
   /** The scenario of the case's latest lint, if there is a case and it has been linted. */
   get scenario(): Scenario | undefined {
     return this.document && !this.document.isClosed ? this.controller.resultFor(this.document)?.classification.scenario : undefined;
+  }
+
+  /** The principles that apply to the case and why: the same selection as the status item and the rubric. */
+  applicable(principles: readonly Principle[], lexicon: ConceptLexicon): Map<string, string> | undefined {
+    const result = this.document && !this.document.isClosed ? this.controller.resultFor(this.document) : undefined;
+    if (!result) return undefined;
+    const selected = selectPrinciples(principles, result.classification.scenario, result.document.question, lexicon);
+    return new Map(selected.map((s) => [s.principle.id, s.reason]));
   }
 
   private update(): void {

@@ -35,9 +35,12 @@ export class PrincipleTreeProvider implements vscode.TreeDataProvider<PrincipleT
 
   /** The tree as it is now (the view's title and message read it too). */
   current(): PrincipleTree {
-    this.tree ??= buildPrincipleTree(this.services.host.library.principles, {
+    const library = this.services.host.library;
+    const applicable = this.activeCase.applicable(library.principles, library.lexicon);
+    this.tree ??= buildPrincipleTree(library.principles, {
       filter: this.filterText,
       scenario: this.activeCase.scenario,
+      ...(applicable && { applicable }),
       ...this.settings(),
       brokenFiles: this.services.host.brokenFiles,
     });

@@ -1,0 +1,56 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { principleFilesIn } from '../principles/loadPrinciples';
+import { parseConceptFile, type ParsedConceptFile } from './parseConceptFile';
+
+/**
+ * The bundled concept files parsed at build time: validating every term with positions takes most of a second,
+ * reading this JSON a few milliseconds. Used only while every file's hash still matches.
+ */
+interface ConceptSnapshot {
+  format: 1;
+  files: { name: string; sha256: string }[];
+  parsed: Omit<ParsedConceptFile, 'file'>[];
+}
+
+export const CONCEPT_SNAPSHOT_NAME = 'concepts.snapshot.json';
+
+/** `dist/concepts.snapshot.json` beside the `principles/` folder that holds `concepts/`. */
+export function conceptSnapshotPathFor(conceptDir: string): string {
+  return join(conceptDir, '..', '..', 'dist', CONCEPT_SNAPSHOT_NAME);
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+export function createConceptSnapshot(conceptDir: string): ConceptSnapshot {
+  const files = principleFilesIn(conceptDir).map((file) => ({ file, text: readFileSync(file, 'utf8') }));
+  return {
+    format: 1,
+    files: files.map(({ file, text }) => ({ name: basename(file), sha256: sha256(text) })),
+    parsed: files.map(({ file, text }) => {
+      const { file: _file, ...parsed } = parseConceptFile(file, text, false);
+      return { ...parsed, concepts: parsed.concepts.map((c) => ({ ...c, location: { ...c.location, file: basename(file) } })), problems: parsed.problems.map((p) => ({ ...p, file: basename(file) })) };
+    }),
+  };
+}
+
+/** The parsed bundled concept files from the snapshot, or undefined when it is missing or stale. */
+export function readConceptSnapshot(conceptDir: string, files: readonly string[], texts: readonly string[]): ParsedConceptFile[] | undefined {
+  const path = conceptSnapshotPathFor(conceptDir);
+  if (!existsSync(path)) return undefined;
+  let snapshot: ConceptSnapshot;
+  try {
+    snapshot = JSON.parse(readFileSync(path, 'utf8')) as ConceptSnapshot;
+  } catch {
+    return undefined;
+  }
+  if (snapshot.format !== 1 || snapshot.files.length !== files.length) return undefined;
+  if (!files.every((file, i) => snapshot.files[i]!.name === basename(file) && snapshot.files[i]!.sha256 === sha256(texts[i]!))) return undefined;
+  return snapshot.parsed.map((parsed, i) => {
+    const file = files[i]!;
+    return { ...parsed, file, concepts: parsed.concepts.map((c) => ({ ...c, location: { ...c.location, file } })), patches: [], problems: parsed.problems.map((p) => ({ ...p, file })) };
+  });
+}
