@@ -150,6 +150,7 @@ withModelOptions(
     .argument('<paths...>', '*.case.md files or folders')
     .option('--rounds <n>', 'revision rounds at most, while the graded score improves (default 1)', positiveInteger, 1)
     .option('--write', 'replace the answer in the file and record both drafts in .clinalign/history/')
+    .option('--force', 'with --write: also write a revision the safety gate refused (it drops safety content or adds a finding)')
     .option('--batch', 'grade with one call per case instead of one per item')
     .addOption(formatOption(['text', 'json']))
     .addOption(principlesOption())

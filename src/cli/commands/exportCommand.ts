@@ -4,6 +4,8 @@ import { EXPORT_FORMATS, type ExportFormat } from '../../core/dataset/exportReco
 import { principleLibraryVersion } from '../../core/dataset/libraryVersion';
 import { UnsafeOutputError } from '../../core/dataset/outputFolder';
 import { judgeModelOf } from '../../core/model/endpointConfig';
+import { compileLibrary } from '../../core/lint/compileLibrary';
+import { blockingFindings } from '../../core/review/verificationGate';
 import { CliError } from '../cliError';
 import { formatProblem, loadCliLibrary, type LibraryOptions } from '../loadCliLibrary';
 
@@ -22,6 +24,7 @@ export interface ExportCommandOptions extends LibraryOptions {
 export async function exportCommand(paths: string[], options: ExportCommandOptions, version: string): Promise<number> {
   const formats = parseFormats(options.formats);
   const library = loadCliLibrary(options);
+  const compiled = compileLibrary(library.principles, library.lexicon);
   for (const problem of library.problems) process.stderr.write(`${formatProblem(problem)}\n`);
   const controller = new AbortController();
   const cancel = () => controller.abort(new Error('export cancelled; the previous export is left as it was'));
@@ -36,6 +39,7 @@ export async function exportCommand(paths: string[], options: ExportCommandOptio
         principleLibrary: { version: principleLibraryVersion(library.principles), principles: library.principles.length },
         judgeModel: options.judgeModel ?? process.env.CLINALIGN_JUDGE_MODEL ?? configuredJudge(),
         generator: `clinalign ${version}`,
+        safety: (text) => blockingFindings(compiled, text),
       },
       {
         signal: controller.signal,

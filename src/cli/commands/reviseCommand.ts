@@ -1,10 +1,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { replaceAnswer } from '../../core/case/replaceAnswer';
 import { caseIdOf, historyEntry, historyFile, recordRevision, sha256 } from '../../core/case/revisionHistory';
+import { unverifyIfChanged } from '../../core/review/reviewStatus';
 import { applyOverrides, classifyQuestion } from '../../core/scenario/classifyQuestion';
 import { applicablePrinciples } from '../../core/workflows/applicablePrinciples';
 import { reviseAnswer } from '../../core/workflows/reviseAnswer';
+import { compileLibrary, type CompiledLibrary } from '../../core/lint/compileLibrary';
+import type { GradeResult } from '../../core/workflows/gradeAnswer';
 import { reviseLoop, type StopReason } from '../../core/workflows/reviseLoop';
+import { checkRevisionSafety } from '../../core/workflows/revisionSafety';
 import { CliError } from '../cliError';
 import { formatProblem, loadCliLibrary, type LibraryOptions } from '../loadCliLibrary';
 import { ModelSession, type ModelSessionOptions } from '../modelSession';
@@ -13,6 +17,8 @@ import { readCases, type CliCase } from '../readCases';
 export interface ReviseOptions extends ModelSessionOptions, LibraryOptions {
   format: 'text' | 'json';
   write?: boolean;
+  /** Write a revision even when the safety gate refused it. */
+  force?: boolean;
   rounds: number;
   batch?: boolean;
 }
@@ -31,6 +37,10 @@ interface CaseRevision {
   revisedAnswer: string;
   written: boolean;
   model: string;
+  /** Why the safety gate refused the revision (empty when it is safe). */
+  unsafe: string[];
+  /** Rounds of the loop that the safety gate refused. */
+  refused?: string[];
 }
 
 /**
@@ -43,6 +53,7 @@ export async function reviseCommand(paths: string[], options: ReviseOptions): Pr
   const session = new ModelSession(options);
   const library = loadCliLibrary(options);
   for (const problem of library.problems) process.stderr.write(`${formatProblem(problem)}\n`);
+  const compiled = compileLibrary(library.principles, library.lexicon);
   const { cases, skipped } = readCases(paths);
   let exitCode = library.problems.length > 0 ? 2 : skipped > 0 ? 1 : 0;
   const results: CaseRevision[] = [];
@@ -53,8 +64,11 @@ export async function reviseCommand(paths: string[], options: ReviseOptions): Pr
       continue;
     }
     try {
-      const result = await reviseCase(session, library.principles, c, options, `revising ${index + 1}/${cases.length}`);
-      if (options.write && result.changed) result.written = await writeRevision(c, result, session.endpoint.projectRoot);
+      const result = await reviseCase(session, compiled, c, options, `revising ${index + 1}/${cases.length}`);
+      if (options.write && result.changed && result.unsafe.length > 0 && !options.force) {
+        process.stderr.write(`${c.shown}: not written: the revision is less safe than the draft (${result.unsafe.join('; ')}); --force writes it anyway\n`);
+        exitCode = Math.max(exitCode, 1);
+      } else if (options.write && result.changed) result.written = await writeRevision(c, result, session.endpoint.projectRoot);
       results.push(result);
     } catch (error) {
       if (error instanceof CliError) throw error;
@@ -68,18 +82,21 @@ export async function reviseCommand(paths: string[], options: ReviseOptions): Pr
   return exitCode;
 }
 
-async function reviseCase(session: ModelSession, principles: ReturnType<typeof loadCliLibrary>['principles'], c: CliCase, options: ReviseOptions, label: string): Promise<CaseRevision> {
+async function reviseCase(session: ModelSession, library: CompiledLibrary, c: CliCase, options: ReviseOptions, label: string): Promise<CaseRevision> {
   const { document } = c;
-  const { scenario } = applyOverrides(classifyQuestion(document.question), { audience: document.data.audience, scenario: document.data.scenario });
+  const { scenario } = applyOverrides(classifyQuestion(document.question, library.lexicon), { audience: document.data.audience, scenario: document.data.scenario });
   const rubric = document.data.rubric ?? [];
-  const applicable = applicablePrinciples(principles, scenario, document.question, rubric);
+  const applicable = applicablePrinciples(library.principles, scenario, document.question, rubric);
   const base = { file: c.shown, id: caseIdOf(c.file, document.data.id), model: session.client.model, written: false };
   const input = { conversation: document.conversation, answer: document.body, principles: applicable };
+  const context = { library, question: document.question, scenario, locale: document.data.locale };
   if (rubric.length === 0) {
     const revision = await reviseAnswer(session.client, input, { signal: session.signal, onProgress: session.progress(label) });
-    return { ...base, scoreBefore: null, scoreAfter: null, rounds: 1, stoppedBecause: 'single-round', changed: revision.answer !== document.body, addressedPrinciples: revision.addressedPrinciples, summary: revision.summary, revisedAnswer: revision.answer };
+    const safety = checkRevisionSafety(context, document.body, revision.answer);
+    return { ...base, scoreBefore: null, scoreAfter: null, rounds: 1, stoppedBecause: 'single-round', changed: revision.answer !== document.body, addressedPrinciples: revision.addressedPrinciples, summary: revision.summary, revisedAnswer: revision.answer, unsafe: safety.reasons };
   }
-  const loop = await reviseLoop(session.client, { ...input, rubric }, { signal: session.signal, maxRounds: options.rounds, gradingMode: options.batch ? 'batch' : 'per-item', onProgress: session.progress(label) });
+  const safety = (draft: string, revised: string, grades: { draft: GradeResult; revised: GradeResult }) => checkRevisionSafety(context, draft, revised, grades);
+  const loop = await reviseLoop(session.client, { ...input, rubric }, { signal: session.signal, maxRounds: options.rounds, gradingMode: options.batch ? 'batch' : 'per-item', onProgress: session.progress(label), safety });
   const kept = loop.rounds.filter((r) => r.kept);
   return {
     ...base,
@@ -91,6 +108,9 @@ async function reviseCase(session: ModelSession, principles: ReturnType<typeof l
     addressedPrinciples: [...new Set(kept.flatMap((r) => r.revision.addressedPrinciples))],
     summary: kept.map((r) => r.revision.summary).join(' ') || (loop.rounds[0]?.revision.summary ? `not kept: ${loop.rounds[0].revision.summary}` : ''),
     revisedAnswer: loop.best.answer,
+    // The loop keeps only safe rounds; the refusals are reported so the writer sees why nothing changed.
+    unsafe: [],
+    ...(loop.rounds.some((r) => r.unsafe) && { refused: loop.rounds.flatMap((r) => r.unsafe ?? []) }),
   };
 }
 
@@ -101,7 +121,7 @@ async function writeRevision(c: CliCase, result: CaseRevision, projectRoot: stri
     process.stderr.write(`${c.shown}: not written: the file changed on disk while the revision was being made; run revise again\n`);
     return false;
   }
-  writeFileSync(c.file, replaceAnswer(c.text, result.revisedAnswer));
+  writeFileSync(c.file, unverifyIfChanged(replaceAnswer(c.text, result.revisedAnswer), 'clinalign revise --write', new Date()));
   await recordRevision(
     historyFile(projectRoot, result.id),
     c.document.body,
@@ -115,6 +135,8 @@ function formatRevision(r: CaseRevision): string {
   const head = r.scoreBefore === null ? `${r.file}` : `${r.file}  score ${score(r.scoreBefore)} → ${score(r.scoreAfter)} after ${r.rounds} round${r.rounds === 1 ? '' : 's'} (${r.stoppedBecause})`;
   const lines = [`${head}${r.written ? '  (written)' : ''}`];
   if (r.summary) lines.push(`  ${r.summary}`);
+  for (const reason of r.unsafe) lines.push(`  unsafe: ${reason}`);
+  for (const reason of r.refused ?? []) lines.push(`  a round was refused by the safety gate: ${reason}`);
   if (r.addressedPrinciples.length > 0) lines.push(`  principles: ${r.addressedPrinciples.join(', ')}`);
   if (!r.changed) lines.push('  no better revision found; the answer is unchanged');
   else if (!r.written) lines.push('', r.revisedAnswer.replace(/\n?$/, '\n'));

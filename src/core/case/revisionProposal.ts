@@ -16,6 +16,8 @@ export interface RevisionProposal {
   model: string;
   principlesAddressed: string[];
   summary: string;
+  /** Why the safety gate refused the revision (checkRevisionSafety); empty or absent when it is safe. */
+  unsafe?: string[];
 }
 
 export type AcceptCheck =
@@ -26,8 +28,11 @@ export const CHANGED_SINCE_REQUEST =
   'The case changed after the revision was requested, so nothing was applied (your edits are kept). Ask for a new revision of the current text.';
 
 /** The answer-body replacement to apply, only when the document is exactly as it was when the revision was asked for. */
-export function checkAcceptable(proposal: RevisionProposal, current: { version: number; text: string } | undefined): AcceptCheck {
+export function checkAcceptable(proposal: RevisionProposal, current: { version: number; text: string } | undefined, options: { force?: boolean } = {}): AcceptCheck {
   if (!current) return { ok: false, reason: 'The case file is no longer open or readable; nothing was applied.' };
+  if (proposal.unsafe?.length && !options.force) {
+    return { ok: false, reason: `The revision is less safe than the draft, so it was not applied: it ${proposal.unsafe.join('; it ')}.` };
+  }
   if (current.version !== proposal.version || current.text !== proposal.documentText) return { ok: false, reason: CHANGED_SINCE_REQUEST };
   const { bodyStart } = parseCase(current.text);
   return { ok: true, start: bodyStart, end: current.text.length, newText: proposal.revised };

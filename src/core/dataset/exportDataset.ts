@@ -1,3 +1,4 @@
+import type { BlockingFinding } from '../review/verificationGate';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -22,6 +23,8 @@ export interface ExportOptions {
   generator?: string;
   /** The manifest's time; tests pin it. */
   now?: () => Date;
+  /** Error-level findings of a case text (blockingFindings with the project's library): unsafe verified cases are skipped. */
+  safety?: (text: string) => BlockingFinding[];
 }
 
 export interface ExportProgress {
@@ -143,6 +146,7 @@ async function writeRecords(
       includeUnverified: options.includeUnverified ?? false,
       formats,
       history: (id) => historyOf(listed.file, id),
+      safety: options.safety,
     });
     if (isSkipped(result)) await skip(result);
     else if (seen.has(result.id)) await skip({ file: listed.shown, reason: 'duplicate-id', detail: `another case already has id ${result.id}` });

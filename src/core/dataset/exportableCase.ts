@@ -1,3 +1,5 @@
+import { reviewFingerprint } from '../review/reviewFingerprint';
+import { describeBlocking, overrideOf, uncoveredFindings, type BlockingFinding } from '../review/verificationGate';
 import { readCaseFast } from './readCaseFast';
 import { caseIdOf, sha256, type HistoryEntry } from '../case/revisionHistory';
 import { principleOf } from '../rubric/rubricItem';
@@ -12,7 +14,18 @@ import {
   type RlExport,
 } from './exportRecords';
 
-export const SKIP_REASONS = ['parse-error', 'no-question', 'not-verified', 'no-rubric', 'unverified-items', 'no-answer', 'duplicate-id', 'invalid-record'] as const;
+export const SKIP_REASONS = [
+  'parse-error',
+  'no-question',
+  'not-verified',
+  'no-rubric',
+  'unverified-items',
+  'no-answer',
+  'stale-verification',
+  'unsafe-answer',
+  'duplicate-id',
+  'invalid-record',
+] as const;
 export type SkipReason = (typeof SKIP_REASONS)[number];
 
 export interface SkippedCase {
@@ -42,6 +55,8 @@ export interface CaseInput {
   /** Only read when `preferences` is exported; null when the case has no history. */
   history?: (caseId: string) => Promise<HistoryEntry[]>;
   formats: readonly ExportFormat[];
+  /** The verification gate's safety check (blockingFindings): a verified case with uncovered errors is skipped. */
+  safety?: ((text: string) => BlockingFinding[]) | undefined;
 }
 
 /** The records one case contributes, or why it contributes none. Pure apart from the history lookup. */
@@ -62,6 +77,16 @@ export async function exportableCase(input: CaseInput): Promise<CaseRecords | Sk
   const unverified = rubric.filter((item) => item.verified !== true).length;
   if (!input.includeUnverified && unverified > 0) return skip('unverified-items', `${unverified} of ${rubric.length} rubric items are not marked verified: true`);
   if (!input.includeUnverified && answer.trim() === '') return skip('no-answer', 'the case has no answer below the front matter');
+  if (!input.includeUnverified) {
+    // "Verified" means this answer and rubric, as the reviewer saw them, and safe: re-check both here, since
+    // git, another editor or a script may have changed the file since.
+    const fingerprint = reviewFingerprint(document.body, rubric);
+    const recorded = data.review?.fingerprint;
+    if (typeof recorded !== 'string') return skip('stale-verification', 'review.status is verified but the case has no review.fingerprint: verify it in the review panel');
+    if (recorded !== fingerprint) return skip('stale-verification', 'the answer or rubric changed after it was verified: verify it again');
+    const open = uncoveredFindings(input.safety?.(input.text) ?? [], overrideOf(data.review), fingerprint);
+    if (open.length > 0) return skip('unsafe-answer', `the answer has ${describeBlocking(open)} and no reviewer override`);
+  }
 
   const id = caseIdOf(input.shownFile, data.id);
   const prompt = document.conversation.map((m) => ({ role: m.role, content: m.content }));
@@ -85,17 +110,19 @@ export async function exportableCase(input: CaseInput): Promise<CaseRecords | Sk
     if (hasAnswer && input.formats.includes('preferences') && input.history) {
       const history = await input.history(id);
       const earliest = history[0];
-      if (earliest && earliest.text !== answer && earliest.text.trim() !== '') {
+      // ClinAlign's own comments (the new-case hint, disable comments) are no part of any exported text.
+      const rejected = earliest ? caseAnswer(earliest.text) : '';
+      if (earliest && rejected !== answer && rejected.trim() !== '') {
         records.preference = validated('preferences', {
           prompt_id: id,
           prompt,
           chosen: [{ role: 'assistant', content: answer }],
-          rejected: [{ role: 'assistant', content: earliest.text }],
+          rejected: [{ role: 'assistant', content: rejected }],
           rejected_source: earliest.source,
           ...(earliest.model ? { rejected_model: earliest.model } : {}),
           principles_addressed: [...new Set(history.flatMap((e) => e.principlesAddressed ?? []))].sort(),
           chosen_sha256: sha256(answer),
-          rejected_sha256: sha256(earliest.text),
+          rejected_sha256: sha256(rejected),
         });
       }
     }

@@ -22,7 +22,12 @@ export const reviewActionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('addItem') }),
   z.object({ kind: z.literal('deleteItem'), index }),
   z.object({ kind: z.literal('moveItem'), index, to: index }),
-  z.object({ kind: z.literal('setStatus'), status: z.enum(REVIEW_STATUS_VALUES) }),
+  z.object({
+    kind: z.literal('setStatus'),
+    status: z.enum(REVIEW_STATUS_VALUES),
+    /** Verify despite error findings: the reviewer's reason, recorded in the front matter. */
+    overrideReason: z.optional(z.string().check(z.maxLength(2000), z.refine((s) => s.trim().length >= 3, 'give a reason'))),
+  }),
 ]);
 export type ReviewAction = z.infer<typeof reviewActionSchema>;
 

@@ -3,11 +3,12 @@ import { parseCase } from '../case/parseCase';
 import type { FrontMatterEdit } from '../case/writeFrontMatter';
 import { editFrontMatterKey } from './editFrontMatterKey';
 import { reviewFingerprint } from './reviewFingerprint';
+import { describeBlocking, overrideOf, uncoveredFindings, type BlockingFinding } from './verificationGate';
 import type { REVIEW_STATUS_VALUES } from './reviewMessages';
 
 export type ReviewStatus = (typeof REVIEW_STATUS_VALUES)[number];
 
-export type StatusChange = { edit: FrontMatterEdit | undefined } | { error: string };
+export type StatusChange = { edit: FrontMatterEdit | undefined } | { error: string; unsafe?: BlockingFinding[] };
 
 /** Why the case cannot be verified now, or undefined when it can: every rubric item must be verified. */
 export function verifyBlocker(rubric: readonly { verified?: boolean | undefined }[]): string | undefined {
@@ -21,15 +22,28 @@ export function verifyBlocker(rubric: readonly { verified?: boolean | undefined 
  * reviewer's name and the time into `review:`, adds the name to `reviewers:`, and clears any note. Verifying
  * needs every rubric item verified and records the fingerprint of what was verified.
  */
-export function setReviewStatus(documentText: string, status: ReviewStatus, reviewer: string, now: Date): StatusChange {
+export interface SafetyGate {
+  /** Error-level findings on the answer now (blockingFindings). */
+  findings: readonly BlockingFinding[];
+  /** A reviewer's reason to verify despite them; recorded in `review.override` and `review.overrides`. */
+  overrideReason?: string | undefined;
+}
+
+export function setReviewStatus(documentText: string, status: ReviewStatus, reviewer: string, now: Date, gate?: SafetyGate): StatusChange {
   const parsed = parseCase(documentText);
   if (parsed.problems.length > 0) return { error: `fix the front matter first (${parsed.problems[0]!.message})` };
   const rubric = parsed.data.rubric ?? [];
+  const fingerprint = reviewFingerprint(parsed.body, rubric);
+  const name = reviewer.trim();
+  let override: { reason: string; principles: string[] } | undefined;
   if (status === 'verified') {
     const blocker = verifyBlocker(rubric);
     if (blocker) return { error: `cannot verify: ${blocker}` };
+    const open = uncoveredFindings(gate?.findings ?? [], overrideOf(parsed.data.review), fingerprint);
+    const reason = gate?.overrideReason?.trim();
+    if (open.length > 0 && !reason) return { error: `cannot verify: the answer has ${describeBlocking(open)}. Fix them, or record an override with a reason.`, unsafe: open };
+    if (open.length > 0) override = { reason: reason!, principles: [...new Set(open.map((f) => f.principleId))] };
   }
-  const name = reviewer.trim();
   if (name === '') return { error: 'a reviewer name is needed' };
   const edit = editFrontMatterKey(documentText, 'review', (document) => {
     const review = reviewMap(document);
@@ -38,8 +52,15 @@ export function setReviewStatus(documentText: string, status: ReviewStatus, revi
     review.set('updatedBy', name);
     review.set('updatedAt', now.toISOString());
     review.delete('note');
-    if (status === 'verified') review.set('fingerprint', reviewFingerprint(parsed.body, rubric));
+    if (status === 'verified') review.set('fingerprint', fingerprint);
     else review.delete('fingerprint');
+    if (override) {
+      const record = { reason: override.reason, by: name, at: now.toISOString(), principles: override.principles, fingerprint };
+      review.set('override', document.createNode(record));
+      const log = review.get('overrides', true);
+      if (isSeq(log)) log.items.push(document.createNode(record));
+      else review.set('overrides', document.createNode([record]));
+    } else if (status !== 'verified') review.delete('override');
   });
   return { edit };
 }
@@ -62,6 +83,24 @@ export function verificationDrop(documentText: string, now: Date, known?: string
     map.delete('fingerprint');
     map.set('note', `The answer or rubric changed after it was verified${by}; back in review since ${now.toISOString()}. Verify again.`);
   });
+}
+
+/**
+ * For writers other than the reviewer (CLI `revise --write`, `synthesize --write`, `import --force`): the text
+ * they are about to write, with a verified case put back to `in-review` when its answer or rubric changed.
+ */
+export function unverifyIfChanged(newText: string, writer: string, now: Date): string {
+  const parsed = parseCase(newText);
+  const review = parsed.data.review;
+  if (parsed.problems.length > 0 || review?.status !== 'verified') return newText;
+  if (typeof review.fingerprint === 'string' && review.fingerprint === reviewFingerprint(parsed.body, parsed.data.rubric ?? [])) return newText;
+  const edit = editFrontMatterKey(newText, 'review', (document) => {
+    const map = reviewMap(document);
+    map.set('status', 'in-review');
+    map.delete('fingerprint');
+    map.set('note', `Changed by ${writer} after it was verified (${now.toISOString()}). Verify again.`);
+  });
+  return edit?.text ?? newText;
 }
 
 function reviewMap(document: Document): YAMLMap {

@@ -1,6 +1,7 @@
 import type { RubricItem } from '../rubric/rubricItem';
 import { gradeAnswer, type GradeOptions, type GradeResult } from './gradeAnswer';
 import { reviseAnswer, type ReviseInput, type Revision } from './reviseAnswer';
+import type { RevisionSafety } from './revisionSafety';
 import type { StructuredClient, WorkflowOptions } from './workflowOptions';
 
 export interface ReviseLoopInput extends Omit<ReviseInput, 'grade'> {
@@ -12,6 +13,8 @@ export interface ReviseLoopOptions extends WorkflowOptions {
   /** Stop once a round gains less than this (score units); the method reports diminishing returns. */
   minGain?: number;
   gradingMode?: GradeOptions['mode'];
+  /** The safety gate (checkRevisionSafety): an unsafe revision is never kept, whatever its score. */
+  safety?: (draft: string, revised: string, grades: { draft: GradeResult; revised: GradeResult }) => RevisionSafety;
 }
 
 export interface RevisionRound {
@@ -20,6 +23,8 @@ export interface RevisionRound {
   grade: GradeResult;
   /** Whether this round's revision became the current answer. */
   kept: boolean;
+  /** Set when the safety gate refused the revision. */
+  unsafe?: string[];
 }
 
 export type StopReason = 'max-rounds' | 'perfect' | 'no-improvement' | 'diminishing-returns' | 'no-score';
@@ -33,8 +38,8 @@ export interface ReviseLoopResult {
 }
 
 /**
- * Grade → revise → re-grade, up to `maxRounds`, keeping a revision only when its score is higher, and
- * stopping when a round no longer helps enough.
+ * Grade → revise → re-grade, up to `maxRounds`, keeping a revision only when it is safe (see revisionSafety)
+ * and its score is higher, and stopping when a round no longer helps enough.
  */
 export async function reviseLoop(client: StructuredClient, input: ReviseLoopInput, options: ReviseLoopOptions = {}): Promise<ReviseLoopResult> {
   const maxRounds = options.maxRounds ?? 3;
@@ -59,6 +64,13 @@ export async function reviseLoop(client: StructuredClient, input: ReviseLoopInpu
     step(`round ${round}: grading the revision`);
     const revised = await grade(revision.answer);
     const gain = revised.score! - best.grade.score!;
+    const safety = options.safety?.(best.answer, revision.answer, { draft: best.grade, revised });
+    if (safety && !safety.safe) {
+      // A higher score never buys a lost emergency instruction: try again from the best safe version.
+      rounds.push({ round, revision, grade: revised, kept: false, unsafe: safety.reasons });
+      stoppedBecause = 'no-improvement';
+      continue;
+    }
     const kept = gain > 0;
     rounds.push({ round, revision, grade: revised, kept });
     if (!kept) {

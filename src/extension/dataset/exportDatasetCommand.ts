@@ -1,3 +1,4 @@
+import { blockingFindings } from '../../core/review/verificationGate';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { exportDataset, SKIPPED_REPORT } from '../../core/dataset/exportDataset';
@@ -23,7 +24,8 @@ export async function exportVerifiedExamples(services: ExtensionServices, args: 
   }
   const outDir = args.outDir ?? (await askForFolder(folders[0]!.uri));
   if (!outDir) return undefined;
-  const library = services.host.library.principles;
+  const compiled = services.host.library;
+  const library = compiled.principles;
   try {
     const { manifest } = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'ClinAlign: exporting verified examples', cancellable: true },
@@ -39,6 +41,7 @@ export async function exportVerifiedExamples(services: ExtensionServices, args: 
             principleLibrary: { version: principleLibraryVersion(library), principles: library.length },
             judgeModel: vscode.workspace.getConfiguration('clinalign.model').get<string>('judgeModel') || undefined,
             generator: `clinalign ${services.context.extension.packageJSON.version as string} (VS Code)`,
+            safety: (text) => blockingFindings(compiled, text),
           },
           {
             signal: controller.signal,

@@ -46,7 +46,9 @@ export function registerModelFeatures(services: ExtensionServices): vscode.Dispo
     command('clinalign.checkAnswerWithModel', (uri?: unknown) => checkAnswerWithModel(services, model, diagnostics, uriOf(uri))),
     command('clinalign.reviseAnswer', (args?: ReviseArguments) => reviseWithModel(services, model, review, { ...reviseArgs(args), principleId: undefined })),
     command('clinalign.reviseWithModel', (args?: ReviseArguments) => reviseWithModel(services, model, review, reviseArgs(args))),
-    command('clinalign.acceptRevision', (uri?: vscode.Uri) => review.accept(uri instanceof vscode.Uri ? uri : undefined)),
+    command('clinalign.acceptRevision', (uri?: vscode.Uri, options?: { force?: boolean }) =>
+      review.accept(uri instanceof vscode.Uri ? uri : undefined, { force: options?.force === true }),
+    ),
     command('clinalign.rejectRevision', (uri?: vscode.Uri) => review.reject(uri instanceof vscode.Uri ? uri : undefined)),
   ];
 }

@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
 import type { RevisionProposal } from '../../core/case/revisionProposal';
+import type { CompiledLibrary } from '../../core/lint/compileLibrary';
 import { gradeAnswer } from '../../core/workflows/gradeAnswer';
 import { reviseAnswer, type Revision } from '../../core/workflows/reviseAnswer';
 import { reviseLoop } from '../../core/workflows/reviseLoop';
+import { checkRevisionSafety } from '../../core/workflows/revisionSafety';
 import type { ExtensionServices } from '../services';
 import { modelCase, type ModelCase } from './modelCase';
 import type { ModelRun, ModelSessionService } from './modelSessionService';
@@ -38,7 +40,7 @@ export async function reviseWithModel(services: ExtensionServices, model: ModelS
   }
   const rounds = args.rounds ?? vscode.workspace.getConfiguration('clinalign.model', c.document.uri).get<number>('revisionRounds', 1);
   const title = target ? `Revise against ${target.id}` : 'Revise answer against all principles';
-  const run = await model.run(title, c.document.uri, (client, options) => revise(client, c, target ? [target] : c.principles, rounds, options));
+  const run = await model.run(title, c.document.uri, (client, options) => revise(client, c, target ? [target] : c.principles, rounds, options, { library: services.host.library }));
   if (run.status !== 'done') return run;
   const revision = run.value;
   if (!revision || revision.answer === c.result.document.body) {
@@ -56,6 +58,11 @@ export async function reviseWithModel(services: ExtensionServices, model: ModelS
       model: revision.model,
       principlesAddressed: revision.addressedPrinciples,
       summary: revision.summary,
+      unsafe: checkRevisionSafety(
+        { library: services.host.library, question: c.result.document.question, scenario: c.result.classification.scenario, locale: c.result.document.data.locale },
+        c.result.document.body,
+        revision.answer,
+      ).reasons,
     },
     c.root,
   );
@@ -65,7 +72,7 @@ export async function reviseWithModel(services: ExtensionServices, model: ModelS
 type Client = Parameters<typeof reviseAnswer>[0];
 type Options = Parameters<typeof reviseAnswer>[2];
 
-async function revise(client: Client, c: ModelCase, principles: ModelCase['principles'], rounds: number, options: Options): Promise<Revision | undefined> {
+async function revise(client: Client, c: ModelCase, principles: ModelCase['principles'], rounds: number, options: Options, safety: { library: CompiledLibrary }): Promise<Revision | undefined> {
   const { conversation, body: answer, data } = c.result.document;
   const ids = new Set(principles.map((p) => p.id));
   const findings = c.result.findings.filter((f) => ids.has(f.principleId)).map((f) => ({ principleId: f.principleId, quote: c.text.slice(f.start, f.end), message: f.message }));
@@ -73,7 +80,8 @@ async function revise(client: Client, c: ModelCase, principles: ModelCase['princ
   const rubric = principles.length === 1 ? [] : (data.rubric ?? []);
   if (rubric.length === 0) return reviseAnswer(client, input, options);
   if (rounds > 1) {
-    const loop = await reviseLoop(client, { ...input, rubric }, { ...options, maxRounds: rounds });
+    const context = { library: safety.library, question: c.result.document.question, scenario: c.result.classification.scenario, locale: data.locale };
+    const loop = await reviseLoop(client, { ...input, rubric }, { ...options, maxRounds: rounds, safety: (draft, revised, grades) => checkRevisionSafety(context, draft, revised, grades) });
     if (loop.best.round === 0) return undefined;
     const kept = loop.rounds.filter((r) => r.kept);
     return {

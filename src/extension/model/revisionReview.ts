@@ -30,9 +30,14 @@ export class RevisionReview {
     const full: Pending = { ...proposal, id, root, sides: [left, right] };
     this.pending.set(id, full);
     const addressed = proposal.principlesAddressed.length > 0 ? ` · ${proposal.principlesAddressed.length} principle${proposal.principlesAddressed.length === 1 ? '' : 's'}` : '';
-    await vscode.commands.executeCommand('vscode.diff', left, right, `${name}: draft ↔ revision by ${proposal.model}${addressed}`, { preview: false });
+    const unsafe = proposal.unsafe?.length ? ' · ⚠ less safe' : '';
+    await vscode.commands.executeCommand('vscode.diff', left, right, `${name}: draft ↔ revision by ${proposal.model}${addressed}${unsafe}`, { preview: false });
     this.log.info(`Revision of ${name} by ${proposal.model}: ${proposal.summary || 'no summary'}${proposal.principlesAddressed.length ? ` (addresses ${proposal.principlesAddressed.join(', ')})` : ''}`);
-    void vscode.window.showInformationMessage(`ClinAlign: ${proposal.summary || 'revision ready'} — Accept or Reject it from the diff’s title bar.`);
+    if (proposal.unsafe?.length) {
+      void vscode.window.showWarningMessage(`ClinAlign: this revision is less safe than the draft — it ${proposal.unsafe.join('; it ')}. Accept will refuse it unless you choose “Accept anyway”.`);
+    } else {
+      void vscode.window.showInformationMessage(`ClinAlign: ${proposal.summary || 'revision ready'} — Accept or Reject it from the diff’s title bar.`);
+    }
     return full;
   }
 
@@ -44,12 +49,20 @@ export class RevisionReview {
     return [...this.pending.values()].at(-1);
   }
 
-  async accept(uri?: vscode.Uri): Promise<ReviewOutcome> {
+  /** `force` accepts a revision the safety gate refused (the reviewer chose "Accept anyway"). */
+  async accept(uri?: vscode.Uri, options: { force?: boolean } = {}): Promise<ReviewOutcome> {
     const proposal = this.find(uri);
     if (!proposal) return this.nothingPending();
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === proposal.documentUri) ?? (await openQuietly(proposal.documentUri));
-    const check = checkAcceptable(proposal, document && !document.isClosed ? { version: document.version, text: document.getText() } : undefined);
+    const check = checkAcceptable(proposal, document && !document.isClosed ? { version: document.version, text: document.getText() } : undefined, options);
     if (!check.ok) {
+      if (proposal.unsafe?.length && !options.force) {
+        void vscode.window.showWarningMessage(`ClinAlign: ${check.reason}`, 'Accept anyway').then((choice) => {
+          if (choice === 'Accept anyway') void this.accept(uri, { force: true });
+        });
+        this.log.warn(`Revision not applied to ${proposal.documentUri}: ${check.reason}`);
+        return { status: 'refused', reason: check.reason };
+      }
       void vscode.window.showWarningMessage(`ClinAlign: ${check.reason}`);
       this.log.warn(`Revision not applied to ${proposal.documentUri}: ${check.reason}`);
       return { status: 'refused', reason: check.reason };

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { applyReviewAction } from '../../core/review/applyReviewAction';
+import { blockingFindings } from '../../core/review/verificationGate';
 import { extensionToPanelSchema, panelToExtensionSchema, type ExtensionToPanel, type PanelToExtension, type ReviewAction, type ReviewState } from '../../core/review/reviewMessages';
 import { isLintable } from '../caseDocuments';
 import { askReviewerName, reviewerName } from './reviewerName';
@@ -169,12 +170,29 @@ export class ReviewPanel implements vscode.Disposable {
       reviewer = (await reviewerName(document.uri)) ?? (await askReviewerName(document.uri));
       if (!reviewer) return this.notice('error', 'The status was not changed: set your name in the setting clinalign.reviewerName (or git config user.name).');
     }
-    const outcome = applyReviewAction(document.getText(), action, { reviewer, now: new Date() });
-    if ('error' in outcome) return this.notice('error', capitalize(outcome.error));
+    const library = this.deps.services.host.library;
+    const outcome = applyReviewAction(document.getText(), action, { reviewer, now: new Date(), safety: (text) => blockingFindings(library, text) });
+    if ('error' in outcome) {
+      this.notice('error', capitalize(outcome.error));
+      if (outcome.unsafe && action.kind === 'setStatus') void this.offerOverride(action);
+      return;
+    }
     if (!outcome.edit) return;
     const edit = new vscode.WorkspaceEdit();
     edit.replace(document.uri, new vscode.Range(document.positionAt(outcome.edit.start), document.positionAt(outcome.edit.end)), outcome.edit.newText);
     if (!(await vscode.workspace.applyEdit(edit))) this.notice('error', 'The editor refused the change (is the file read-only?).');
+  }
+
+  /** Verifying an answer with error findings takes a recorded reason: ask for one, then try again. */
+  private async offerOverride(action: Extract<ReviewAction, { kind: 'setStatus' }>): Promise<void> {
+    const choice = await vscode.window.showWarningMessage('ClinAlign: the answer has error-level findings, so it was not verified.', 'Verify with an override…');
+    if (choice !== 'Verify with an override…') return;
+    const reason = await vscode.window.showInputBox({
+      title: 'Why is this answer safe despite its error findings?',
+      prompt: 'The reason is kept in the case (review.override) with your name and the time.',
+      validateInput: (value) => (value.trim().length < 3 ? 'Give a reason a second reviewer can check.' : undefined),
+    });
+    if (reason) await this.enqueue(() => this.applyAction({ ...action, overrideReason: reason.trim() }));
   }
 
   private async whileBusy(label: string, work: (document: vscode.TextDocument) => Promise<void>): Promise<void> {
