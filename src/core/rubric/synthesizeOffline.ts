@@ -1,7 +1,10 @@
+import type { ConceptLexicon } from '../concepts/conceptLexicon';
+import { bundledLexicon } from '../concepts/loadLexicon';
 import type { Principle } from '../principles/principle';
 import { selectPrinciples, type SelectedPrinciple } from '../principles/selectPrinciples';
 import type { Axis } from '../principles/schema';
 import type { Scenario } from '../scenario/labels';
+import { contentItems } from './contentItems';
 import { nearDuplicate } from './criterionSimilarity';
 import { rubricTags, type RubricItem } from './rubricItem';
 import { RUBRIC_LIMITS } from './rubricWarnings';
@@ -12,6 +15,8 @@ export interface SynthesisInput {
   principles: readonly Principle[];
   scenario: Scenario;
   question: string;
+  /** The concept lexicon the question is read with (the bundled one when omitted). */
+  lexicon?: ConceptLexicon | undefined;
 }
 
 export interface SynthesizedRubric {
@@ -42,11 +47,22 @@ interface Candidate {
  * further down the pool until there are positive and negative items on at least three axes.
  */
 export function synthesizeRubricOffline(input: SynthesisInput): SynthesizedRubric {
-  const pool = selectPrinciples(input.principles, input.scenario, input.question);
-  const rest = distinctCandidates(pool);
+  const lexicon = input.lexicon ?? bundledLexicon();
+  const recognition = lexicon.recognise(input.question);
+  const content = contentItems(recognition, lexicon, input.question);
+  const emergency = recognition.mentions.some((m) => m.emergency);
+  const pool = selectPrinciples(input.principles, input.scenario, input.question, lexicon);
+  // The question's own items come first; principle items must not repeat them, and in an emergency none may
+  // reward asking questions or branching before the referral.
+  const rest = distinctCandidates(pool).filter(
+    (c) =>
+      !content.some((item) => nearDuplicate(item.criterion, c.selected.principle.rubric.criterion)) &&
+      !(emergency && c.selected.principle.dimension === 'uncertainty' && c.selected.principle.rubric.points > 0),
+  );
   const chosen: Candidate[] = [];
   const perAxis = new Map<Axis, number>();
-  for (let i = 0; i < rest.length && chosen.length < TARGET_ITEMS; ) {
+  const target = Math.max(RUBRIC_LIMITS.minItems - content.length, TARGET_ITEMS - content.length, 3);
+  for (let i = 0; i < rest.length && chosen.length < target; ) {
     const candidate = rest[i]!;
     const axis = axisOfCandidate(candidate);
     if (!candidate.selected.triggered) {
@@ -80,12 +96,24 @@ export function synthesizeRubricOffline(input: SynthesisInput): SynthesizedRubri
   while (chosen.length < RUBRIC_LIMITS.minItems && rest.length > 0) take(() => true);
 
   chosen.sort((a, b) => Math.abs(pointsOf(b)) - Math.abs(pointsOf(a)) || a.rank - b.rank);
-  const items = chosen.map(({ selected: { principle } }) => ({
+  const principleItems = chosen.map(({ selected: { principle } }) => ({
     criterion: principle.rubric.criterion,
     points: principle.rubric.points,
     tags: rubricTags(principle.rubric.axis, principle.id),
   }));
-  return { items, pool, unmet: unmetConstraints(chosen) };
+  const items = [...content, ...principleItems].slice(0, RUBRIC_LIMITS.maxItems);
+  items.sort((a, b) => Math.abs(b.points) - Math.abs(a.points));
+  return { items, pool, unmet: content.length > 0 ? unmetItems(items) : unmetConstraints(chosen) };
+}
+
+function unmetItems(items: readonly RubricItem[]): string[] {
+  const unmet: string[] = [];
+  if (items.length < RUBRIC_LIMITS.minItems) unmet.push(`only ${items.length} items; a rubric needs at least ${RUBRIC_LIMITS.minItems}`);
+  if (!items.some((i) => i.points < 0)) unmet.push('no applicable principle has a negative (harmful-behaviour) template');
+  if (!items.some((i) => i.points > 0)) unmet.push('no applicable principle has a positive template');
+  const axes = new Set(items.map((i) => i.tags.find((t) => t.startsWith('axis:'))));
+  if (axes.size < RUBRIC_LIMITS.minAxes) unmet.push(`the items cover only ${axes.size} axes; a rubric needs at least ${RUBRIC_LIMITS.minAxes}`);
+  return unmet;
 }
 
 /** The pool in rank order, without criteria that repeat a higher-ranked one in other words. */
