@@ -62,7 +62,9 @@ const detectorBase = {
   /** Message shown on the finding; defaults to the principle's title. */
   message: z.string().min(1).optional(),
   /** Run only when these hold (question / answer contain, scenario labels). */
-  when: conditionSchema.optional(),
+  when: conditionSchema
+    .refine((c) => !c.question?.concepts, { message: 'question concepts go in `concepts:` beside `question:`, not inside it', path: ['question', 'concepts'] })
+    .optional(),
   /** Skip when any of these hold. */
   unless: conditionSchema.omit({ scenario: true, emergency: true, locales: true }).optional(),
 };
