@@ -2,6 +2,7 @@
 // process, so its peak RSS is the export's own), then an eval of N examples × 12 items against the local
 // test server at 300 ms per call and concurrency 32. Prints one JSON object; times are wall-clock ms.
 // Flags: --sizes 7034,100000   --eval-examples 1000 (0 skips the eval)
+import { reviewFingerprint } from '../src/core/review/reviewFingerprint';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,11 +26,15 @@ const AXES = ['accuracy', 'completeness', 'communication_quality', 'context_awar
 
 /** A verified case of realistic size (~2.5 KB: a 12-item rubric, a paragraph of answer). */
 function caseText(i: number): string {
-  const items = Array.from({ length: 12 }, (_, k) => {
-    const points = k % 4 === 3 ? -(k % 7) - 1 : (k % 9) + 1;
-    return `  - criterion: "Item ${k} of case ${i}: states whether the symptom described needs same-day care, and why"\n    points: ${points}\n    tags: [level:example, axis:${AXES[k % 5]}, principle:urgency.p${k}]\n    verified: true`;
-  }).join('\n');
-  return `---\nid: case-${String(i).padStart(6, '0')}\naudience: layperson\nconversation:\n  - role: user\n    content: "Question ${i}: I have had a headache and a stiff neck since this morning. Should I see someone today?"\nscenario:\n  urgency: ${i % 3 === 0 ? 'emergent' : 'non-emergent'}\nrubric:\n${items}\nreview:\n  status: verified\n  reviewers: [dr-lee]\n---\nA headache with a stiff neck can be a sign of meningitis, which needs care the same day. If you also have a fever, a rash, confusion or sensitivity to light, call emergency services now. Case ${i}.\n`;
+  const rubric = Array.from({ length: 12 }, (_, k) => ({
+    criterion: `Item ${k} of case ${i}: states whether the symptom described needs same-day care, and why`,
+    points: k % 4 === 3 ? -(k % 7) - 1 : (k % 9) + 1,
+    tags: ['level:example', `axis:${AXES[k % 5]}`, `principle:urgency.p${k}`],
+    verified: true,
+  }));
+  const items = rubric.map((item) => `  - criterion: "${item.criterion}"\n    points: ${item.points}\n    tags: [${item.tags.join(', ')}]\n    verified: true`).join('\n');
+  const answer = `A headache with a stiff neck can be a sign of meningitis, which needs care the same day. If you also have a fever, a rash, confusion or sensitivity to light, call emergency services now. Case ${i}.\n`;
+  return `---\nid: case-${String(i).padStart(6, '0')}\naudience: layperson\nconversation:\n  - role: user\n    content: "Question ${i}: I have had a headache and a stiff neck since this morning. Should I see someone today?"\nscenario:\n  urgency: ${i % 3 === 0 ? 'emergent' : 'non-emergent'}\nrubric:\n${items}\nreview:\n  status: verified\n  reviewers: [dr-lee]\n  fingerprint: ${reviewFingerprint(answer, rubric)}\n---\n${answer}`;
 }
 
 function generate(count: number): string {

@@ -7,6 +7,7 @@ import type { LocatedConcept, ParsedConceptFile } from './parseConceptFile';
 import { PhraseTrie, type PhraseHit } from './phraseTrie';
 import { recogniseWith, type Recognition } from './recognise';
 import { compileTerm } from './termPattern';
+import { tokenize } from './tokens';
 
 /** A concept ready for matching: its direct terms and combos point into the lexicon's trie. */
 export interface CompiledConcept {
@@ -36,6 +37,8 @@ export class ConceptLexicon {
   partCount = 0;
   readonly contextTrie = new PhraseTrie();
   readonly contextPayloads: TriggerPayload[] = [];
+  /** Per language, the trigger phrases (normalised words joined by spaces) that mean nothing there. */
+  readonly ignoredTriggers = new Map<string, Set<string>>();
   private readonly index = new Map<string, number>();
 
   constructor(bundled: readonly ParsedConceptFile[], team: readonly ParsedConceptFile[] = []) {
@@ -68,8 +71,12 @@ export class ConceptLexicon {
     return recogniseWith(this, text);
   }
 
-  matchContext(hits: PhraseHit[], tokens: Parameters<typeof contextScopes>[0]): Uint8Array {
-    return contextScopes(tokens, hits, this.contextPayloads);
+  matchContext(hits: PhraseHit[], tokens: Parameters<typeof contextScopes>[0], language: string): Uint8Array {
+    const ignored = this.ignoredTriggers.get(language);
+    const kept = ignored
+      ? hits.filter((h) => this.contextPayloads[h.payload]!.role !== 'trigger' || !ignored.has(tokens.slice(h.startToken, h.endToken).map((t) => t.word).join(' ')))
+      : hits;
+    return contextScopes(tokens, kept, this.contextPayloads);
   }
 
   private merge(bundled: readonly ParsedConceptFile[], team: readonly ParsedConceptFile[]): LocatedConcept[] {
@@ -184,6 +191,11 @@ export class ConceptLexicon {
     }
     add(rules.pseudo, { role: 'pseudo' });
     add(rules.terminate, { role: 'terminate' });
+    for (const [language, phrases] of Object.entries(rules.ignoreIn ?? {})) {
+      const set = this.ignoredTriggers.get(language) ?? new Set<string>();
+      for (const phrase of phrases) set.add(tokenize(phrase).map((t) => t.word).join(' '));
+      this.ignoredTriggers.set(language, set);
+    }
   }
 }
 

@@ -98,6 +98,8 @@ export const contextRulesSchema = z
     pseudo: triggerListSchema.optional(),
     /** Words that end a trigger's scope ("but", "now"). */
     terminate: triggerListSchema.optional(),
+    /** Triggers that are ordinary words in another language (Portuguese "no" = "in the"): ignored there. */
+    ignoreIn: z.partialRecord(z.enum(LANGUAGES), z.array(z.string().min(1))).optional(),
   })
   .strict();
 export type ContextRulesData = z.infer<typeof contextRulesSchema>;

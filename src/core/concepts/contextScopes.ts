@@ -37,11 +37,14 @@ export function contextScopes(tokens: readonly Token[], hits: readonly PhraseHit
     const bit = CONTEXT_BITS[kind];
     const sentence = tokens[hit.startToken]!.sentence;
     if (payload.direction === 'before') {
-      const limit = Math.min(tokens.length, hit.endToken + FORWARD_SCOPE[kind]);
+      // "If it gets worse, call 911": a sentence that opens with a condition is conditional to its end.
+      const opensSentence = hit.startToken === 0 || tokens[hit.startToken - 1]!.sentence !== sentence;
+      const wholeSentence = kind === 'hypothetical' && opensSentence;
+      const limit = wholeSentence ? tokens.length : Math.min(tokens.length, hit.endToken + FORWARD_SCOPE[kind]);
       for (let t = hit.endToken; t < limit; t++) {
         const token = tokens[t]!;
         if (token.sentence !== sentence || terminator[t]) break;
-        if (kind === 'hypothetical' && t > hit.endToken && token.clauseBreak) break;
+        if (kind === 'hypothetical' && !wholeSentence && t > hit.endToken && token.clauseBreak) break;
         bits[t]! |= bit;
       }
     } else {

@@ -40,6 +40,8 @@ export interface Recognition {
 interface Span {
   startToken: number;
   endToken: number;
+  /** Where each part of a combo starts: the mention is out of the present only if every part is. */
+  starts?: number[];
 }
 
 /** Tokenises once, finds every concept mention and its context; linear in the text. */
@@ -61,19 +63,21 @@ export function recogniseWith(lexicon: ConceptLexicon, text: string): Recognitio
     }
     found[index] = mergeSpans(spans);
   }
-  const bits = lexicon.matchContext(lexicon.contextTrie.match(tokens), tokens);
+  const language = detectLanguage(tokens);
+  const bits = lexicon.matchContext(lexicon.contextTrie.match(tokens), tokens, language);
   const mentions: Mention[] = [];
   found.forEach((spans, index) => {
     const concept = lexicon.concepts[index]!;
     for (const span of spans) {
-      const flags = bits[span.startToken]!;
+      // "chemo last week and now she's shivering": one current part keeps a combination current.
+      const flags = (span.starts ?? [span.startToken]).reduce((all, start) => all & bits[start]!, 0xff);
       const start = tokens[span.startToken]!.start;
       const end = tokens[span.endToken - 1]!.end;
       const negated = (flags & CONTEXT_BITS.negated) !== 0;
       const hypothetical = (flags & CONTEXT_BITS.hypothetical) !== 0;
-      // Belonging to a group outlasts the event that made it ("a kidney transplant in 2019"): only negation
-      // and hypotheticals take a population out of the present.
-      const historical = concept.kind !== 'population' && (flags & CONTEXT_BITS.historical) !== 0;
+      // Belonging to a group outlasts the event that made it ("a kidney transplant in 2019"), and a medicine
+      // started last week is still taken: only negation and hypotheticals take these out of the present.
+      const historical = concept.kind !== 'population' && concept.kind !== 'medicine' && (flags & CONTEXT_BITS.historical) !== 0;
       mentions.push({
         concept: concept.id,
         kind: concept.kind,
@@ -98,7 +102,7 @@ export function recogniseWith(lexicon: ConceptLexicon, text: string): Recognitio
     mention.emergency = mention.current && concept.kind === 'red-flag' && (concept.urgency === 'emergent' || concept.emergentWith.some((id) => currentIds.has(id)));
   }
   mentions.sort((a, b) => a.start - b.start || b.end - a.end);
-  return { text, tokens, mentions, language: detectLanguage(tokens), contextBits: bits };
+  return { text, tokens, mentions, language, contextBits: bits };
 }
 
 /**
@@ -112,6 +116,7 @@ function comboSpans(lists: Span[][], window: number): Span[] {
   for (const anchor of anchors!) {
     let startToken = anchor.startToken;
     let endToken = anchor.endToken;
+    const starts = [...(anchor.starts ?? [anchor.startToken])];
     let complete = true;
     for (const list of others) {
       const near = within(list, anchor, window);
@@ -124,8 +129,9 @@ function comboSpans(lists: Span[][], window: number): Span[] {
         startToken = Math.min(startToken, span.startToken);
         endToken = Math.max(endToken, span.endToken);
       }
+      starts.push(...(near[0]!.starts ?? [near[0]!.startToken]));
     }
-    if (complete) spans.push({ startToken, endToken });
+    if (complete) spans.push({ startToken, endToken, starts });
   }
   return spans;
 }
@@ -151,13 +157,17 @@ function within(list: Span[], anchor: Span, window: number): Span[] {
 
 /** Overlapping mentions of one concept become one, so evidence reads once. */
 function mergeSpans(spans: Span[]): Span[] {
-  if (spans.length < 2) return spans.map((s) => ({ startToken: s.startToken, endToken: s.endToken }));
+  const copy = (s: Span): Span => ({ startToken: s.startToken, endToken: s.endToken, ...(s.starts && { starts: [...s.starts] }) });
+  if (spans.length < 2) return spans.map(copy);
   const sorted = [...spans].sort((a, b) => a.startToken - b.startToken || b.endToken - a.endToken);
-  const merged: Span[] = [{ ...sorted[0]! }];
+  const merged: Span[] = [copy(sorted[0]!)];
   for (const span of sorted.slice(1)) {
     const last = merged[merged.length - 1]!;
-    if (span.startToken < last.endToken) last.endToken = Math.max(last.endToken, span.endToken);
-    else merged.push({ startToken: span.startToken, endToken: span.endToken });
+    if (span.startToken < last.endToken) {
+      last.endToken = Math.max(last.endToken, span.endToken);
+      // Overlapping hits of one concept: out of the present only if each of them is.
+      if (last.starts || span.starts) last.starts = [...(last.starts ?? [last.startToken]), ...(span.starts ?? [span.startToken])];
+    } else merged.push(copy(span));
   }
   return merged;
 }

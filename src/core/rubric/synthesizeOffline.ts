@@ -54,8 +54,17 @@ export function synthesizeRubricOffline(input: SynthesisInput): SynthesizedRubri
   const pool = selectPrinciples(input.principles, input.scenario, input.question, lexicon);
   // The question's own items come first; principle items must not repeat them, and in an emergency none may
   // reward asking questions or branching before the referral.
+  // The emergency items say what the triggered urgency principles' templates say, about this question's
+  // own sign: they take those principles' tags and replace their items.
+  const covered = emergency ? pool.filter((s) => s.triggered && s.principle.dimension === 'urgency' && Math.abs(s.principle.rubric.points) >= 8) : [];
+  for (const item of content) {
+    if (!item.tags.some((t) => t.startsWith('concept:redflag.'))) continue;
+    const owner = covered.find((s) => Math.sign(s.principle.rubric.points) === Math.sign(item.points));
+    if (owner) item.tags.push(`principle:${owner.principle.id}`);
+  }
   const rest = distinctCandidates(pool).filter(
     (c) =>
+      !covered.includes(c.selected) &&
       !content.some((item) => nearDuplicate(item.criterion, c.selected.principle.rubric.criterion)) &&
       !(emergency && c.selected.principle.dimension === 'uncertainty' && c.selected.principle.rubric.points > 0),
   );

@@ -76,9 +76,7 @@ describe('safety gates through the CLI', function () {
   });
 
   it('revise --write puts a verified case back in review', async () => {
-    server.script = scriptedModel({
-      revise_answer: () => ({ content: { revised_answer: `${SAFE} Do not drive yourself.`, addressed_principles: [], summary: 'Adds a warning.' } }),
-    });
+    server.script = scriptedModel();
     const dir = workspace({ 'a.case.md': verifiedCase(SAFE) });
     const { code, stderr } = await clinalign(['revise', 'a.case.md', '--write', ...endpoint()], dir);
     assert.equal(code, 0, stderr);

@@ -37,7 +37,7 @@ describe('clinalign synthesize', function () {
     assert.equal(code, 0, stderr);
     const lines = stdout.trim().split('\n');
     assert.match(lines[0]!, /^cases[\\/]chest\.case\.md {2}\[urgency: emergent, .*expertise: layperson/);
-    assert.match(lines[1]!, /^ {2}\[ 10\] .*call emergency services.* \(accuracy\) ← urgency\.chest-pain-cardiac-features$/);
+    assert.match(lines[1]!, /^ {2}\[ 10\] .*call emergency services.* because of chest pain .*\(“[^”]+”\).* \(accuracy\) ← urgency\.chest-pain-cardiac-features$/);
     assert.ok(lines.length - 1 >= 6 && lines.length - 1 <= 15);
     assert.equal(readFileSync(join(dir, 'cases', 'chest.case.md'), 'utf8'), CHEST, 'nothing written without --write');
   });
@@ -47,7 +47,7 @@ describe('clinalign synthesize', function () {
     const [record] = JSON.parse(clinalign(['synthesize', 'chest.case.md', '--offline', '--format', 'json'], dir).stdout);
     assert.equal(record.file, 'chest.case.md');
     assert.equal(record.scenario.urgency, 'emergent');
-    assert.deepEqual(record.rubric[0].tags, ['level:example', 'axis:accuracy', 'principle:urgency.chest-pain-cardiac-features']);
+    assert.deepEqual(record.rubric[0].tags, ['level:example', 'axis:accuracy', 'concept:redflag.cardiac-chest-pain', 'principle:urgency.chest-pain-cardiac-features']);
     assert.deepEqual(record.unmet, []);
   });
 

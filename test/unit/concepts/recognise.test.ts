@@ -33,10 +33,12 @@ describe('concept recogniser', () => {
     assert.ok(current('No fever, but crushing chest pain', 'redflag.cardiac-chest-pain'));
   });
 
-  it('marks hypothetical mentions, but not the instruction after the clause', () => {
+  it('marks hypothetical mentions: a conditional sentence to its end, an embedded condition to its clause', () => {
     assert.ok(!current('What should I do if someone gets chest pain?', 'redflag.cardiac-chest-pain'));
     assert.ok(current('What should I do if my chest feels heavy and tight?', 'redflag.cardiac-chest-pain'));
-    const recognition = lexicon.recognise('If you get chest pain, call 911.');
+    // "If it gets worse, call 911" is the late, conditional referral a red flag must not get.
+    assert.ok(lexicon.recognise('If the pain gets worse, call 911.').mentions.find((m) => m.concept === 'action.call-emergency')!.hypothetical);
+    const recognition = lexicon.recognise('Call 911 now, and if you get chest pain again, chew an aspirin.');
     assert.ok(recognition.mentions.find((m) => m.concept === 'redflag.cardiac-chest-pain')!.hypothetical);
     assert.ok(recognition.mentions.find((m) => m.concept === 'action.call-emergency')!.current);
   });

@@ -1,4 +1,14 @@
-/** A verified case with a two-item verified rubric; `answer` and `extra` front-matter lines vary it. */
+import { reviewFingerprint } from '../../../src/core/review/reviewFingerprint';
+
+const RUBRIC = [
+  { criterion: 'Advises calling emergency services immediately', points: 10, tags: ['axis:accuracy', 'level:example', 'principle:urgency.escalate-red-flags'], verified: true },
+  { criterion: 'Suggests waiting to see whether it passes', points: -6, tags: ['axis:accuracy', 'level:example'], verified: true },
+];
+
+/**
+ * A verified case with a two-item verified rubric and the fingerprint of what was verified; `answer` and
+ * `extra` front-matter lines vary it.
+ */
 export function verifiedCase(id: string, answer = 'Call emergency services now.', extra = ''): string {
   return `---
 id: ${id}
@@ -20,6 +30,7 @@ rubric:
 review:
   status: verified
   reviewers: [dr-lee]
+  fingerprint: ${reviewFingerprint(`${answer}\n`, RUBRIC)}
 ${extra}---
 ${answer}
 `;

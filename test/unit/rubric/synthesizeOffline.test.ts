@@ -53,7 +53,9 @@ function assertConstraints(input: NamedInput): void {
   for (const item of items) {
     assert.ok(rubricItemSchema.safeParse(item).success, `invalid item — ${where}`);
     assert.equal(item.tags[0], 'level:example');
-    assert.ok(pool.has(principleOf(item) ?? ''), `principle tag outside the pool — ${where}`);
+    // Items written from the question's own content carry a concept tag (and a principle tag when one owns them).
+    const principleId = principleOf(item);
+    if (principleId !== undefined || !item.tags.some((t) => t.startsWith('concept:'))) assert.ok(pool.has(principleId ?? ''), `principle tag outside the pool — ${where}`);
   }
   for (let i = 1; i < items.length; i++) assert.ok(Math.abs(items[i - 1]!.points) >= Math.abs(items[i]!.points), `not ordered by |points| — ${where}`);
   assert.deepEqual(synthesizeRubricOffline(input), result, `not deterministic — ${where}`);
@@ -96,7 +98,11 @@ describe('synthesizeRubricOffline', () => {
     const chest = exampleCases().find((c) => c.name === 'chest-pain-at-rest.case.md')!;
     const { items } = synthesizeRubricOffline(chest);
     assert.deepEqual(items.slice(0, 2).map(principleOf), ['urgency.chest-pain-cardiac-features', 'urgency.no-delay-with-home-care']);
-    assert.deepEqual(items[0]!.tags, ['level:example', 'axis:accuracy', 'principle:urgency.chest-pain-cardiac-features']);
+    assert.deepEqual(items[0]!.tags, ['level:example', 'axis:accuracy', 'concept:redflag.cardiac-chest-pain', 'principle:urgency.chest-pain-cardiac-features']);
+    // Grounded in the question's own words, not a generic template.
+    assert.match(items[0]!.criterion, /call emergency services .* because of chest pain that may be a heart attack \(“[^”]+”\), in the first sentences/);
+    assert.match(items[1]!.criterion, /^Suggests waiting, self-treatment at home or a routine appointment for “[^”]+”/);
+    assert.equal(items.filter((i) => /emergency services/.test(i.criterion) && i.points > 0).length, 1, 'one emergency item, not two');
   });
 
   it('tops up a missing negative item and missing axes from further down the pool', () => {
