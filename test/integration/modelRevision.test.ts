@@ -64,6 +64,29 @@ describe('guided revision', () => {
     await waitFor('Undo to bring the draft back', () => (editor.document.getText() === FRONT('it-revise-accept') + DRAFT ? true : undefined));
   });
 
+  it('a revision that drops "Call 911" is refused at Accept, and "Accept anyway" (force) applies it', async () => {
+    server.script = scriptedModel({
+      revise_answer: () => ({ content: { revised_answer: DRAFT, addressed_principles: [], summary: 'Softer wording.' } }),
+    });
+    try {
+      const editor = await openCase('it-revise-unsafe.case.md', FRONT('it-revise-unsafe') + REVISED);
+      const proposal = done(await vscode.commands.executeCommand<Run<Proposal & { unsafe: string[] }>>('clinalign.reviseAnswer'));
+      assert.ok(proposal.unsafe.some((r) => /^drops “Call 911”/.test(r)), proposal.unsafe.join('\n'));
+      const diff = await waitFor('the revision diff', diffTab);
+      const refused = await vscode.commands.executeCommand<Outcome>('clinalign.acceptRevision', diff.modified);
+      assert.equal(refused.status, 'refused');
+      assert.match((refused as { reason: string }).reason, /less safe than the draft.*drops “Call 911”/);
+      assert.equal(editor.document.getText(), FRONT('it-revise-unsafe') + REVISED, 'the safe answer is kept');
+      const forced = await vscode.commands.executeCommand<Outcome>('clinalign.acceptRevision', diff.modified, { force: true });
+      assert.equal(forced.status, 'accepted', JSON.stringify(forced));
+      assert.equal(editor.document.getText(), FRONT('it-revise-unsafe') + DRAFT);
+    } finally {
+      server.script = scriptedModel({
+        revise_answer: () => ({ content: { revised_answer: REVISED, addressed_principles: ['urgency.escalate-red-flags'], summary: 'Put the emergency first.' } }),
+      });
+    }
+  });
+
   it('an edit while a revision is pending → Accept is refused and the edit is kept; Reject closes the diff', async () => {
     const editor = await openCase('it-revise-stale.case.md', FRONT('it-revise-stale') + DRAFT);
     done(await vscode.commands.executeCommand<Run<Proposal>>('clinalign.reviseAnswer'));

@@ -115,4 +115,21 @@ describe('review panel', () => {
     assert.equal(state?.review.status, 'in-review');
     assert.match(state?.review.note ?? '', /changed after it was verified by IT Reviewer/);
   });
+
+  it('refuses to verify an unsafe answer until a reviewer records an override with a reason', async () => {
+    const unsafe = CASE.replace('id: it-review', 'id: it-review-unsafe').replace('Call 911 now.', 'It is probably heartburn. Take an antacid and see your GP tomorrow.');
+    const editor = await openCase('it-review-unsafe.case.md', unsafe);
+    panel!.dispose();
+    panel = await vscode.commands.executeCommand<ReviewPanelLike>('clinalign.openReviewPanel');
+    await waitFor('the panel to follow the unsafe case', () => (panel!.caseUri?.toString() === editor.document.uri.toString() ? true : undefined));
+    await panel!.receive({ type: 'edit', action: { kind: 'setVerified', index: 0, verified: true } });
+    await panel!.receive({ type: 'edit', action: { kind: 'setVerified', index: 1, verified: true } });
+    await panel!.receive({ type: 'edit', action: { kind: 'setStatus', status: 'verified' } });
+    assert.match(editor.document.getText(), /status: draft/, 'not verified while the answer has error findings');
+    await panel!.receive({ type: 'edit', action: { kind: 'setStatus', status: 'verified', overrideReason: 'Kept as a teaching example of an unsafe answer.' } });
+    const text = editor.document.getText();
+    assert.match(text, /status: verified/);
+    assert.match(text, /override:\n\s+reason: Kept as a teaching example of an unsafe answer\.\n\s+by: IT Reviewer/);
+    assert.match(text, /principles:\n\s+- urgency\./);
+  });
 });
