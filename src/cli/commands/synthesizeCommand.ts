@@ -45,7 +45,7 @@ export async function synthesizeCommand(paths: string[], options: SynthesizeOpti
   const results: CaseRubric[] = [];
   const written = new Set<CaseRubric>();
   for (const { file, shown, text, document } of cases) {
-    const offline = applyOverrides(classifyQuestion(document.question), {
+    const offline = applyOverrides(classifyQuestion(document.question, library.lexicon), {
       audience: document.data.audience,
       scenario: document.data.scenario,
     });
@@ -64,7 +64,7 @@ export async function synthesizeCommand(paths: string[], options: SynthesizeOpti
         continue;
       }
     } else {
-      const { items, unmet } = synthesizeRubricOffline({ principles: library.principles, scenario: offline.scenario, question: document.question });
+      const { items, unmet } = synthesizeRubricOffline({ principles: library.principles, scenario: offline.scenario, question: document.question, lexicon: library.lexicon });
       result = { file: shown, scenario: offline.scenario, rubric: items, unmet };
     }
     const { rubric: items, unmet } = result;
@@ -104,7 +104,7 @@ function formatCase(result: CaseRubric, wasWritten: boolean): string {
   const scenario = SCENARIO_DIMENSIONS.map((d) => `${d}: ${result.scenario[d]}`).join(', ');
   const lines = [`${result.file}${wasWritten ? ' (written)' : ''}  [${scenario}]`];
   for (const item of result.rubric) {
-    lines.push(`  [${String(item.points).padStart(3)}] ${item.criterion} (${axisOf(item) ?? '?'}) ← ${principleOf(item) ?? '?'}`);
+    lines.push(`  [${String(item.points).padStart(3)}] ${item.criterion} (${axisOf(item) ?? '?'}) ← ${principleOf(item) ?? item.tags.find((t) => t.startsWith('concept:')) ?? '?'}`);
   }
   return `${lines.join('\n')}\n`;
 }

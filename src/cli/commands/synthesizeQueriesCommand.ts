@@ -66,10 +66,10 @@ export async function synthesizeQueriesCommand(options: SynthesizeQueriesOptions
       async (query) => {
         if (log.done.has(query.id)) return;
         try {
-          const offline = classifyQuestion(query.question);
+          const offline = classifyQuestion(query.question, library.lexicon);
           let record: RubricRecord;
           if (options.offline) {
-            const rubric = synthesizeRubricOffline({ principles: library.principles, scenario: offline.scenario, question: query.question });
+            const rubric = synthesizeRubricOffline({ principles: library.principles, scenario: offline.scenario, question: query.question, lexicon: library.lexicon });
             record = rubricRecord(query, offline.scenario, rubric.items, 'offline', rubric.pool.map((p) => p.principle.id), rubric.unmet);
           } else {
             const client = replay ?? session!.client;

@@ -1,3 +1,4 @@
+import type { ConceptLexicon } from '../concepts/conceptLexicon';
 import type { Message } from '../case/caseSchema';
 import { synthesizeRubricOutput, synthesizeRubricPrompt } from '../model/prompts/synthesizeRubricPrompt';
 import type { Principle } from '../principles/principle';
@@ -16,6 +17,8 @@ export interface ModelSynthesisInput {
   question: string;
   scenario: Scenario;
   principles: readonly Principle[];
+  /** The lexicon the question is read with (bundled when omitted). */
+  lexicon?: ConceptLexicon | undefined;
 }
 
 export interface ModelSynthesizedRubric extends SynthesizedRubric {
@@ -32,7 +35,7 @@ export interface ModelSynthesizedRubric extends SynthesizedRubric {
  * items fall short, items from the offline (template) synthesis fill the gap.
  */
 export async function synthesizeRubric(client: StructuredClient, input: ModelSynthesisInput, options: WorkflowOptions = {}): Promise<ModelSynthesizedRubric> {
-  const offline = synthesizeRubricOffline({ principles: input.principles, scenario: input.scenario, question: input.question });
+  const offline = synthesizeRubricOffline({ principles: input.principles, scenario: input.scenario, question: input.question, lexicon: input.lexicon });
   const pool = offline.pool.slice(0, MODEL_POOL_SIZE).map((s) => s.principle);
   options.onProgress?.({ done: 0, total: 1, message: 'writing the rubric' });
   const reply = await client.completeJson(

@@ -23,7 +23,7 @@ export async function synthesizeInto(deps: ReviewDeps, document: vscode.TextDocu
   if (!result) return 'Open a case file first.';
   if (result.document.problems.length > 0) return `Fix the front matter first (${result.document.problems[0]!.message}).`;
   const { question, conversation, data } = result.document;
-  const input = { principles: deps.services.host.library.principles, scenario: result.classification.scenario, question };
+  const input = { principles: deps.services.host.library.principles, scenario: result.classification.scenario, question, lexicon: deps.services.host.library.lexicon };
   let items;
   if (mode === 'offline') {
     items = synthesizeRubricOffline(input).items;
