@@ -16,7 +16,8 @@ export interface Token {
 }
 
 const WORD = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}\p{N}]+(?:['’ʼ][\p{L}\p{M}\p{N}]+)*/gu;
-const SENTENCE_GAP = /[.!?;\n¿¡]/;
+// A line break alone is a soft wrap inside a sentence; a blank line, a list item or a heading starts a new one.
+const SENTENCE_GAP = /[.!?;¿¡]|\n\s*\n|\n\s*(?:[-*+•>#]|\d+[.)])/;
 const CLAUSE_GAP = /[,:()[\]—–]|\s-\s/;
 const MARKS = /\p{M}+/gu;
 const APOSTROPHES = /['’ʼ]/g;
