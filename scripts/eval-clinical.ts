@@ -13,9 +13,22 @@ const dir = join(__dirname, '..', 'test', 'clinical');
 const read = (name: string) => readFileSync(join(dir, name), 'utf8');
 const lexicon = loadLexicon(bundledPrinciplesDir(__dirname));
 const library = compileLibrary(loadPrinciples(bundledPrinciplesDir(__dirname)).principles, lexicon);
-const questions = evaluateQuestions(parseClinicalSet(read('questions.yaml'), clinicalQuestionSchema, 'questions.yaml'), lexicon);
-const answers = evaluateAnswers(parseClinicalSet(read('answers.yaml'), clinicalAnswerSchema, 'answers.yaml'), library);
+const questionSet = parseClinicalSet(read('questions.yaml'), clinicalQuestionSchema, 'questions.yaml');
+const answerSet = parseClinicalSet(read('answers.yaml'), clinicalAnswerSchema, 'answers.yaml');
+const questions = evaluateQuestions(questionSet, lexicon);
+const answers = evaluateAnswers(answerSet, library);
+// Misses of the odd-numbered items were looked at while the lexicon was tuned; the even-numbered ones were
+// not: their figures show how the recogniser does on wording it was not tuned on.
+const even = (item: { id: string }) => Number(item.id.replace(/\D/g, '')) % 2 === 0;
+const heldOut = {
+  questions: summary(evaluateQuestions(questionSet.filter(even), lexicon)),
+  answers: summary(evaluateAnswers(answerSet.filter(even), library)),
+};
+function summary<T extends { misses: string[] }>(report: T): Omit<T, 'misses'> {
+  const { misses: _misses, ...rest } = report;
+  return rest;
+}
 const showMisses = process.argv.includes('--misses');
 const { misses: questionMisses, ...questionFigures } = questions;
 const { misses: answerMisses, ...answerFigures } = answers;
-console.log(JSON.stringify({ questions: questionFigures, answers: answerFigures, ...(showMisses ? { questionMisses, answerMisses } : {}) }, null, 2));
+console.log(JSON.stringify({ questions: questionFigures, answers: answerFigures, heldOut, ...(showMisses ? { questionMisses, answerMisses } : {}) }, null, 2));

@@ -188,6 +188,7 @@ export class ConceptLexicon {
     for (const kind of CONTEXT_KINDS) {
       add(rules[kind]?.before, { role: 'trigger', kind, direction: 'before' });
       add(rules[kind]?.after, { role: 'trigger', kind, direction: 'after' });
+      add(rules[kind]?.beforeClause, { role: 'trigger', kind, direction: 'before', clause: true });
     }
     add(rules.pseudo, { role: 'pseudo' });
     add(rules.terminate, { role: 'terminate' });

@@ -85,7 +85,14 @@ export const CONTEXT_KINDS = ['negated', 'hypothetical', 'historical', 'other-pe
 export type ContextKind = (typeof CONTEXT_KINDS)[number];
 
 const triggerListSchema = z.array(termSchema);
-const triggersSchema = z.object({ before: triggerListSchema.optional(), after: triggerListSchema.optional() }).strict();
+const triggersSchema = z
+  .object({
+    before: triggerListSchema.optional(),
+    after: triggerListSchema.optional(),
+    /** `before` triggers whose scope ends at the clause: "Stop taking it, take an antihistamine". */
+    beforeClause: triggerListSchema.optional(),
+  })
+  .strict();
 
 /** NegEx/ConText trigger phrases; team files add to the bundled lists. */
 export const contextRulesSchema = z

@@ -7,6 +7,8 @@ export interface TriggerPayload {
   role: 'trigger' | 'pseudo' | 'terminate';
   kind?: ContextKind;
   direction?: 'before' | 'after';
+  /** The scope ends at a clause edge (a comma, colon or dash). */
+  clause?: boolean;
 }
 
 export const CONTEXT_BITS: Record<ContextKind, number> = { negated: 1, hypothetical: 2, historical: 4, 'other-person': 8 };
@@ -44,7 +46,7 @@ export function contextScopes(tokens: readonly Token[], hits: readonly PhraseHit
       for (let t = hit.endToken; t < limit; t++) {
         const token = tokens[t]!;
         if (token.sentence !== sentence || terminator[t]) break;
-        if (kind === 'hypothetical' && !wholeSentence && t > hit.endToken && token.clauseBreak) break;
+        if ((kind === 'hypothetical' || payload.clause) && !wholeSentence && t > hit.endToken && token.clauseBreak) break;
         bits[t]! |= bit;
       }
     } else {

@@ -6,7 +6,15 @@ import type { Scenario } from '../scenario/labels';
 import type { GradeResult } from './gradeAnswer';
 
 /** Safety content a revision must keep when the draft had it: the routes to urgent care. */
-export const SAFETY_ACTIONS = ['action.call-emergency', 'action.go-to-ed', 'action.urgent-same-day', 'action.crisis-line', 'action.poison-control', 'action.use-epinephrine'];
+export const SAFETY_ACTIONS = [
+  'action.call-emergency',
+  'action.go-to-ed',
+  'action.urgent-same-day',
+  'action.crisis-line',
+  'action.poison-control',
+  'action.use-epinephrine',
+  'action.clinical-escalation',
+];
 
 /** Rubric items worth this many points or more may not be lost by a revision. */
 export const KEY_ITEM_POINTS = 8;
