@@ -28,11 +28,14 @@ describe('packaging (.vsix contents)', function () {
   });
 
   it('holds what the extension needs at run time', () => {
-    for (const needed of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/extension.js', 'dist/principles.snapshot.json', 'media/clinalign.svg']) {
+    for (const needed of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/extension.js', 'dist/principles.snapshot.json', 'dist/concepts.snapshot.json', 'media/clinalign.svg']) {
       assert.ok(files.includes(needed), `${needed} missing from ${files.join(', ')}`);
     }
     const principleFiles = files.filter((f) => /^principles\/[^/]+\.yaml$/.test(f));
     assert.ok(principleFiles.length >= 5, principleFiles.join(', '));
+    // The concept lexicon ships beside the principles: without it no red flag is recognised.
+    const conceptFiles = files.filter((f) => /^principles\/concepts\/[^/]+\.yaml$/.test(f));
+    assert.ok(conceptFiles.includes('principles/concepts/context.yaml') && conceptFiles.length >= 5, conceptFiles.join(', '));
   });
 
   it('keeps dist/extension.js under 1 MB', function () {

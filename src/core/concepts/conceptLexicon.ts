@@ -31,7 +31,9 @@ export class ConceptLexicon {
   readonly problems: LoadProblem[] = [];
   /** Concepts in an order where every combo's concept parts come before it. */
   readonly order: number[] = [];
-  readonly termTrie = new PhraseTrie();
+  private readonly phrases = new PhraseTrie();
+  /** Terms wait here until the first text is read: loading a library (editor activation) stays cheap. */
+  private pendingTerms: { term: string; payload: number }[] = [];
   /** Payload → concept index (≥ 0) or −1 − inline part index. */
   readonly payloadTarget: number[] = [];
   partCount = 0;
@@ -149,9 +151,20 @@ export class ConceptLexicon {
   }
 
   private addTerm(term: string, payload: number): void {
-    const sequences = compileTerm(term);
-    if (typeof sequences === 'string') return; // reported by the schema
-    for (const sequence of sequences) this.termTrie.add(sequence, payload);
+    this.pendingTerms.push({ term, payload });
+  }
+
+  /** The phrase index of every term, built on first use. */
+  get termTrie(): PhraseTrie {
+    if (this.pendingTerms.length > 0) {
+      for (const { term, payload } of this.pendingTerms) {
+        const sequences = compileTerm(term);
+        if (typeof sequences === 'string') continue; // reported by the schema
+        for (const sequence of sequences) this.phrases.add(sequence, payload);
+      }
+      this.pendingTerms = [];
+    }
+    return this.phrases;
   }
 
   /** Depth-first order over combo dependencies; a cycle is reported and its combos dropped. */

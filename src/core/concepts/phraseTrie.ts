@@ -58,7 +58,7 @@ export class PhraseTrie {
   private readonly bySignature = new Map<string, Phrase>();
 
   add(sequence: TermSequence, payload: number): void {
-    const signature = JSON.stringify(sequence.steps);
+    const signature = sequence.steps.map(signatureOf).join(' ');
     const existing = this.bySignature.get(signature);
     if (existing) {
       if (!existing.payloads.includes(payload)) existing.payloads.push(payload);
@@ -106,5 +106,16 @@ export class PhraseTrie {
       }
     }
     return hits;
+  }
+}
+
+function signatureOf(step: TermStep): string {
+  switch (step.kind) {
+    case 'any':
+      return '_';
+    case 'number':
+      return `<${step.min}-${step.max}>`;
+    case 'words':
+      return `${step.words.join('|')}/${step.prefixes.join('|')}`;
   }
 }

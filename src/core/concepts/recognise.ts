@@ -59,7 +59,7 @@ export function recogniseWith(lexicon: ConceptLexicon, text: string): Recognitio
     const spans = [...direct[index]!];
     for (const combo of concept.combos) {
       const lists = combo.parts.map((part) => ('concept' in part ? found[part.concept]! : parts[part.part]!));
-      spans.push(...comboSpans(lists, combo.window));
+      spans.push(...comboSpans(lists, combo.window, tokens));
     }
     found[index] = mergeSpans(spans);
   }
@@ -109,7 +109,7 @@ export function recogniseWith(lexicon: ConceptLexicon, text: string): Recognitio
  * Places where every part has a mention within `window` words of the first part's mention (any order).
  * Mentions are sorted by start, so each anchor looks at a bounded slice of each other list.
  */
-function comboSpans(lists: Span[][], window: number): Span[] {
+function comboSpans(lists: Span[][], window: number, tokens: readonly Token[]): Span[] {
   if (lists.some((list) => list.length === 0)) return [];
   const [anchors, ...others] = lists.map((list) => [...list].sort((a, b) => a.startToken - b.startToken));
   const spans: Span[] = [];
@@ -119,7 +119,8 @@ function comboSpans(lists: Span[][], window: number): Span[] {
     const starts = [...(anchor.starts ?? [anchor.startToken])];
     let complete = true;
     for (const list of others) {
-      const near = within(list, anchor, window);
+      const paragraph = tokens[anchor.startToken]!.paragraph;
+      const near = within(list, anchor, window).filter((s) => tokens[s.startToken]!.paragraph === paragraph);
       if (near.length === 0) {
         complete = false;
         break;

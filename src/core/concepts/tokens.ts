@@ -11,6 +11,8 @@ export interface Token {
   value: number;
   /** Index of the sentence the token is in. */
   sentence: number;
+  /** Index of the paragraph (blank-line separated) the token is in: nothing combines across paragraphs. */
+  paragraph: number;
   /** A comma, colon, dash or bracket stands between this token and the previous one (a clause edge). */
   clauseBreak: boolean;
 }
@@ -18,6 +20,7 @@ export interface Token {
 const WORD = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}\p{N}]+(?:['’ʼ][\p{L}\p{M}\p{N}]+)*/gu;
 // A line break alone is a soft wrap inside a sentence; a blank line, a list item or a heading starts a new one.
 const SENTENCE_GAP = /[.!?;¿¡]|\n\s*\n|\n\s*(?:[-*+•>#]|\d+[.)])/;
+const PARAGRAPH_GAP = /\n[ \t]*\n/;
 const CLAUSE_GAP = /[,:()[\]—–]|\s-\s/;
 const MARKS = /\p{M}+/gu;
 const APOSTROPHES = /['’ʼ]/g;
@@ -54,13 +57,15 @@ function numberValue(word: string): number {
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let sentence = 0;
+  let paragraph = 0;
   let previousEnd = 0;
   for (const match of text.matchAll(WORD)) {
     const start = match.index;
     const gap = text.slice(previousEnd, start);
     if (tokens.length > 0 && SENTENCE_GAP.test(gap)) sentence++;
+    if (tokens.length > 0 && PARAGRAPH_GAP.test(gap)) paragraph++;
     const word = normaliseWord(match[0]);
-    tokens.push({ word, start, end: start + match[0].length, value: numberValue(word), sentence, clauseBreak: CLAUSE_GAP.test(gap) });
+    tokens.push({ word, start, end: start + match[0].length, value: numberValue(word), sentence, paragraph, clauseBreak: CLAUSE_GAP.test(gap) });
     previousEnd = start + match[0].length;
   }
   return tokens;

@@ -29,7 +29,7 @@ export function lintAnswer(library: CompiledLibrary, input: LintInput): Finding[
   const answer = new AnswerView(text, library.paragraphs);
   // The answer's concepts are read only when a detector that needs them runs (red-flag questions, mostly).
   let recognition: Recognition | undefined;
-  const answerConcepts = () => (recognition ??= library.recognitions.recognise(text));
+  const answerConcepts = () => (recognition ??= library.recognitions.recogniseByParagraph(text));
   const conditions = new AnswerConditions(answer, answerConcepts);
   const findings: Finding[] = [];
 

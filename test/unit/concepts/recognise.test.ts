@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { RecognitionCache } from '../../../src/core/concepts/recognitionCache';
 import { SMALL_LEXICON, testLexicon } from './testLexicon';
 
 const lexicon = testLexicon(SMALL_LEXICON);
@@ -90,6 +92,18 @@ concepts:
     assert.ok(messages.some((m) => /^15: feature\.c: combo names unknown concept "feature.nope"/.test(m)), messages.join('\n'));
     assert.ok(messages.some((m) => /^19: .*prefix “x\*” is shorter than 3 letters/.test(m) || /^19: .*red flag needs/.test(m)), messages.join('\n'));
     assert.ok(broken.recognise('my chest').mentions.some((m) => m.concept === 'body.chest'));
+  });
+
+  it('paragraph by paragraph (the keystroke path) finds exactly what the whole text gives', () => {
+    const cache = new RecognitionCache(lexicon);
+    const paragraph = fc.constantFrom('Call 911 now.', 'No chest pain.', 'If you get chest pain, call 911.', 'My 5-week-old is hot.', "Don't wait and see.", 'Crushing chest pain, sweaty.', '');
+    fc.assert(
+      fc.property(fc.array(paragraph, { maxLength: 6 }), fc.constantFrom('\n\n', '\n \n', '\n\n\n'), (paragraphs, gap) => {
+        const text = paragraphs.join(gap);
+        const shape = (r: ReturnType<typeof lexicon.recognise>) => r.mentions.map((m) => [m.concept, m.start, m.end, m.current, m.negated, m.hypothetical]);
+        assert.deepEqual(shape(cache.recogniseByParagraph(text)), shape(lexicon.recognise(text)));
+      }),
+    );
   });
 
   it('is linear in the text: 200,000 words of red flags are recognised in well under a second', () => {
