@@ -9,6 +9,7 @@ interface ExplorerApi {
   principleTree?: vscode.TreeDataProvider<unknown>;
 }
 
+const CARDIAC = 'urgency.chest-pain-cardiac-features';
 const REFERRAL = 'urgency.emergency-referral-first';
 
 describe('principle explorer in a real editor', () => {
@@ -73,17 +74,20 @@ describe('principle explorer in a real editor', () => {
     if (!tree) return this.skip();
     const document = await vscode.workspace.openTextDocument(workspaceUri('chest-pain-at-rest.case.md'));
     await vscode.window.showTextDocument(document);
-    const referral = await waitFor('the emergency-referral principle marked as applying', async () => {
-      const item = await principleItem(REFERRAL);
+    // The same selection as the status item and the rubric: the cardiac rule applies because of the question's
+    // own words, and the general referral rule stands aside for it.
+    const cardiac = await waitFor('the chest-pain principle marked as applying', async () => {
+      const item = await principleItem(CARDIAC);
       return String(item?.description).startsWith('✓ ') ? item : undefined;
     });
-    assert.equal(referral.description, `✓ ${REFERRAL} · warning`);
+    assert.equal(cardiac.description, `✓ ${CARDIAC} · error`);
+    assert.match((cardiac.tooltip as vscode.MarkdownString).value, /\*\*Active case:\*\* applies because the question mentions “[^”]*chest[^”]*”/);
+    assert.ok(!String((await principleItem(REFERRAL))?.description).startsWith('✓'), 'the general referral rule stands aside');
     const urgency = (await items()).find((g) => g.item.id === 'dimension:urgency')!.item;
     assert.match(String(urgency.description), /^\d+ · \d+ appl(y|ies)$/);
-    assert.match((referral.tooltip as vscode.MarkdownString).value, /\*\*Active case:\*\* applies/);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await waitFor('the marks to go when no case is open', async () => {
-      const item = await principleItem(REFERRAL);
+      const item = await principleItem(CARDIAC);
       return item && !String(item.description).startsWith('✓') ? true : undefined;
     });
   });

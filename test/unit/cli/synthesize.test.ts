@@ -93,6 +93,6 @@ describe('clinalign synthesize', function () {
     const tiny = workspace({ 'ok.case.md': CHEST });
     const sample = clinalign(['synthesize', '.', '--offline', '--no-bundled', '--principles', join(ROOT, 'test', 'fixtures', 'principles')], tiny);
     assert.equal(sample.code, 1);
-    assert.match(sample.stderr, /ok\.case\.md: only \d+ applicable principles?; a rubric needs at least 6 items/);
+    assert.match(sample.stderr, /ok\.case\.md: only \d+ (applicable principles?|items); a rubric needs at least 6/);
   });
 });
