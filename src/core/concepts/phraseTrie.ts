@@ -10,7 +10,8 @@ export interface PhraseHit {
 
 /** One position of a compiled phrase; choices become a set, so checking a word is one lookup. */
 interface Step {
-  words: ReadonlySet<string>;
+  /** A few choices are an array (cheaper to build than a set); many are a set. */
+  words: readonly string[] | ReadonlySet<string>;
   prefixes: readonly string[];
   min: number;
   max: number;
@@ -24,22 +25,27 @@ interface Phrase {
 }
 
 const PREFIX_KEY = 3;
+const NO_WORDS: readonly string[] = [];
+
+function hasWord(words: Step['words'], word: string): boolean {
+  return Array.isArray(words) ? words.includes(word) : (words as ReadonlySet<string>).has(word);
+}
 
 function compileStep(step: TermStep): Step {
   switch (step.kind) {
     case 'any':
-      return { words: new Set(), prefixes: [], min: 0, max: 0, isNumber: false, any: true };
+      return { words: NO_WORDS, prefixes: NO_WORDS, min: 0, max: 0, isNumber: false, any: true };
     case 'number':
-      return { words: new Set(), prefixes: [], min: step.min, max: step.max, isNumber: true, any: false };
+      return { words: NO_WORDS, prefixes: NO_WORDS, min: step.min, max: step.max, isNumber: true, any: false };
     case 'words':
-      return { words: new Set(step.words), prefixes: step.prefixes, min: 0, max: 0, isNumber: false, any: false };
+      return { words: step.words.length > 8 ? new Set(step.words) : step.words, prefixes: step.prefixes, min: 0, max: 0, isNumber: false, any: false };
   }
 }
 
 function stepMatches(step: Step, token: Token): boolean {
   if (step.any) return true;
   if (step.isNumber) return !Number.isNaN(token.value) && token.value >= step.min && token.value <= step.max;
-  if (step.words.has(token.word)) return true;
+  if (hasWord(step.words, token.word)) return true;
   for (const prefix of step.prefixes) if (token.word.startsWith(prefix)) return true;
   return false;
 }
@@ -54,18 +60,10 @@ export class PhraseTrie {
   private readonly byWord = new Map<string, Phrase[]>();
   private readonly byPrefix = new Map<string, { prefix: string; phrase: Phrase }[]>();
   private readonly numberFirst: Phrase[] = [];
-  /** Identical sequences (common across languages and optional-word expansions) share one phrase. */
-  private readonly bySignature = new Map<string, Phrase>();
 
   add(sequence: TermSequence, payload: number): void {
-    const signature = sequence.steps.map(signatureOf).join(' ');
-    const existing = this.bySignature.get(signature);
-    if (existing) {
-      if (!existing.payloads.includes(payload)) existing.payloads.push(payload);
-      return;
-    }
+    // Duplicate phrases are not merged: they cost one more check each, and overlapping hits merge anyway.
     const phrase: Phrase = { steps: sequence.steps.map(compileStep), payloads: [payload] };
-    this.bySignature.set(signature, phrase);
     const first = sequence.steps[0]!;
     if (first.kind === 'number') {
       this.numberFirst.push(phrase);
@@ -98,7 +96,7 @@ export class PhraseTrie {
       for (const phrase of this.byWord.get(token.word) ?? []) tryPhrase(phrase, start);
       if (token.word.length >= PREFIX_KEY) {
         for (const { prefix, phrase } of this.byPrefix.get(token.word.slice(0, PREFIX_KEY)) ?? []) {
-          if (token.word.startsWith(prefix) && !phrase.steps[0]!.words.has(token.word)) tryPhrase(phrase, start);
+          if (token.word.startsWith(prefix) && !hasWord(phrase.steps[0]!.words, token.word)) tryPhrase(phrase, start);
         }
       }
       if (!Number.isNaN(token.value)) {
@@ -109,13 +107,3 @@ export class PhraseTrie {
   }
 }
 
-function signatureOf(step: TermStep): string {
-  switch (step.kind) {
-    case 'any':
-      return '_';
-    case 'number':
-      return `<${step.min}-${step.max}>`;
-    case 'words':
-      return `${step.words.join('|')}/${step.prefixes.join('|')}`;
-  }
-}

@@ -14,6 +14,8 @@ export interface TermSequence {
 /** `<n>` any number, `<0-12>` a number in a range (`#`, `#0-12` also work in quoted YAML strings). */
 const NUMBER_STEP = /^(?:#|<n>|<(?=\d.*>$))(?:(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?))?>?$/;
 const MIN_PREFIX = 3;
+/** Most words need no tokenising: plain lower-case letters and digits. */
+const SIMPLE_WORD = /^[a-z0-9]+$/;
 /** Optional words multiply the sequences; a term is short, so a small cap keeps a mistake cheap. */
 const MAX_SEQUENCES = 64;
 
@@ -53,6 +55,8 @@ function compileStep(body: string): TermStep | TermStep[] | string {
   }
   const choices = body.split('|');
   if (choices.length === 1 && !body.endsWith('*')) {
+    const plain = body.toLowerCase();
+    if (SIMPLE_WORD.test(plain)) return { kind: 'words', words: [plain], prefixes: [] };
     // A plain word may hold punctuation that splits it ("a&e", "5-week-old"): match its words in turn.
     const words = tokenize(body).map((t) => t.word);
     if (words.length === 0) return `no word in “${body}”`;
