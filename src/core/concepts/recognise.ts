@@ -69,8 +69,11 @@ export function recogniseWith(lexicon: ConceptLexicon, text: string): Recognitio
   found.forEach((spans, index) => {
     const concept = lexicon.concepts[index]!;
     for (const span of spans) {
-      // "chemo last week and now she's shivering": one current part keeps a combination current.
-      const flags = (span.starts ?? [span.startToken]).reduce((all, start) => all & bits[start]!, 0xff);
+      // Negation and hypotheticals are read where the mention starts ("don't wait to see your GP tomorrow");
+      // the past only when every part lies in it ("chemo last week and now she's shivering" is current).
+      const first = bits[span.startToken]!;
+      const everyPart = (span.starts ?? [span.startToken]).reduce((all, start) => all & bits[start]!, 0xff);
+      const flags = (first & (CONTEXT_BITS.negated | CONTEXT_BITS.hypothetical | CONTEXT_BITS['other-person'])) | (everyPart & CONTEXT_BITS.historical);
       const start = tokens[span.startToken]!.start;
       const end = tokens[span.endToken - 1]!.end;
       const negated = (flags & CONTEXT_BITS.negated) !== 0;
