@@ -11,7 +11,9 @@ import type { FrameLocator, Locator, Page } from 'playwright-core';
 import type { UiStep } from './personJourney';
 import { quickOpen, runCommand, textOf, UI_TIMEOUT_MS, waitFor } from './workbench';
 
-const CASE_FILE = 'chest-pain-at-rest.case.md';
+// A case whose answer is safe: the verification gate refuses answers with error findings (chest-pain-at-rest has
+// three), which the integration tests cover.
+const CASE_FILE = 'blood-pressure-explained.case.md';
 const REVIEWER = 'Dr UI Reviewer';
 const NEW_CRITERION = 'Tells the person to call 911 now, before anything else.';
 const ADDED_SENTENCE = 'Do not drive yourself to hospital.';
