@@ -15,7 +15,7 @@ import { quickOpen, runCommand, textOf, UI_TIMEOUT_MS, waitFor } from './workben
 // three), which the integration tests cover.
 const CASE_FILE = 'blood-pressure-explained.case.md';
 const REVIEWER = 'Dr UI Reviewer';
-const NEW_CRITERION = 'Tells the person to call 911 now, before anything else.';
+const NEW_CRITERION = 'Explains what the two numbers of a blood pressure reading mean.';
 const ADDED_SENTENCE = 'Do not drive yourself to hospital.';
 const REPO = path.resolve(__dirname, '..', '..');
 const README_SHOT = path.join(REPO, 'docs', 'images', 'review-panel.png');
@@ -150,7 +150,7 @@ export const steps: UiStep[] = [
         [`updatedBy: ${REVIEWER}`, disk.includes(`updatedBy: ${REVIEWER}`)],
         ['reviewers list', disk.includes(`reviewers: [${REVIEWER}]`)],
         ['a fingerprint', /fingerprint: [0-9a-f]{64}/.test(disk)],
-        ['the answer unchanged', disk.includes('Try an antacid and rest for a while.')],
+        ['the answer unchanged', disk.includes('It is not an emergency on its own.')],
       ];
       // The save reaches the disk a moment after the tab stops being dirty.
       const disk = await waitFor('the saved file', async () => caseOnDisk(workspace), (d) => checksOf(d).every(([, ok]) => ok), 10_000).catch(() => caseOnDisk(workspace));
