@@ -29,35 +29,55 @@ export class RecognitionCache {
   }
 
   private combine(text: string): Recognition {
-    const result: Recognition = { text, tokens: [], mentions: [], language: 'unknown', contextBits: new Uint8Array(0) };
-    const bits: Uint8Array[] = [];
+    const parts: { start: number; recognition: Recognition }[] = [];
     let start = 0;
-    let sentences = 0;
     const add = (end: number) => {
       const slice = text.slice(start, end);
-      const part = remember(this.paragraphs, slice, this.paragraphSize, () => this.lexicon.recognise(slice));
-      const tokenOffset = result.tokens.length;
-      const paragraph = bits.length;
-      for (const token of part.tokens) result.tokens.push({ ...token, start: token.start + start, end: token.end + start, sentence: token.sentence + sentences, paragraph });
-      for (const m of part.mentions) {
-        result.mentions.push({ ...m, start: m.start + start, end: m.end + start, startToken: m.startToken + tokenOffset, endToken: m.endToken + tokenOffset });
-      }
-      bits.push(part.contextBits);
-      sentences += (part.tokens.at(-1)?.sentence ?? -1) + 1;
+      parts.push({ start, recognition: remember(this.paragraphs, slice, this.paragraphSize, () => this.lexicon.recognise(slice)) });
     };
     for (const gap of text.matchAll(PARAGRAPH_BREAK)) {
       add(gap.index);
       start = gap.index;
     }
     add(text.length);
-    result.contextBits = new Uint8Array(result.tokens.length);
-    let offset = 0;
-    for (const part of bits) {
-      result.contextBits.set(part, offset);
-      offset += part.length;
+    const mentions: Recognition['mentions'] = [];
+    let tokenOffset = 0;
+    for (const { start: offset, recognition } of parts) {
+      for (const m of recognition.mentions) {
+        mentions.push({ ...m, start: m.start + offset, end: m.end + offset, startToken: m.startToken + tokenOffset, endToken: m.endToken + tokenOffset });
+      }
+      tokenOffset += recognition.tokens.length;
     }
-    result.language = detectLanguage(result.tokens);
-    return result;
+    // Tokens and context bits are rarely read for an answer: built on demand, so a keystroke copies nothing.
+    let tokens: Recognition['tokens'] | undefined;
+    let contextBits: Uint8Array | undefined;
+    return {
+      text,
+      mentions,
+      language: detectLanguage(parts.flatMap((p) => p.recognition.tokens)),
+      get tokens() {
+        if (!tokens) {
+          tokens = [];
+          let sentences = 0;
+          parts.forEach(({ start: offset, recognition }, paragraph) => {
+            for (const t of recognition.tokens) tokens!.push({ ...t, start: t.start + offset, end: t.end + offset, sentence: t.sentence + sentences, paragraph });
+            sentences += (recognition.tokens.at(-1)?.sentence ?? -1) + 1;
+          });
+        }
+        return tokens;
+      },
+      get contextBits() {
+        if (!contextBits) {
+          contextBits = new Uint8Array(tokenOffset);
+          let at = 0;
+          for (const { recognition } of parts) {
+            contextBits.set(recognition.contextBits, at);
+            at += recognition.contextBits.length;
+          }
+        }
+        return contextBits;
+      },
+    };
   }
 }
 
