@@ -14,14 +14,40 @@ const FUNCTION_WORDS: Record<Language, ReadonlySet<string>> = {
   fr: new Set('le la les et est je suis mon ma mes que de du des en dans avec pour une un mais tres comme cette il elle depuis ai jai dois puis pas vous douleur'.split(' ')),
 };
 
-export function detectLanguage(tokens: readonly Token[]): DetectedLanguage {
+/** Function words of each language in a text, and its word count: the votes that decide its language. */
+export interface LanguageVotes {
+  counts: Record<Language, number>;
+  words: number;
+}
+
+const LANGUAGE_LIST = Object.keys(FUNCTION_WORDS) as Language[];
+
+export function countLanguageWords(tokens: readonly Token[]): LanguageVotes {
   const counts: Record<Language, number> = { en: 0, es: 0, pt: 0, fr: 0 };
   let words = 0;
   for (const token of tokens) {
     if (!Number.isNaN(token.value) && /^\d/.test(token.word)) continue;
     words++;
-    for (const language of Object.keys(counts) as Language[]) if (FUNCTION_WORDS[language].has(token.word)) counts[language]++;
+    for (const language of LANGUAGE_LIST) if (FUNCTION_WORDS[language].has(token.word)) counts[language]++;
   }
+  return { counts, words };
+}
+
+/** Votes of several texts (an answer's paragraphs) added up. */
+export function addVotes(all: readonly LanguageVotes[]): LanguageVotes {
+  const sum: LanguageVotes = { counts: { en: 0, es: 0, pt: 0, fr: 0 }, words: 0 };
+  for (const votes of all) {
+    sum.words += votes.words;
+    for (const language of LANGUAGE_LIST) sum.counts[language] += votes.counts[language];
+  }
+  return sum;
+}
+
+export function detectLanguage(tokens: readonly Token[]): DetectedLanguage {
+  return decideLanguage(countLanguageWords(tokens));
+}
+
+export function decideLanguage({ counts, words }: LanguageVotes): DetectedLanguage {
   if (words < 3) return 'unknown';
   const ranked = (Object.entries(counts) as [Language, number][]).sort((a, b) => b[1] - a[1]);
   const [best, runnerUp] = [ranked[0]!, ranked[1]!];

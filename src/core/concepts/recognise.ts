@@ -2,7 +2,7 @@ import { refMatches } from './conceptRef';
 import type { ConceptKind } from './conceptSchema';
 import type { ConceptLexicon } from './conceptLexicon';
 import { CONTEXT_BITS } from './contextScopes';
-import { detectLanguage, type DetectedLanguage } from './detectLanguage';
+import { countLanguageWords, decideLanguage, type DetectedLanguage, type LanguageVotes } from './detectLanguage';
 import { tokenize, type Token } from './tokens';
 
 /** One mention of a concept in a text, with its span and its context. */
@@ -33,6 +33,8 @@ export interface Recognition {
   tokens: Token[];
   mentions: Mention[];
   language: DetectedLanguage;
+  /** The function-word votes behind `language` (an answer adds up its paragraphs' votes). */
+  languageVotes: LanguageVotes;
   /** Context bits of each token (see CONTEXT_BITS), for checking any other hit in the text. */
   contextBits: Uint8Array;
 }
@@ -63,7 +65,8 @@ export function recogniseWith(lexicon: ConceptLexicon, text: string): Recognitio
     }
     found[index] = mergeSpans(spans);
   }
-  const language = detectLanguage(tokens);
+  const languageVotes = countLanguageWords(tokens);
+  const language = decideLanguage(languageVotes);
   const bits = lexicon.matchContext(lexicon.contextTrie.match(tokens), tokens, language);
   const mentions: Mention[] = [];
   found.forEach((spans, index) => {
@@ -105,7 +108,7 @@ export function recogniseWith(lexicon: ConceptLexicon, text: string): Recognitio
     mention.emergency = mention.current && concept.kind === 'red-flag' && (concept.urgency === 'emergent' || concept.emergentWith.some((id) => currentIds.has(id)));
   }
   mentions.sort((a, b) => a.start - b.start || b.end - a.end);
-  return { text, tokens, mentions, language, contextBits: bits };
+  return { text, tokens, mentions, language, languageVotes, contextBits: bits };
 }
 
 /**

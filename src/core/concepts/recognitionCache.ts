@@ -1,5 +1,5 @@
 import type { ConceptLexicon } from './conceptLexicon';
-import { detectLanguage } from './detectLanguage';
+import { addVotes, decideLanguage } from './detectLanguage';
 import type { Recognition } from './recognise';
 
 const PARAGRAPH_BREAK = /\n[ \t]*\n/g;
@@ -51,10 +51,12 @@ export class RecognitionCache {
     // Tokens and context bits are rarely read for an answer: built on demand, so a keystroke copies nothing.
     let tokens: Recognition['tokens'] | undefined;
     let contextBits: Uint8Array | undefined;
+    const languageVotes = addVotes(parts.map((p) => p.recognition.languageVotes));
     return {
       text,
       mentions,
-      language: detectLanguage(parts.flatMap((p) => p.recognition.tokens)),
+      languageVotes,
+      language: decideLanguage(languageVotes),
       get tokens() {
         if (!tokens) {
           tokens = [];
