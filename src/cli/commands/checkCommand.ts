@@ -35,8 +35,8 @@ export async function checkCommand(paths: string[], options: CheckOptions): Prom
   const records: CheckRecord[] = [];
   for (const [index, c] of cases.entries()) {
     const { document } = c;
-    const { scenario } = applyOverrides(classifyQuestion(document.question), { audience: document.data.audience, scenario: document.data.scenario });
-    const principles = applicablePrinciples(library.principles, scenario, document.question, document.data.rubric ?? []);
+    const { scenario } = applyOverrides(classifyQuestion(document.question, library.lexicon), { audience: document.data.audience, scenario: document.data.scenario });
+    const principles = applicablePrinciples(library.principles, scenario, document.question, document.data.rubric ?? [], undefined, library.lexicon);
     try {
       const result = await checkWithModel(session.client, { conversation: document.conversation, answer: document.body, principles }, { signal: session.signal, onProgress: session.progress(`checking ${index + 1}/${cases.length}`) });
       const lines = new LineIndex(c.text);

@@ -1,5 +1,8 @@
 import { parseCase } from '../../core/case/parseCase';
+import { loadLexicon, teamConceptDirFor } from '../../core/concepts/loadLexicon';
 import type { Mention } from '../../core/concepts/recognise';
+import { bundledPrinciplesDir } from '../../core/principles/bundledLibrary';
+import { findTeamPrinciplesDir } from '../../core/principles/teamPrinciples';
 import { applyOverrides, classifyQuestion } from '../../core/scenario/classifyQuestion';
 import { SCENARIO_DIMENSIONS } from '../../core/scenario/labels';
 import { readTextFile } from '../readTextFile';
@@ -7,7 +10,11 @@ import { readTextFile } from '../readTextFile';
 export function classifyCommand(file: string, options: { format: 'text' | 'json' }): number {
   const document = parseCase(readTextFile(file));
   for (const p of document.problems) process.stderr.write(`${file}:${p.line + 1}:${p.column + 1}: ${p.message}\n`);
-  const classification = applyOverrides(classifyQuestion(document.question), {
+  // Bundled concepts with the team's (`.clinalign/concepts` beside the nearest `.clinalign/principles`).
+  const team = findTeamPrinciplesDir(process.cwd());
+  const lexicon = loadLexicon(bundledPrinciplesDir(), team ? [teamConceptDirFor(team)] : []);
+  for (const p of lexicon.problems) process.stderr.write(`${p.file}:${p.line + 1}:${p.column + 1}: ${p.message}\n`);
+  const classification = applyOverrides(classifyQuestion(document.question, lexicon), {
     audience: document.data.audience,
     scenario: document.data.scenario,
   });

@@ -86,7 +86,7 @@ async function reviseCase(session: ModelSession, library: CompiledLibrary, c: Cl
   const { document } = c;
   const { scenario } = applyOverrides(classifyQuestion(document.question, library.lexicon), { audience: document.data.audience, scenario: document.data.scenario });
   const rubric = document.data.rubric ?? [];
-  const applicable = applicablePrinciples(library.principles, scenario, document.question, rubric);
+  const applicable = applicablePrinciples(library.principles, scenario, document.question, rubric, undefined, library.lexicon);
   const base = { file: c.shown, id: caseIdOf(c.file, document.data.id), model: session.client.model, written: false };
   const input = { conversation: document.conversation, answer: document.body, principles: applicable };
   const context = { library, question: document.question, scenario, locale: document.data.locale };

@@ -1,3 +1,4 @@
+import type { ConceptLexicon } from '../../core/concepts/conceptLexicon';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AppendLog } from '../../core/dataset/appendLog';
@@ -38,7 +39,7 @@ export interface SynthesizeQueriesOptions extends LibraryOptions, ModelSessionOp
 export async function synthesizeQueriesCommand(options: SynthesizeQueriesOptions): Promise<number> {
   const library = loadCliLibrary(options);
   for (const problem of library.problems) process.stderr.write(`${formatProblem(problem)}\n`);
-  if (options.batchOut) return writeBatchRequests(options, library.principles);
+  if (options.batchOut) return writeBatchRequests(options, library.principles, library.lexicon);
   if (!options.out) throw new CliError('--queries needs --out rubrics.jsonl (or --batch-out requests.jsonl)');
 
   const log = await AppendLog.open(resolve(options.out), (r) => (r as { id?: string }).id);
@@ -135,7 +136,7 @@ function countLines(file: string): number {
 }
 
 /** One synthesize_rubric request per question, with the offline scenario labels and the ranked pool. */
-async function writeBatchRequests(options: SynthesizeQueriesOptions, principles: readonly Principle[]): Promise<number> {
+async function writeBatchRequests(options: SynthesizeQueriesOptions, principles: readonly Principle[], lexicon?: ConceptLexicon): Promise<number> {
   const model = batchModel(options.model);
   const mode = options.structuredOutput && options.structuredOutput !== 'auto' ? options.structuredOutput : 'json_schema';
   let failed = 0;
@@ -144,8 +145,8 @@ async function writeBatchRequests(options: SynthesizeQueriesOptions, principles:
       failed++;
       process.stderr.write(`${where}: ${message}\n`);
     })) {
-      const scenario = classifyQuestion(query.question).scenario;
-      const pool = synthesizeRubricOffline({ principles, scenario, question: query.question }).pool.slice(0, MODEL_POOL_SIZE).map((s) => s.principle);
+      const scenario = classifyQuestion(query.question, lexicon).scenario;
+      const pool = synthesizeRubricOffline({ principles, scenario, question: query.question, lexicon }).pool.slice(0, MODEL_POOL_SIZE).map((s) => s.principle);
       await add(batchRequest('synthesize', synthesizeRubricOutput, synthesizeRubricPrompt({ conversation: query.conversation, scenario, pool }), model, mode));
     }
   });

@@ -1,3 +1,4 @@
+import type { ConceptLexicon } from '../concepts/conceptLexicon';
 import type { Principle } from '../principles/principle';
 import { selectPrinciples } from '../principles/selectPrinciples';
 import type { Classification } from './classifyQuestion';
@@ -23,8 +24,9 @@ export function scenarioReport(
   principles: readonly Principle[],
   question: string,
   model: ModelState = 'not configured',
+  lexicon?: ConceptLexicon,
 ): ScenarioReport {
-  const applicablePrinciples = selectPrinciples(principles, classification.scenario, question).length;
+  const applicablePrinciples = selectPrinciples(principles, classification.scenario, question, lexicon).length;
   return {
     summary: scenarioSummary(classification.scenario),
     rows: scenarioRows(classification),

@@ -1,3 +1,4 @@
+import type { ConceptLexicon } from '../concepts/conceptLexicon';
 import type { Principle } from '../principles/principle';
 import { selectPrinciples } from '../principles/selectPrinciples';
 import { principleOf, type RubricItem } from '../rubric/rubricItem';
@@ -13,6 +14,7 @@ export function applicablePrinciples(
   question: string,
   rubric: readonly Pick<RubricItem, 'tags'>[] = [],
   limit = PROMPT_PRINCIPLE_LIMIT,
+  lexicon?: ConceptLexicon,
 ): Principle[] {
   const byId = new Map(principles.map((p) => [p.id, p]));
   const chosen = new Map<string, Principle>();
@@ -20,7 +22,7 @@ export function applicablePrinciples(
     const principle = byId.get(principleOf(item) ?? '');
     if (principle && !principle.disabled) chosen.set(principle.id, principle);
   }
-  for (const { principle } of selectPrinciples(principles, scenario, question)) {
+  for (const { principle } of selectPrinciples(principles, scenario, question, lexicon)) {
     if (chosen.size >= limit) break;
     chosen.set(principle.id, principle);
   }

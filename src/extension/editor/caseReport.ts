@@ -17,5 +17,6 @@ export function cachedReport(services: Pick<ExtensionServices, 'controller' | 'h
 }
 
 export function reportOf(services: Pick<ExtensionServices, 'host'> & Partial<Pick<ExtensionServices, 'model'>>, result: CaseLintResult): ScenarioReport {
-  return scenarioReport(result.classification, services.host.library.principles, result.document.question, services.model?.status().state);
+  const { principles, lexicon } = services.host.library;
+  return scenarioReport(result.classification, principles, result.document.question, services.model?.status().state, lexicon);
 }

@@ -40,7 +40,7 @@ export async function modelCase(services: Pick<ExtensionServices, 'controller' |
     text: document.getText(),
     result,
     caseId: caseIdOf(document.uri.fsPath, data.id),
-    principles: applicablePrinciples(services.host.library.principles, result.classification.scenario, question, data.rubric ?? []),
+    principles: applicablePrinciples(services.host.library.principles, result.classification.scenario, question, data.rubric ?? [], undefined, services.host.library.lexicon),
     root: folder ? folder.uri.fsPath : path.dirname(document.uri.fsPath),
   };
 }
