@@ -130,8 +130,9 @@ function classifyUrgency(text: string, words: number, recognition: Recognition, 
   let best: { level: 'emergent' | 'conditionally-emergent'; flag: Mention; features: Mention[] } | undefined;
   for (const flag of redFlags) {
     const concept = lexicon.get(flag.concept)!;
-    const features = current.filter((m) => concept.emergentWith.includes(m.concept));
-    const level = concept.urgency === 'emergent' || features.length > 0 ? 'emergent' : 'conditionally-emergent';
+    // Features inside the flag's own words ("crushing" in "crushing chest pain") add nothing to the evidence.
+    const features = current.filter((m) => concept.emergentWith.includes(m.concept) && (m.end <= flag.start || m.start >= flag.end));
+    const level = concept.urgency === 'emergent' || current.some((m) => concept.emergentWith.includes(m.concept)) ? 'emergent' : 'conditionally-emergent';
     if (!best || URGENCY_RANK[level] > URGENCY_RANK[best.level]) best = { level, flag, features };
   }
   if (best) {
