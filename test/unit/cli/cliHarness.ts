@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +19,25 @@ export interface CliResult {
 export function clinalign(args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): CliResult {
   const result = spawnSync(process.execPath, ['--import', TSX, MAIN, ...args], { cwd, encoding: 'utf8', env });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The real CLI, spawned asynchronously so that an in-process test server can answer it. */
+export function clinalignAsync(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', TSX, MAIN, ...args], { cwd, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** The environment without any endpoint settings of the machine running the tests. */
+export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const name of ['CLINALIGN_BASE_URL', 'CLINALIGN_MODEL', 'CLINALIGN_JUDGE_MODEL', 'CLINALIGN_API_KEY', 'OPENAI_API_KEY']) delete env[name];
+  return { ...env, ...extra };
 }
 
 /** Temporary folders with the given files, removed after the suite that made them. */

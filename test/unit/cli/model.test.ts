@@ -1,36 +1,12 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { OpenAiTestServer } from '../../support/openaiTestServer';
 import { scriptedModel } from '../../support/scriptedModel';
-import type { CliResult } from './cliHarness';
-import { workspaceFactory } from './cliHarness';
+import { cleanEnv, clinalignAsync, workspaceFactory } from './cliHarness';
 
-const ROOT = join(__dirname, '..', '..', '..');
-const MAIN = join(ROOT, 'src', 'cli', 'main.ts');
-const TSX = pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
 const KEY = 'sk-cli-test-KEY-9876543210';
-
-/** The real CLI, spawned asynchronously so that the in-process test server can answer it. */
-function clinalign(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<CliResult> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', TSX, MAIN, ...args], { cwd, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-/** The environment without any endpoint settings of the machine running the tests. */
-function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const name of ['CLINALIGN_BASE_URL', 'CLINALIGN_MODEL', 'CLINALIGN_JUDGE_MODEL', 'CLINALIGN_API_KEY', 'OPENAI_API_KEY']) delete env[name];
-  return { ...env, ...extra };
-}
+const clinalign = clinalignAsync;
 
 const CASE = `---
 id: chest-pain
