@@ -12,9 +12,10 @@ export function escapeMarkdown(text: string): string {
 }
 
 /** The hover on a finding: title, statement, rationale, sources, one passing example, then the links. */
-export function principleHoverMarkdown(principle: Principle, links: readonly MarkdownLink[] = []): string {
+export function principleHoverMarkdown(principle: Principle, links: readonly MarkdownLink[] = [], appliesBecause?: string): string {
   const parts = [
     `**${escapeMarkdown(principle.title)}** — \`${principle.id}\` (${principle.severity})`,
+    ...(appliesBecause ? [`*Applies because* ${escapeMarkdown(appliesBecause)}.`] : []),
     escapeMarkdown(principle.statement),
     `*Why:* ${escapeMarkdown(principle.rationale)}`,
     `*Sources:* ${principle.sources.map(escapeMarkdown).join('; ')}`,

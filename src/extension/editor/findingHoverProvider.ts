@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { principleHoverMarkdown } from '../../core/principles/principleMarkdown';
+import { selectPrinciples } from '../../core/principles/selectPrinciples';
 import type { ExtensionServices } from '../services';
 import { commandLink, HOVER_COMMANDS } from './commandLinks';
 
@@ -15,15 +16,25 @@ export class FindingHoverProvider implements vscode.HoverProvider {
     if (findings.length === 0) return undefined;
     const contents: vscode.MarkdownString[] = [];
     const seen = new Set<string>();
+    // Why each principle applies to this case: the recogniser's words from the question (the same selection
+    // as the explorer and the status item).
+    const library = this.services.host.library;
+    const reasons = new Map(
+      selectPrinciples(library.principles, result.classification.scenario, result.document.question, library.lexicon).map((s) => [s.principle.id, s.triggered ? s.reason : undefined]),
+    );
     for (const finding of findings) {
       const principle = this.services.host.principle(finding.principleId);
       if (!principle || seen.has(principle.id)) continue;
       seen.add(principle.id);
       const markdown = new vscode.MarkdownString(
-        principleHoverMarkdown(principle, [
-          { label: 'Open principle', href: commandLink('clinalign.showPrinciple', principle.id) },
-          { label: 'Disable for this file', href: commandLink('clinalign.disablePrincipleInFile', principle.id, document.uri.toString()) },
-        ]),
+        principleHoverMarkdown(
+          principle,
+          [
+            { label: 'Open principle', href: commandLink('clinalign.showPrinciple', principle.id) },
+            { label: 'Disable for this file', href: commandLink('clinalign.disablePrincipleInFile', principle.id, document.uri.toString()) },
+          ],
+          reasons.get(principle.id),
+        ),
       );
       markdown.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
       contents.push(markdown);

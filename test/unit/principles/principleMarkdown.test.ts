@@ -24,6 +24,11 @@ describe('principle Markdown', () => {
     assert.ok(markdown.endsWith('[Open principle](command:a?%5B%5D) · [Disable for this file](command:b)'));
   });
 
+  it('the hover says why the principle applies, in the question\'s own words, right under its title', () => {
+    const markdown = principleHoverMarkdown(principle, [], 'the question mentions “crushing chest pain” + “sweaty”');
+    assert.match(markdown, /\)\n\n\*Applies because\* the question mentions “crushing chest pain” \\\+ “sweaty”\.\n\n/);
+  });
+
   it('the explain page has every section and where the principle is defined', () => {
     const page = principleDocumentMarkdown(principle);
     for (const part of ['# Write doses', '## Why', '## Applies to', 'Every scenario.', '## Rubric template', '+5 points, axis accuracy', '## Automatic checks', '- `replace`', '**Violates**', '**Passes**', '## Sources', 'sample.yaml` line 4.']) {
