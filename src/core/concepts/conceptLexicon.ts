@@ -1,8 +1,7 @@
 import type { LoadProblem } from '../principles/loadProblem';
-import type { ConceptKind, ContextKind, ContextRulesData } from './conceptSchema';
-import { CONTEXT_KINDS } from './conceptSchema';
+import { CONTEXT_KINDS, type ConceptKind, type ContextRulesData } from './conceptSchema';
 import { refMatches } from './conceptRef';
-import { contextScopes, CONTEXT_BITS, type TriggerPayload } from './contextScopes';
+import { contextScopes, type TriggerPayload } from './contextScopes';
 import type { LocatedConcept, ParsedConceptFile } from './parseConceptFile';
 import { PhraseTrie, type PhraseHit } from './phraseTrie';
 import { recogniseWith, type Recognition } from './recognise';
@@ -51,17 +50,9 @@ export class ConceptLexicon {
     for (const file of [...bundled, ...team]) if (file.context) this.addContext(file.context, file.file);
   }
 
-  idOf(index: number): string {
-    return this.concepts[index]!.id;
-  }
-
   get(id: string): CompiledConcept | undefined {
     const index = this.index.get(id);
     return index === undefined ? undefined : this.concepts[index];
-  }
-
-  indexOf(id: string): number | undefined {
-    return this.index.get(id);
   }
 
   /** Ids selected by a reference (`redflag.*`); empty when it selects nothing. */
@@ -212,6 +203,3 @@ export class ConceptLexicon {
     }
   }
 }
-
-export { CONTEXT_BITS };
-export type { ContextKind };

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { principleFilesIn } from '../principles/loadPrinciples';
+import { readMatchingSnapshot, stampsOf, type SnapshotStamp } from '../principles/snapshotFile';
 import { parseConceptFile, type ParsedConceptFile } from './parseConceptFile';
 
 /**
@@ -10,7 +10,7 @@ import { parseConceptFile, type ParsedConceptFile } from './parseConceptFile';
  */
 interface ConceptSnapshot {
   format: 1;
-  files: { name: string; sha256: string }[];
+  files: SnapshotStamp[];
   parsed: Omit<ParsedConceptFile, 'file'>[];
 }
 
@@ -21,15 +21,11 @@ export function conceptSnapshotPathFor(conceptDir: string): string {
   return join(conceptDir, '..', '..', 'dist', CONCEPT_SNAPSHOT_NAME);
 }
 
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
-
 export function createConceptSnapshot(conceptDir: string): ConceptSnapshot {
   const files = principleFilesIn(conceptDir).map((file) => ({ file, text: readFileSync(file, 'utf8') }));
   return {
     format: 1,
-    files: files.map(({ file, text }) => ({ name: basename(file), sha256: sha256(text) })),
+    files: stampsOf(files.map((f) => f.file), files.map((f) => f.text)),
     parsed: files.map(({ file, text }) => {
       const { file: _file, ...parsed } = parseConceptFile(file, text, false);
       return { ...parsed, concepts: parsed.concepts.map((c) => ({ ...c, location: { ...c.location, file: basename(file) } })), problems: parsed.problems.map((p) => ({ ...p, file: basename(file) })) };
@@ -39,16 +35,8 @@ export function createConceptSnapshot(conceptDir: string): ConceptSnapshot {
 
 /** The parsed bundled concept files from the snapshot, or undefined when it is missing or stale. */
 export function readConceptSnapshot(conceptDir: string, files: readonly string[], texts: readonly string[]): ParsedConceptFile[] | undefined {
-  const path = conceptSnapshotPathFor(conceptDir);
-  if (!existsSync(path)) return undefined;
-  let snapshot: ConceptSnapshot;
-  try {
-    snapshot = JSON.parse(readFileSync(path, 'utf8')) as ConceptSnapshot;
-  } catch {
-    return undefined;
-  }
-  if (snapshot.format !== 1 || snapshot.files.length !== files.length) return undefined;
-  if (!files.every((file, i) => snapshot.files[i]!.name === basename(file) && snapshot.files[i]!.sha256 === sha256(texts[i]!))) return undefined;
+  const snapshot = readMatchingSnapshot<ConceptSnapshot>(conceptSnapshotPathFor(conceptDir), files, texts);
+  if (!snapshot) return undefined;
   return snapshot.parsed.map((parsed, i) => {
     const file = files[i]!;
     return { ...parsed, file, concepts: parsed.concepts.map((c) => ({ ...c, location: { ...c.location, file } })), patches: [], problems: parsed.problems.map((p) => ({ ...p, file })) };

@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { compileLibrary } from '../lint/compileLibrary';
 import { exportPlans, importPlans, type PatternPlan } from '../lint/planPattern';
 import { principleFilesIn } from './loadPrinciples';
 import { mergeLibrary } from './mergeLibrary';
 import { parsePrincipleFile, type ParsedPrincipleFile } from './parsePrincipleFile';
+import { readMatchingSnapshot, stampsOf, type SnapshotStamp } from './snapshotFile';
 
 /**
  * The bundled library parsed at build time. Parsing 350 KB of YAML with positions takes ~60 ms; reading this
@@ -14,7 +14,7 @@ import { parsePrincipleFile, type ParsedPrincipleFile } from './parsePrincipleFi
  */
 interface LibrarySnapshot {
   format: 1;
-  files: { name: string; sha256: string }[];
+  files: SnapshotStamp[];
   parsed: { name: string; principles: ParsedPrincipleFile['principles']; problems: ParsedPrincipleFile['problems'] }[];
   plans: Record<string, PatternPlan>;
 }
@@ -32,7 +32,7 @@ export function createSnapshot(dir: string): LibrarySnapshot {
   compileLibrary(mergeLibrary(parsed).principles); // fills the plan cache with every pattern of the library
   return {
     format: 1,
-    files: files.map(({ file, text }) => ({ name: basename(file), sha256: sha256(text) })),
+    files: stampsOf(files.map((f) => f.file), files.map((f) => f.text)),
     parsed: parsed.map((p) => ({
       name: basename(p.file),
       principles: p.principles.map((principle) => ({ ...principle, location: { ...principle.location, file: basename(p.file) } })),
@@ -46,7 +46,7 @@ export function createSnapshot(dir: string): LibrarySnapshot {
 export function readPrincipleFolder(dir: string): ParsedPrincipleFile[] {
   const files = principleFilesIn(dir);
   const texts = files.map((file) => readFileSync(file, 'utf8'));
-  const snapshot = matchingSnapshot(dir, files, texts);
+  const snapshot = readMatchingSnapshot<LibrarySnapshot>(snapshotPathFor(dir), files, texts);
   if (!snapshot) return files.map((file, i) => parsePrincipleFile(file, texts[i]!, false));
   importPlans(snapshot.plans);
   return snapshot.parsed.map((p) => {
@@ -58,22 +58,4 @@ export function readPrincipleFolder(dir: string): ParsedPrincipleFile[] {
       problems: p.problems.map((problem) => ({ ...problem, file })),
     };
   });
-}
-
-function matchingSnapshot(dir: string, files: string[], texts: string[]): LibrarySnapshot | undefined {
-  const path = snapshotPathFor(dir);
-  if (!existsSync(path)) return undefined;
-  let snapshot: LibrarySnapshot;
-  try {
-    snapshot = JSON.parse(readFileSync(path, 'utf8')) as LibrarySnapshot;
-  } catch {
-    return undefined;
-  }
-  if (snapshot.format !== 1 || snapshot.files.length !== files.length) return undefined;
-  const matches = files.every((file, i) => snapshot.files[i]!.name === basename(file) && snapshot.files[i]!.sha256 === sha256(texts[i]!));
-  return matches ? snapshot : undefined;
-}
-
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
 }
