@@ -35,7 +35,10 @@ const principlesOption = () =>
 const noBundledOption = () => new Option('--no-bundled', 'use only .clinalign/principles and --principles, not the bundled library');
 const formatOption = (choices: string[]) => new Option('--format <format>', 'output format').choices(choices).default('text');
 
-/** Endpoint options of every model command; each falls back to CLINALIGN_* env vars, then .clinalign/config.yaml. */
+/**
+ * Endpoint options of every model command; each falls back to CLINALIGN_* env vars, then .clinalign/config.yaml
+ * (whose base URL is used only with --trust-endpoint: the repository chose it).
+ */
 function withModelOptions(command: Command): Command {
   return command
     .option('--base-url <url>', 'OpenAI-compatible endpoint, e.g. http://localhost:11434/v1 (env CLINALIGN_BASE_URL)')
@@ -45,7 +48,8 @@ function withModelOptions(command: Command): Command {
     .option('--timeout <ms>', 'per-request timeout in milliseconds (default 60000)', positiveInteger)
     .addOption(new Option('--structured-output <mode>', 'how JSON is requested (default auto)').choices([...STRUCTURED_OUTPUT_MODES]))
     .option('--stream', 'receive replies as server-sent events')
-    .option('--no-cache', 'do not read or write .clinalign/cache')
+    .option('--trust-endpoint', 'send to the base URL in .clinalign/config.yaml (chosen by the repository, not by you)')
+    .option('--no-cache', 'do not read or write the judge cache in your cache folder (env CLINALIGN_CACHE_DIR)')
     .option('--verbose', 'log each request and retry to stderr');
 }
 

@@ -1,5 +1,5 @@
-import { join } from 'node:path';
 import { FileJudgeCache } from '../core/model/fileJudgeCache';
+import { judgeCacheDir } from '../core/model/judgeCacheDir';
 import { ModelClient } from '../core/model/modelClient';
 import { formatUsage } from '../core/model/modelUsage';
 import type { WorkflowProgress } from '../core/workflows/workflowOptions';
@@ -11,7 +11,7 @@ export interface ModelSessionOptions extends ModelFlags {
   verbose?: boolean;
 }
 
-/** A client for one CLI run: cache under `.clinalign/cache/`, Ctrl+C cancels, a progress line on a TTY. */
+/** A client for one CLI run: results cached in the user's cache folder, Ctrl+C cancels, a progress line on a TTY. */
 export class ModelSession {
   readonly endpoint: ResolvedEndpoint;
   readonly client: ModelClient;
@@ -25,7 +25,7 @@ export class ModelSession {
     this.client = new ModelClient({
       config: this.endpoint.config,
       apiKey: this.endpoint.apiKey,
-      cache: options.cache === false ? undefined : new FileJudgeCache(join(this.endpoint.projectRoot, '.clinalign', 'cache')),
+      cache: options.cache === false ? undefined : new FileJudgeCache(judgeCacheDir()),
       ...(options.verbose ? { log: (line: string) => process.stderr.write(`${line}\n`) } : {}),
     });
     process.once('SIGINT', this.cancel);

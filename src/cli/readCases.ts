@@ -1,7 +1,8 @@
 import { relative } from 'node:path';
 import { parseCase, type CaseDocument } from '../core/case/parseCase';
 import { collectMarkdownFiles } from './collectFiles';
-import { readTextFile } from './readTextFile';
+import { INPUT_LIMITS } from '../core/untrusted/inputLimits';
+import { readFileWithinLimit, unreadableMessage } from '../core/untrusted/readFileWithinLimit';
 
 export interface CliCase {
   file: string;
@@ -21,7 +22,15 @@ export function readCases(paths: string[]): { cases: CliCase[]; skipped: number;
   let broken = 0;
   for (const file of collectMarkdownFiles(paths)) {
     const shown = relative(process.cwd(), file) || file;
-    const text = readTextFile(file);
+    let text: string;
+    try {
+      text = readFileWithinLimit(file, INPUT_LIMITS.caseFile, 'case file');
+    } catch (error) {
+      process.stderr.write(`${shown}:1:1: ${unreadableMessage(error)}\n${shown}: skipped\n`);
+      skipped++;
+      broken++;
+      continue;
+    }
     const document = parseCase(text);
     if (document.problems.length > 0) {
       for (const p of document.problems) process.stderr.write(`${shown}:${p.line + 1}:${p.column + 1}: ${p.message}\n`);

@@ -1,5 +1,6 @@
 import { dirname } from 'node:path';
 import { endpointConfigSchema, type EndpointConfig, type EndpointConfigFile } from '../core/model/endpointConfig';
+import { refuseConfigEndpoint } from '../core/model/configEndpointTrust';
 import { findEndpointConfigFile, readEndpointConfigFile } from '../core/model/endpointConfigFile';
 import { CliError } from './cliError';
 
@@ -12,6 +13,8 @@ export interface ModelFlags {
   timeout?: number;
   structuredOutput?: EndpointConfig['structuredOutput'];
   stream?: boolean;
+  /** `--trust-endpoint`: the user confirms the base URL of `.clinalign/config.yaml`. */
+  trustEndpoint?: boolean;
 }
 
 export interface ResolvedEndpoint {
@@ -22,9 +25,12 @@ export interface ResolvedEndpoint {
 }
 
 export const MISSING_ENDPOINT =
-  'this command needs a model endpoint: pass --base-url and --model, or set CLINALIGN_BASE_URL and CLINALIGN_MODEL, or add baseUrl and model to .clinalign/config.yaml (the API key, if the endpoint needs one, comes from CLINALIGN_API_KEY or OPENAI_API_KEY)';
+  'this command needs a model endpoint: pass --base-url and --model, or set CLINALIGN_BASE_URL and CLINALIGN_MODEL, or add baseUrl and model to .clinalign/config.yaml and pass --trust-endpoint (the API key, if the endpoint needs one, comes from CLINALIGN_API_KEY or OPENAI_API_KEY)';
 
-/** Flags win over the environment, which wins over `.clinalign/config.yaml`. */
+/**
+ * Flags win over the environment, which wins over `.clinalign/config.yaml`. A base URL from the config file is
+ * used only with `--trust-endpoint`: the repository chose it, and the key and the cases would go there.
+ */
 export function resolveEndpoint(flags: ModelFlags, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ResolvedEndpoint {
   const file = findEndpointConfigFile(cwd);
   let fromFile: EndpointConfigFile = {};
@@ -50,8 +56,17 @@ export function resolveEndpoint(flags: ModelFlags, env: NodeJS.ProcessEnv = proc
     }),
   };
   if (!merged.baseUrl || !merged.model) throw new CliError(MISSING_ENDPOINT);
+  const apiKey = env.CLINALIGN_API_KEY || env.OPENAI_API_KEY || undefined;
+  const refusal = refuseConfigEndpoint({
+    flagUrl: flags.baseUrl || undefined,
+    envUrl: env.CLINALIGN_BASE_URL || undefined,
+    file,
+    fileUrl: fromFile.baseUrl,
+    trustEndpoint: flags.trustEndpoint === true,
+    hasApiKey: apiKey !== undefined,
+  });
+  if (refusal) throw new CliError(refusal);
   const parsed = endpointConfigSchema.safeParse(merged);
   if (!parsed.success) throw new CliError(`endpoint settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  const apiKey = env.CLINALIGN_API_KEY || env.OPENAI_API_KEY || undefined;
   return { config: parsed.data, apiKey, projectRoot: file ? dirname(dirname(file)) : cwd };
 }

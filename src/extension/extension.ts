@@ -7,6 +7,7 @@ import { PrincipleExplorer } from './explorer/principleExplorer';
 import { LintController } from './lintController';
 import { ApiKeyStore } from './model/apiKeyStore';
 import { ModelSessionService } from './model/modelSessionService';
+import { userBaseUrl } from './model/modelSettings';
 import { registerModelFeatures } from './model/registerModelFeatures';
 import { PrincipleLibraryHost } from './principleLibraryHost';
 import { registerReviewPanel } from './review/registerReviewPanel';
@@ -27,7 +28,7 @@ export function activate(context: vscode.ExtensionContext): ClinAlignApi {
   const diagnostics = vscode.languages.createDiagnosticCollection('clinalign');
   const host = new PrincipleLibraryHost(path.join(context.extensionPath, 'principles'), diagnostics, log);
   const controller = new LintController(host, diagnostics, log);
-  const apiKeys = new ApiKeyStore(context.secrets);
+  const apiKeys = new ApiKeyStore(context.secrets, userBaseUrl);
   const model = new ModelSessionService(context, apiKeys, log);
   const services: ExtensionServices = { context, log, diagnostics, host, controller, model, apiKeys };
   const explorer = new PrincipleExplorer(services);

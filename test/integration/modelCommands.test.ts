@@ -1,9 +1,11 @@
 // Real extension host against the OpenAI-compatible test server started in this process: endpoint state,
-// grading, model checks, classification, rubric synthesis, and the API key kept out of logs and errors.
+// grading, model checks, classification, rubric synthesis, and the API key kept out of logs and errors and
+// sent only to the endpoint it was stored for.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ScenarioReport } from '../../src/core/scenario/scenarioReport';
-import type { OpenAiTestServer } from '../support/openaiTestServer';
+import { OpenAiTestServer } from '../support/openaiTestServer';
+import { scriptedModel } from '../support/scriptedModel';
 import { modelSetting, done, startModelServer, stopModelServer, type Run } from './modelSupport';
 import { openCase, waitFor } from './support';
 
@@ -129,6 +131,30 @@ describe('model commands', () => {
     );
     assert.match(log, /answered 401/);
     assert.ok(!log.includes(key), 'the key is in the log');
+  });
+
+  it('an API key is stored for the current base URL and sent only there', async function () {
+    this.timeout(30000);
+    const key = 'sk-it-PER-ENDPOINT-7c2e9d';
+    server!.reset();
+    await modelSetting('maxConcurrency', 2); // a new client for the new key
+    await openCase('it-model-key-endpoint.case.md', withRubric('it-model-key-endpoint', 'Call emergency services now.'));
+    assert.equal(await vscode.commands.executeCommand('clinalign.setApiKey', key), true);
+    const other = await OpenAiTestServer.start({ script: scriptedModel() });
+    try {
+      await modelSetting('baseUrl', other.baseUrl);
+      done(await vscode.commands.executeCommand<Run<unknown>>('clinalign.gradeAnswer'));
+      assert.ok(other.chatRequests.length > 0);
+      assert.ok(other.requests.every((r) => !JSON.stringify(r.headers).includes(key) && !r.rawBody.includes(key)), 'the key went to another endpoint');
+
+      await modelSetting('baseUrl', server!.baseUrl);
+      done(await vscode.commands.executeCommand<Run<unknown>>('clinalign.gradeAnswer'));
+      assert.ok(server!.chatRequests.length > 0);
+      assert.ok(server!.chatRequests.every((r) => r.headers.authorization === `Bearer ${key}`), 'the key of this endpoint was sent');
+    } finally {
+      await modelSetting('baseUrl', server!.baseUrl);
+      await other.close();
+    }
   });
 });
 

@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { writeFileAtomic } from '../../core/dataset/outputFolder';
 import { evalHtml, evalMarkdown } from '../../core/evaluation/evalReportText';
 import { runEval, type ResponseSource } from '../../core/evaluation/runEval';
 import { TextSampler } from '../../core/evaluation/textSampler';
 import { ConcurrencyLimiter } from '../../core/model/concurrencyLimiter';
 import { FileJudgeCache } from '../../core/model/fileJudgeCache';
+import { judgeCacheDir } from '../../core/model/judgeCacheDir';
 import { ModelClient } from '../../core/model/modelClient';
 import { formatUsage } from '../../core/model/modelUsage';
 import { CliError } from '../cliError';
@@ -31,7 +32,7 @@ export async function evalCommand(options: EvalCommandOptions): Promise<number> 
   // With --responses nothing is sampled: the judge alone is enough of a model.
   const endpoint = resolveEndpoint({ ...options, judgeModel, model: options.model ?? (options.responses ? judgeModel : undefined) });
   const limiter = new ConcurrencyLimiter(endpoint.config.maxConcurrency);
-  const cache = options.cache === false ? undefined : new FileJudgeCache(join(endpoint.projectRoot, '.clinalign', 'cache'));
+  const cache = options.cache === false ? undefined : new FileJudgeCache(judgeCacheDir());
   const log = options.verbose ? (line: string) => process.stderr.write(`${line}\n`) : undefined;
   const judge = new ModelClient({ config: endpoint.config, apiKey: endpoint.apiKey, cache, limiter, ...(log ? { log } : {}) });
   const responses: ResponseSource = options.responses

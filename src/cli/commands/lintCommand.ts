@@ -2,7 +2,8 @@ import { LineIndex } from '../../core/case/lineIndex';
 import { compileLibrary } from '../../core/lint/compileLibrary';
 import { lintCase } from '../../core/lint/lintCase';
 import { collectMarkdownFiles } from '../collectFiles';
-import { readTextFile } from '../readTextFile';
+import { INPUT_LIMITS } from '../../core/untrusted/inputLimits';
+import { readFileWithinLimit, unreadableMessage } from '../../core/untrusted/readFileWithinLimit';
 import { formatSarif } from '../format/formatSarif';
 import { formatText } from '../format/formatText';
 import { FRONT_MATTER_RULE, type LintRecord } from '../format/lintRecord';
@@ -22,7 +23,15 @@ export function lintCommand(paths: string[], options: LintOptions, version: stri
 
   const records: LintRecord[] = [];
   for (const file of files) {
-    records.push(...lintFile(file, readTextFile(file), compiled));
+    // A file that cannot be read (or is over the size cap) is its own error; the other files are still linted.
+    let text: string;
+    try {
+      text = readFileWithinLimit(file, INPUT_LIMITS.caseFile, 'case file');
+    } catch (error) {
+      records.push({ file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', principle: FRONT_MATTER_RULE, message: unreadableMessage(error) });
+      continue;
+    }
+    records.push(...lintFile(file, text, compiled));
   }
 
   const output =

@@ -1,6 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { replaceAnswer } from '../../core/case/replaceAnswer';
-import { caseIdOf, historyEntry, historyFile, recordRevision, sha256 } from '../../core/case/revisionHistory';
+import { caseIdOf, checkHistoryWritable, historyEntry, historyFile, recordRevision, sha256 } from '../../core/case/revisionHistory';
+import { confinedPath, UnsafePathError } from '../../core/project/confinedPath';
+import { replaceProjectFile } from '../../core/project/safeWrite';
 import { unverifyIfChanged } from '../../core/review/reviewStatus';
 import { applyOverrides, classifyQuestion } from '../../core/scenario/classifyQuestion';
 import { applicablePrinciples } from '../../core/workflows/applicablePrinciples';
@@ -9,6 +11,7 @@ import { compileLibrary, type CompiledLibrary } from '../../core/lint/compileLib
 import type { GradeResult } from '../../core/workflows/gradeAnswer';
 import { reviseLoop, type StopReason } from '../../core/workflows/reviseLoop';
 import { checkRevisionSafety } from '../../core/workflows/revisionSafety';
+import { caseWriteRoot } from '../caseWriteRoot';
 import { CliError } from '../cliError';
 import { formatProblem, loadCliLibrary, type LibraryOptions } from '../loadCliLibrary';
 import { ModelSession, type ModelSessionOptions } from '../modelSession';
@@ -68,7 +71,16 @@ export async function reviseCommand(paths: string[], options: ReviseOptions): Pr
       if (options.write && result.changed && result.unsafe.length > 0 && !options.force) {
         process.stderr.write(`${c.shown}: not written: the revision is less safe than the draft (${result.unsafe.join('; ')}); --force writes it anyway\n`);
         exitCode = Math.max(exitCode, 1);
-      } else if (options.write && result.changed) result.written = await writeRevision(c, result, session.endpoint.projectRoot);
+      } else if (options.write && result.changed) {
+        try {
+          result.written = await writeRevision(c, result, session.endpoint.projectRoot);
+        } catch (error) {
+          if (!(error instanceof UnsafePathError)) throw error;
+          // The revision is still printed below, so nothing the model wrote is lost.
+          process.stderr.write(`${c.shown}: not written: ${error.message}\n`);
+          exitCode = 2;
+        }
+      }
       results.push(result);
     } catch (error) {
       if (error instanceof CliError) throw error;
@@ -114,16 +126,24 @@ async function reviseCase(session: ModelSession, library: CompiledLibrary, c: Cl
   };
 }
 
-/** Writes only when the file on disk is still what was read, then records both drafts. */
+/**
+ * Writes only when the file on disk is still what was read, then records both drafts. Both destinations are
+ * checked first (no symbolic link, inside the project): a refusal (UnsafePathError) leaves the case as it was.
+ */
 async function writeRevision(c: CliCase, result: CaseRevision, projectRoot: string): Promise<boolean> {
+  const history = historyFile(projectRoot, result.id);
+  const caseRoot = caseWriteRoot();
+  confinedPath(caseRoot, c.file);
+  checkHistoryWritable(projectRoot, history);
   const now = readFileSync(c.file, 'utf8');
   if (sha256(now) !== sha256(c.text)) {
     process.stderr.write(`${c.shown}: not written: the file changed on disk while the revision was being made; run revise again\n`);
     return false;
   }
-  writeFileSync(c.file, unverifyIfChanged(replaceAnswer(c.text, result.revisedAnswer), 'clinalign revise --write', new Date()));
+  await replaceProjectFile(caseRoot, c.file, unverifyIfChanged(replaceAnswer(c.text, result.revisedAnswer), 'clinalign revise --write', new Date()));
   await recordRevision(
-    historyFile(projectRoot, result.id),
+    projectRoot,
+    history,
     c.document.body,
     historyEntry('model-revision', result.revisedAnswer, { model: result.model, principlesAddressed: result.addressedPrinciples }),
   );

@@ -1,11 +1,13 @@
-import { writeFileSync } from 'node:fs';
 import { setFrontMatterField } from '../../core/case/writeFrontMatter';
 import { axisOf, principleOf, type RubricItem } from '../../core/rubric/rubricItem';
 import { synthesizeRubricOffline } from '../../core/rubric/synthesizeOffline';
 import { applyOverrides, classifyQuestion } from '../../core/scenario/classifyQuestion';
 import { SCENARIO_DIMENSIONS, type Scenario } from '../../core/scenario/labels';
+import { UnsafePathError } from '../../core/project/confinedPath';
+import { replaceProjectFile } from '../../core/project/safeWrite';
 import { classifyWithModel } from '../../core/workflows/classifyWithModel';
 import { synthesizeRubric } from '../../core/workflows/synthesizeRubric';
+import { caseWriteRoot } from '../caseWriteRoot';
 import { CliError } from '../cliError';
 import { formatProblem, loadCliLibrary, type LibraryOptions } from '../loadCliLibrary';
 import { ModelSession, type ModelSessionOptions } from '../modelSession';
@@ -77,8 +79,15 @@ export async function synthesizeCommand(paths: string[], options: SynthesizeOpti
         process.stderr.write(`${shown}: skipped writing: its rubric has verified items (a reviewer's work is never overwritten)\n`);
         continue;
       }
-      writeFileSync(file, setFrontMatterField(text, 'rubric', items).text);
-      written.add(result);
+      try {
+        await replaceProjectFile(caseWriteRoot(), file, setFrontMatterField(text, 'rubric', items).text);
+        written.add(result);
+      } catch (error) {
+        if (!(error instanceof UnsafePathError)) throw error;
+        // The rubric is still printed below.
+        process.stderr.write(`${shown}: not written: ${error.message}\n`);
+        exitCode = 2;
+      }
     }
   }
 

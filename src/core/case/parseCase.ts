@@ -1,3 +1,4 @@
+import { INPUT_LIMITS, textSizeProblem } from '../untrusted/inputLimits';
 import { YamlSource, type YamlProblem } from '../yaml/yamlSource';
 import { caseFrontMatterSchema, type CaseFrontMatter, type Message } from './caseSchema';
 
@@ -29,18 +30,39 @@ export interface CaseDocument {
 const OPENING = /^\uFEFF?---[ \t]*\r?\n/;
 const CLOSING = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m;
 
+/**
+ * Parses a case document. Never throws: anything wrong with the file (broken or hostile YAML, a file or front
+ * matter over its size cap) is a located problem, and the answer is still linted when it can be.
+ */
 export function parseCase(text: string): CaseDocument {
   const bomLength = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const opening = OPENING.exec(text);
-  if (!opening) return withBody(text, bomLength, {}, [], undefined);
+  const fileTooLarge = textSizeProblem('case file', text, INPUT_LIMITS.caseFile);
+  if (!opening) return fileTooLarge ? withBody(text, text.length, {}, [{ message: fileTooLarge, line: 0, column: 0 }], undefined) : withBody(text, bomLength, {}, [], undefined);
 
   const yamlStart = opening[0].length;
   const closing = CLOSING.exec(text.slice(yamlStart));
   if (!closing) {
-    const problem = { message: 'front matter is not closed: add a line with `---` after it', line: 0, column: 0, endLine: 0, endColumn: 3 };
+    const problem = { message: fileTooLarge ?? 'front matter is not closed: add a line with `---` after it', line: 0, column: 0, endLine: 0, endColumn: 3 };
     return withBody(text, text.length, {}, [problem], undefined);
   }
   const yamlEnd = yamlStart + closing.index;
+  const bodyStart = yamlEnd + closing[0].length;
+  // Over a cap, nothing is parsed: the front matter's own cap names the bigger culprit first.
+  const frontMatterTooLarge = textSizeProblem('front matter', text.slice(yamlStart, yamlEnd), INPUT_LIMITS.frontMatter);
+  if (frontMatterTooLarge || fileTooLarge) {
+    const problem = { message: frontMatterTooLarge ?? fileTooLarge!, line: frontMatterTooLarge ? 1 : 0, column: 0 };
+    return withBody(text, fileTooLarge ? text.length : bodyStart, {}, [problem], undefined);
+  }
+  try {
+    return parseFrontMatter(text, yamlStart, yamlEnd, bodyStart);
+  } catch (error) {
+    // The YAML library and zod should not throw on any input; if one does, it is still this file's problem.
+    return withBody(text, bodyStart, {}, [{ message: `cannot read the front matter: ${(error as Error).message}`, line: 1, column: 0 }], undefined);
+  }
+}
+
+function parseFrontMatter(text: string, yamlStart: number, yamlEnd: number, bodyStart: number): CaseDocument {
   const source = new YamlSource(text.slice(yamlStart, yamlEnd));
   const block: FrontMatterBlock = { start: yamlStart, end: yamlEnd, firstLine: 1, source };
   const shift = (p: YamlProblem): YamlProblem => ({
@@ -50,12 +72,14 @@ export function parseCase(text: string): CaseDocument {
   });
 
   const syntax = source.syntaxProblems();
-  if (syntax.length > 0) return withBody(text, yamlEnd + closing[0].length, {}, syntax.map(shift), block);
-  const parsed = caseFrontMatterSchema.safeParse(source.document.toJS() ?? {});
+  if (syntax.length > 0) return withBody(text, bodyStart, {}, syntax.map(shift), block);
+  const json = source.toJS();
+  if ('problem' in json) return withBody(text, bodyStart, {}, [shift(json.problem)], block);
+  const parsed = caseFrontMatterSchema.safeParse(json.value ?? {});
   if (!parsed.success) {
-    return withBody(text, yamlEnd + closing[0].length, {}, source.zodProblems(parsed.error).map(shift), block);
+    return withBody(text, bodyStart, {}, source.zodProblems(parsed.error).map(shift), block);
   }
-  return withBody(text, yamlEnd + closing[0].length, parsed.data, [], block);
+  return withBody(text, bodyStart, parsed.data, [], block);
 }
 
 function withBody(

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
-import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { confinedPath, UnsafePathError } from '../project/confinedPath';
+import { readProjectFile } from '../project/safeRead';
+import { appendProjectFile } from '../project/safeWrite';
 
 export const HISTORY_FOLDER = join('.clinalign', 'history');
 
@@ -39,14 +41,19 @@ export function historyEntry(source: HistoryEntry['source'], text: string, extra
   };
 }
 
-export async function readHistory(file: string): Promise<HistoryEntry[]> {
-  let text: string;
+/**
+ * The history of `file` inside the project `root`; empty when there is none or it cannot be read. A history
+ * behind a symbolic link or outside the project is refused (UnsafePathError), never followed.
+ */
+export async function readHistory(root: string, file: string): Promise<HistoryEntry[]> {
+  let text: string | undefined;
   try {
-    text = await readFile(file, 'utf8');
-  } catch {
+    text = await readProjectFile(root, file);
+  } catch (error) {
+    if (error instanceof UnsafePathError) throw error;
     return [];
   }
-  return parseHistory(text);
+  return text === undefined ? [] : parseHistory(text);
 }
 
 /** History lines; a line that is not JSON (a crash mid-append) is skipped. */
@@ -65,13 +72,21 @@ export function parseHistory(text: string): HistoryEntry[] {
 
 /**
  * Appends an accepted revision, preceded by the draft it replaced unless the history already ends with that
- * draft — so the first human draft is recorded once, and a chain of revisions stays a chain.
+ * draft — so the first human draft is recorded once, and a chain of revisions stays a chain. `file` must lie
+ * in the project `root` and not behind a symbolic link (UnsafePathError otherwise).
  */
-export async function recordRevision(file: string, draft: string, revision: HistoryEntry): Promise<void> {
-  const entries = await readHistory(file);
+export async function recordRevision(root: string, file: string, draft: string, revision: HistoryEntry): Promise<void> {
+  const entries = await readHistory(root, file);
   const lines: HistoryEntry[] = [];
   if (entries.at(-1)?.sha256 !== sha256(draft)) lines.push(historyEntry('human', draft));
   lines.push(revision);
-  await mkdir(join(file, '..'), { recursive: true });
-  await appendFile(file, lines.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
+  await appendProjectFile(root, file, lines.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
+}
+
+/**
+ * Throws UnsafePathError when a revision could not be recorded in `file` (a link, or outside the project):
+ * writers call it before they change the case, so a refusal leaves the case as it was.
+ */
+export function checkHistoryWritable(root: string, file: string): void {
+  confinedPath(root, file);
 }

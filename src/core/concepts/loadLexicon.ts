@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { bundledPrinciplesDir } from '../principles/bundledLibrary';
 import { principleFilesIn } from '../principles/loadPrinciples';
+import { INPUT_LIMITS } from '../untrusted/inputLimits';
+import { readFileWithinLimit, unreadableMessage } from '../untrusted/readFileWithinLimit';
 import { ConceptLexicon } from './conceptLexicon';
 import { readConceptSnapshot } from './conceptSnapshot';
 import { parseConceptFile, type ParsedConceptFile } from './parseConceptFile';
@@ -12,9 +14,9 @@ export const CONCEPTS_FOLDER = 'concepts';
 export function readConceptFiles(dirs: readonly string[], allowPatches: boolean): ParsedConceptFile[] {
   return dirs.flatMap(principleFilesIn).map((file) => {
     try {
-      return parseConceptFile(file, readFileSync(file, 'utf8'), allowPatches);
+      return parseConceptFile(file, readFileWithinLimit(file, INPUT_LIMITS.yamlFile, 'concept file'), allowPatches);
     } catch (error) {
-      return { file, concepts: [], patches: [], problems: [{ file, line: 0, column: 0, message: `cannot read: ${(error as Error).message}` }] };
+      return { file, concepts: [], patches: [], problems: [{ file, line: 0, column: 0, message: unreadableMessage(error) }] };
     }
   });
 }

@@ -1,5 +1,6 @@
 import { isMap, isSeq } from 'yaml';
 import type { LoadProblem } from '../principles/loadProblem';
+import { INPUT_LIMITS, textSizeProblem } from '../untrusted/inputLimits';
 import { YamlSource } from '../yaml/yamlSource';
 import { conceptFileSchema, conceptPatchSchema, conceptSchema, contextRulesSchema, type ConceptData, type ContextRulesData } from './conceptSchema';
 
@@ -25,19 +26,19 @@ export interface ParsedConceptFile {
 /** One concept file; each entry is checked on its own, so one broken entry is reported while the rest load. */
 export function parseConceptFile(file: string, text: string, allowPatches: boolean): ParsedConceptFile {
   const result: ParsedConceptFile = { file, concepts: [], patches: [], problems: [] };
+  const tooLarge = textSizeProblem('concept file', text, INPUT_LIMITS.yamlFile);
+  if (tooLarge) return { ...result, problems: [{ file, line: 0, column: 0, message: tooLarge }] };
   const source = new YamlSource(text);
   const problem = (p: Omit<LoadProblem, 'file'>) => result.problems.push({ file, ...p });
   source.syntaxProblems().forEach(problem);
   if (result.problems.length > 0) return result;
   unquotedNumberSteps(text).forEach(problem);
-  let data: unknown;
-  try {
-    data = source.document.toJS({ maxAliasCount: 100 }) ?? {};
-  } catch (error) {
-    problem({ message: (error as Error).message, line: 0, column: 0 });
+  const json = source.toJS();
+  if ('problem' in json) {
+    problem(json.problem);
     return result;
   }
-  const top = conceptFileSchema.safeParse(data);
+  const top = conceptFileSchema.safeParse(json.value ?? {});
   if (!top.success) {
     source.zodProblems(top.error).forEach(problem);
     return result;

@@ -1,15 +1,19 @@
 import type { BlockingFinding } from '../review/verificationGate';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { dirname, join, resolve } from 'node:path';
-import { HISTORY_FOLDER, parseHistory, type HistoryEntry } from '../case/revisionHistory';
+import { HISTORY_FOLDER, readHistory, type HistoryEntry } from '../case/revisionHistory';
 import { SCENARIO_DIMENSIONS } from '../scenario/labels';
 import { listCaseFiles, type ListedCaseFile } from './caseFileList';
 import { datasetCard } from './datasetCard';
 import { exportManifestSchema, type ExportFile, type ExportManifest } from './exportManifest';
 import { EXPORT_FORMATS, type ExportFormat } from './exportRecords';
 import { exportableCase, isSkipped, type SkippedCase, type SkipReason } from './exportableCase';
+import { INPUT_LIMITS } from '../untrusted/inputLimits';
+import { readFileWithinLimit, unreadableMessage } from '../untrusted/readFileWithinLimit';
 import { AtomicFile, outputPath, prepareOutputFolder, UnsafeOutputError, writeFileAtomic } from './outputFolder';
+import { cleanStaleTemporaries } from './staleTemporaries';
+import { StagedFolder } from './stagedFolder';
 
 export interface ExportOptions {
   /** Case files or folders (searched recursively). */
@@ -46,16 +50,21 @@ export interface ExportResult {
 
 export const SKIPPED_REPORT = 'skipped.json';
 
+/** Every file an export may write, for any choice of formats: what may be replaced as a whole. */
+const EXPORT_FILES = [...EXPORT_FORMATS.map((f) => `${f}.jsonl`), SKIPPED_REPORT, 'manifest.json', 'README.md'];
+
 /**
  * Exports the cases under `inputs` to `outDir`: one JSONL file per format, `skipped.json`, `manifest.json`
  * and a dataset card. Cases are read, turned into records and written one at a time, so memory does not
- * grow with the number of cases (only the sorted list of paths and the set of ids seen are kept). Every
- * file is written to a temporary name and renamed at the end: a failure or cancellation leaves the previous
- * export as it was. The data files depend only on the cases, so a re-export is byte-identical.
+ * grow with the number of cases (only the sorted list of paths and the set of ids seen are kept). The
+ * whole set is written into a temporary folder and moved into place in one step at the end (StagedFolder):
+ * a failure, cancellation or kill leaves the previous export as it was, and the next run removes what a
+ * killed run left behind. The data files depend only on the cases, so a re-export is byte-identical.
  */
 export async function exportDataset(options: ExportOptions, hooks: ExportHooks = {}): Promise<ExportResult> {
   const formats = EXPORT_FORMATS.filter((f) => (options.formats ?? EXPORT_FORMATS).includes(f));
   const outDir = prepareOutputFolder(options.outDir);
+  cleanStaleTemporaries(outDir, EXPORT_FILES);
   const files = listCaseFiles(options.inputs, outDir);
   const targets = new Map<string, string>([
     ...formats.map((f) => [`${f}.jsonl`, outputPath(outDir, `${f}.jsonl`)] as const),
@@ -65,8 +74,10 @@ export async function exportDataset(options: ExportOptions, hooks: ExportHooks =
   const inputs = new Set(files.map((f) => f.file));
   for (const target of targets.values()) if (inputs.has(target)) throw new UnsafeOutputError(`refusing to overwrite the case file ${target}`);
 
-  const writers = new Map(formats.map((f) => [f, new AtomicFile(targets.get(`${f}.jsonl`)!)] as const));
-  const report = new AtomicFile(targets.get(SKIPPED_REPORT)!);
+  const staged = StagedFolder.create(outDir, EXPORT_FILES);
+  const stagedPath = (name: string) => join(staged.path, name);
+  const writers = new Map(formats.map((f) => [f, new AtomicFile(stagedPath(`${f}.jsonl`))] as const));
+  const report = new AtomicFile(stagedPath(SKIPPED_REPORT));
   const all = [...writers.values(), report];
   try {
     const tally = await writeRecords(files, formats, options, writers, report, hooks);
@@ -75,7 +86,7 @@ export async function exportDataset(options: ExportOptions, hooks: ExportHooks =
     for (const [format, writer] of writers) {
       exportFiles.push({ name: `${format}.jsonl`, records: writer.lines, bytes: writer.bytes, sha256: '' });
     }
-    // Commit the data files only after every case went through.
+    // Complete the data files (inside the staged folder) only after every case went through.
     for (const [index, writer] of [...writers.values()].entries()) exportFiles[index]!.sha256 = await writer.commit();
     const reportBytes = report.bytes;
     exportFiles.push({ name: SKIPPED_REPORT, records: tally.skippedCount, bytes: reportBytes, sha256: await report.commit() });
@@ -99,11 +110,14 @@ export async function exportDataset(options: ExportOptions, hooks: ExportHooks =
     };
     const card = datasetCard(body);
     const manifest = exportManifestSchema.parse({ ...body, created_at: (options.now ?? (() => new Date()))().toISOString() });
-    await writeFileAtomic(targets.get('README.md')!, card);
-    await writeFileAtomic(targets.get('manifest.json')!, `${JSON.stringify(manifest, null, 2)}\n`);
+    await writeFileAtomic(stagedPath('README.md'), card);
+    await writeFileAtomic(stagedPath('manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    // Moved one by one only when the folder holds other files too: the manifest goes last.
+    staged.commit([...targets.keys()].filter((name) => name !== 'manifest.json').concat('manifest.json'));
     return { outDir, manifest };
   } catch (error) {
     await Promise.all(all.map((w) => w.discard()));
+    staged.discard();
     throw error;
   }
 }
@@ -139,15 +153,18 @@ async function writeRecords(
     // Synchronous reads of small files are several times cheaper than async ones (no thread-pool round
     // trips); yielding every few files keeps the editor responsive and cancellation prompt.
     if (index % 64 === 63) await yieldToEventLoop();
-    const text = readFileSync(listed.file, 'utf8');
-    const result = await exportableCase({
-      shownFile: listed.shown,
-      text,
-      includeUnverified: options.includeUnverified ?? false,
-      formats,
-      history: (id) => historyOf(listed.file, id),
-      safety: options.safety,
-    });
+    const text = readCaseText(listed);
+    const result =
+      typeof text === 'string'
+        ? await exportableCase({
+            shownFile: listed.shown,
+            text,
+            includeUnverified: options.includeUnverified ?? false,
+            formats,
+            history: (id) => historyOf(listed.file, id),
+            safety: options.safety,
+          })
+        : text;
     if (isSkipped(result)) await skip(result);
     else if (seen.has(result.id)) await skip({ file: listed.shown, reason: 'duplicate-id', detail: `another case already has id ${result.id}` });
     else {
@@ -167,9 +184,19 @@ async function writeRecords(
   return tally;
 }
 
+/** A case file's text, or its skip: an unreadable or oversized file is that file's error, and the export goes on. */
+function readCaseText(listed: ListedCaseFile): string | SkippedCase {
+  try {
+    return readFileWithinLimit(listed.file, INPUT_LIMITS.caseFile, 'case file');
+  } catch (error) {
+    return { file: listed.shown, reason: 'parse-error', detail: `${listed.shown}:1:1: ${unreadableMessage(error)}`, line: 1, column: 1 };
+  }
+}
+
 /**
  * History of a case: `.clinalign/history/<id>.jsonl` in the nearest folder above the case that has `.clinalign/`.
- * Each history folder is listed once, so the many cases without a history cost no file-system call.
+ * Each history folder is listed once, so the many cases without a history cost no file-system call. A history
+ * behind a symbolic link is refused (UnsafePathError naming the link): the case is skipped as invalid-record.
  */
 function historyReader(): (caseFile: string, id: string) => Promise<HistoryEntry[]> {
   const roots = new Map<string, string | null>();
@@ -199,6 +226,8 @@ function historyReader(): (caseFile: string, id: string) => Promise<HistoryEntry
     if (!root) return [];
     const folder = join(root, HISTORY_FOLDER);
     const name = `${id}.jsonl`;
-    return filesIn(folder).has(name) ? parseHistory(readFileSync(join(folder, name), 'utf8')) : [];
+    // Read inside the project only, never through a symbolic link: a cloned repository could otherwise
+    // point a history at a private file and have its text exported as a rejected answer.
+    return filesIn(folder).has(name) ? readHistory(root, join(folder, name)) : [];
   };
 }

@@ -1,8 +1,9 @@
-import { writeFile } from 'node:fs/promises';
+import { confinedPath } from '../project/confinedPath';
+import { createProjectFile, replaceProjectFile } from '../project/safeWrite';
 import { healthBenchCaseText } from './healthbenchCase';
 import { healthBenchRecordSchema } from './healthbenchRecord';
 import { jsonlLines, parseJsonLine } from './jsonlLines';
-import { outputPath, prepareOutputFolder, writeFileAtomic } from './outputFolder';
+import { outputPath, prepareOutputFolder } from './outputFolder';
 
 export interface ImportOptions {
   file: string;
@@ -26,6 +27,7 @@ export interface ImportResult {
 /**
  * Turns a HealthBench JSONL file into `<prompt_id>.case.md` files in `outDir`, one record at a time. A bad
  * record is reported with its line and the rest go on; existing files are never replaced unless `force`.
+ * Every write stays in `outDir` and never goes through a symbolic link (core/project/safeWrite).
  */
 export async function importHealthBench(options: ImportOptions, hooks: { onProblem?: (p: ImportProblem) => void; signal?: AbortSignal } = {}): Promise<ImportResult> {
   const outDir = prepareOutputFolder(options.outDir);
@@ -44,19 +46,15 @@ export async function importHealthBench(options: ImportOptions, hooks: { onProbl
       if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
       text = healthBenchCaseText(parsed.data);
       target = outputPath(outDir, `${parsed.data.prompt_id}.case.md`);
+      confinedPath(outDir, target); // a symbolic link in its place is reported, never written through
     } catch (error) {
       problem(line.number, (error as Error).message.replace(/^line \d+: /, ''));
       continue;
     }
-    if (options.force) await writeFileAtomic(target, text);
-    else {
-      try {
-        await writeFile(target, text, { flag: 'wx' });
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-        result.kept.push(target);
-        continue;
-      }
+    if (options.force) await replaceProjectFile(outDir, target, text);
+    else if (!(await createProjectFile(outDir, target, text))) {
+      result.kept.push(target);
+      continue;
     }
     result.written.push(target);
   }

@@ -40,7 +40,7 @@ export class TextSampler {
   }
 
   async sample(conversation: readonly Message[], signal?: AbortSignal): Promise<string> {
-    const key = this.options.cache ? judgeCacheKey(this.model, conversation, SAMPLE_KEY) : undefined;
+    const key = this.options.cache ? judgeCacheKey(this.options.config.baseUrl, this.model, conversation, SAMPLE_KEY) : undefined;
     if (key) {
       const cached = await this.options.cache!.get(key);
       if (typeof cached === 'string') return cached;

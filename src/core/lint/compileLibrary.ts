@@ -101,8 +101,8 @@ export function compileLibrary(principles: readonly Principle[], lexicon: Concep
     activeCache: new Map(),
   };
   library.paragraphs = new ParagraphCache(library);
-  const addPattern = (source: string, flags: string, detector: CompiledDetector, replacement?: string, plan?: PatternPlan) => {
-    const pattern: CompiledPattern = { regex: new PlannedRegex(source, flags, plan), detector };
+  const addPattern = (source: string, flags: string, detector: CompiledDetector, replacement?: string, plan?: PatternPlan, fromTerms = false) => {
+    const pattern: CompiledPattern = { regex: new PlannedRegex(source, flags, plan, fromTerms), detector };
     if (replacement !== undefined) pattern.replacement = replacement;
     library.patterns.push(pattern);
   };
@@ -112,7 +112,7 @@ export function compileLibrary(principles: readonly Principle[], lexicon: Concep
     // A one-letter first word ("q.d.", "U") would be found everywhere: such terms are planned as patterns,
     // whose literal is the whole term.
     if (!firstWord || firstWord.length < 2) {
-      addPattern(source, regexFlags(ignorecase), detector, replacement, planMatcher([term], []));
+      addPattern(source, regexFlags(ignorecase), detector, replacement, planMatcher([term], []), true);
       return;
     }
     const key = firstWord.toLowerCase();

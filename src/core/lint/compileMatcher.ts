@@ -9,7 +9,7 @@ import { TextView } from './textView';
 export interface CompiledMatcher {
   /** True if the text contains a match. */
   test(text: string | TextView | AnswerView): boolean;
-  /** Literals one of which any match contains (for the library's literal index). */
+  /** The literals the matcher's regexes look for first (for the library's literal index). */
   literals: readonly string[];
 }
 
@@ -18,10 +18,20 @@ export function compileMatcher(matcher: Matcher): CompiledMatcher {
   const patterns = matcher.patterns ?? [];
   // A matcher of concepts only: its concepts are checked against the recogniser's mentions, not here.
   if (terms.length + patterns.length === 0) return { test: () => false, literals: [] };
-  const source = [...terms.map(termToRegexSource), ...patterns].map((s) => `(?:${s})`).join('|');
-  const regex = new PlannedRegex(source, regexFlags(matcher.ignorecase), planMatcher(terms, patterns));
+  const flags = regexFlags(matcher.ignorecase);
+  // Terms share one regex (linear by construction); each pattern keeps its own, so each runs on the engine
+  // its proof allows (see regexEngine.ts).
+  const regexes = patterns.map((pattern) => new PlannedRegex(pattern, flags));
+  if (terms.length > 0) {
+    const source = terms.map((term) => `(?:${termToRegexSource(term)})`).join('|');
+    regexes.unshift(new PlannedRegex(source, flags, planMatcher(terms, []), true));
+  }
   return {
-    test: (text) => regex.test(typeof text === 'string' ? new TextView(text) : text),
-    literals: regex.plan.literals ?? [],
+    test: (text) => {
+      const view = typeof text === 'string' ? new TextView(text) : text;
+      return regexes.some((regex) => regex.test(view));
+    },
+    // Every regex's own literals: the text view must index each of them for that regex's prefilter.
+    literals: regexes.flatMap((regex) => regex.plan.literals ?? []),
   };
 }

@@ -1,5 +1,7 @@
 import { AnswerView } from './answerView';
+import { LinearRegex } from './linearRegex';
 import { planPattern, type PatternPlan } from './planPattern';
+import { chooseEngine } from './regexEngine';
 import type { TextView } from './textView';
 
 /**
@@ -8,7 +10,7 @@ import type { TextView } from './textView';
  * (unless the pattern is anchored to the whole text).
  */
 export class PlannedRegex {
-  private compiled: RegExp | undefined;
+  private compiled: RegExp | LinearRegex | null | undefined;
   readonly plan: PatternPlan;
 
   /** `source` must be a valid regular expression (the principle schema checks every pattern). */
@@ -16,13 +18,27 @@ export class PlannedRegex {
     private readonly source: string,
     private readonly flags: string,
     plan?: PatternPlan,
+    /** Built by ClinAlign from literal terms (`termToRegexSource`): linear by construction. */
+    private readonly fromTerms = false,
   ) {
     this.plan = plan ?? planPattern(source);
   }
 
-  /** Built on first use: most patterns never run in a session, so activation does not pay for them. */
-  private get regex(): RegExp {
-    return (this.compiled ??= new RegExp(this.source, this.flags + 'g'));
+  /**
+   * Built on first use: most patterns never run in a session, so activation does not pay for them. Null for
+   * a refused pattern (the loader has reported it; it never matches).
+   */
+  private get regex(): RegExp | LinearRegex | null {
+    if (this.compiled === undefined) {
+      const choice = this.fromTerms ? ({ engine: 'backtracking' } as const) : chooseEngine(this.source);
+      this.compiled =
+        choice.engine === 'backtracking'
+          ? new RegExp(this.source, this.flags + 'g')
+          : choice.engine === 'linear'
+            ? new LinearRegex(choice.re2Source, this.flags.includes('i'))
+            : null;
+    }
+    return this.compiled;
   }
 
   /**
@@ -63,6 +79,11 @@ export class PlannedRegex {
 
   private scan(text: string, visit: (start: number, end: number) => boolean | void, includeEmpty: boolean): void {
     const regex = this.regex;
+    if (regex === null) return;
+    if (regex instanceof LinearRegex) {
+      regex.forEachMatch(text, (start, end) => (end > start || includeEmpty ? visit(start, end) : false));
+      return;
+    }
     regex.lastIndex = 0;
     for (let match = regex.exec(text); match; match = regex.exec(text)) {
       if (match[0].length === 0) {

@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'yaml';
+import { findProjectFolder } from '../project/findProjectFolder';
 import { endpointConfigFileSchema, type EndpointConfigFile } from './endpointConfig';
 
 export const CONFIG_FILE = join('.clinalign', 'config.yaml');
@@ -8,13 +9,10 @@ export const CONFIG_FILE = join('.clinalign', 'config.yaml');
 /** Keys that would put a secret in a file people commit; refused so nobody is tempted. */
 const SECRET_KEYS = /^(?:api[-_]?key|apiKey|key|token|secret|password|authorization)$/i;
 
-/** The nearest `.clinalign/config.yaml` from `folder` upwards, as git finds `.git`. */
+/** The nearest `.clinalign/config.yaml` from `folder` upwards, no higher than the repository root. */
 export function findEndpointConfigFile(folder: string): string | undefined {
-  for (let dir = folder; ; dir = dirname(dir)) {
-    const candidate = join(dir, CONFIG_FILE);
-    if (existsSync(candidate)) return candidate;
-    if (dirname(dir) === dir) return undefined;
-  }
+  const project = findProjectFolder(folder, CONFIG_FILE);
+  return project === undefined ? undefined : join(project, CONFIG_FILE);
 }
 
 /** Reads the endpoint settings of a config file; throws an Error naming the file on any problem. */

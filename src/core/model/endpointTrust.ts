@@ -1,3 +1,8 @@
+import { normalizeUrl } from './normalizeUrl';
+
+/** Re-exported: callers have long imported it from here. */
+export { normalizeUrl };
+
 /**
  * Whether ClinAlign may send a case to the effective model endpoint. A workspace's settings can point the base
  * URL at a server the user never chose (a cloned repository's `.vscode/settings.json`), so such a URL needs
@@ -46,16 +51,6 @@ export function sameEndpoint(a: string, b: string | undefined): boolean {
   return b !== undefined && normalizeUrl(a) === normalizeUrl(b);
 }
 
-export function normalizeUrl(url: string): string {
-  try {
-    const parsed = new URL(url.trim());
-    // URL lower-cases the scheme and host and drops default ports; paths stay case-sensitive.
-    return `${parsed.protocol}//${parsed.host}${parsed.pathname.replace(/\/+$/, '')}${parsed.search}`;
-  } catch {
-    return url.trim().replace(/\/+$/, '');
-  }
-}
-
 /** The workspaceState key an answer is remembered under: one per URL, so a changed URL is asked about again. */
 export const TRUST_KEY_PREFIX = 'clinalign.endpointTrust:';
 
@@ -63,8 +58,13 @@ export function trustMemoryKey(url: string): string {
   return `${TRUST_KEY_PREFIX}${normalizeUrl(url)}`;
 }
 
-/** The modal question, naming exactly where the cases would go. */
-export function trustPromptText(url: string, userUrl: string | undefined): string {
+/**
+ * The modal question, naming exactly where the cases would go and whether a key would go with them (keys are
+ * stored per endpoint, so the only key that could be sent is one the user stored for this very URL).
+ */
+export function trustPromptText(url: string, userUrl: string | undefined, keyStored: boolean): string {
   const yours = userUrl ? ` Your own setting is ${userUrl}.` : ' You have not set a model endpoint yourself.';
-  return `This workspace's settings send cases (questions and answers) to ${url}.${yours} Allow ClinAlign to send them there?`;
+  const what = keyStored ? `cases (questions and answers) and your API key for ${url}` : 'cases (questions and answers)';
+  const key = keyStored ? '' : ` No API key is stored for ${url}, so none would be sent.`;
+  return `This workspace's settings send ${what} to ${url}.${yours}${key} Allow ClinAlign to send them there?`;
 }

@@ -74,7 +74,7 @@ export class ModelClient {
   /** A JSON object from the model that satisfies `output.schema`, or a ModelError saying why not. */
   async completeJson<T>(output: OutputSchema<T>, messages: readonly Message[], options: CompleteOptions = {}): Promise<T> {
     const model = options.model ?? this.config.model;
-    const key = options.cache && this.cache ? judgeCacheKey(model, messages, output.name) : undefined;
+    const key = options.cache && this.cache ? judgeCacheKey(this.config.baseUrl, model, messages, output.name) : undefined;
     if (key) {
       const cached = output.schema.safeParse(await this.cache!.get(key));
       if (cached.success) {

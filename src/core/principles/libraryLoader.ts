@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { checkConceptReferences } from '../concepts/conceptReferences';
 import { ConceptLexicon } from '../concepts/conceptLexicon';
 import { readBundledConcepts, readConceptFiles, teamConceptDirFor } from '../concepts/loadLexicon';
 import type { ParsedConceptFile } from '../concepts/parseConceptFile';
+import { INPUT_LIMITS } from '../untrusted/inputLimits';
+import { readFileWithinLimit, unreadableMessage } from '../untrusted/readFileWithinLimit';
 import type { LoadProblem } from './loadProblem';
 import { readPrincipleFolder } from './librarySnapshot';
 import { principleFilesIn } from './loadPrinciples';
@@ -21,7 +22,7 @@ export class PrincipleLibraryLoader {
 
   constructor(private readonly bundledDir: string) {}
 
-  load(teamPaths: string[], readText: (file: string) => string = (file) => readFileSync(file, 'utf8')): PrincipleLibrary & { brokenFiles: Set<string> } {
+  load(teamPaths: string[], readText: (file: string) => string = (file) => readFileWithinLimit(file, INPUT_LIMITS.yamlFile, 'principle file')): PrincipleLibrary & { brokenFiles: Set<string> } {
     this.bundled ??= readPrincipleFolder(this.bundledDir);
     const brokenFiles = new Set<string>();
     const team = teamPaths.flatMap(principleFilesIn).map((file) => {
@@ -29,7 +30,7 @@ export class PrincipleLibraryLoader {
       try {
         parsed = parsePrincipleFile(file, readText(file), true);
       } catch (error) {
-        const problem: LoadProblem = { file, line: 0, column: 0, message: `cannot read: ${(error as Error).message}` };
+        const problem: LoadProblem = { file, line: 0, column: 0, message: unreadableMessage(error) };
         parsed = { file, principles: [], patches: [], problems: [problem] };
       }
       if (parsed.problems.length === 0) {
@@ -48,3 +49,4 @@ export class PrincipleLibraryLoader {
     return { ...library, brokenFiles };
   }
 }
+

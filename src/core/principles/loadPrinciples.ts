@@ -1,7 +1,9 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { checkConceptReferences } from '../concepts/conceptReferences';
 import { loadLexicon, teamConceptDirFor } from '../concepts/loadLexicon';
+import { INPUT_LIMITS } from '../untrusted/inputLimits';
+import { readFileWithinLimit, unreadableMessage } from '../untrusted/readFileWithinLimit';
 import { mergeLibrary, type PrincipleLibrary } from './mergeLibrary';
 import { readPrincipleFolder } from './librarySnapshot';
 import { parsePrincipleFile, type ParsedPrincipleFile } from './parsePrincipleFile';
@@ -20,9 +22,9 @@ export function parsePrincipleFiles(paths: string[], allowPatches: boolean): Par
   return paths.flatMap(principleFilesIn).map((file) => {
     let text: string;
     try {
-      text = readFileSync(file, 'utf8');
+      text = readFileWithinLimit(file, INPUT_LIMITS.yamlFile, 'principle file');
     } catch (error) {
-      return { file, principles: [], patches: [], problems: [{ file, line: 0, column: 0, message: `cannot read: ${(error as Error).message}` }] };
+      return { file, principles: [], patches: [], problems: [{ file, line: 0, column: 0, message: unreadableMessage(error) }] };
     }
     return parsePrincipleFile(file, text, allowPatches);
   });

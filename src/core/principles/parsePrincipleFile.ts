@@ -1,4 +1,5 @@
 import { isMap, isSeq } from 'yaml';
+import { INPUT_LIMITS, textSizeProblem } from '../untrusted/inputLimits';
 import { YamlSource } from '../yaml/yamlSource';
 import type { LoadProblem } from './loadProblem';
 import type { Principle } from './principle';
@@ -29,12 +30,16 @@ export interface ParsedPrincipleFile {
  */
 export function parsePrincipleFile(file: string, text: string, allowPatches: boolean): ParsedPrincipleFile {
   const result: ParsedPrincipleFile = { file, principles: [], patches: [], problems: [] };
+  const tooLarge = textSizeProblem('principle file', text, INPUT_LIMITS.yamlFile);
+  if (tooLarge) return { ...result, problems: [{ file, line: 0, column: 0, message: tooLarge }] };
   const source = new YamlSource(text);
   const problem = (p: Omit<LoadProblem, 'file'>) => result.problems.push({ file, ...p });
   source.syntaxProblems().forEach(problem);
   if (result.problems.length > 0) return result;
+  const json = source.toJS();
+  if ('problem' in json) return { ...result, problems: [{ file, ...json.problem }] };
 
-  const top = principleFileSchema.safeParse(source.document.toJS() ?? {});
+  const top = principleFileSchema.safeParse(json.value ?? {});
   if (!top.success) {
     source.zodProblems(top.error).forEach(problem);
     return result;

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { conceptRefSchema } from '../concepts/conceptSchema';
+import { chooseEngine } from '../lint/regexEngine';
 import { regexError } from '../lint/termPattern';
 import { appliesSchema, partialScenarioSchema } from '../scenario/labels';
 
@@ -21,7 +22,10 @@ export type Axis = (typeof AXES)[number];
 /** A JavaScript regular expression source, checked when the YAML is loaded. */
 const patternSchema = z.string().min(1).superRefine((source, ctx) => {
   const problem = regexError(source);
-  if (problem) ctx.addIssue({ code: 'custom', message: `invalid regular expression: ${problem}` });
+  if (problem) return ctx.addIssue({ code: 'custom', message: `invalid regular expression: ${problem}` });
+  // A pattern that could take super-linear time is refused at load, not discovered by a hung editor.
+  const engine = chooseEngine(source);
+  if (engine.engine === 'refused') ctx.addIssue({ code: 'custom', message: `pattern ${engine.reason}` });
 });
 
 /** Literal terms and/or regular expressions; a match of any one counts. */

@@ -1,15 +1,13 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { findProjectFolder } from '../project/findProjectFolder';
 
 export const TEAM_PRINCIPLES_FOLDER = join('.clinalign', 'principles');
 
-/** The nearest `.clinalign/principles` folder from `start` upwards (as git finds `.git`), if any. */
+/** The nearest `.clinalign/principles` folder from `start` upwards, no higher than the repository root. */
 export function findTeamPrinciplesDir(start: string): string | undefined {
-  for (let dir = start; ; dir = dirname(dir)) {
-    const candidate = join(dir, TEAM_PRINCIPLES_FOLDER);
-    if (existsSync(candidate)) return candidate;
-    if (dirname(dir) === dir) return undefined;
-  }
+  const project = findProjectFolder(start, TEAM_PRINCIPLES_FOLDER);
+  return project === undefined ? undefined : join(project, TEAM_PRINCIPLES_FOLDER);
 }
 
 /**

@@ -1,5 +1,6 @@
-import { appendFile, mkdir } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { confinedPath } from '../project/confinedPath';
+import { appendProjectFile } from '../project/safeWrite';
 import type { RubricItem } from '../rubric/rubricItem';
 import { formatScore } from '../workflows/gradeReport';
 import type { GradeResult } from '../workflows/gradeAnswer';
@@ -40,13 +41,19 @@ export function gradeRecord(result: GradeResult, answer: string, rubric: readonl
   };
 }
 
-export async function readGrades(file: string): Promise<GradeRecord[]> {
-  return (await readJsonLines(file)).filter(isGradeRecord);
+/** The grades in `file` inside the project `root`; a file behind a symbolic link is refused (UnsafePathError). */
+export async function readGrades(root: string, file: string): Promise<GradeRecord[]> {
+  return (await readJsonLines(root, file)).filter(isGradeRecord);
 }
 
-export async function appendGrade(file: string, record: GradeRecord): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  await appendFile(file, `${JSON.stringify(record)}\n`);
+/** Appends a grade; refuses (UnsafePathError) a file behind a symbolic link or outside the project `root`. */
+export async function appendGrade(root: string, file: string, record: GradeRecord): Promise<void> {
+  await appendProjectFile(root, file, `${JSON.stringify(record)}\n`);
+}
+
+/** Throws UnsafePathError when a grade could not be recorded in `file`: checked before asking the judge. */
+export function checkGradesWritable(root: string, file: string): void {
+  confinedPath(root, file);
 }
 
 /** The latest grade as the panel shows it: stale when the answer or the rubric changed since. */

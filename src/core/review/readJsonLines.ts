@@ -1,14 +1,19 @@
-import { readFile } from 'node:fs/promises';
+import { UnsafePathError } from '../project/confinedPath';
+import { readProjectFile } from '../project/safeRead';
 
-/** The parsed lines of a JSONL file; a missing file is empty, a line that does not parse is skipped. */
-export async function readJsonLines(file: string): Promise<unknown[]> {
-  let text: string;
+/**
+ * The parsed lines of a JSONL file in the project `root`; a missing or unreadable file is empty, a line that
+ * does not parse is skipped. A file behind a symbolic link or outside the project is refused (UnsafePathError).
+ */
+export async function readJsonLines(root: string, file: string): Promise<unknown[]> {
+  let text: string | undefined;
   try {
-    text = await readFile(file, 'utf8');
-  } catch {
+    text = await readProjectFile(root, file);
+  } catch (error) {
+    if (error instanceof UnsafePathError) throw error;
     return [];
   }
-  return text.split('\n').flatMap((line) => {
+  return (text ?? '').split('\n').flatMap((line) => {
     if (line.trim() === '') return [];
     try {
       return [JSON.parse(line) as unknown];

@@ -1,5 +1,6 @@
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { isNode, LineCounter, type Document } from 'yaml';
 import type * as z from 'zod';
+import { parseYaml, yamlToJs } from './parseYaml';
 
 /** A problem in a YAML text, at a 0-based line and column of that text. */
 export interface YamlProblem {
@@ -16,7 +17,13 @@ export class YamlSource {
   private readonly lines = new LineCounter();
 
   constructor(readonly text: string) {
-    this.document = parseDocument(text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
+    this.document = parseYaml(text, this.lines);
+  }
+
+  /** The document as JavaScript values, or a located problem (aliases that expand too much). */
+  toJS(): { value: unknown } | { problem: YamlProblem } {
+    const result = yamlToJs(this.document);
+    return 'value' in result ? { value: result.value } : { problem: { message: result.error, ...this.positionOf(result.offset) } };
   }
 
   /** Syntax errors (and duplicate keys), with positions. */

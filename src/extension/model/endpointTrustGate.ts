@@ -22,14 +22,15 @@ export class EndpointTrustGate {
     });
   }
 
-  async check(settings: EffectiveModelSettings, baseUrl: string): Promise<GateResult> {
+  /** `keyStored`: whether a key for `baseUrl` would go with the cases (the question says so). */
+  async check(settings: EffectiveModelSettings, baseUrl: string, keyStored: boolean): Promise<GateResult> {
     const decision = this.peek(settings, baseUrl);
     if (decision.kind === 'send') return { send: true };
     if (decision.kind !== 'ask') return { send: false, message: decision.message };
     const allow = 'Allow';
     const answer = await vscode.window.showWarningMessage(
       'Send cases to a model endpoint set by this workspace?',
-      { modal: true, detail: trustPromptText(decision.url, settings.userUrl) },
+      { modal: true, detail: trustPromptText(decision.url, settings.userUrl, keyStored) },
       allow,
       'Don’t allow',
     );

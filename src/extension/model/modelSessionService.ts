@@ -29,7 +29,7 @@ export interface ModelStatus {
 
 /**
  * The extension's connection to the model endpoint: one ModelClient per effective endpoint (so every command
- * shares its concurrency bound and judge cache), the key from SecretStorage, the trust gate, and the
+ * shares its concurrency bound and judge cache), the endpoint's own key from SecretStorage, the trust gate, and the
  * cancellable progress every call runs under.
  */
 export class ModelSessionService implements vscode.Disposable {
@@ -83,10 +83,11 @@ export class ModelSessionService implements vscode.Disposable {
     const endpoint = endpointFromSettings(effective.settings);
     if (endpoint.state === 'not configured') return this.unavailable(`${title} ${endpoint.message}.`, true);
     if (endpoint.state === 'error') return this.unavailable(`${title}: ${endpoint.message}`, true);
-    const gate = await this.trust.check(effective, endpoint.config.baseUrl);
+    // Keys are per endpoint: only a key stored for this very URL can go there.
+    const apiKey = await this.keys.get(endpoint.config.baseUrl);
+    const gate = await this.trust.check(effective, endpoint.config.baseUrl, Boolean(apiKey));
     if (!gate.send) return this.unavailable(gate.message, false);
 
-    const apiKey = await this.keys.get();
     const client = this.clientFor(endpoint.config, apiKey);
     const before = { ...client.usage };
     const controller = new AbortController();

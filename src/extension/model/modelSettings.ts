@@ -31,6 +31,11 @@ export function readModelSettings(scope?: vscode.Uri): EffectiveModelSettings {
   };
 }
 
+/** The base URL in the user's own settings: the one endpoint ClinAlign knows the user chose. */
+export function userBaseUrl(): string | undefined {
+  return readModelSettings().userUrl;
+}
+
 /** Opens the Settings editor on the model settings. */
 export function openModelSettings(): Thenable<unknown> {
   return vscode.commands.executeCommand('workbench.action.openSettings', MODEL_SECTION);

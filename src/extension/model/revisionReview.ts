@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { checkAcceptable, proposalId, type RevisionProposal } from '../../core/case/revisionProposal';
-import { historyEntry, historyFile, recordRevision } from '../../core/case/revisionHistory';
+import { checkHistoryWritable, historyEntry, historyFile, recordRevision } from '../../core/case/revisionHistory';
+import { UnsafePathError } from '../../core/project/confinedPath';
 import { REVISION_SCHEME, type ReadOnlyDocuments } from './readOnlyDocuments';
 
 export type ReviewOutcome = { status: 'accepted'; historyFile: string } | { status: 'refused'; reason: string } | { status: 'rejected' } | { status: 'none' };
@@ -67,6 +68,14 @@ export class RevisionReview {
       this.log.warn(`Revision not applied to ${proposal.documentUri}: ${check.reason}`);
       return { status: 'refused', reason: check.reason };
     }
+    // The history must be writable before the answer changes: a refusal leaves the case as it was.
+    const file = historyFile(proposal.root, proposal.caseId);
+    try {
+      checkHistoryWritable(proposal.root, file);
+    } catch (error) {
+      if (!(error instanceof UnsafePathError)) throw error;
+      return this.refuse(`Revision not applied: ${error.message}. The diff stays open.`);
+    }
     const edit = new vscode.WorkspaceEdit();
     edit.replace(document!.uri, new vscode.Range(document!.positionAt(check.start), document!.positionAt(check.end)), check.newText);
     if (!(await vscode.workspace.applyEdit(edit))) {
@@ -74,8 +83,11 @@ export class RevisionReview {
       void vscode.window.showWarningMessage(`ClinAlign: ${reason}`);
       return { status: 'refused', reason };
     }
-    const file = historyFile(proposal.root, proposal.caseId);
-    await recordRevision(file, proposal.draft, historyEntry('model-revision', proposal.revised, { model: proposal.model, principlesAddressed: proposal.principlesAddressed }));
+    try {
+      await recordRevision(proposal.root, file, proposal.draft, historyEntry('model-revision', proposal.revised, { model: proposal.model, principlesAddressed: proposal.principlesAddressed }));
+    } catch (error) {
+      return this.refuse(`The revision was applied but not recorded in ${file}: ${(error as Error).message}. Undo brings the draft back.`);
+    }
     this.log.info(`Revision accepted into ${proposal.documentUri}; both drafts recorded in ${file}`);
     await this.close(proposal);
     await vscode.window.showTextDocument(document!);
@@ -88,6 +100,12 @@ export class RevisionReview {
     this.log.info(`Revision of ${proposal.documentUri} rejected`);
     await this.close(proposal);
     return { status: 'rejected' };
+  }
+
+  private refuse(reason: string): ReviewOutcome {
+    void vscode.window.showErrorMessage(`ClinAlign: ${reason}`);
+    this.log.error(reason);
+    return { status: 'refused', reason };
   }
 
   private nothingPending(): ReviewOutcome {

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { historyFile, readHistory } from '../../core/case/revisionHistory';
 import { itemsToAdd } from '../../core/review/extendRubric';
-import { appendGrade, gradeRecord, gradesFile } from '../../core/review/gradeRecords';
+import { UnsafePathError } from '../../core/project/confinedPath';
+import { appendGrade, checkGradesWritable, gradeRecord, gradesFile } from '../../core/review/gradeRecords';
 import { appendRubricItems } from '../../core/review/rubricEdits';
 import { synthesizeRubricOffline } from '../../core/rubric/synthesizeOffline';
 import { gradeAnswer } from '../../core/workflows/gradeAnswer';
@@ -55,10 +56,22 @@ export async function gradeCase(deps: ReviewDeps, document: vscode.TextDocument)
   const { conversation, body: answer, data } = result.document;
   const rubric = data.rubric ?? [];
   if (rubric.length === 0) return 'There is no rubric to grade against yet: synthesize one first.';
+  const root = caseRoot(document.uri);
+  const file = gradesFile(root, caseIdFor(document.uri, data.id));
+  // Checked before the judge is asked, so no model call is spent on a grade that cannot be kept.
+  try {
+    checkGradesWritable(root, file);
+  } catch (error) {
+    if (error instanceof UnsafePathError) return `Not graded: ${error.message}.`;
+    throw error;
+  }
   const run = await deps.model.run('Grade answer', document.uri, (client, options) => gradeAnswer(client, { conversation, answer, rubric }, options));
   if (run.status !== 'done') return run.status === 'cancelled' ? 'Grading cancelled.' : run.message;
-  const root = caseRoot(document.uri);
-  await appendGrade(gradesFile(root, caseIdFor(document.uri, data.id)), gradeRecord(run.value, answer, rubric, new Date()));
+  try {
+    await appendGrade(root, file, gradeRecord(run.value, answer, rubric, new Date()));
+  } catch (error) {
+    return `The grade (${formatScore(run.value.score)}, judge ${run.value.judgeModel}) was not recorded: ${(error as Error).message}.`;
+  }
   return `Graded: ${formatScore(run.value.score)} (judge ${run.value.judgeModel}).`;
 }
 
@@ -79,8 +92,16 @@ export async function openPrinciple(deps: ReviewDeps, id: string, caseUri: vscod
 /** Opens the diff of a history entry against the current answer. */
 export async function openRevision(deps: ReviewDeps, caseUri: vscode.Uri, index: number): Promise<void> {
   const result = currentResult(deps.services, await vscode.workspace.openTextDocument(caseUri));
-  const file = historyFile(caseRoot(caseUri), caseIdFor(caseUri, result?.document.data.id));
-  const entry = (await readHistory(file))[index];
+  const root = caseRoot(caseUri);
+  const file = historyFile(root, caseIdFor(caseUri, result?.document.data.id));
+  let entry;
+  try {
+    entry = (await readHistory(root, file))[index];
+  } catch (error) {
+    if (!(error instanceof UnsafePathError)) throw error;
+    void vscode.window.showWarningMessage(`ClinAlign: ${error.message}`);
+    return;
+  }
   if (!entry) return;
-  await openRevisionDiff(caseUri, file, index, `${entry.source} ${entry.time.slice(0, 16).replace('T', ' ')}`);
+  await openRevisionDiff(caseUri, root, file, index, `${entry.source} ${entry.time.slice(0, 16).replace('T', ' ')}`);
 }

@@ -13,7 +13,12 @@ export async function buildReviewState(deps: ReviewDeps, document: vscode.TextDo
   if (!result) return null;
   const caseId = caseIdFor(document.uri, result.document.data.id);
   const root = caseRoot(document.uri);
-  const [grades, history] = await Promise.all([readGrades(gradesFile(root, caseId)), readHistory(historyFile(root, caseId))]);
+  // A grades or history file behind a symbolic link is not read: the panel shows none and the log says why.
+  const refused = (error: Error) => {
+    deps.services.log.warn(`Review panel: ${error.message}`);
+    return [];
+  };
+  const [grades, history] = await Promise.all([readGrades(root, gradesFile(root, caseId)).catch(refused), readHistory(root, historyFile(root, caseId)).catch(refused)]);
   const status = deps.model?.status(document.uri);
   return reviewViewModel({
     uri: document.uri.toString(),

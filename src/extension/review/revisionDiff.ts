@@ -5,8 +5,8 @@ import { readHistory } from '../../core/case/revisionHistory';
 export const REVISION_SCHEME = 'clinalign-history';
 
 /**
- * Read-only documents for the revision diff: `clinalign-history:/<case>.md?history=<file>&entry=<n>` is one
- * entry of a history file, `…?answer=<case uri>` is the answer of the case document as it is now.
+ * Read-only documents for the revision diff: `clinalign-history:/<case>.md?root=<project>&history=<file>&entry=<n>`
+ * is one entry of a history file, `…?answer=<case uri>` is the answer of the case document as it is now.
  */
 export class RevisionDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
@@ -24,7 +24,11 @@ export class RevisionDocuments implements vscode.TextDocumentContentProvider, vs
       const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(answer));
       return parseCase(document.getText()).body;
     }
-    const entries = await readHistory(query.get('history') ?? '');
+    // The history is read inside its project only, never through a symbolic link (readHistory refuses).
+    const entries = await readHistory(query.get('root') ?? '', query.get('history') ?? '').catch((error: Error) => {
+      void vscode.window.showWarningMessage(`ClinAlign: ${error.message}`);
+      return [];
+    });
     return entries[Number(query.get('entry'))]?.text ?? '';
   }
 
@@ -35,9 +39,9 @@ export class RevisionDocuments implements vscode.TextDocumentContentProvider, vs
 }
 
 /** Opens `vscode.diff`: a history entry on the left, the case's current answer on the right. */
-export async function openRevisionDiff(caseUri: vscode.Uri, historyFile: string, entry: number, label: string): Promise<void> {
+export async function openRevisionDiff(caseUri: vscode.Uri, root: string, historyFile: string, entry: number, label: string): Promise<void> {
   const name = caseUri.path.split('/').pop() ?? 'case';
-  const left = vscode.Uri.from({ scheme: REVISION_SCHEME, path: `/${name}`, query: new URLSearchParams({ history: historyFile, entry: String(entry) }).toString() });
+  const left = vscode.Uri.from({ scheme: REVISION_SCHEME, path: `/${name}`, query: new URLSearchParams({ root, history: historyFile, entry: String(entry) }).toString() });
   const right = vscode.Uri.from({ scheme: REVISION_SCHEME, path: `/${name}`, query: new URLSearchParams({ answer: caseUri.toString() }).toString() });
   await vscode.commands.executeCommand('vscode.diff', left, right, `${name}: ${label} ↔ current answer`, { preview: true });
 }

@@ -33,11 +33,25 @@ export function clinalignAsync(args: string[], cwd: string, env: NodeJS.ProcessE
   });
 }
 
-/** The environment without any endpoint settings of the machine running the tests. */
+let cacheRoot: string | undefined;
+
+/** A new, empty judge cache folder, so that runs never touch the user's cache or each other's; removed on exit. */
+export function freshCacheDir(): string {
+  if (!cacheRoot) {
+    const root = (cacheRoot = mkdtempSync(join(tmpdir(), 'clinalign-test-cache-')));
+    process.once('exit', () => rmSync(root, { recursive: true, force: true }));
+  }
+  return mkdtempSync(join(cacheRoot, 'run-'));
+}
+
+/**
+ * The environment without any endpoint settings of the machine running the tests, and with a judge cache of
+ * its own (reuse the returned object for runs that should share a cache).
+ */
 export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const name of ['CLINALIGN_BASE_URL', 'CLINALIGN_MODEL', 'CLINALIGN_JUDGE_MODEL', 'CLINALIGN_API_KEY', 'OPENAI_API_KEY']) delete env[name];
-  return { ...env, ...extra };
+  return { ...env, CLINALIGN_CACHE_DIR: freshCacheDir(), ...extra };
 }
 
 /** Temporary folders with the given files, removed after the suite that made them. */

@@ -6,16 +6,21 @@ import { pathToFileURL } from 'node:url';
 import { OpenAiTestServer, type ChatRequest, type RecordedRequest } from '../../support/openaiTestServer';
 import { scriptedModel } from '../../support/scriptedModel';
 import { verifiedCase } from '../dataset/caseFixtures';
-import { clinalign, workspaceFactory, type CliResult } from './cliHarness';
+import { clinalign, freshCacheDir, workspaceFactory, type CliResult } from './cliHarness';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const FIXTURE = join(ROOT, 'test', 'fixtures', 'healthbench', 'oss_eval_first30.jsonl');
 const TSX = pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
 
+/** One judge cache per workspace folder (as runs in one project share theirs), never the user's own. */
+const cacheDirs = new Map<string, string>();
+
 /** The CLI spawned asynchronously, so that the in-process test server can answer it. */
 function clinalignAsync(args: string[], cwd: string): Promise<CliResult> {
   const env = { ...process.env };
   for (const name of ['CLINALIGN_BASE_URL', 'CLINALIGN_MODEL', 'CLINALIGN_JUDGE_MODEL', 'CLINALIGN_API_KEY', 'OPENAI_API_KEY']) delete env[name];
+  if (!cacheDirs.has(cwd)) cacheDirs.set(cwd, freshCacheDir());
+  env.CLINALIGN_CACHE_DIR = cacheDirs.get(cwd);
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', TSX, join(ROOT, 'src', 'cli', 'main.ts'), ...args], { cwd, env });
     let stdout = '';

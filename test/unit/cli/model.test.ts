@@ -55,9 +55,10 @@ describe('clinalign model commands', function () {
     assert.match(stderr, /CLINALIGN_API_KEY/);
   });
 
-  it('grade --format json: score and items; a second run is served from .clinalign/cache', async () => {
+  it('grade --format json: score and items; a second run is served from the user’s cache folder', async () => {
     const dir = workspace({ 'a.case.md': CASE, '.clinalign/principles/.keep': '' });
-    const first = await clinalign(['grade', 'a.case.md', '--format', 'json', ...endpoint(), '--judge-model', 'cli-judge'], dir, cleanEnv({ CLINALIGN_API_KEY: KEY }));
+    const env = cleanEnv({ CLINALIGN_API_KEY: KEY });
+    const first = await clinalign(['grade', 'a.case.md', '--format', 'json', ...endpoint(), '--judge-model', 'cli-judge'], dir, env);
     assert.equal(first.code, 0, first.stderr);
     const result = JSON.parse(first.stdout);
     assert.equal(typeof result.score, 'number');
@@ -68,25 +69,26 @@ describe('clinalign model commands', function () {
     assert.equal(server.chatRequests.length, 3);
     assert.ok(server.chatRequests.every((r) => r.headers.authorization === `Bearer ${KEY}` && !r.rawBody.includes(KEY)));
 
-    const second = await clinalign(['grade', 'a.case.md', '--format', 'json', ...endpoint(), '--judge-model', 'cli-judge'], dir, cleanEnv({ CLINALIGN_API_KEY: KEY }));
+    const second = await clinalign(['grade', 'a.case.md', '--format', 'json', ...endpoint(), '--judge-model', 'cli-judge'], dir, env);
     assert.equal(second.code, 0, second.stderr);
     assert.equal(server.chatRequests.length, 3, 'resume: nothing is asked twice');
     assert.match(second.stderr, /0 requests, 3 cached/);
-    const cached = files(join(dir, '.clinalign', 'cache'));
+    assert.ok(!existsSync(join(dir, '.clinalign', 'cache')), 'nothing is cached in the repository');
+    const cached = files(env.CLINALIGN_CACHE_DIR!);
     assert.equal(cached.length, 3);
     assert.ok(cached.every((file) => !readFileSync(file, 'utf8').includes(KEY)));
     assert.ok(!second.stdout.includes(KEY) && !second.stderr.includes(KEY));
   });
 
-  it('settings come from .clinalign/config.yaml when there are no flags; a key in it is refused', async () => {
+  it('settings come from .clinalign/config.yaml when there are no flags (its URL with --trust-endpoint); a key in it is refused', async () => {
     const dir = workspace({ 'cases/a.case.md': CASE, '.clinalign/config.yaml': `baseUrl: ${server.baseUrl}\nmodel: from-config\n` });
-    const { code, stdout, stderr } = await clinalign(['grade', '.'], join(dir, 'cases'), cleanEnv());
+    const { code, stdout, stderr } = await clinalign(['grade', '.', '--trust-endpoint'], join(dir, 'cases'), cleanEnv());
     assert.equal(code, 0, stderr);
     assert.match(stdout, /score 0\.235/);
     assert.equal(server.chatRequests[0]!.body!.model, 'from-config');
 
     writeFileSync(join(dir, '.clinalign', 'config.yaml'), `baseUrl: ${server.baseUrl}\nmodel: m\napiKey: sk-oops\n`);
-    const refused = await clinalign(['grade', 'cases'], dir, cleanEnv());
+    const refused = await clinalign(['grade', 'cases', '--trust-endpoint'], dir, cleanEnv());
     assert.equal(refused.code, 2);
     assert.match(refused.stderr, /"apiKey" does not belong in a config file/);
     assert.ok(!refused.stderr.includes('sk-oops'));

@@ -38,9 +38,17 @@ describe('endpoint trust', () => {
   it('remembers answers per URL and names both URLs in the question', () => {
     assert.equal(trustMemoryKey('https://a.example/v1/'), trustMemoryKey('https://A.example/v1'));
     assert.notEqual(trustMemoryKey('https://a.example/v1'), trustMemoryKey('https://b.example/v1'));
-    const text = trustPromptText('https://collector.example/v1', 'https://api.openai.com/v1');
+    const text = trustPromptText('https://collector.example/v1', 'https://api.openai.com/v1', false);
     assert.match(text, /collector\.example/);
     assert.match(text, /api\.openai\.com/);
-    assert.match(trustPromptText('https://collector.example/v1', undefined), /not set a model endpoint yourself/);
+    assert.match(trustPromptText('https://collector.example/v1', undefined, false), /not set a model endpoint yourself/);
+  });
+
+  it('says whether the API key stored for that URL would be sent too', () => {
+    const withKey = trustPromptText('https://collector.example/v1', undefined, true);
+    assert.match(withKey, /cases \(questions and answers\) and your API key for https:\/\/collector\.example\/v1 to https:\/\/collector\.example\/v1/);
+    const without = trustPromptText('https://collector.example/v1', undefined, false);
+    assert.match(without, /No API key is stored for https:\/\/collector\.example\/v1, so none would be sent/);
+    assert.doesNotMatch(without, /your API key for/);
   });
 });
