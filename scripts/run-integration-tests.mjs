@@ -36,7 +36,10 @@ const TOOLS = process.env.VSCODE_TEST_TOOLS || path.join(REPO, '.vscode-test-too
 const CODE_SERVER = process.env.CODE_SERVER || path.join(TOOLS, 'node_modules', '.bin', 'code-server');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const TESTS_PATH = path.join(REPO, 'out', 'test', 'integration', 'index.js');
-const RESULT_FILE = path.join(REPO, 'out', 'test', 'integration-result.json');
+// `--restricted`: a second pass with workspace trust on and the folder untrusted (Restricted Mode), which runs
+// only test/integration/restricted/ and adds a hostile team principle file to the workspace.
+const RESTRICTED = process.argv.includes('--restricted');
+const RESULT_FILE = path.join(REPO, 'out', 'test', RESTRICTED ? 'integration-restricted-result.json' : 'integration-result.json');
 const TIMEOUT_MS = Number(process.env.CLINALIGN_IT_TIMEOUT_MS || 600_000);
 const STARTUP_TIMEOUT_MS = 60_000;
 const RESULT_MARKER = '__EXT_TEST_RESULT__';
@@ -74,11 +77,16 @@ async function main() {
   const examples = path.join(REPO, 'examples');
   if (existsSync(examples)) cpSync(examples, workspace, { recursive: true });
   else mkdirSync(workspace);
-  const editor = isolatedEditor(tmp);
+  if (RESTRICTED) writeHostileTeamFiles(workspace);
+  const editor = isolatedEditor(
+    tmp,
+    RESTRICTED ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never' } : {},
+  );
   const env = editor.env;
+  if (RESTRICTED) env.CLINALIGN_IT_RESTRICTED = '1';
 
   // 3. code-server.
-  const started = await startCodeServer({ codeServer: CODE_SERVER, cwd: tmp, editor, echoLog: Boolean(process.env.CLINALIGN_IT_SERVER_LOG), startupTimeoutMs: STARTUP_TIMEOUT_MS });
+  const started = await startCodeServer({ codeServer: CODE_SERVER, cwd: tmp, editor, workspaceTrust: RESTRICTED, echoLog: Boolean(process.env.CLINALIGN_IT_SERVER_LOG), startupTimeoutMs: STARTUP_TIMEOUT_MS });
   const server = (run.server = started.server);
   const { authority } = started;
   log(`code-server ${authority} up after ${elapsed()}`);
@@ -157,6 +165,42 @@ async function main() {
     await page.screenshot({ path: process.env.CLINALIGN_IT_SCREENSHOT }).catch(() => {});
   }
   return { code, harnessError, state, serverLog: started.output() };
+}
+
+/**
+ * What a cloned repository could carry: a team principle whose pattern backtracks for minutes on
+ * "aaaa…a!" and a term that would flag ordinary text, plus a team concept file. Restricted Mode must ignore
+ * all of it.
+ */
+function writeHostileTeamFiles(workspace) {
+  const principles = path.join(workspace, '.clinalign', 'principles');
+  const concepts = path.join(workspace, '.clinalign', 'concepts');
+  mkdirSync(principles, { recursive: true });
+  mkdirSync(concepts, { recursive: true });
+  writeFileSync(
+    path.join(principles, 'hostile.yaml'),
+    [
+      'principles:',
+      '  - id: team.hostile',
+      '    title: Hostile team principle',
+      '    dimension: universal',
+      '    statement: Flags every answer.',
+      '    rationale: A probe for Restricted Mode.',
+      '    severity: error',
+      '    rubric: { criterion: Never used., points: 1, axis: accuracy }',
+      '    detect:',
+      '      - kind: avoid',
+      '        message: hostile finding',
+      "        terms: ['the']",
+      "        patterns: ['(a+)+$']",
+      '    examples:',
+      '      - { answer: the end, violates: true }',
+      '      - { answer: An end., violates: false }',
+      '    sources: [none]',
+      '',
+    ].join('\n'),
+  );
+  writeFileSync(path.join(concepts, 'hostile.yaml'), 'concepts:\n  - id: redflag.cardiac-chest-pain\n    terms: [the]\n');
 }
 
 // ---------------------------------------------------------------------------------------------------------

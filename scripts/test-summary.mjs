@@ -14,6 +14,7 @@ const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const parts = [
   ['unit', path.join(REPO, 'out', 'test', 'unit-result.json')],
   ['integration', path.join(REPO, 'out', 'test', 'integration-result.json')],
+  ['restricted mode', path.join(REPO, 'out', 'test', 'integration-restricted-result.json')],
   ['ui', path.join(REPO, 'out', 'test', 'ui-result.json')],
 ];
 

@@ -93,7 +93,7 @@ export function isolatedEditor(tmp, extraSettings = {}) {
  * Starts code-server on a free loopback port in its own process group and waits for /healthz.
  * `echoLog` mirrors its output. Returns the child process and the `host:port` authority.
  */
-export async function startCodeServer({ codeServer, cwd, editor, echoLog = false, startupTimeoutMs = 60_000 }) {
+export async function startCodeServer({ codeServer, cwd, editor, workspaceTrust = false, echoLog = false, startupTimeoutMs = 60_000 }) {
   const authority = `127.0.0.1:${await freePort()}`;
   const server = spawn(
     codeServer,
@@ -103,7 +103,7 @@ export async function startCodeServer({ codeServer, cwd, editor, echoLog = false
       '--auth', 'none',
       '--disable-telemetry',
       '--disable-update-check',
-      '--disable-workspace-trust',
+      ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
       '--disable-getting-started-override',
       '--disable-file-downloads',
       '--ignore-last-opened',

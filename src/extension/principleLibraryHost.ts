@@ -105,18 +105,26 @@ export class PrincipleLibraryHost implements vscode.Disposable {
     return [...paths, ...paths.map(teamConceptDirFor)];
   }
 
-  /** Team folders of every workspace folder, plus extra folders from settings in trusted workspaces only. */
+  /**
+   * Team folders of every workspace folder, plus extra folders from settings, in trusted workspaces only:
+   * in Restricted Mode only the bundled library is used, so a cloned repository's principle or concept files
+   * cannot change what the editor runs or shows.
+   */
   private teamPaths(): string[] {
+    if (!vscode.workspace.isTrusted) return [];
     const paths: string[] = [];
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       if (folder.uri.scheme !== 'file') continue;
       paths.push(path.join(folder.uri.fsPath, TEAM_PRINCIPLES_FOLDER));
-      if (vscode.workspace.isTrusted) {
-        const extra = vscode.workspace.getConfiguration('clinalign', folder.uri).get<string[]>('principleFolders', []);
-        paths.push(...extra.map((p) => path.resolve(folder.uri.fsPath, p)));
-      }
+      const extra = vscode.workspace.getConfiguration('clinalign', folder.uri).get<string[]>('principleFolders', []);
+      paths.push(...extra.map((p) => path.resolve(folder.uri.fsPath, p)));
     }
     return paths;
+  }
+
+  /** True in Restricted Mode, when workspace principle and concept files are ignored. */
+  get ignoresWorkspaceFiles(): boolean {
+    return !vscode.workspace.isTrusted;
   }
 
   /** Problems in principle YAML files appear in that file, in the shared diagnostic collection. */

@@ -38,7 +38,9 @@ export function run(): Promise<void> {
   const grep = process.env.CLINALIGN_IT_GREP;
   if (grep) mocha.grep(new RegExp(grep));
 
-  const files = testFilesUnder(__dirname);
+  // The Restricted Mode pass (run-integration-tests.mjs --restricted) runs restricted/ only; the normal pass the rest.
+  const restricted = process.env.CLINALIGN_IT_RESTRICTED === '1';
+  const files = testFilesUnder(__dirname).filter((file) => /[\\/]restricted[\\/]/.test(file) === restricted);
   for (const file of files) mocha.addFile(file);
 
   return new Promise<void>((resolve, reject) => {

@@ -14,7 +14,10 @@ export class PrincipleExplorer implements vscode.Disposable {
   private readonly view: vscode.TreeView<unknown>;
   private readonly disposables: vscode.Disposable[];
 
+  private readonly host: ExtensionServices['host'];
+
   constructor(services: ExtensionServices) {
+    this.host = services.host;
     this.activeCase = new ActiveCase(services.controller);
     this.tree = new PrincipleTreeProvider(services, this.activeCase);
     this.view = vscode.window.createTreeView(PRINCIPLES_VIEW, { treeDataProvider: this.tree, showCollapseAll: true });
@@ -77,7 +80,10 @@ export class PrincipleExplorer implements vscode.Disposable {
     const caseName = uri && this.activeCase.scenario ? path.basename(uri.fsPath) : undefined;
     this.view.description = [filter && `“${filter}”`, caseName].filter(Boolean).join(' · ') || undefined;
     const empty = filter !== undefined && this.tree.current().dimensions.length === 0;
-    this.view.message = empty ? `No principle matches “${filter}”.` : undefined;
+    const restricted = this.host.ignoresWorkspaceFiles
+      ? 'Restricted Mode: only the bundled principles are used; this workspace’s .clinalign principle and concept files are ignored until you trust it.'
+      : undefined;
+    this.view.message = [empty ? `No principle matches “${filter}”.` : undefined, restricted].filter(Boolean).join(' ') || undefined;
   }
 
   dispose(): void {
