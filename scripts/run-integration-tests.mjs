@@ -180,8 +180,9 @@ function writeHostileTeamFiles(workspace) {
   writeFileSync(
     path.join(principles, 'hostile.yaml'),
     [
+      'group: team',
       'principles:',
-      '  - id: team.hostile',
+      '  - id: universal.team-hostile',
       '    title: Hostile team principle',
       '    dimension: universal',
       '    statement: Flags every answer.',

@@ -1,5 +1,6 @@
 import { bundledPrinciplesDir } from '../core/principles/bundledLibrary';
 import { loadPrinciples } from '../core/principles/loadPrinciples';
+import type { LibrarySpec } from '../core/lint/lintWorkerProtocol';
 import type { PrincipleLibrary } from '../core/principles/mergeLibrary';
 import { findTeamPrinciplesDir } from '../core/principles/teamPrinciples';
 
@@ -10,10 +11,16 @@ export interface LibraryOptions {
   bundled?: boolean;
 }
 
-/** Bundled library + the nearest `.clinalign/principles` + folders given with `--principles`. */
-export function loadCliLibrary(options: LibraryOptions): PrincipleLibrary {
+/** The folders `loadCliLibrary` reads, for the lint worker to load the same library. */
+export function cliLibrarySpec(options: LibraryOptions): LibrarySpec {
   const team = findTeamPrinciplesDir(process.cwd());
   const layers = [...(team ? [team] : []), ...options.principles];
+  return { bundledDir: options.bundled === false ? undefined : bundledPrinciplesDir(), layers };
+}
+
+/** Bundled library + the nearest `.clinalign/principles` + folders given with `--principles`. */
+export function loadCliLibrary(options: LibraryOptions): PrincipleLibrary {
+  const { layers } = cliLibrarySpec(options);
   if (options.bundled === false) {
     const [first, ...rest] = layers;
     return first ? loadPrinciples(first, rest) : { principles: [], problems: [] };

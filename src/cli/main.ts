@@ -13,6 +13,7 @@ import { evalCommand } from './commands/evalCommand';
 import { synthesizeQueriesCommand } from './commands/synthesizeQueriesCommand';
 import { gradeBatchCommand } from './commands/gradeBatchCommand';
 import { STRUCTURED_OUTPUT_MODES } from '../core/model/endpointConfig';
+import { guardTerminalOutput } from './terminalOutput';
 
 declare const CLINALIGN_VERSION: string | undefined;
 const version = typeof CLINALIGN_VERSION === 'string' ? CLINALIGN_VERSION : '0.0.0-dev';
@@ -71,8 +72,8 @@ program
   .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', nonNegativeInteger)
   .addOption(principlesOption())
   .addOption(noBundledOption())
-  .action((paths: string[], options) => {
-    exitCode = lintCommand(paths, options, version);
+  .action(async (paths: string[], options) => {
+    exitCode = await lintCommand(paths, options, version);
   });
 
 const principles = program.command('principles').description('list, validate and show principles');
@@ -214,6 +215,8 @@ withModelOptions(
 });
 
 async function main(argv: string[]): Promise<void> {
+  // Files and model replies are untrusted: no control sequence of theirs reaches the terminal.
+  guardTerminalOutput();
   try {
     await program.parseAsync(argv);
   } catch (error) {

@@ -27,7 +27,7 @@ export function activate(context: vscode.ExtensionContext): ClinAlignApi {
   const log = vscode.window.createOutputChannel('ClinAlign', { log: true });
   const diagnostics = vscode.languages.createDiagnosticCollection('clinalign');
   const host = new PrincipleLibraryHost(path.join(context.extensionPath, 'principles'), diagnostics, log);
-  const controller = new LintController(host, diagnostics, log);
+  const controller = new LintController(host, diagnostics, log, context.extensionPath);
   const apiKeys = new ApiKeyStore(context.secrets, userBaseUrl);
   const model = new ModelSessionService(context, apiKeys, log);
   const services: ExtensionServices = { context, log, diagnostics, host, controller, model, apiKeys };
@@ -44,7 +44,7 @@ export function activate(context: vscode.ExtensionContext): ClinAlignApi {
         void vscode.window.showInformationMessage('ClinAlign lints the files matching "clinalign.caseFiles" (by default *.case.md).');
         return;
       }
-      controller.lintNow(document);
+      void controller.lintNow(document);
     }),
     vscode.commands.registerCommand('clinalign.showLog', () => log.show()),
     vscode.commands.registerCommand('clinalign.exportDataset', (args?: ExportArguments) => exportVerifiedExamples(services, args)),

@@ -1,6 +1,9 @@
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LineIndex } from '../core/case/lineIndex';
-import { lintCase, type CaseLintResult } from '../core/lint/lintCase';
+import { budgetFinding } from '../core/lint/budgetFinding';
+import { BudgetedLinter, LINT_TIME_BUDGET_MS } from '../core/lint/budgetedLinter';
+import { finishCase, lintCase, prepareCase, type CaseLintResult } from '../core/lint/lintCase';
 import { remapSeverity, type SeverityMap } from '../core/lint/remapSeverity';
 import { isLintable } from './caseDocuments';
 import { FocusModePublisher } from './editor/focusModePublisher';
@@ -14,7 +17,8 @@ interface LintedVersion {
 
 /**
  * Lints case documents: at once when opened, debounced while typing (or on save), again when the library
- * changes. A result is published only if the document is still at the version that was linted.
+ * changes. The detectors run in a worker thread with a time budget (off the extension host's thread). A
+ * result is published only if the document is still at the version that was linted.
  */
 export class LintController implements vscode.Disposable {
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -22,6 +26,7 @@ export class LintController implements vscode.Disposable {
   private readonly linted = new vscode.EventEmitter<vscode.TextDocument>();
   private readonly publisher: FocusModePublisher;
   private readonly disposables: vscode.Disposable[] = [this.linted];
+  private readonly linter: BudgetedLinter;
   /** Fires after a document's findings were published. */
   readonly onDidLint = this.linted.event;
 
@@ -29,20 +34,27 @@ export class LintController implements vscode.Disposable {
     private readonly host: PrincipleLibraryHost,
     diagnostics: vscode.DiagnosticCollection,
     private readonly log: vscode.LogOutputChannel,
+    extensionPath: string,
   ) {
+    this.linter = new BudgetedLinter(path.join(extensionPath, 'dist', 'lintWorker.js'), LINT_TIME_BUDGET_MS);
+    this.linter.setLibrary(host.librarySpec);
+    this.disposables.push({ dispose: () => this.linter.dispose() });
     this.publisher = new FocusModePublisher(diagnostics);
     this.disposables.push(
       this.publisher,
-      vscode.workspace.onDidOpenTextDocument((d) => this.lintNow(d)),
+      vscode.workspace.onDidOpenTextDocument((d) => void this.lintNow(d)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length > 0 && this.setting<string>(e.document, 'run', 'onType') === 'onType') this.schedule(e.document);
       }),
-      vscode.workspace.onDidSaveTextDocument((d) => this.lintNow(d)),
+      vscode.workspace.onDidSaveTextDocument((d) => void this.lintNow(d)),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d)),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('clinalign')) this.lintAllOpen();
       }),
-      host.onDidChange(() => this.lintAllOpen()),
+      host.onDidChange(() => {
+        this.linter.setLibrary(host.librarySpec);
+        this.lintAllOpen();
+      }),
     );
     this.lintAllOpen();
   }
@@ -54,10 +66,11 @@ export class LintController implements vscode.Disposable {
   }
 
   lintAllOpen(): void {
-    for (const document of vscode.workspace.textDocuments) this.lintNow(document);
+    for (const document of vscode.workspace.textDocuments) void this.lintNow(document);
   }
 
-  lintNow(document: vscode.TextDocument): void {
+  /** Lints in the worker, within the time budget, and publishes the findings. */
+  async lintNow(document: vscode.TextDocument): Promise<void> {
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
@@ -67,18 +80,32 @@ export class LintController implements vscode.Disposable {
     }
     const version = document.version;
     const started = performance.now();
-    const result = this.lintText(document.uri, document.getText());
+    const result = await this.lintInWorker(document.uri, document.getText());
+    this.publish(document, version, result, started);
+  }
+
+  /**
+   * Lints on this thread at once, for a command that needs the result now (the cached one is stale). The
+   * detectors are linear-time (regexEngine.ts); the worker's budget guards the lints that run while typing.
+   */
+  lintNowSync(document: vscode.TextDocument): void {
+    if (!isLintable(document)) return;
+    const started = performance.now();
+    this.publish(document, document.version, this.applySettings(document.uri, () => lintCase(this.host.library, document.getText())), started);
+  }
+
+  private publish(document: vscode.TextDocument, version: number, result: CaseLintResult | undefined, started: number): void {
     if (!result) return;
     if (document.isClosed || document.version !== version) return; // stale: a newer edit will be linted
-    this.results.set(key, { version, result });
+    this.results.set(document.uri.toString(), { version, result });
     this.publisher.set(document.uri, toDiagnostics(document, result, (id) => this.host.principle(id)));
     this.linted.fire(document);
     this.log.trace(`Linted ${document.uri.fsPath} v${version}: ${result.findings.length} findings in ${(performance.now() - started).toFixed(2)} ms`);
   }
 
   /** Lints a case file that is not open (Lint workspace) and publishes its findings like an open one's. */
-  lintUnopened(uri: vscode.Uri, text: string): CaseLintResult | undefined {
-    const result = this.lintText(uri, text);
+  async lintUnopened(uri: vscode.Uri, text: string): Promise<CaseLintResult | undefined> {
+    const result = await this.lintInWorker(uri, text);
     if (!result) return undefined;
     const lines = new LineIndex(text);
     const positionAt = (offset: number) => {
@@ -89,11 +116,27 @@ export class LintController implements vscode.Disposable {
     return result;
   }
 
+  /** Parses and classifies here, runs the detectors in the worker; an overrun becomes one info finding. */
+  private async lintInWorker(uri: vscode.Uri, text: string): Promise<CaseLintResult | undefined> {
+    let prepared: ReturnType<typeof prepareCase>;
+    let answer: Awaited<ReturnType<BudgetedLinter['lint']>>;
+    try {
+      prepared = prepareCase(this.host.library, text);
+      answer = await this.linter.lint(prepared.input);
+    } catch (error) {
+      this.log.error(`Linting ${uri.fsPath} failed: ${(error as Error).stack ?? error}`);
+      return undefined;
+    }
+    if ('timedOut' in answer) this.log.warn(`Linting ${uri.fsPath} overran its ${answer.budgetMs} ms budget and was stopped`);
+    const findings = 'timedOut' in answer ? [budgetFinding(answer.budgetMs)] : answer.findings;
+    return this.applySettings(uri, () => finishCase(prepared, findings));
+  }
+
   /** The core lint, then the user's settings: disabled principles and severity remapping. */
-  private lintText(uri: vscode.Uri, text: string): CaseLintResult | undefined {
+  private applySettings(uri: vscode.Uri, lint: () => CaseLintResult): CaseLintResult | undefined {
     let result: CaseLintResult;
     try {
-      result = lintCase(this.host.library, text);
+      result = lint();
     } catch (error) {
       this.log.error(`Linting ${uri.fsPath} failed: ${(error as Error).stack ?? error}`);
       return undefined;
@@ -112,7 +155,7 @@ export class LintController implements vscode.Disposable {
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
     const delay = this.setting<number>(document, 'debounceMs', 150);
-    this.timers.set(key, setTimeout(() => this.lintNow(document), delay));
+    this.timers.set(key, setTimeout(() => void this.lintNow(document), delay));
   }
 
   private forget(document: vscode.TextDocument): void {

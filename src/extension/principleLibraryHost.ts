@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { compileLibrary, type CompiledLibrary } from '../core/lint/compileLibrary';
+import type { LibrarySpec } from '../core/lint/lintWorkerProtocol';
 import { PrincipleLibraryLoader } from '../core/principles/libraryLoader';
 import type { LoadProblem } from '../core/principles/loadProblem';
 import type { Principle } from '../core/principles/principle';
@@ -25,7 +26,7 @@ export class PrincipleLibraryHost implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
 
   constructor(
-    bundledDir: string,
+    private readonly bundledDir: string,
     private readonly diagnostics: vscode.DiagnosticCollection,
     private readonly log: vscode.LogOutputChannel,
   ) {
@@ -120,6 +121,11 @@ export class PrincipleLibraryHost implements vscode.Disposable {
       paths.push(...extra.map((p) => path.resolve(folder.uri.fsPath, p)));
     }
     return paths;
+  }
+
+  /** The folders the library is loaded from, for the lint worker to load the same library. */
+  get librarySpec(): LibrarySpec {
+    return { bundledDir: this.bundledDir, layers: this.teamPaths() };
   }
 
   /** True in Restricted Mode, when workspace principle and concept files are ignored. */

@@ -1,13 +1,16 @@
 import { LineIndex } from '../../core/case/lineIndex';
 import { compileLibrary } from '../../core/lint/compileLibrary';
-import { lintCase } from '../../core/lint/lintCase';
+import { budgetFinding } from '../../core/lint/budgetFinding';
+import { BudgetedLinter, LINT_TIME_BUDGET_MS } from '../../core/lint/budgetedLinter';
+import { finishCase, prepareCase } from '../../core/lint/lintCase';
+import { lintWorkerFile } from '../lintWorkerFile';
 import { collectMarkdownFiles } from '../collectFiles';
 import { INPUT_LIMITS } from '../../core/untrusted/inputLimits';
 import { readFileWithinLimit, unreadableMessage } from '../../core/untrusted/readFileWithinLimit';
 import { formatSarif } from '../format/formatSarif';
 import { formatText } from '../format/formatText';
 import { FRONT_MATTER_RULE, type LintRecord } from '../format/lintRecord';
-import { formatProblem, loadCliLibrary, type LibraryOptions } from '../loadCliLibrary';
+import { cliLibrarySpec, formatProblem, loadCliLibrary, type LibraryOptions } from '../loadCliLibrary';
 
 export interface LintOptions extends LibraryOptions {
   format: 'text' | 'json' | 'sarif';
@@ -15,11 +18,14 @@ export interface LintOptions extends LibraryOptions {
 }
 
 /** `clinalign lint`: returns the exit code (0 clean, 1 errors or too many warnings, 2 configuration problems). */
-export function lintCommand(paths: string[], options: LintOptions, version: string): number {
+export async function lintCommand(paths: string[], options: LintOptions, version: string): Promise<number> {
   const files = collectMarkdownFiles(paths.length > 0 ? paths : ['.']);
   const library = loadCliLibrary(options);
   for (const problem of library.problems) process.stderr.write(`${formatProblem(problem)}\n`);
   const compiled = compileLibrary(library.principles, library.lexicon);
+  // The detectors run in a worker with a time budget per file: an overrun is that file's finding, not a hang.
+  const linter = new BudgetedLinter(lintWorkerFile(), LINT_TIME_BUDGET_MS);
+  linter.setLibrary(cliLibrarySpec(options));
 
   const records: LintRecord[] = [];
   for (const file of files) {
@@ -31,8 +37,9 @@ export function lintCommand(paths: string[], options: LintOptions, version: stri
       records.push({ file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', principle: FRONT_MATTER_RULE, message: unreadableMessage(error) });
       continue;
     }
-    records.push(...lintFile(file, text, compiled));
+    records.push(...(await lintFile(file, text, compiled, linter)));
   }
+  linter.dispose();
 
   const output =
     options.format === 'json'
@@ -53,8 +60,10 @@ export function lintCommand(paths: string[], options: LintOptions, version: stri
   return 0;
 }
 
-function lintFile(file: string, text: string, library: ReturnType<typeof compileLibrary>): LintRecord[] {
-  const { document, findings } = lintCase(library, text);
+async function lintFile(file: string, text: string, library: ReturnType<typeof compileLibrary>, linter: BudgetedLinter): Promise<LintRecord[]> {
+  const prepared = prepareCase(library, text);
+  const answer = await linter.lint(prepared.input);
+  const { document, findings } = finishCase(prepared, 'timedOut' in answer ? [budgetFinding(answer.budgetMs)] : answer.findings);
   const lines = new LineIndex(text);
   const frontMatter: LintRecord[] = document.problems.map((p) => ({
     file,

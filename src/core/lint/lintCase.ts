@@ -2,7 +2,7 @@ import { parseCase, type CaseDocument } from '../case/parseCase';
 import { applyOverrides, classifyQuestion, type Classification } from '../scenario/classifyQuestion';
 import type { CompiledLibrary } from './compileLibrary';
 import type { Finding } from './finding';
-import { lintAnswer } from './lintAnswer';
+import { lintAnswer, type LintInput } from './lintAnswer';
 
 export interface CaseLintResult {
   document: CaseDocument;
@@ -13,17 +13,30 @@ export interface CaseLintResult {
 
 /** Parses a case, works out its scenario and lints its answer; never throws on bad input. */
 export function lintCase(library: CompiledLibrary, text: string): CaseLintResult {
+  const prepared = prepareCase(library, text);
+  return finishCase(prepared, lintAnswer(library, prepared.input));
+}
+
+/** A parsed case with its scenario, and what the answer lint needs (which may run in a worker). */
+export interface PreparedCase {
+  document: CaseDocument;
+  classification: Classification;
+  input: LintInput;
+}
+
+export function prepareCase(library: CompiledLibrary, text: string): PreparedCase {
   const document = parseCase(text);
   const classification = applyOverrides(classifyQuestion(document.question, library.lexicon, library.recognitions.recognise(document.question)), {
     audience: document.data.audience,
     scenario: document.data.scenario,
   });
-  const findings = lintAnswer(library, {
-    answer: document.body,
-    question: document.question,
-    scenario: classification.scenario,
-  }).map((finding) => shiftFinding(finding, document.bodyStart));
-  return { document, classification, findings };
+  return { document, classification, input: { answer: document.body, question: document.question, scenario: classification.scenario } };
+}
+
+/** The case result from the answer's findings (in answer offsets). */
+export function finishCase(prepared: PreparedCase, answerFindings: Finding[]): CaseLintResult {
+  const { document, classification } = prepared;
+  return { document, classification, findings: answerFindings.map((finding) => shiftFinding(finding, document.bodyStart)) };
 }
 
 function shiftFinding(finding: Finding, by: number): Finding {

@@ -7,7 +7,7 @@ import type { ExtensionServices } from '../services';
 /** The current lint result of a case document, linting it first when the cached one is stale. */
 export function currentResult(services: Pick<ExtensionServices, 'controller'>, document: vscode.TextDocument): CaseLintResult | undefined {
   if (!isLintable(document)) return undefined;
-  return services.controller.resultFor(document) ?? (services.controller.lintNow(document), services.controller.resultFor(document));
+  return services.controller.resultFor(document) ?? (services.controller.lintNowSync(document), services.controller.resultFor(document));
 }
 
 /** The scenario report of a case document's cached lint result (for the status item: no re-lint). */

@@ -24,11 +24,11 @@ export async function lintWorkspace(services: Pick<ExtensionServices, 'controlle
         const document = open.get(uri.toString());
         let result;
         if (document) {
-          services.controller.lintNow(document);
+          await services.controller.lintNow(document);
           result = services.controller.resultFor(document);
         } else {
           const text = Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
-          result = services.controller.lintUnopened(uri, text);
+          result = await services.controller.lintUnopened(uri, text);
         }
         summary.files++;
         summary.findings += (result?.findings.length ?? 0) + (result?.document.problems.length ?? 0);

@@ -31,7 +31,7 @@ describe('Restricted Mode (untrusted workspace)', () => {
     // The bundled finding proves linting ran; the hostile one must never appear.
     await waitFor('the bundled q.d. finding', () => (clinalignDiagnostics(uri, FREQUENCY).length > 0 ? true : undefined));
     assert.ok(Date.now() - started < 20_000, 'linting did not hang');
-    assert.deepEqual(clinalignDiagnostics(uri, 'team.hostile'), []);
+    assert.deepEqual(clinalignDiagnostics(uri, 'universal.team-hostile'), []);
     const all = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'clinalign');
     assert.ok(!all.some((d) => /hostile/.test(d.message)), 'no finding from the team file');
     // The team concept file would have made "the" in the question a chest-pain red flag, and this answer,
