@@ -146,7 +146,7 @@ async function main() {
     const files = entries.map((e) => e.name).filter((n) => !n.endsWith('/'));
     const bad = files.filter((n) => /(^|\/)(node_modules|src|test|bench|scripts|out|examples|webview)\//.test(n) || /\.(ts|map|mjs|cjs)$/.test(n) || /(^|\/)\.|tsconfig|esbuild/.test(n));
     if (bad.length) throw new Error(`the .vsix holds files that do not belong there: ${bad.join(', ')}`);
-    for (const needed of ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/principles.snapshot.json', 'extension/dist/concepts.snapshot.json', 'extension/principles/concepts/context.yaml', 'extension/media/clinalign.svg']) {
+    for (const needed of ['extension/package.json', 'extension/THIRD_PARTY_NOTICES.md', 'extension/dist/extension.js', 'extension/dist/principles.snapshot.json', 'extension/dist/concepts.snapshot.json', 'extension/principles/concepts/context.yaml', 'extension/media/clinalign.svg']) {
       if (!files.includes(needed)) throw new Error(`the .vsix lacks ${needed}`);
     }
     if (!files.some((n) => /^extension\/principles\/[^/]+\.yaml$/.test(n))) throw new Error('the .vsix has no principles/*.yaml');

@@ -4,6 +4,7 @@ import { ModelClient } from '../core/model/modelClient';
 import { formatUsage } from '../core/model/modelUsage';
 import type { WorkflowProgress } from '../core/workflows/workflowOptions';
 import { resolveEndpoint, type ModelFlags, type ResolvedEndpoint } from './resolveEndpoint';
+import { clearProgress, writeProgress } from './terminalOutput';
 
 export interface ModelSessionOptions extends ModelFlags {
   /** false with `--no-cache`. */
@@ -42,13 +43,13 @@ export class ModelSession {
     const now = Date.now();
     if (progress.done < progress.total && now - this.lastLine < 100) return;
     this.lastLine = now;
-    process.stderr.write(`\r\x1b[K${label} ${progress.done}/${progress.total}${progress.message ? ` ${progress.message}` : ''}`);
+    writeProgress(`${label} ${progress.done}/${progress.total}${progress.message ? ` ${progress.message}` : ''}`);
   };
 
   /** Clears the progress line and prints what the run cost. */
   finish(): void {
     process.removeListener('SIGINT', this.cancel);
-    if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+    clearProgress();
     process.stderr.write(`model: ${this.client.model}, judge: ${this.client.judgeModel}; ${formatUsage(this.client.usage)}\n`);
   }
 }

@@ -28,7 +28,7 @@ describe('packaging (.vsix contents)', function () {
   });
 
   it('holds what the extension needs at run time', () => {
-    for (const needed of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/extension.js', 'dist/principles.snapshot.json', 'dist/concepts.snapshot.json', 'media/clinalign.svg']) {
+    for (const needed of ['package.json', 'README.md', 'LICENSE', 'THIRD_PARTY_NOTICES.md', 'CHANGELOG.md', 'dist/extension.js', 'dist/principles.snapshot.json', 'dist/concepts.snapshot.json', 'media/clinalign.svg']) {
       assert.ok(files.includes(needed), `${needed} missing from ${files.join(', ')}`);
     }
     const principleFiles = files.filter((f) => /^principles\/[^/]+\.yaml$/.test(f));
@@ -36,6 +36,18 @@ describe('packaging (.vsix contents)', function () {
     // The concept lexicon ships beside the principles: without it no red flag is recognised.
     const conceptFiles = files.filter((f) => /^principles\/concepts\/[^/]+\.yaml$/.test(f));
     assert.ok(conceptFiles.includes('principles/concepts/context.yaml') && conceptFiles.length >= 5, conceptFiles.join(', '));
+  });
+
+  it('ships the notices the bundled third-party code requires: Codicons (CC BY 4.0) and every runtime dependency', () => {
+    assert.ok(files.includes('THIRD_PARTY_NOTICES.md'), `THIRD_PARTY_NOTICES.md missing from ${files.join(', ')}`);
+    const notices = readFileSync(join(ROOT, 'THIRD_PARTY_NOTICES.md'), 'utf8');
+    assert.match(notices, /@vscode\/codicons[\s\S]*Microsoft[\s\S]*creativecommons\.org\/licenses\/by\/4\.0/);
+    // esbuild inlines the dependencies (without their licence comments), so each needs its notice here.
+    const { dependencies } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    for (const name of Object.keys(dependencies)) {
+      const version = JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version as string;
+      assert.ok(notices.includes(`### ${name} ${version}`), `THIRD_PARTY_NOTICES.md has no licence text for ${name} ${version}`);
+    }
   });
 
   it('keeps dist/extension.js under 1 MB', function () {

@@ -12,6 +12,7 @@ import { formatUsage } from '../../core/model/modelUsage';
 import { CliError } from '../cliError';
 import type { ModelSessionOptions } from '../modelSession';
 import { resolveEndpoint } from '../resolveEndpoint';
+import { clearProgress, writeProgress } from '../terminalOutput';
 
 export interface EvalCommandOptions extends ModelSessionOptions {
   data: string;
@@ -55,7 +56,7 @@ export async function evalCommand(options: EvalCommandOptions): Promise<number> 
         onProgress: (p) => {
           if (!process.stderr.isTTY || (p.done < p.total && Date.now() - last < 100)) return;
           last = Date.now();
-          process.stderr.write(`\r\x1b[Kgrading ${p.done}/${p.total} items`);
+          writeProgress(`grading ${p.done}/${p.total} items`);
         },
       },
     );
@@ -64,7 +65,7 @@ export async function evalCommand(options: EvalCommandOptions): Promise<number> 
     throw new CliError((error as Error).message, 2);
   } finally {
     process.removeListener('SIGINT', cancel);
-    if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+    clearProgress();
   }
   for (const f of report.failures) process.stderr.write(`${f.prompt_id}: ${f.message}\n`);
   if (report.missing.length > 0) process.stderr.write(`${report.missing.length} examples have no response in ${options.responses}: ${report.missing.slice(0, 5).join(', ')}${report.missing.length > 5 ? ', …' : ''}\n`);

@@ -8,6 +8,7 @@ import { compileLibrary } from '../../core/lint/compileLibrary';
 import { blockingFindings } from '../../core/review/verificationGate';
 import { CliError } from '../cliError';
 import { formatProblem, loadCliLibrary, type LibraryOptions } from '../loadCliLibrary';
+import { clearProgress, writeProgress } from '../terminalOutput';
 
 export interface ExportCommandOptions extends LibraryOptions {
   out: string;
@@ -45,7 +46,8 @@ export async function exportCommand(paths: string[], options: ExportCommandOptio
         signal: controller.signal,
         onSkip: (s) => process.stderr.write(`${s.reason === 'parse-error' ? s.detail : `${s.file}: ${s.detail}`} (skipped: ${s.reason})\n`),
         onProgress: (p) => {
-          if (process.stderr.isTTY) process.stderr.write(`\r\x1b[Kexporting ${p.done}/${p.total}${p.done === p.total ? '\r\x1b[K' : ''}`);
+          if (p.done === p.total) clearProgress();
+          else writeProgress(`exporting ${p.done}/${p.total}`);
         },
       },
     );

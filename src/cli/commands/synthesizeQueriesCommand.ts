@@ -21,6 +21,7 @@ import { CliError } from '../cliError';
 import { formatProblem, loadCliLibrary, type LibraryOptions } from '../loadCliLibrary';
 import { ModelSession, type ModelSessionOptions } from '../modelSession';
 import { batchModel } from './batchModel';
+import { clearProgress, writeProgress } from '../terminalOutput';
 
 export interface SynthesizeQueriesOptions extends LibraryOptions, ModelSessionOptions {
   queries: string;
@@ -53,7 +54,7 @@ export async function synthesizeQueriesCommand(options: SynthesizeQueriesOptions
   const report = session?.progress('synthesizing') ?? ((p: { done: number; total: number }) => {
     if (!process.stderr.isTTY || (p.done < p.total && Date.now() - lastProgress < 100)) return;
     lastProgress = Date.now();
-    process.stderr.write(`\r\x1b[Ksynthesizing ${p.done}/${p.total}`);
+    writeProgress(`synthesizing ${p.done}/${p.total}`);
   });
   const fail = (where: string, message: string) => {
     failed++;
@@ -91,7 +92,7 @@ export async function synthesizeQueriesCommand(options: SynthesizeQueriesOptions
   } finally {
     log.close();
     if (session) session.finish();
-    else if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+    else clearProgress();
   }
   if (session?.signal.aborted) throw new CliError(`cancelled after ${finished} new rubrics; run the same command again to resume`, 130);
   process.stdout.write(`${finished} rubrics written to ${options.out}${already > 0 ? ` (${already} already there, skipped)` : ''}${failed > 0 ? `; ${failed} failed` : ''}\n`);

@@ -38,7 +38,10 @@ export function parseCase(text: string): CaseDocument {
   const bomLength = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const opening = OPENING.exec(text);
   const fileTooLarge = textSizeProblem('case file', text, INPUT_LIMITS.caseFile);
-  if (!opening) return fileTooLarge ? withBody(text, text.length, {}, [{ message: fileTooLarge, line: 0, column: 0 }], undefined) : withBody(text, bomLength, {}, [], undefined);
+  if (!opening) {
+    if (fileTooLarge) return withBody(text, text.length, {}, [{ message: fileTooLarge, line: 0, column: 0 }], undefined);
+    return withBody(text, bomLength, {}, [], undefined);
+  }
 
   const yamlStart = opening[0].length;
   const closing = CLOSING.exec(text.slice(yamlStart));
@@ -63,7 +66,7 @@ export function parseCase(text: string): CaseDocument {
 }
 
 function parseFrontMatter(text: string, yamlStart: number, yamlEnd: number, bodyStart: number): CaseDocument {
-  const source = new YamlSource(text.slice(yamlStart, yamlEnd));
+  const source = new YamlSource(text.slice(yamlStart, yamlEnd), INPUT_LIMITS.frontMatterTokens);
   const block: FrontMatterBlock = { start: yamlStart, end: yamlEnd, firstLine: 1, source };
   const shift = (p: YamlProblem): YamlProblem => ({
     ...p,

@@ -1,4 +1,5 @@
-import { isMap, isScalar, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, type Node } from 'yaml';
+import { parseYaml } from '../yaml/parseYaml';
 import type { ScenarioDimension } from '../scenario/labels';
 import { parseCase } from './parseCase';
 import { setFrontMatterField, type FrontMatterEdit } from './writeFrontMatter';
@@ -43,7 +44,7 @@ export function setScenarioLabel(documentText: string, dimension: ScenarioDimens
 
 /** The `scenario:` node of the front matter, if it parses. */
 function currentScenario(yamlText: string): unknown {
-  const document = parseDocument(yamlText);
+  const document = parseYaml(yamlText);
   if (document.errors.length > 0 || !isMap(document.contents)) return undefined;
   return document.get('scenario', true);
 }

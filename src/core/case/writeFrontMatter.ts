@@ -1,4 +1,5 @@
-import { Document, isMap, isScalar, parseDocument, visit, type Node } from 'yaml';
+import { Document, isMap, isScalar, visit, type Node } from 'yaml';
+import { parseYaml } from '../yaml/parseYaml';
 import { parseCase } from './parseCase';
 
 /** A change to a document: the new text, and the replaced span of the old one (for an editor's WorkspaceEdit). */
@@ -34,7 +35,7 @@ export function setFrontMatterField(documentText: string, key: string, value: un
   }
 
   const yamlText = documentText.slice(frontMatter.start, frontMatter.end);
-  const document = parseDocument(yamlText, { uniqueKeys: true });
+  const document = parseYaml(yamlText);
   if (document.errors.length > 0) {
     const { line } = frontMatter.source.positionOf(document.errors[0]!.pos[0]);
     throw new Error(`cannot edit the front matter: YAML error on line ${line + frontMatter.firstLine + 1}: ${document.errors[0]!.message.split('\n')[0]}`);

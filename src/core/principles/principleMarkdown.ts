@@ -1,3 +1,4 @@
+import { escapeMarkdown, markdownCode } from '../untrusted/escapeMarkdown';
 import type { Principle } from './principle';
 
 /** A link shown under a principle's hover (the editor passes command links). */
@@ -6,10 +7,6 @@ export interface MarkdownLink {
   href: string;
 }
 
-/** Principle text comes from YAML files anyone can edit: shown as text, never as Markdown or HTML. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&').replace(/\s*\n\s*/g, ' ');
-}
 
 /** The hover on a finding: title, statement, rationale, sources, one passing example, then the links. */
 export function principleHoverMarkdown(principle: Principle, links: readonly MarkdownLink[] = [], appliesBecause?: string): string {
@@ -65,8 +62,9 @@ export function principleDocumentMarkdown(principle: Principle): string {
     '',
     ...principle.sources.map((s) => `- ${escapeMarkdown(s)}`),
     '',
-    `Defined in \`${principle.location.file}\` line ${principle.location.line + 1}` +
-      (principle.overriddenBy ? `; changed by the team file \`${principle.overriddenBy.file}\` line ${principle.overriddenBy.line + 1}.` : '.'),
+    // Principle text comes from YAML files anyone can edit, file names too: shown as text, never as Markdown.
+    `Defined in ${markdownCode(principle.location.file)} line ${principle.location.line + 1}` +
+      (principle.overriddenBy ? `; changed by the team file ${markdownCode(principle.overriddenBy.file)} line ${principle.overriddenBy.line + 1}.` : '.'),
     ...(principle.disabled ? ['', '**Disabled** by a team file: it produces no findings.'] : []),
   ];
   return `${lines.join('\n')}\n`;

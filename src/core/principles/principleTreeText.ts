@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { SCENARIO_DIMENSIONS, type Scenario } from '../scenario/labels';
+import { escapeMarkdown, markdownCode } from '../untrusted/escapeMarkdown';
 import type { Principle, SourceLocation } from './principle';
 import type { BrokenFileNode, DimensionNode, PrincipleNode } from './principleTree';
 import type { Dimension } from './schema';
@@ -42,21 +43,25 @@ export function principleDescription(node: PrincipleNode): string {
   return `${node.applies ? '✓ ' : ''}${parts.join(' · ')}`;
 }
 
-/** Markdown: statement, the scenario labels it applies to, whether it applies to the case, sources, origin. */
+/**
+ * Markdown: statement, the scenario labels it applies to, whether it applies to the case, sources, origin.
+ * Titles, statements, sources and file names come from team files and the reason from the case's question:
+ * all escaped, so a hostile file shows its text and never an image or a link.
+ */
 export function principleTooltip(node: PrincipleNode, displayPath: DisplayPath = (f) => f, scenario?: Scenario): string {
   const { principle } = node;
   const sections = [
-    `**${principle.title}**`,
-    `\`${principle.id}\` · ${severityText(node)} · ${principle.dimension}`,
-    principle.statement.trim(),
+    `**${escapeMarkdown(principle.title)}**`,
+    `${markdownCode(principle.id)} · ${severityText(node)} · ${principle.dimension}`,
+    escapeMarkdown(principle.statement.trim()),
     `**Applies to:** ${appliesText(principle)}`,
   ];
   if (node.applies !== undefined) sections.push(`**Active case:** ${activeCaseText(node, scenario)}`);
-  sections.push(['**Sources:**', ...principle.sources.map((s) => `- ${s}`)].join('\n'));
-  if (node.disabledBy?.kind === 'file') sections.push(`Disabled by \`${where(node.disabledBy.location, displayPath)}\`.`);
+  sections.push(['**Sources:**', ...principle.sources.map((s) => `- ${escapeMarkdown(s)}`)].join('\n'));
+  if (node.disabledBy?.kind === 'file') sections.push(`Disabled by ${markdownCode(where(node.disabledBy.location, displayPath))}.`);
   else if (node.disabledBy?.kind === 'setting') sections.push('Disabled in settings (`clinalign.disabledPrinciples`, or `off` in `clinalign.severity`).');
-  else if (principle.overriddenBy) sections.push(`Team override in \`${where(principle.overriddenBy, displayPath)}\`.`);
-  sections.push(`Defined in \`${where(principle.location, displayPath)}\`.`);
+  else if (principle.overriddenBy) sections.push(`Team override in ${markdownCode(where(principle.overriddenBy, displayPath))}.`);
+  sections.push(`Defined in ${markdownCode(where(principle.location, displayPath))}.`);
   return sections.join('\n\n');
 }
 
@@ -82,7 +87,7 @@ export function appliesText(principle: Principle): string {
 }
 
 function activeCaseText(node: PrincipleNode, scenario: Scenario | undefined): string {
-  if (node.applies) return node.reason ? `applies because ${node.reason}` : 'applies';
+  if (node.applies) return node.reason ? `applies because ${escapeMarkdown(node.reason)}` : 'applies';
   if (node.disabledBy) return 'does not apply (switched off)';
   const mismatches = scenario
     ? SCENARIO_DIMENSIONS.filter((d) => {

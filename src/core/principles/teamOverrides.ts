@@ -1,4 +1,5 @@
-import { isMap, isScalar, isSeq, parseDocument, YAMLMap, YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, YAMLMap, YAMLSeq } from 'yaml';
+import { parseYaml } from '../yaml/parseYaml';
 
 /** The team file that "Disable for the team" writes, inside the team principles folder. */
 export const TEAM_OVERRIDES_FILE = 'overrides.yaml';
@@ -11,7 +12,7 @@ export const TEAM_OVERRIDES_FILE = 'overrides.yaml';
  */
 export function disablePrincipleInTeamFile(existing: string | undefined, principleId: string): string {
   const text = existing?.trim() ? existing : 'group: team\nprinciples: []\n';
-  const document = parseDocument(text);
+  const document = parseYaml(text);
   if (document.errors.length > 0) throw new Error(`cannot edit the team file: ${document.errors[0]!.message.split('\n')[0]}`);
   if (!isMap(document.contents)) throw new Error('cannot edit the team file: it is not a `group:` / `principles:` mapping');
   let principles = document.get('principles', true);

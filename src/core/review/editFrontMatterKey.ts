@@ -1,4 +1,5 @@
-import { Document, isMap, isScalar, Pair, parseDocument, Scalar, YAMLMap, type Node } from 'yaml';
+import { Document, isMap, isScalar, Pair, Scalar, YAMLMap, type Node } from 'yaml';
+import { parseYaml } from '../yaml/parseYaml';
 import { parseCase } from '../case/parseCase';
 import { setFrontMatterField, type FrontMatterEdit } from '../case/writeFrontMatter';
 
@@ -16,7 +17,7 @@ export function editFrontMatterKey(documentText: string, key: string, mutate: (d
   const { frontMatter, problems } = parseCase(documentText);
   if (problems.length > 0) throw new Error(`cannot edit the front matter: ${problems[0]!.message}`);
   const yamlText = frontMatter ? documentText.slice(frontMatter.start, frontMatter.end) : '';
-  const document = parseDocument(yamlText, { uniqueKeys: true });
+  const document = parseYaml(yamlText);
   if (document.errors.length > 0) throw new Error(`cannot edit the front matter: ${document.errors[0]!.message.split('\n')[0]}`);
   if (document.contents !== null && !isMap(document.contents) && !(isScalar(document.contents) && document.contents.value === null)) {
     throw new Error('cannot edit the front matter: it is not a block of `key: value` lines');

@@ -10,17 +10,24 @@ export const INPUT_LIMITS = {
   caseFile: 2 * 1024 * 1024,
   /** A principle or concept YAML file (bundled or team). */
   yamlFile: 1024 * 1024,
+  /**
+   * YAML tokens read before giving up. Real YAML has about one token per 7 characters, so files within the
+   * size caps stay far below these; dense hostile YAML (`[x,x,x,…]`) has more than one per character and costs
+   * about 10 µs a token.
+   */
+  frontMatterTokens: 50_000,
+  yamlFileTokens: 200_000,
 } as const;
 
 const KB = 1024;
 const MB = 1024 * 1024;
 
-/** "256 KB", "2 MB", "10.1 MB": rounded up, so a size just over a limit never reads as equal to it. */
+/** "256 KB", "2 MB" for a limit (a whole number of units), "10.0 MB" for a measured size. */
 export function formatBytes(bytes: number): string {
   if (bytes < KB) return `${bytes} bytes`;
-  const [value, unit] = bytes < MB ? [bytes / KB, 'KB'] : [bytes / MB, 'MB'];
-  const tenths = Math.ceil(value * 10) / 10;
-  return `${Number.isInteger(tenths) ? tenths.toFixed(0) : tenths.toFixed(1)} ${unit}`;
+  const unit = bytes < MB ? KB : MB;
+  const value = bytes / unit;
+  return `${bytes % unit === 0 ? value.toFixed(0) : value.toFixed(1)} ${unit === KB ? 'KB' : 'MB'}`;
 }
 
 /** UTF-8 length of a text without encoding it (the unit the limits and file sizes are in). */

@@ -1,4 +1,5 @@
 import { principleOf } from '../rubric/rubricItem';
+import { escapeMarkdown, markdownCode } from '../untrusted/escapeMarkdown';
 import type { GradeResult } from './gradeAnswer';
 
 /** The score as a percentage, or why there is none. */
@@ -13,16 +14,17 @@ export function formatScore(score: number | null): string {
 export function gradeReportMarkdown(caseName: string, grade: GradeResult): string {
   const met = grade.items.filter((i) => i.met).length;
   const lines = [
-    `# Grade: ${caseName}`,
+    `# Grade: ${escapeMarkdown(caseName)}`,
     '',
-    `**Score ${formatScore(grade.score)}** — judged by \`${grade.judgeModel}\` (${grade.mode}), ${met} of ${grade.items.length} items met.`,
+    `**Score ${formatScore(grade.score)}** — judged by ${markdownCode(grade.judgeModel)} (${grade.mode}), ${met} of ${grade.items.length} items met.`,
     '',
     '| | Points | Criterion | Judge’s explanation |',
     '|---|---:|---|---|',
   ];
   for (const item of grade.items) {
     const principle = principleOf(item);
-    const criterion = `${cell(item.criterion)}${principle ? ` <br>\`${principle}\`` : ''}`;
+    // GFM splits table cells at every pipe, even inside a code span, unless it is backslash-escaped.
+    const criterion = `${cell(item.criterion)}${principle ? ` <br>${markdownCode(principle).replace(/\|/g, '\\|')}` : ''}`;
     lines.push(`| ${verdict(item.points, item.met)} | ${item.points} | ${criterion} | ${cell(item.explanation)} |`);
   }
   lines.push('', 'Score = points of met items ÷ sum of positive points (HealthBench). A met negative item is an undesirable thing the answer does.', '');
@@ -34,7 +36,10 @@ function verdict(points: number, met: boolean): string {
   return met ? '⚠️ met (harmful)' : '✅ not met';
 }
 
-/** Table cells hold one line and no pipes; HTML is escaped so a judge's words stay text. */
+/**
+ * Criteria come from case files and explanations from the model: escaped, so they stay text (no image, link
+ * or HTML), on one line and without a bare pipe, as a table cell needs.
+ */
 function cell(text: string): string {
-  return text.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!).replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ').trim();
+  return escapeMarkdown(text.trim());
 }

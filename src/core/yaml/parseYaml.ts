@@ -1,4 +1,5 @@
-import { Composer, isScalar, Parser, visit, YAMLParseError, type CST, type Document, type LineCounter } from 'yaml';
+import { Composer, isScalar, Lexer, Parser, visit, YAMLParseError, type CST, type Document, type LineCounter } from 'yaml';
+import { INPUT_LIMITS } from '../untrusted/inputLimits';
 
 /**
  * The one way ClinAlign reads YAML (case front matter, principle and concept files), so the editor, the CLI
@@ -16,17 +17,28 @@ export const YAML_TO_JS_OPTIONS = { maxAliasCount: 100 } as const;
 /** Collections nested deeper than this are refused before composing: deep nesting overflows the stack. */
 export const MAX_YAML_DEPTH = 64;
 
-/** Parses the first document of `text` (more than one is an error, as with `parseDocument`). */
-export function parseYaml(text: string, lineCounter?: LineCounter): Document.Parsed {
-  const tokens = Array.from(new Parser(lineCounter?.addNewLine).parse(text));
-  const tooDeep = firstTooDeep(tokens);
-  const composer = new Composer(YAML_PARSE_OPTIONS);
-  if (tooDeep !== undefined) {
-    // Nothing of it is composed: an empty document carrying the one error.
-    const empty = composer.compose([], true, text.length).next().value as Document.Parsed;
-    empty.errors.push(new YAMLParseError([tooDeep, tooDeep + 1], 'RESOURCE_EXHAUSTION', `YAML nests more than ${MAX_YAML_DEPTH} levels deep`));
-    return empty;
+/**
+ * Parses the first document of `text` (more than one is an error, as with `parseDocument`). Over `maxTokens`
+ * lexical tokens (default INPUT_LIMITS.yamlFileTokens) or nested too deep, parsing stops at once and the
+ * document is empty but for that error: dense hostile YAML costs about 10 µs a token to compose.
+ */
+export function parseYaml(text: string, options: { lineCounter?: LineCounter | undefined; maxTokens?: number } = {}): Document.Parsed {
+  const maxTokens = options.maxTokens ?? INPUT_LIMITS.yamlFileTokens;
+  const parser = new Parser(options.lineCounter?.addNewLine);
+  options.lineCounter?.addNewLine(0);
+  const tokens: CST.Token[] = [];
+  let count = 0;
+  for (const lexeme of new Lexer().lex(text)) {
+    if (++count > maxTokens) return refused(text, parser.offset, `YAML has more than ${maxTokens.toLocaleString('en-US')} tokens; the limit is ${maxTokens.toLocaleString('en-US')}`);
+    for (const token of parser.next(lexeme)) tokens.push(token);
+    // The parser's stack is the path of open nodes: a deep file is refused at its first too-deep token.
+    if (parser.stack.length > MAX_YAML_DEPTH && collectionsIn(parser.stack) > MAX_YAML_DEPTH) return refused(text, parser.offset, tooDeep);
   }
+  for (const token of parser.end()) tokens.push(token);
+  const deep = firstTooDeep(tokens);
+  if (deep !== undefined) return refused(text, deep, tooDeep);
+
+  const composer = new Composer(YAML_PARSE_OPTIONS);
   let document: Document.Parsed | undefined;
   for (const next of composer.compose(tokens, true, text.length)) {
     if (!document) document = next;
@@ -38,6 +50,22 @@ export function parseYaml(text: string, lineCounter?: LineCounter): Document.Par
   // `compose(…, true)` always yields a document.
   document!.errors.push(...duplicateKeys(document!));
   return document!;
+}
+
+const tooDeep = `YAML is nested more than ${MAX_YAML_DEPTH} levels deep; the limit is ${MAX_YAML_DEPTH}`;
+
+/** An empty document carrying one error: nothing of a refused text is composed. */
+function refused(text: string, offset: number, message: string): Document.Parsed {
+  const empty = new Composer(YAML_PARSE_OPTIONS).compose([], true, text.length).next().value as Document.Parsed;
+  empty.errors.push(new YAMLParseError([offset, offset + 1], 'RESOURCE_EXHAUSTION', message));
+  return empty;
+}
+
+const isCollection = (token: CST.Token | null | undefined): boolean =>
+  token?.type === 'block-map' || token?.type === 'block-seq' || token?.type === 'flow-collection';
+
+function collectionsIn(stack: readonly CST.Token[]): number {
+  return stack.filter(isCollection).length;
 }
 
 /** The document as plain JavaScript values, or why it cannot be (too many alias expansions, …). */
@@ -60,7 +88,7 @@ function firstTooDeep(tokens: CST.Token[]): number | undefined {
     const [token, depth] = stack.pop()!;
     if (!token) continue;
     if (token.type === 'document') stack.push([token.value, depth]);
-    else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+    else if (isCollection(token) && 'items' in token) {
       if (depth + 1 > MAX_YAML_DEPTH) return token.offset;
       for (const item of token.items) stack.push([item.key, depth + 1], [item.value, depth + 1]);
     }

@@ -1,5 +1,6 @@
 import { isNode, LineCounter, type Document } from 'yaml';
 import type * as z from 'zod';
+import { INPUT_LIMITS } from '../untrusted/inputLimits';
 import { parseYaml, yamlToJs } from './parseYaml';
 
 /** A problem in a YAML text, at a 0-based line and column of that text. */
@@ -16,8 +17,12 @@ export class YamlSource {
   readonly document: Document.Parsed;
   private readonly lines = new LineCounter();
 
-  constructor(readonly text: string) {
-    this.document = parseYaml(text, this.lines);
+  /** `maxTokens`: the YAML tokens read before giving up (INPUT_LIMITS). */
+  constructor(
+    readonly text: string,
+    maxTokens: number = INPUT_LIMITS.yamlFileTokens,
+  ) {
+    this.document = parseYaml(text, { lineCounter: this.lines, maxTokens });
   }
 
   /** The document as JavaScript values, or a located problem (aliases that expand too much). */

@@ -27,8 +27,15 @@ export async function lintWorkspace(services: Pick<ExtensionServices, 'controlle
           await services.controller.lintNow(document);
           result = services.controller.resultFor(document);
         } else {
-          const text = Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
-          result = await services.controller.lintUnopened(uri, text);
+          // A file that cannot be read is logged and the others are still linted (one over the size cap is read
+          // and gets its diagnostic from the parser; nothing of it is parsed).
+          try {
+            const text = Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
+            result = await services.controller.lintUnopened(uri, text);
+          } catch (error) {
+            services.log.warn(`Lint workspace: cannot read ${vscode.workspace.asRelativePath(uri)}: ${(error as Error).message}`);
+            continue;
+          }
         }
         summary.files++;
         summary.findings += (result?.findings.length ?? 0) + (result?.document.problems.length ?? 0);

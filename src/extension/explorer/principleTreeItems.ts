@@ -11,6 +11,7 @@ import {
 } from '../../core/principles/principleTreeText';
 import type { Severity } from '../../core/principles/schema';
 import type { Scenario } from '../../core/scenario/labels';
+import { untrustedMarkdown } from '../untrustedMarkdown';
 
 /** What an item needs to know about the explorer's state. */
 export interface TreeItemContext {
@@ -48,7 +49,7 @@ export function principleItem(node: PrincipleNode, context: TreeItemContext): vs
   item.description = principleDescription(node);
   const icon = SEVERITY_ICONS[node.severity];
   item.iconPath = node.disabledBy ? new vscode.ThemeIcon(icon.id, new vscode.ThemeColor('disabledForeground')) : icon;
-  item.tooltip = new vscode.MarkdownString(principleTooltip(node, displayPath, context.scenario));
+  item.tooltip = untrustedMarkdown(principleTooltip(node, displayPath, context.scenario));
   item.contextValue = node.disabledBy ? 'principle.disabled' : 'principle';
   const { file, line, column } = principle.location;
   item.command = openAt(vscode.Uri.file(file), new vscode.Range(line, column, line, column), 'Open principle');

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
-import { escapeMarkdown, principleDocumentMarkdown, principleHoverMarkdown } from '../../../src/core/principles/principleMarkdown';
+import { principleDocumentMarkdown, principleHoverMarkdown } from '../../../src/core/principles/principleMarkdown';
+import { escapeMarkdown } from '../../../src/core/untrusted/escapeMarkdown';
 import { sampleLibrary } from '../fixtureLibrary';
 
 const principle = sampleLibrary().principles.find((p) => p.id === 'universal.safe-abbreviations')!;
 
 describe('principle Markdown', () => {
   it('escapes principle text so YAML cannot inject links, HTML or formatting', () => {
-    assert.equal(escapeMarkdown('[x](command:evil) <b>*hi*</b>'), '\\[x\\]\\(command:evil\\) \\<b\\>\\*hi\\*\\</b\\>');
+    assert.equal(escapeMarkdown('[x](command:evil) <b>*hi*</b>'), '\\[x\\]\\(command\\:evil\\) \\<b\\>\\*hi\\*\\</b\\>');
     assert.equal(escapeMarkdown('two\n  lines'), 'two lines');
   });
 

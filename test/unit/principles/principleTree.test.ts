@@ -13,7 +13,9 @@ import {
   principleDescription,
   principleTooltip,
 } from '../../../src/core/principles/principleTreeText';
+import { escapeMarkdown } from '../../../src/core/untrusted/escapeMarkdown';
 import { FIXTURES, scenario } from '../fixtureLibrary';
+import { unescapedMarkup } from '../untrusted/unescapedMarkup';
 
 const BUNDLED = join(FIXTURES, 'principles');
 const sample = () => loadPrinciples(BUNDLED).principles;
@@ -126,6 +128,34 @@ describe('principle explorer tree', () => {
     assert.match(tooltip, /\*\*Active case:\*\* does not apply \(switched off\)/);
   });
 
+  it('shows a hostile team file\'s text as text: no image, link or HTML in the tooltip', () => {
+    const team = parsePrincipleFile(
+      '/ws/.clinalign/principles/evil`[f](command:x).yaml',
+      [
+        'group: team',
+        'principles:',
+        '  - id: universal.hostile-text',
+        '    title: "![x](http://evil/pixel.png) Title"',
+        '    dimension: universal',
+        '    statement: "Click [link](command:clinalign.disablePrincipleForTeam) or <img src=x onerror=alert(1)> www.evil.example"',
+        '    rationale: Ten characters at least.',
+        '    severity: info',
+        '    rubric: { criterion: Says what to do now., points: 1, axis: accuracy }',
+        '    examples: [{ answer: a, violates: true }, { answer: b, violates: false }]',
+        '    sources: ["[source](https://evil.example)"]',
+        '',
+      ].join('\n'),
+      true,
+    );
+    assert.deepEqual(team.problems, []);
+    const tree = buildPrincipleTree(mergeLibrary(readPrincipleFolder(BUNDLED), [team]).principles, { scenario: scenario() });
+    const tooltip = principleTooltip(node(tree, 'universal.hostile-text'), (f) => f, scenario());
+    assert.deepEqual(unescapedMarkup(tooltip), []);
+    assert.ok(tooltip.startsWith('**\\!\\[x\\]\\(http\\://evil/pixel\\.png\\) Title**'), tooltip);
+    assert.match(tooltip, /www\\\.evil\\\.example/, 'no bare www. link');
+    assert.match(tooltip, /Defined in ``\/ws\/\.clinalign\/principles\/evil`\[f\]\(command:x\)\.yaml:3``/);
+  });
+
   it('marks principles switched off in settings', () => {
     const tree = buildPrincipleTree(sample(), { disabledIds: new Set(['universal.safe-abbreviations']), scenario: scenario() });
     const off = node(tree, 'universal.safe-abbreviations');
@@ -155,11 +185,11 @@ describe('principle explorer tree', () => {
     const tree = buildPrincipleTree(sample(), { scenario: scenario({ urgency: 'non-emergent' }) });
     const chest = node(tree, 'urgency.call-emergency-for-chest-pain');
     const tooltip = principleTooltip(chest, (f) => f, scenario({ urgency: 'non-emergent' }));
-    assert.ok(tooltip.startsWith(`**${chest.principle.title}**`));
-    assert.ok(tooltip.includes(chest.principle.statement.trim()));
+    assert.ok(tooltip.startsWith(`**${escapeMarkdown(chest.principle.title)}**`));
+    assert.ok(tooltip.includes(escapeMarkdown(chest.principle.statement.trim())));
     assert.match(tooltip, /\*\*Applies to:\*\* urgency: emergent/);
     assert.match(tooltip, /\*\*Active case:\*\* does not apply \(urgency is non-emergent\)/);
-    for (const source of chest.principle.sources) assert.ok(tooltip.includes(`- ${source}`));
+    for (const source of chest.principle.sources) assert.ok(tooltip.includes(`- ${escapeMarkdown(source)}`));
     assert.match(tooltip, new RegExp(`Defined in \`.*sample\\.yaml:${chest.principle.location.line + 1}\``));
     assert.doesNotMatch(principleTooltip(buildPrincipleTree(sample()).dimensions[0]!.principles[0]!), /Active case/);
   });
