@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { principleFilesIn } from '../principles/loadPrinciples';
+import { isBundledFolder } from '../principles/bundledLibrary';
 import { readMatchingSnapshot, stampsOf, type SnapshotStamp } from '../principles/snapshotFile';
 import { parseConceptFile, type ParsedConceptFile } from './parseConceptFile';
 
@@ -35,6 +36,7 @@ export function createConceptSnapshot(conceptDir: string): ConceptSnapshot {
 
 /** The parsed bundled concept files from the snapshot, or undefined when it is missing or stale. */
 export function readConceptSnapshot(conceptDir: string, files: readonly string[], texts: readonly string[]): ParsedConceptFile[] | undefined {
+  if (!isBundledFolder(conceptDir)) return undefined; // a repository's snapshot is never trusted
   const snapshot = readMatchingSnapshot<ConceptSnapshot>(conceptSnapshotPathFor(conceptDir), files, texts);
   if (!snapshot) return undefined;
   return snapshot.parsed.map((parsed, i) => {

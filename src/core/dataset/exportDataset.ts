@@ -194,7 +194,8 @@ function readCaseText(listed: ListedCaseFile): string | SkippedCase {
 }
 
 /**
- * History of a case: `.clinalign/history/<id>.jsonl` in the nearest folder above the case that has `.clinalign/`.
+ * History of a case: `.clinalign/history/<id>.jsonl` in the nearest folder above the case that has `.clinalign/`,
+ * searched no higher than the repository root.
  * Each history folder is listed once, so the many cases without a history cost no file-system call. A history
  * behind a symbolic link is refused (UnsafePathError naming the link): the case is skipped as invalid-record.
  */
@@ -205,7 +206,9 @@ function historyReader(): (caseFile: string, id: string) => Promise<HistoryEntry
     if (roots.has(dir)) return roots.get(dir)!;
     const here = join(dir, '.clinalign');
     const parent = dirname(dir);
-    const root = existsSync(here) && statSync(here).isDirectory() ? dir : parent === dir ? null : rootOf(parent);
+    // Like every `.clinalign/` lookup, no higher than the repository root (the first folder with `.git`).
+    const atRepositoryRoot = existsSync(join(dir, '.git'));
+    const root = existsSync(here) && statSync(here).isDirectory() ? dir : parent === dir || atRepositoryRoot ? null : rootOf(parent);
     roots.set(dir, root);
     return root;
   };

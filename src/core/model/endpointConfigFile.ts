@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { INPUT_LIMITS } from '../untrusted/inputLimits';
+import { readFileWithinLimit } from '../untrusted/readFileWithinLimit';
+import { parseYaml, yamlToJs } from '../yaml/parseYaml';
 import { findProjectFolder } from '../project/findProjectFolder';
 import { endpointConfigFileSchema, type EndpointConfigFile } from './endpointConfig';
 
@@ -19,7 +20,12 @@ export function findEndpointConfigFile(folder: string): string | undefined {
 export function readEndpointConfigFile(file: string): EndpointConfigFile {
   let data: unknown;
   try {
-    data = parse(readFileSync(file, 'utf8')) ?? {};
+    // A committed file is untrusted: the same size, token, depth and alias caps as every other YAML file.
+    const document = parseYaml(readFileWithinLimit(file, INPUT_LIMITS.yamlFile, 'config file'));
+    if (document.errors.length > 0) throw document.errors[0];
+    const converted = yamlToJs(document);
+    if ('error' in converted) throw new Error(converted.error);
+    data = converted.value ?? {};
   } catch (error) {
     throw new Error(`${file}: ${(error as Error).message.split('\n')[0]}`);
   }

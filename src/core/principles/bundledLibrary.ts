@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 /**
  * The bundled `principles/` folder: next to `dist/` in the built extension and CLI, at the repository root
@@ -11,4 +11,13 @@ export function bundledPrinciplesDir(fromDir: string = __dirname): string {
     if (existsSync(join(dir, 'package.json')) && existsSync(candidate)) return candidate;
   }
   return join(fromDir, '..', 'principles');
+}
+
+/**
+ * Whether `dir` is the bundled principle folder or its concept folder. Only these may be read from a build
+ * snapshot: a snapshot beside a team folder would come from the repository and could skip every check.
+ */
+export function isBundledFolder(dir: string): boolean {
+  const bundled = resolve(bundledPrinciplesDir());
+  return resolve(dir) === bundled || resolve(dir) === join(bundled, 'concepts');
 }

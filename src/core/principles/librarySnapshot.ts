@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { compileLibrary } from '../lint/compileLibrary';
+import { isBundledFolder } from './bundledLibrary';
 import { exportPlans, importPlans, type PatternPlan } from '../lint/planPattern';
 import { principleFilesIn } from './loadPrinciples';
 import { mergeLibrary } from './mergeLibrary';
@@ -46,7 +47,7 @@ export function createSnapshot(dir: string): LibrarySnapshot {
 export function readPrincipleFolder(dir: string): ParsedPrincipleFile[] {
   const files = principleFilesIn(dir);
   const texts = files.map((file) => readFileSync(file, 'utf8'));
-  const snapshot = readMatchingSnapshot<LibrarySnapshot>(snapshotPathFor(dir), files, texts);
+  const snapshot = isBundledFolder(dir) ? readMatchingSnapshot<LibrarySnapshot>(snapshotPathFor(dir), files, texts) : undefined;
   if (!snapshot) return files.map((file, i) => parsePrincipleFile(file, texts[i]!, false));
   importPlans(snapshot.plans);
   return snapshot.parsed.map((p) => {

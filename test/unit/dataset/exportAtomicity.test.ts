@@ -73,8 +73,9 @@ describe('dataset export: atomic replacement and stale temporaries', function ()
     // aside, a finished new set, both named after a process that is gone.
     const pid = deadPid();
     renameSync(join(root, 'out'), join(root, `.out.clinalign-replaced-${pid}-${Date.now()}-0123abcd`));
-    mkdirSync(join(root, `.out.clinalign-export-${pid}-${Date.now()}-4567cdef`));
-    writeFileSync(join(root, `.out.clinalign-export-${pid}-${Date.now()}-4567cdef`, 'healthbench.jsonl'), '{"half":');
+    const staging = join(root, `.out.clinalign-export-${pid}-${Date.now()}-4567cdef`); // one name: Date.now() may tick between calls
+    mkdirSync(staging);
+    writeFileSync(join(staging, 'healthbench.jsonl'), '{"half":');
     // A live process's fresh temporary (this one's) is not touched.
     const live = join(root, `.out.clinalign-export-${process.pid}-${Date.now()}-89abcdef`);
     mkdirSync(live);

@@ -53,5 +53,12 @@ describe('regex engines', () => {
       const ms = performance.now() - started;
       assert.ok(ms < 1500, `${JSON.stringify(answer.slice(0, 20))}… took ${ms.toFixed(0)} ms`);
     }
+    // A 48 KB question runs the question conditions and the recogniser.
+    for (const question of ['my chest '.repeat(5_400), ' '.repeat(48_000), 'if '.repeat(16_000)]) {
+      const started = performance.now();
+      lintAnswer(compiled, { answer: 'Call 911 now.', question, scenario: UNKNOWN_SCENARIO });
+      const ms = performance.now() - started;
+      assert.ok(ms < 1500, `question ${JSON.stringify(question.slice(0, 12))}… took ${ms.toFixed(0)} ms`);
+    }
   });
 });
