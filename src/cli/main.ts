@@ -70,6 +70,7 @@ program
   .argument('[paths...]', 'files or folders', [])
   .addOption(formatOption(['text', 'json', 'sarif']))
   .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', nonNegativeInteger)
+  .addOption(new Option('--audience <audience>', 'audience of cases without their own `audience:` (e.g. a folder of lay material)').choices(['layperson', 'clinician']))
   .addOption(principlesOption())
   .addOption(noBundledOption())
   .action(async (paths: string[], options) => {

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { LineIndex } from '../core/case/lineIndex';
 import { budgetFinding } from '../core/lint/budgetFinding';
 import { BudgetedLinter, LINT_TIME_BUDGET_MS } from '../core/lint/budgetedLinter';
-import { finishCase, lintCase, prepareCase, type CaseLintResult } from '../core/lint/lintCase';
+import { finishCase, lintCase, prepareCase, type CaseLintResult, type CaseReadingOptions } from '../core/lint/lintCase';
 import { remapSeverity, type SeverityMap } from '../core/lint/remapSeverity';
 import { isLintable } from './caseDocuments';
 import { FocusModePublisher } from './editor/focusModePublisher';
@@ -91,7 +91,7 @@ export class LintController implements vscode.Disposable {
   lintNowSync(document: vscode.TextDocument): void {
     if (!isLintable(document)) return;
     const started = performance.now();
-    this.publish(document, document.version, this.applySettings(document.uri, () => lintCase(this.host.library, document.getText())), started);
+    this.publish(document, document.version, this.applySettings(document.uri, () => lintCase(this.host.library, document.getText(), this.readingOptions(document.uri))), started);
   }
 
   private publish(document: vscode.TextDocument, version: number, result: CaseLintResult | undefined, started: number): void {
@@ -121,7 +121,7 @@ export class LintController implements vscode.Disposable {
     let prepared: ReturnType<typeof prepareCase>;
     let answer: Awaited<ReturnType<BudgetedLinter['lint']>>;
     try {
-      prepared = prepareCase(this.host.library, text);
+      prepared = prepareCase(this.host.library, text, this.readingOptions(uri));
       answer = await this.linter.lint(prepared.input);
     } catch (error) {
       this.log.error(`Linting ${uri.fsPath} failed: ${(error as Error).stack ?? error}`);
@@ -148,6 +148,12 @@ export class LintController implements vscode.Disposable {
       settings.get<SeverityMap>('severity', {}),
     );
     return { ...result, findings };
+  }
+
+  /** `clinalign.defaultAudience`: the audience of cases that name none (`auto`: the question decides). */
+  private readingOptions(uri: vscode.Uri): CaseReadingOptions {
+    const audience = vscode.workspace.getConfiguration('clinalign', uri).get<string>('defaultAudience', 'auto');
+    return audience === 'layperson' || audience === 'clinician' ? { defaultAudience: audience } : {};
   }
 
   private schedule(document: vscode.TextDocument): void {

@@ -18,7 +18,7 @@ async function setting(name: string, value: unknown): Promise<void> {
 
 describe('settings', () => {
   afterEach(async () => {
-    for (const name of ['severity', 'caseFiles', 'run', 'debounceMs', 'focusMode']) await setting(name, undefined);
+    for (const name of ['severity', 'caseFiles', 'run', 'debounceMs', 'focusMode', 'defaultAudience']) await setting(name, undefined);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -32,6 +32,19 @@ describe('settings', () => {
     await waitFor('the finding as info', () => clinalignDiagnostics(uri, FREQUENCY).find((d) => d.severity === vscode.DiagnosticSeverity.Information));
     await setting('severity', { universal: 'warning', [FREQUENCY]: 'off' });
     await waitFor('the finding to go', () => (clinalignDiagnostics(uri, FREQUENCY).length === 0 ? true : undefined));
+  });
+
+  it('clinalign.defaultAudience sets the audience of cases that name none', async () => {
+    const DOSING = 'expertise.dosing-instructions-in-words';
+    const editor = await openCase('it-audience.case.md', '---\nprompt: Metformin dosing after the new diagnosis.\n---\nTake metformin 500 mg PO BID with meals.\n');
+    const uri = editor.document.uri;
+    // Absence can only be observed over time: long after the open-time lint.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    assert.equal(clinalignDiagnostics(uri, DOSING).length, 0, 'the wording alone does not make the reader lay');
+    await setting('defaultAudience', 'layperson');
+    await waitFor('the lay-reader finding', () => clinalignDiagnostics(uri, DOSING)[0]);
+    await setting('defaultAudience', 'clinician');
+    await waitFor('the finding to go', () => (clinalignDiagnostics(uri, DOSING).length === 0 ? true : undefined));
   });
 
   it('clinalign.caseFiles decides which Markdown files are cases', async () => {

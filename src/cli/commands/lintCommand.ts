@@ -15,6 +15,8 @@ import { cliLibrarySpec, formatProblem, loadCliLibrary, type LibraryOptions } fr
 export interface LintOptions extends LibraryOptions {
   format: 'text' | 'json' | 'sarif';
   maxWarnings?: number;
+  /** `--audience`: the audience of every case that names none. */
+  audience?: 'layperson' | 'clinician';
 }
 
 /** `clinalign lint`: returns the exit code (0 clean, 1 errors or too many warnings, 2 configuration problems). */
@@ -37,7 +39,7 @@ export async function lintCommand(paths: string[], options: LintOptions, version
       records.push({ file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', principle: FRONT_MATTER_RULE, message: unreadableMessage(error) });
       continue;
     }
-    records.push(...(await lintFile(file, text, compiled, linter)));
+    records.push(...(await lintFile(file, text, compiled, linter, options.audience)));
   }
   linter.dispose();
 
@@ -60,8 +62,14 @@ export async function lintCommand(paths: string[], options: LintOptions, version
   return 0;
 }
 
-async function lintFile(file: string, text: string, library: ReturnType<typeof compileLibrary>, linter: BudgetedLinter): Promise<LintRecord[]> {
-  const prepared = prepareCase(library, text);
+async function lintFile(
+  file: string,
+  text: string,
+  library: ReturnType<typeof compileLibrary>,
+  linter: BudgetedLinter,
+  defaultAudience: 'layperson' | 'clinician' | undefined,
+): Promise<LintRecord[]> {
+  const prepared = prepareCase(library, text, { defaultAudience });
   const answer = await linter.lint(prepared.input);
   const { document, findings } = finishCase(prepared, 'timedOut' in answer ? [budgetFinding(answer.budgetMs)] : answer.findings);
   const lines = new LineIndex(text);

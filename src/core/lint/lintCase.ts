@@ -12,8 +12,13 @@ export interface CaseLintResult {
 }
 
 /** Parses a case, works out its scenario and lints its answer; never throws on bad input. */
-export function lintCase(library: CompiledLibrary, text: string): CaseLintResult {
-  const prepared = prepareCase(library, text);
+/** How a front end reads cases: `defaultAudience` is the audience of a case that names none. */
+export interface CaseReadingOptions {
+  defaultAudience?: 'layperson' | 'clinician' | undefined;
+}
+
+export function lintCase(library: CompiledLibrary, text: string, options: CaseReadingOptions = {}): CaseLintResult {
+  const prepared = prepareCase(library, text, options);
   return finishCase(prepared, lintAnswer(library, prepared.input));
 }
 
@@ -24,12 +29,15 @@ export interface PreparedCase {
   input: LintInput;
 }
 
-export function prepareCase(library: CompiledLibrary, text: string): PreparedCase {
+export function prepareCase(library: CompiledLibrary, text: string, options: CaseReadingOptions = {}): PreparedCase {
   const document = parseCase(text);
+  // The case's own `audience:` wins; a folder of lay (or clinical) material can set the rest at once.
+  const audience = document.data.audience ?? options.defaultAudience;
   const classification = applyOverrides(classifyQuestion(document.question, library.lexicon, library.recognitions.recognise(document.question)), {
-    audience: document.data.audience,
+    audience,
     scenario: document.data.scenario,
   });
+  if (!document.data.audience && options.defaultAudience) classification.evidence.expertise = `default audience: ${options.defaultAudience}`;
   return { document, classification, input: { answer: document.body, question: document.question, scenario: classification.scenario } };
 }
 

@@ -166,6 +166,9 @@ function classifyUncertainty(text: string, words: number, task: Scenario['task']
   return UNKNOWN;
 }
 
+/** A question's opening or its question mark (in the languages the recogniser reads). */
+const PLAIN_QUESTION = /^\s*(?:what|how|why|when|where|who|which|is|are|can|could|should|does|do|will|qu[eé]|c[oó]mo|por qu[eé]|cu[aá]l|o que|como|pourquoi|comment|est-ce)\b|\?\s*$/i;
+
 function classifyExpertise(text: string): Vote<Scenario['expertise']> {
   const clinician = firstMatch(CLINICIAN_SIGNALS, text);
   if (clinician) return { label: 'clinician', confidence: 0.8, evidence: `clinical wording: “${clinician}”` };
@@ -174,6 +177,10 @@ function classifyExpertise(text: string): Vote<Scenario['expertise']> {
   // A plain question in the first or second person without clinical register is a member of the public's.
   const personal = firstMatch(PERSONAL_WORDING, text);
   if (personal) return { label: 'layperson', confidence: 0.5, evidence: `plain wording without clinical register: “${personal}”` };
+  // Most health questions come from the public ("What is lupus?", "Is it inherited?"): a plain question
+  // with no clinical register is read as a lay reader's, so plain-language principles apply.
+  const plain = firstMatch(PLAIN_QUESTION, text);
+  if (plain) return { label: 'layperson', confidence: 0.4, evidence: `a plain question without clinical register: “${plain.trim()}”` };
   return UNKNOWN;
 }
 

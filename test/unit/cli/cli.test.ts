@@ -29,6 +29,22 @@ describe('clinalign CLI', function () {
     assert.match(clean.stdout, /1 file checked, no findings/);
   });
 
+  it('--audience sets the audience of cases that name none (a folder of lay or clinical material)', () => {
+    // A clinician's shorthand: lay-reader principles apply only when the material is for lay readers.
+    const dir = workspace({
+      'plain.case.md': '---\nprompt: Metformin dosing after the new diagnosis.\n---\nTake metformin 500 mg PO BID with meals.\n',
+      'own.case.md': '---\naudience: clinician\nprompt: Metformin dosing after the new diagnosis.\n---\nTake metformin 500 mg PO BID with meals.\n',
+    });
+    const principlesOf = (args: string[]) =>
+      (JSON.parse(clinalign(['lint', '.', '--format', 'json', ...args], dir).stdout) as { file: string; principle: string }[])
+        .filter((r) => r.principle === 'expertise.dosing-instructions-in-words')
+        .map((r) => r.file.replace(/.*[\\/]/, ''));
+    assert.deepEqual(principlesOf([]), []);
+    assert.deepEqual([...new Set(principlesOf(['--audience', 'layperson']))], ['plain.case.md'], 'the case’s own audience wins');
+    assert.deepEqual(principlesOf(['--audience', 'clinician']), []);
+    assert.equal(clinalign(['lint', '.', '--audience', 'nurses'], dir).code, 2);
+  });
+
   it('--max-warnings turns warnings into a failure', () => {
     const dir = workspace({ 'w.case.md': 'This is a guaranteed cure.\n' });
     assert.equal(clinalign(['lint', '.', ...SAMPLE], dir).code, 0);

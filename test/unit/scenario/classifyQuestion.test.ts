@@ -42,6 +42,17 @@ describe('classifyQuestion', () => {
     assert.equal(classifyQuestion('My son has a rash on his legs, should I worry?').scenario.expertise, 'layperson');
   });
 
+  it('reads a plain question without clinical register as a lay reader’s', () => {
+    for (const question of ['What are the symptoms of lupus?', 'Is hemochromatosis inherited?', 'How is Alport syndrome treated ?', '¿Qué es la diabetes tipo 2?']) {
+      const { scenario, evidence } = classifyQuestion(question);
+      assert.equal(scenario.expertise, 'layperson', question);
+      assert.match(evidence.expertise, /plain question/);
+    }
+    // Clinical register still decides for clinicians, and a bare statement stays unknown.
+    assert.equal(classifyQuestion('What is the first-line treatment for community-acquired pneumonia?').scenario.expertise, 'clinician');
+    assert.equal(classifyQuestion('Hemochromatosis, HFE C282Y homozygote.').scenario.expertise, 'unknown');
+  });
+
   it('recognises documentation tasks and does not call them emergencies', () => {
     const note = classifyQuestion('Write a discharge summary for a patient admitted with an opioid overdose.');
     assert.equal(note.scenario.task, 'health-data');
