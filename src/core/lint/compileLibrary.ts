@@ -65,6 +65,8 @@ export interface CompiledLibrary {
   /** Lower-cased first word of a term → the terms starting with it. */
   termIndex: Map<string, TermEntry[]>;
   termEntries: TermEntry[];
+  /** The terms starting with each literal of `literalIndex`, by the literal's number (undefined for other literals). */
+  termsByLiteral: (TermEntry[] | undefined)[];
   /** Regex patterns, and terms that do not start with a letter or digit (rare). */
   patterns: CompiledPattern[];
   requires: CompiledDetector[];
@@ -93,6 +95,7 @@ export function compileLibrary(principles: readonly Principle[], lexicon: Concep
     detectors: [],
     termIndex: new Map(),
     termEntries: [],
+    termsByLiteral: [],
     patterns: [],
     requires: [],
     limits: [],
@@ -162,6 +165,7 @@ export function compileLibrary(principles: readonly Principle[], lexicon: Concep
     ...library.detectors.flatMap((d) => [d.whenAnswer, d.unlessAnswer, d.expect].flatMap((m) => m?.literals ?? [])),
   ];
   library.literalIndex = new LiteralIndex(literals);
+  library.termsByLiteral = library.literalIndex.literals.map((literal) => library.termIndex.get(literal));
   return library;
 }
 

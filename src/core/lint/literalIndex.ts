@@ -1,54 +1,142 @@
-import { escapeRegExp } from './termPattern';
-
 /**
- * Every literal the library looks for — the first word of each term, the required texts of each pattern
- * and answer condition — in one alternation, so a single pass over the lower-cased answer tells where each
- * occurs. Longest literals come first; a match also locates every literal inside it ("medicines" places
- * "medicine"), and the scan moves on one character at a time so overlapping literals are all found.
+ * Every literal the library looks for — the first word of each term, the required texts and match prefixes
+ * of each pattern and answer condition — in one Aho–Corasick automaton, so a single pass over the
+ * lower-cased text, one table step per character, tells where each occurs (overlapping and nested
+ * occurrences included: "medicines" also places "medicine").
+ *
+ * The automaton is built on the first text located (most sessions of a library lint something, but a
+ * `principles validate` run does not), as a dense transition table over the characters the literals use:
+ * every other character leads to the same column.
  */
 export class LiteralIndex {
-  private readonly regex: RegExp | undefined;
-  private readonly literals: string[];
-  /** For each literal seen in a text: the literals it contains (itself included) and where. Filled lazily. */
-  private readonly inner = new Map<string, { literal: string; offset: number }[]>();
+  readonly literals: readonly string[];
+  private readonly ids = new Map<string, number>();
+  private automaton: Automaton | undefined;
 
   constructor(literals: Iterable<string>) {
     this.literals = [...new Set(literals)].filter((l) => l.length > 0).sort((a, b) => b.length - a.length || a.localeCompare(b));
-    this.regex = this.literals.length > 0 ? new RegExp(this.literals.map(escapeRegExp).join('|'), 'g') : undefined;
+    this.literals.forEach((literal, id) => this.ids.set(literal, id));
   }
 
-  private innerOf(outer: string): { literal: string; offset: number }[] {
-    let found = this.inner.get(outer);
-    if (!found) {
-      found = [];
-      for (const literal of this.literals) {
-        if (literal.length > outer.length) continue;
-        for (let at = outer.indexOf(literal); at !== -1; at = outer.indexOf(literal, at + 1)) found.push({ literal, offset: at });
+  /** The literal's number in `literals`, or -1 when the index does not hold it. */
+  idOf(literal: string): number {
+    return this.ids.get(literal) ?? -1;
+  }
+
+  /**
+   * Offsets of every literal occurrence in `lower`, by literal number (undefined where one does not occur),
+   * each list ascending; `found` lists the numbers that occur, in the order first seen.
+   */
+  scan(lower: string): LiteralPositions {
+    const byId: (number[] | undefined)[] = [];
+    const found: number[] = [];
+    if (this.literals.length === 0) return { byId, found };
+    const { delta, columns, asciiColumn, otherColumn, outputStart, outputs, lengths } = (this.automaton ??= buildAutomaton(this.literals));
+    let state = 0;
+    for (let i = 0; i < lower.length; i++) {
+      const code = lower.charCodeAt(i);
+      const column = code < 128 ? asciiColumn[code]! : (otherColumn.get(code) ?? 0);
+      state = delta[state * columns + column]!;
+      const first = outputStart[state]!;
+      const last = outputStart[state + 1]!;
+      for (let o = first; o < last; o++) {
+        const id = outputs[o]!;
+        const at = i + 1 - lengths[id]!;
+        const list = byId[id];
+        if (list) list.push(at);
+        else {
+          byId[id] = [at];
+          found.push(id);
+        }
       }
-      this.inner.set(outer, found);
     }
-    return found;
+    return { byId, found };
   }
 
   /** Offsets of every literal occurrence in `lower`, by literal. */
   locate(lower: string): Map<string, number[]> {
-    const positions = new Map<string, number[]>();
-    const regex = this.regex;
-    if (!regex) return positions;
-    regex.lastIndex = 0;
-    for (let match = regex.exec(lower); match; match = regex.exec(lower)) {
-      for (const { literal, offset } of this.innerOf(match[0])) {
-        const list = positions.get(literal);
-        if (list) list.push(match.index + offset);
-        else positions.set(literal, [match.index + offset]);
-      }
-      regex.lastIndex = match.index + 1;
-    }
-    // An inner literal is found again by the later matches that overlap it: sort and drop repeats.
-    for (const [literal, list] of positions) {
-      list.sort((a, b) => a - b);
-      positions.set(literal, list.filter((at, i) => i === 0 || at !== list[i - 1]));
-    }
-    return positions;
+    const { byId, found } = this.scan(lower);
+    return new Map(found.map((id) => [this.literals[id]!, byId[id]!]));
   }
+}
+
+export interface LiteralPositions {
+  byId: (number[] | undefined)[];
+  found: number[];
+}
+
+interface Automaton {
+  /** Next state for (state, column): `delta[state * columns + column]`. */
+  delta: Uint32Array;
+  columns: number;
+  asciiColumn: Uint16Array;
+  otherColumn: Map<number, number>;
+  /** The literals ending at a state (its own and those of its suffix states): `outputs[outputStart[s] … outputStart[s + 1])`. */
+  outputStart: Uint32Array;
+  outputs: Uint32Array;
+  lengths: Uint32Array;
+}
+
+function buildAutomaton(literals: readonly string[]): Automaton {
+  // Column 0 is every character no literal uses.
+  const asciiColumn = new Uint16Array(128);
+  const otherColumn = new Map<number, number>();
+  let columns = 1;
+  const columnOf = (code: number): number => {
+    if (code < 128) return asciiColumn[code] || (asciiColumn[code] = columns++);
+    let column = otherColumn.get(code);
+    if (column === undefined) otherColumn.set(code, (column = columns++));
+    return column;
+  };
+  // The trie, as sparse child maps first (the dense table needs the final state and column counts).
+  const children: Map<number, number>[] = [new Map()];
+  const ends: number[][] = [[]];
+  literals.forEach((literal, id) => {
+    let state = 0;
+    for (let i = 0; i < literal.length; i++) {
+      const column = columnOf(literal.charCodeAt(i));
+      let next = children[state]!.get(column);
+      if (next === undefined) {
+        next = children.length;
+        children.push(new Map());
+        ends.push([]);
+        children[state]!.set(column, next);
+      }
+      state = next;
+    }
+    ends[state]!.push(id);
+  });
+  const states = children.length;
+  const delta = new Uint32Array(states * columns);
+  const fail = new Uint32Array(states);
+  const outputLists: number[][] = new Array(states);
+  outputLists[0] = ends[0]!;
+  // Breadth first, so a state's failure state (a shorter suffix) is complete before the state itself.
+  const queue: number[] = [];
+  for (const [column, child] of children[0]!) {
+    delta[column] = child;
+    queue.push(child);
+  }
+  for (let head = 0; head < queue.length; head++) {
+    const state = queue[head]!;
+    const failRow = fail[state]! * columns;
+    const row = state * columns;
+    for (let column = 0; column < columns; column++) delta[row + column] = delta[failRow + column]!;
+    outputLists[state] = ends[state]!.length > 0 ? [...ends[state]!, ...outputLists[fail[state]!]!] : outputLists[fail[state]!]!;
+    for (const [column, child] of children[state]!) {
+      fail[child] = delta[failRow + column]!;
+      delta[row + column] = child;
+      queue.push(child);
+    }
+  }
+  const outputStart = new Uint32Array(states + 1);
+  let total = 0;
+  for (let s = 0; s < states; s++) {
+    outputStart[s] = total;
+    total += outputLists[s]!.length;
+  }
+  outputStart[states] = total;
+  const outputs = new Uint32Array(total);
+  for (let s = 0; s < states; s++) outputs.set(outputLists[s]!, outputStart[s]!);
+  return { delta, columns, asciiColumn, otherColumn, outputStart, outputs, lengths: Uint32Array.from(literals, (l) => l.length) };
 }

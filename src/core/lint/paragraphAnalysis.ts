@@ -58,15 +58,20 @@ export class ParagraphAnalysis {
   termHits(): FlatMatches {
     if (this.termMatches) return this.termMatches;
     const hits: FlatMatches = [];
-    // Walk the few literals that occur here rather than every term of the library.
-    for (const [literal, positions] of this.view.located()) {
-      const entries = this.library.termIndex.get(literal);
-      if (!entries || positions.length === 0) continue;
+    // Walk the few literals that occur here rather than every term of the library; each entry's regex is
+    // sticky, so it checks its term at the literal's offset without scanning on.
+    const { byId, found } = this.view.literalPositions();
+    const termsByLiteral = this.library.termsByLiteral;
+    for (const id of found) {
+      const entries = termsByLiteral[id];
+      if (!entries) continue;
+      const positions = byId[id]!;
       for (const entry of entries) {
+        const regex = entry.regex;
         for (const at of positions) {
-          entry.regex.lastIndex = at;
-          const match = entry.regex.exec(this.text);
-          if (match) hits.push(entry.id, at, at + match[0].length);
+          regex.lastIndex = at;
+          // A sticky test leaves lastIndex at the match's end (a term never matches empty).
+          if (regex.test(this.text)) hits.push(entry.id, at, regex.lastIndex);
         }
       }
     }

@@ -1,4 +1,6 @@
-import type { LiteralIndex } from './literalIndex';
+import type { LiteralIndex, LiteralPositions } from './literalIndex';
+
+const NONE: readonly number[] = [];
 
 /**
  * A text as the matchers see it: its lower-cased form (same length, so offsets line up) and where each
@@ -7,34 +9,38 @@ import type { LiteralIndex } from './literalIndex';
  */
 export class TextView {
   private lowerText: string | undefined;
-  private positions: Map<string, number[]> | undefined;
+  private located: LiteralPositions | undefined;
+  private searched: Map<string, number[]> | undefined;
 
   constructor(
     readonly text: string,
-    private readonly index?: LiteralIndex,
+    readonly index?: LiteralIndex,
   ) {}
 
   get lower(): string {
     return (this.lowerText ??= lowerCaseSameLength(this.text));
   }
 
-  /** Offsets where the literal occurs in the lower-cased text. */
+  /** Offsets where the literal occurs in the lower-cased text, ascending. */
   positionsOf(literal: string): readonly number[] {
-    const positions = (this.positions ??= this.index ? this.index.locate(this.lower) : new Map());
-    let list = positions.get(literal);
-    if (list) return list;
-    list = [];
-    if (!this.index) {
-      for (let at = this.lower.indexOf(literal); at !== -1; at = this.lower.indexOf(literal, at + 1)) list.push(at);
+    if (this.index) {
+      const id = this.index.idOf(literal);
+      // A literal the index does not hold is never asked for by the library's own matchers.
+      return id < 0 ? NONE : (this.literalPositions().byId[id] ?? NONE);
     }
-    positions.set(literal, list);
+    const searched = (this.searched ??= new Map());
+    let list = searched.get(literal);
+    if (!list) {
+      list = [];
+      for (let at = this.lower.indexOf(literal); at !== -1; at = this.lower.indexOf(literal, at + 1)) list.push(at);
+      searched.set(literal, list);
+    }
     return list;
   }
 
-  /** Every literal of the index that occurs, with its offsets (empty without an index). */
-  located(): ReadonlyMap<string, readonly number[]> {
-    if (!this.index) return new Map();
-    return (this.positions ??= this.index.locate(this.lower));
+  /** Every literal of the index that occurs, by its number in the index (nothing without an index). */
+  literalPositions(): LiteralPositions {
+    return (this.located ??= this.index ? this.index.scan(this.lower) : { byId: [], found: [] });
   }
 
   contains(literal: string): boolean {
