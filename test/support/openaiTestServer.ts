@@ -31,6 +31,8 @@ export type Fault =
   | { kind: 'invalid-json' }
   | { kind: 'schema-mismatch'; content?: unknown }
   | { kind: 'truncated-stream' }
+  /** A stream that sends its first chunk, then nothing, until the client hangs up. */
+  | { kind: 'stalled-stream' }
   /** An error body that echoes the request's credentials, as careless gateways do. */
   | { kind: 'echo-credentials'; status: number };
 
@@ -168,6 +170,7 @@ export class OpenAiTestServer {
         if (typeof reply === 'object' && 'status' in reply) return sendJson(res, reply.status, reply.body, reply.headers ?? {});
         content = typeof reply === 'string' ? reply : JSON.stringify(reply.content);
       }
+      if (body.stream && fault?.kind === 'stalled-stream') return stallStream(res, body, content, () => closed);
       if (body.stream) return streamReply(res, body, content, fault?.kind === 'truncated-stream');
       return sendJson(res, 200, completion(body, content));
     } finally {
@@ -211,6 +214,13 @@ function streamReply(res: ServerResponse, request: ChatRequest, content: string,
   res.write(chunk({}, 'stop'));
   if (request.stream_options?.include_usage) res.write(chunk({}, null, usageOf(request, content)));
   res.end('data: [DONE]\n\n');
+}
+
+async function stallStream(res: ServerResponse, request: ChatRequest, content: string, closed: () => boolean): Promise<void> {
+  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+  const chunk = { id: 'chatcmpl-stall', object: 'chat.completion.chunk', created: Math.floor(Date.now() / 1000), model: request.model, choices: [{ index: 0, delta: { role: 'assistant', content: content.slice(0, 5) }, finish_reason: null }] };
+  res.write(`data: ${JSON.stringify(chunk)}\n\n`);
+  while (!closed()) await delay(20);
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

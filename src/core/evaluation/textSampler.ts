@@ -1,5 +1,6 @@
 import OpenAI from 'openai';
 import type { Message } from '../case/caseSchema';
+import { childController } from '../model/abortListeners';
 import { ConcurrencyLimiter } from '../model/concurrencyLimiter';
 import type { EndpointConfig } from '../model/endpointConfig';
 import { judgeCacheKey, type JudgeCache } from '../model/judgeCache';
@@ -67,14 +68,21 @@ export class TextSampler {
 
   private async send(conversation: readonly Message[], signal: AbortSignal | undefined): Promise<string> {
     const { config } = this.options;
-    const completion = await this.openai.chat.completions.create(
-      {
-        model: config.model,
-        messages: conversation.map((m) => ({ role: m.role, content: m.content })),
-        ...(config.temperature !== undefined ? { temperature: config.temperature } : {}),
-      },
-      { signal, timeout: config.timeoutMs },
-    );
+    // The SDK listens to a controller of this request's own, so the run's shared signal keeps one listener.
+    const { controller, dispose } = childController(signal);
+    let completion;
+    try {
+      completion = await this.openai.chat.completions.create(
+        {
+          model: config.model,
+          messages: conversation.map((m) => ({ role: m.role, content: m.content })),
+          ...(config.temperature !== undefined ? { temperature: config.temperature } : {}),
+        },
+        { signal: controller.signal, timeout: config.timeoutMs },
+      );
+    } finally {
+      dispose();
+    }
     const text = completion.choices?.[0]?.message?.content ?? '';
     if (text.trim() === '') throw new ModelError('invalid-output', `${config.model} returned an empty answer`);
     return text;

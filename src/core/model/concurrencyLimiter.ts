@@ -1,3 +1,5 @@
+import { onAbort } from './abortListeners';
+
 /**
  * A counting semaphore shared by every call to one endpoint, so that the total number of requests in
  * flight stays bounded however many workflows run at once. A queued task whose signal aborts leaves the
@@ -5,7 +7,7 @@
  */
 export class ConcurrencyLimiter {
   private active = 0;
-  private readonly queue: { start: () => void; signal?: AbortSignal; cancel: () => void }[] = [];
+  private readonly queue: { start: () => void }[] = [];
 
   constructor(readonly maxConcurrency: number) {
     if (!Number.isInteger(maxConcurrency) || maxConcurrency < 1) throw new RangeError('maxConcurrency must be a whole number ≥ 1');
@@ -18,8 +20,9 @@ export class ConcurrencyLimiter {
   run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     if (signal?.aborted) return Promise.reject(signal.reason);
     return new Promise<T>((resolve, reject) => {
+      let unsubscribe = () => {};
       const start = () => {
-        signal?.removeEventListener('abort', cancel);
+        unsubscribe();
         this.active++;
         task().then(resolve, reject).finally(() => {
           this.active--;
@@ -31,11 +34,11 @@ export class ConcurrencyLimiter {
         if (index >= 0) this.queue.splice(index, 1);
         reject(signal!.reason);
       };
-      const entry = { start, cancel, ...(signal ? { signal } : {}) };
+      const entry = { start };
       if (this.active < this.maxConcurrency) start();
       else {
         this.queue.push(entry);
-        signal?.addEventListener('abort', cancel, { once: true });
+        if (signal) unsubscribe = onAbort(signal, cancel);
       }
     });
   }

@@ -1,3 +1,5 @@
+import { redactSecret } from './redactSecret';
+
 /**
  * The CLI's rule for a base URL found in `.clinalign/config.yaml`: that file comes with the repository, so its
  * URL was chosen by whoever wrote the repository, not by the user. Cases (and the API key) go there only when
@@ -19,8 +21,9 @@ export interface ConfigEndpointQuestion {
 
 /** Why nothing may be sent, or undefined when the URL in effect is one the user chose or confirmed. */
 export function refuseConfigEndpoint(question: ConfigEndpointQuestion): string | undefined {
-  const { flagUrl, envUrl, file, fileUrl } = question;
-  if (flagUrl || envUrl || !file || !fileUrl || question.trustEndpoint) return undefined;
+  const { flagUrl, envUrl, file } = question;
+  if (flagUrl || envUrl || !file || !question.fileUrl || question.trustEndpoint) return undefined;
+  const fileUrl = redactSecret(question.fileUrl, undefined);
   const what = question.hasApiKey ? 'cases or your API key' : 'cases';
   return (
     `${file} sets the model endpoint to ${fileUrl}. That file came with the repository, and ClinAlign sends ${what} only to an endpoint you chose, so nothing was sent. ` +

@@ -8,9 +8,25 @@ export const DEFAULT_TIMEOUT_MS = 60_000;
 /** High enough that a 12-item rubric is judged in about one call's time; local servers simply queue. */
 export const DEFAULT_MAX_CONCURRENCY = 16;
 
+export const CREDENTIALS_IN_URL_MESSAGE =
+  'baseUrl must not hold credentials (user:key@host): remove them and give the key as CLINALIGN_API_KEY (CLI) or with "ClinAlign: Set API key" (editor)';
+
+/** `http://user:KEY@host/v1`: a key written into the URL. */
+export function hasCredentials(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.username !== '' || parsed.password !== '';
+  } catch {
+    return false;
+  }
+}
+
 /** Everything about the endpoint except the API key, which never lives in a settings or config file. */
 export const endpointConfigSchema = z.object({
-  baseUrl: z.url({ message: 'baseUrl must be a URL such as https://api.openai.com/v1' }),
+  baseUrl: z
+    .url({ message: 'baseUrl must be a URL such as https://api.openai.com/v1' })
+    // fetch refuses such a URL, and its error (like any log line) would carry the key.
+    .refine((url) => !hasCredentials(url), { message: CREDENTIALS_IN_URL_MESSAGE }),
   model: z.string().min(1),
   /** The model that grades rubric items; defaults to `model`. */
   judgeModel: z.string().min(1).optional(),

@@ -1,5 +1,6 @@
 import OpenAI from 'openai';
 import type { Message } from '../case/caseSchema';
+import { childController } from './abortListeners';
 import { ConcurrencyLimiter } from './concurrencyLimiter';
 import { judgeModelOf, type EndpointConfig } from './endpointConfig';
 import { extractJson } from './extractJson';
@@ -9,6 +10,7 @@ import { emptyUsage, type ModelUsage } from './modelUsage';
 import { describeIssues, type OutputSchema } from './outputSchema';
 import { DEFAULT_RETRY_POLICY, isRetryableStatus, retryDelayMs, sleep, type RetryPolicy } from './retryPolicy';
 import { modesToTry, saysResponseFormatUnsupported, shapeRequest, sharedModeMemory, type ConcreteMode, type StructuredModeMemory } from './structuredMode';
+import { redactSecret } from './redactSecret';
 import { toModelError } from './toModelError';
 
 export interface ModelClientOptions {
@@ -59,7 +61,9 @@ export class ModelClient {
     this.limiter = options.limiter ?? new ConcurrencyLimiter(options.config.maxConcurrency);
     this.retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     this.modeMemory = options.modeMemory ?? sharedModeMemory;
-    this.log = options.log ?? (() => {});
+    const log = options.log;
+    // Lines name the endpoint, whose URL may carry credentials (user:KEY@host).
+    this.log = log ? (line) => log(redactSecret(line, this.apiKey)) : () => {};
     this.openai = new OpenAI({ baseURL: this.config.baseUrl, apiKey: this.apiKey ?? NO_KEY, timeout: this.config.timeoutMs, maxRetries: 0 });
   }
 
@@ -94,6 +98,22 @@ export class ModelClient {
 
   private async completeUncached<T>(output: OutputSchema<T>, messages: readonly Message[], model: string, signal: AbortSignal | undefined): Promise<T> {
     const endpoint = `${this.config.baseUrl} ${model}`;
+    const auto = this.config.structuredOutput === 'auto';
+    let endProbe: (() => void) | undefined;
+    try {
+      if (auto) endProbe = await this.modeMemory.claimProbe(endpoint, signal);
+    } catch (abort) {
+      throw this.toError(abort, signal, false);
+    }
+    try {
+      return await this.completeInMode(output, messages, model, signal, endpoint, () => endProbe?.());
+    } finally {
+      endProbe?.();
+    }
+  }
+
+  /** Walks down the modes to try; `known` is called once the endpoint has accepted one. */
+  private async completeInMode<T>(output: OutputSchema<T>, messages: readonly Message[], model: string, signal: AbortSignal | undefined, endpoint: string, known: () => void): Promise<T> {
     const modes = modesToTry(this.config.structuredOutput, this.modeMemory.get(endpoint));
     for (const [index, mode] of modes.entries()) {
       let text: string;
@@ -106,6 +126,7 @@ export class ModelClient {
         continue;
       }
       if (this.config.structuredOutput === 'auto') this.modeMemory.set(endpoint, mode);
+      known();
       const first = parseReply(output, text);
       if (first.ok) return first.value;
 
@@ -146,15 +167,13 @@ export class ModelClient {
 
   /** One HTTP request with its own timeout covering the whole reply, streamed or not. */
   private async send(messages: Message[], responseFormat: Record<string, unknown> | undefined, model: string, signal: AbortSignal | undefined): Promise<string> {
-    const controller = new AbortController();
+    // A controller per request: the caller's signal, shared by the whole run, keeps one listener.
+    const { controller, dispose } = childController(signal);
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
       controller.abort();
     }, this.config.timeoutMs);
-    const onAbort = () => controller.abort();
-    signal?.addEventListener('abort', onAbort, { once: true });
-    if (signal?.aborted) controller.abort();
     const started = Date.now();
     this.usage.requests++;
     try {
@@ -173,7 +192,7 @@ export class ModelClient {
       throw this.toError(error, signal, timedOut);
     } finally {
       clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
+      dispose();
     }
   }
 
@@ -193,6 +212,8 @@ export class ModelClient {
       if (choice?.finish_reason) finished = true;
       if (chunk.usage) this.count(chunk.usage);
     }
+    // The SDK ends the iteration quietly when the request is aborted; `send` says whether by timeout or by the caller.
+    if (signal.aborted) throw signal.reason;
     if (!finished) throw new ModelError('network', `the reply stream from ${this.config.baseUrl} ended before the reply was complete (truncated stream)`);
     return text;
   }

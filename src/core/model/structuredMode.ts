@@ -1,4 +1,5 @@
 import type { Message } from '../case/caseSchema';
+import { untilAborted } from './abortListeners';
 import type { StructuredOutputMode } from './endpointConfig';
 import { jsonSchemaOf, type OutputSchema } from './outputSchema';
 
@@ -7,14 +8,42 @@ export type ConcreteMode = Exclude<StructuredOutputMode, 'auto'>;
 /** Most to least constrained: `auto` walks down this list until the endpoint accepts a request. */
 const FALLBACK_ORDER: ConcreteMode[] = ['json_schema', 'json_object', 'prompt'];
 
-/** The mode that last worked for each endpoint (base URL + model), so `auto` probes once per process. */
+/**
+ * The mode that last worked for each endpoint (base URL + model), so `auto` probes once per process. While one
+ * call probes, the others wait for its answer: otherwise every call already queued (a whole grade run, even at
+ * concurrency 1) would first send a json_schema request the endpoint refuses.
+ */
 export class StructuredModeMemory {
   private readonly modes = new Map<string, ConcreteMode>();
+  private readonly probes = new Map<string, Promise<void>>();
+
   get(endpoint: string): ConcreteMode | undefined {
     return this.modes.get(endpoint);
   }
+
   set(endpoint: string, mode: ConcreteMode): void {
     this.modes.set(endpoint, mode);
+  }
+
+  /**
+   * Resolves once the endpoint's mode is known (to undefined), or once this caller is the one to probe (to the
+   * function that ends its probe; a probe that failed lets the next caller try).
+   */
+  async claimProbe(endpoint: string, signal?: AbortSignal): Promise<(() => void) | undefined> {
+    for (;;) {
+      if (this.modes.has(endpoint)) return undefined;
+      const running = this.probes.get(endpoint);
+      if (!running) {
+        let finish!: () => void;
+        const probe = new Promise<void>((resolve) => (finish = resolve));
+        this.probes.set(endpoint, probe);
+        return () => {
+          if (this.probes.get(endpoint) === probe) this.probes.delete(endpoint);
+          finish();
+        };
+      }
+      await untilAborted(running, signal);
+    }
   }
 }
 
