@@ -30,8 +30,9 @@ export const MISSING_ENDPOINT =
 /**
  * Flags win over the environment, which wins over `.clinalign/config.yaml`. A base URL from the config file is
  * used only with `--trust-endpoint`: the repository chose it, and the key and the cases would go there.
+ * `judgeOnly`: the run only judges, so a judge model alone is enough.
  */
-export function resolveEndpoint(flags: ModelFlags, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ResolvedEndpoint {
+export function resolveEndpoint(flags: ModelFlags, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd(), use: { judgeOnly?: boolean } = {}): ResolvedEndpoint {
   const file = findEndpointConfigFile(cwd);
   let fromFile: EndpointConfigFile = {};
   if (file) {
@@ -55,6 +56,8 @@ export function resolveEndpoint(flags: ModelFlags, env: NodeJS.ProcessEnv = proc
       stream: flags.stream,
     }),
   };
+  // A run that only judges (eval --responses) needs no other model: the judge model, from wherever it came, will do.
+  if (use.judgeOnly && !merged.model && merged.judgeModel) merged.model = merged.judgeModel;
   if (!merged.baseUrl || !merged.model) throw new CliError(MISSING_ENDPOINT);
   const apiKey = env.CLINALIGN_API_KEY || env.OPENAI_API_KEY || undefined;
   const refusal = refuseConfigEndpoint({

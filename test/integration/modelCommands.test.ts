@@ -67,6 +67,13 @@ describe('model commands', () => {
     assert.match(page, /❌ not met \| 5 \| Mentions chewing aspirin/);
   });
 
+  it('an empty answer is not graded: no judge call, as in the CLI', async () => {
+    const before = server!.chatRequests.length;
+    await openCase('it-model-empty.case.md', withRubric('it-model-empty', '<!-- clinalign-disable-next-line -->\n'));
+    assert.equal(await vscode.commands.executeCommand('clinalign.gradeAnswer'), undefined);
+    assert.equal(server!.chatRequests.length, before, 'no judge call for an empty answer');
+  });
+
   it('model check puts `clinalign (model)` diagnostics on the quoted words and an edit clears them', async () => {
     const editor = await openCase('it-model-check.case.md', withRubric('it-model-check', 'Wait and see how it goes. Rest for now.'));
     const check = done(await vscode.commands.executeCommand<Run<{ findings: unknown[] }>>('clinalign.checkAnswerWithModel'));

@@ -30,8 +30,8 @@ export async function evalCommand(options: EvalCommandOptions): Promise<number> 
   for (const file of [options.data, options.responses]) if (file !== undefined && !existsSync(file)) throw new CliError(`no such file: ${file}`);
   const judgeModel = options.judge ?? options.judgeModel;
   if (!options.responses && !options.model && !process.env.CLINALIGN_MODEL) throw new CliError('give --responses FILE (answers to grade) or --model NAME (the model to sample answers from)');
-  // With --responses nothing is sampled: the judge alone is enough of a model.
-  const endpoint = resolveEndpoint({ ...options, judgeModel, model: options.model ?? (options.responses ? judgeModel : undefined) });
+  // With --responses nothing is sampled: the judge (--judge, CLINALIGN_JUDGE_MODEL or the config file) is enough.
+  const endpoint = resolveEndpoint({ ...options, judgeModel }, process.env, process.cwd(), { judgeOnly: options.responses !== undefined });
   const limiter = new ConcurrencyLimiter(endpoint.config.maxConcurrency);
   const cache = options.cache === false ? undefined : new FileJudgeCache(judgeCacheDir());
   const log = options.verbose ? (line: string) => process.stderr.write(`${line}\n`) : undefined;

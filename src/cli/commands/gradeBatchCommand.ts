@@ -5,7 +5,8 @@ import { caseIdOf } from '../../core/case/revisionHistory';
 import type { StructuredOutputMode } from '../../core/model/endpointConfig';
 import { gradeItemOutput, gradeItemPrompt } from '../../core/model/prompts/gradeItemPrompt';
 import { scoreSet } from '../../core/rubric/scoreRubric';
-import { gradeAnswer } from '../../core/workflows/gradeAnswer';
+import { caseGradeInput } from '../../core/workflows/caseGradeInput';
+import { gradeAnswer, type GradeInput } from '../../core/workflows/gradeAnswer';
 import { readCases, type CliCase } from '../readCases';
 import { batchModel } from './batchModel';
 
@@ -26,14 +27,15 @@ export interface GradeBatchOptions {
 export async function gradeBatchCommand(paths: string[], options: GradeBatchOptions): Promise<number> {
   const { cases, skipped } = readCases(paths);
   let exitCode = skipped > 0 ? 1 : 0;
-  const gradable = cases.filter((c) => {
-    const ok = (c.document.data.rubric ?? []).length > 0 && c.document.body.trim() !== '';
-    if (!ok) {
-      process.stderr.write(`${c.shown}: skipped (${c.document.body.trim() === '' ? 'no answer to grade' : 'no rubric'})\n`);
+  const gradable: GradableCase[] = [];
+  for (const c of cases) {
+    const prepared = caseGradeInput(c.document);
+    if ('input' in prepared) gradable.push({ ...c, input: prepared.input });
+    else {
+      process.stderr.write(`${c.shown}: skipped (${prepared.skip})\n`);
       exitCode = 1;
     }
-    return ok;
-  });
+  }
   if (options.batchOut) return (await writeRequests(gradable, options)) || exitCode;
 
   const results = await readBatchResults(resolve(options.batchIn!));
@@ -43,7 +45,7 @@ export async function gradeBatchCommand(paths: string[], options: GradeBatchOpti
   const grades = [];
   for (const c of gradable) {
     try {
-      const grade = await gradeAnswer(client, { conversation: c.document.conversation, answer: answerOf(c), rubric: c.document.data.rubric! });
+      const grade = await gradeAnswer(client, c.input);
       grades.push({ file: c.shown, id: caseIdOf(c.file, c.document.data.id), ...grade });
     } catch (error) {
       process.stderr.write(`${c.shown}: ${(error as Error).message}\n`);
@@ -59,18 +61,16 @@ export async function gradeBatchCommand(paths: string[], options: GradeBatchOpti
   return exitCode;
 }
 
-/** The same text the live grader sends: the body as written (gradeCommand grades `document.body`). */
-function answerOf(c: CliCase): string {
-  return c.document.body;
-}
+/** A case with the grade input the live grader would send (`caseGradeInput`), so batch and live requests match. */
+type GradableCase = CliCase & { input: GradeInput };
 
-async function writeRequests(cases: CliCase[], options: GradeBatchOptions): Promise<number> {
+async function writeRequests(cases: GradableCase[], options: GradeBatchOptions): Promise<number> {
   const model = batchModel(options.judgeModel ?? options.model, true);
   const mode = options.structuredOutput && options.structuredOutput !== 'auto' ? options.structuredOutput : 'json_schema';
   const written = await new BatchRequestFile(resolve(options.batchOut!)).writeAll(async (add) => {
     for (const c of cases) {
-      for (const item of c.document.data.rubric!) {
-        await add(batchRequest('grade', gradeItemOutput, gradeItemPrompt({ conversation: c.document.conversation, response: answerOf(c), item }), model, mode));
+      for (const item of c.input.rubric) {
+        await add(batchRequest('grade', gradeItemOutput, gradeItemPrompt({ conversation: c.input.conversation, response: c.input.answer, item }), model, mode));
       }
     }
   });

@@ -1,8 +1,10 @@
 import { caseIdOf } from '../../core/case/revisionHistory';
 import { scoreSet } from '../../core/rubric/scoreRubric';
-import { gradeAnswer, type GradeResult, type GradingMode } from '../../core/workflows/gradeAnswer';
+import { caseGradeInput } from '../../core/workflows/caseGradeInput';
+import { gradeAnswer, type GradeInput, type GradeResult, type GradingMode } from '../../core/workflows/gradeAnswer';
+import { CliError } from '../cliError';
 import { ModelSession, type ModelSessionOptions } from '../modelSession';
-import { readCases } from '../readCases';
+import { readCases, type CliCase } from '../readCases';
 
 export interface GradeOptions extends ModelSessionOptions {
   format: 'text' | 'json';
@@ -16,20 +18,24 @@ export interface CaseGrade extends GradeResult {
 
 /**
  * `clinalign grade`: each case's answer judged against its rubric. Exit 0 when every case was graded,
- * 1 when a case failed (endpoint error) or was skipped, 2 on usage or configuration errors.
+ * 1 when a case failed (endpoint error) or was skipped, 2 on usage or configuration errors, 130 when cancelled
+ * (Ctrl+C; nothing is printed on stdout, and the items judged so far are cached).
  */
 export async function gradeCommand(paths: string[], options: GradeOptions): Promise<number> {
   const session = new ModelSession(options);
   const { cases, skipped } = readCases(paths);
   let exitCode = skipped > 0 ? 1 : 0;
-  const gradable = cases.filter((c) => {
-    if ((c.document.data.rubric ?? []).length > 0 && c.document.body.trim() !== '') return true;
-    process.stderr.write(`${c.shown}: skipped (${c.document.body.trim() === '' ? 'no answer to grade' : 'no rubric: run `clinalign synthesize --write` first'})\n`);
-    exitCode = 1;
-    return false;
-  });
+  const gradable: (CliCase & { input: GradeInput })[] = [];
+  for (const c of cases) {
+    const prepared = caseGradeInput(c.document);
+    if ('input' in prepared) gradable.push({ ...c, input: prepared.input });
+    else {
+      process.stderr.write(`${c.shown}: skipped (${prepared.skip === 'no rubric' ? 'no rubric: run `clinalign synthesize --write` first' : prepared.skip})\n`);
+      exitCode = 1;
+    }
+  }
 
-  const total = gradable.reduce((n, c) => n + c.document.data.rubric!.length, 0);
+  const total = gradable.reduce((n, c) => n + c.input.rubric.length, 0);
   let done = 0;
   const report = session.progress('grading');
   const mode: GradingMode = options.batch ? 'batch' : 'per-item';
@@ -39,7 +45,7 @@ export async function gradeCommand(paths: string[], options: GradeOptions): Prom
       const before = { done: 0 };
       const grade = await gradeAnswer(
         session.client,
-        { conversation: c.document.conversation, answer: c.document.body, rubric: c.document.data.rubric! },
+        c.input,
         {
           signal: session.signal,
           mode,
@@ -57,6 +63,8 @@ export async function gradeCommand(paths: string[], options: GradeOptions): Prom
     }),
   );
   session.finish();
+  // A cancelled run has no result to print: the cases not yet judged would look like a score.
+  if (session.signal.aborted) throw new CliError('grading cancelled; judged items are cached, run again to resume', 130);
 
   const results: CaseGrade[] = [];
   settled.forEach((outcome, index) => {

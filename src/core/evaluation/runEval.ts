@@ -101,12 +101,26 @@ async function readRecords(file: string): Promise<HealthBenchRecord[]> {
   return records;
 }
 
+/**
+ * The responses file as prompt_id → answer. A prompt_id given twice is refused with both line numbers: which
+ * answer was meant to be graded cannot be guessed.
+ */
 async function readResponses(file: string): Promise<Map<string, string>> {
   const responses = new Map<string, string>();
+  const lineOf = new Map<string, number>();
+  const duplicates: string[] = [];
   for await (const line of jsonlLines(file)) {
     const parsed = givenResponseSchema.safeParse(parseJsonLine(line));
     if (!parsed.success) throw new Error(`${file}:${line.number}: expected {"prompt_id": …, "response": …}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-    responses.set(parsed.data.prompt_id, parsed.data.response);
+    const id = parsed.data.prompt_id;
+    const first = lineOf.get(id);
+    if (first !== undefined) duplicates.push(`${file}:${line.number}: prompt_id ${JSON.stringify(id)} is already on line ${first}`);
+    else lineOf.set(id, line.number);
+    responses.set(id, parsed.data.response);
+  }
+  if (duplicates.length > 0) {
+    const shown = duplicates.slice(0, 10).join('\n');
+    throw new Error(`${duplicates.length} duplicate prompt_id${duplicates.length === 1 ? '' : 's'} in ${file}; keep one response per prompt:\n${shown}${duplicates.length > 10 ? '\n…' : ''}`);
   }
   return responses;
 }

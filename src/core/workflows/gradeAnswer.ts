@@ -7,6 +7,13 @@ import type { StructuredClient, WorkflowOptions } from './workflowOptions';
 
 export type GradingMode = 'per-item' | 'batch';
 
+export class EmptyAnswerError extends Error {
+  override readonly name = 'EmptyAnswerError';
+  constructor() {
+    super('no answer to grade');
+  }
+}
+
 export interface GradeInput {
   conversation: readonly Message[];
   answer: string;
@@ -40,6 +47,8 @@ export interface GradeOptions extends WorkflowOptions {
  * client's bound and each result is cached, so re-grading after an edit pays only for what changed.
  */
 export async function gradeAnswer(client: StructuredClient, input: GradeInput, options: GradeOptions = {}): Promise<GradeResult> {
+  // Every judge call would grade nothing: refused before any is made, whichever front end asks.
+  if (input.answer.trim() === '') throw new EmptyAnswerError();
   const mode = options.mode ?? 'per-item';
   const verdicts = mode === 'batch' ? await gradeBatched(client, input, options) : await gradeEachItem(client, input, options, input.rubric.map((_, i) => i));
   const items = input.rubric.map((item, index) => ({

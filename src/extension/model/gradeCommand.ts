@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { caseGradeInput } from '../../core/workflows/caseGradeInput';
 import { gradeAnswer, type GradeResult } from '../../core/workflows/gradeAnswer';
 import { formatScore, gradeReportMarkdown } from '../../core/workflows/gradeReport';
 import type { ExtensionServices } from '../services';
@@ -13,15 +14,19 @@ export type GradeCommandResult = ModelRun<GradeResult & { report: string }> | un
 export async function gradeWithModel(services: ExtensionServices, model: ModelSessionService, documents: ReadOnlyDocuments, uri?: string): Promise<GradeCommandResult> {
   const c = await modelCase(services, uri);
   if (!c || lacksQuestion(c)) return undefined;
-  const { conversation, body: answer, data } = c.result.document;
-  const rubric = data.rubric ?? [];
-  if (rubric.length === 0) {
+  // The same input, and the same refusals, as `clinalign grade`.
+  const prepared = caseGradeInput(c.result.document);
+  if ('skip' in prepared && prepared.skip === 'no answer to grade') {
+    void vscode.window.showInformationMessage('ClinAlign: the case has no answer to grade yet.');
+    return undefined;
+  }
+  if ('skip' in prepared) {
     void vscode.window
       .showWarningMessage('ClinAlign: this case has no rubric to grade against yet.', 'Synthesize rubric with model')
       .then((choice) => choice && vscode.commands.executeCommand('clinalign.synthesizeRubricWithModel'));
     return undefined;
   }
-  const run = await model.run('Grade answer', c.document.uri, (client, options) => gradeAnswer(client, { conversation, answer, rubric }, options));
+  const run = await model.run('Grade answer', c.document.uri, (client, options) => gradeAnswer(client, prepared.input, options));
   if (run.status !== 'done') return run;
   const grade = run.value;
   const name = path.basename(c.document.uri.path);

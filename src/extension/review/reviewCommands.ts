@@ -5,6 +5,7 @@ import { UnsafePathError } from '../../core/project/confinedPath';
 import { appendGrade, checkGradesWritable, gradeRecord, gradesFile } from '../../core/review/gradeRecords';
 import { appendRubricItems } from '../../core/review/rubricEdits';
 import { synthesizeRubricOffline } from '../../core/rubric/synthesizeOffline';
+import { caseGradeInput } from '../../core/workflows/caseGradeInput';
 import { gradeAnswer } from '../../core/workflows/gradeAnswer';
 import { formatScore } from '../../core/workflows/gradeReport';
 import { synthesizeRubric } from '../../core/workflows/synthesizeRubric';
@@ -53,9 +54,11 @@ export async function gradeCase(deps: ReviewDeps, document: vscode.TextDocument)
   if (!deps.model) return `Grading needs the model. ${NEEDS_MODEL}`;
   const result = currentResult(deps.services, document);
   if (!result) return 'Open a case file first.';
-  const { conversation, body: answer, data } = result.document;
+  const { body: answer, data } = result.document;
   const rubric = data.rubric ?? [];
-  if (rubric.length === 0) return 'There is no rubric to grade against yet: synthesize one first.';
+  // The same input, and the same refusals, as `clinalign grade`.
+  const prepared = caseGradeInput(result.document);
+  if ('skip' in prepared) return prepared.skip === 'no rubric' ? 'There is no rubric to grade against yet: synthesize one first.' : 'There is no answer to grade yet.';
   const root = caseRoot(document.uri);
   const file = gradesFile(root, caseIdFor(document.uri, data.id));
   // Checked before the judge is asked, so no model call is spent on a grade that cannot be kept.
@@ -65,7 +68,7 @@ export async function gradeCase(deps: ReviewDeps, document: vscode.TextDocument)
     if (error instanceof UnsafePathError) return `Not graded: ${error.message}.`;
     throw error;
   }
-  const run = await deps.model.run('Grade answer', document.uri, (client, options) => gradeAnswer(client, { conversation, answer, rubric }, options));
+  const run = await deps.model.run('Grade answer', document.uri, (client, options) => gradeAnswer(client, prepared.input, options));
   if (run.status !== 'done') return run.status === 'cancelled' ? 'Grading cancelled.' : run.message;
   try {
     await appendGrade(root, file, gradeRecord(run.value, answer, rubric, new Date()));

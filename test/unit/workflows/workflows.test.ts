@@ -79,7 +79,8 @@ describe('model workflows against the test server', function () {
   it('grading aborts: an AbortSignal stops the requests', async () => {
     server.latencyMs = 1000;
     const controller = new AbortController();
-    const client = testClient(server, { maxConcurrency: 2 });
+    // A fixed mode: with `auto` the first call would probe the endpoint alone while the others wait.
+    const client = testClient(server, { maxConcurrency: 2, structuredOutput: 'json_schema' });
     const grading = gradeAnswer(client, { conversation, answer, rubric }, { signal: controller.signal });
     setTimeout(() => controller.abort(), 50);
     await assert.rejects(grading, /cancelled/);
