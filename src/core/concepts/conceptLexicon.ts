@@ -193,6 +193,7 @@ export class ConceptLexicon {
       add(rules[kind]?.before, { role: 'trigger', kind, direction: 'before' });
       add(rules[kind]?.after, { role: 'trigger', kind, direction: 'after' });
       add(rules[kind]?.beforeClause, { role: 'trigger', kind, direction: 'before', clause: true });
+      add(rules[kind]?.previousSentence, { role: 'trigger', kind, direction: 'previous-sentence' });
     }
     add(rules.pseudo, { role: 'pseudo' });
     add(rules.terminate, { role: 'terminate' });

@@ -81,7 +81,7 @@ export const conceptPatchSchema = z
   .object({ id: conceptIdSchema, terms: termsByLanguageSchema.optional(), combos: z.array(comboSchema).optional(), examples: examplesSchema.optional() })
   .strict();
 
-export const CONTEXT_KINDS = ['negated', 'hypothetical', 'historical', 'other-person'] as const;
+export const CONTEXT_KINDS = ['negated', 'hypothetical', 'historical', 'other-person', 'refuted'] as const;
 export type ContextKind = (typeof CONTEXT_KINDS)[number];
 
 const triggerListSchema = z.array(termSchema);
@@ -91,6 +91,8 @@ const triggersSchema = z
     after: triggerListSchema.optional(),
     /** `before` triggers whose scope ends at the clause: "Stop taking it, take an antihistamine". */
     beforeClause: triggerListSchema.optional(),
+    /** Triggers that open a sentence and cover the whole sentence before it: "… This is a myth." */
+    previousSentence: triggerListSchema.optional(),
   })
   .strict();
 
@@ -101,6 +103,8 @@ export const contextRulesSchema = z
     hypothetical: triggersSchema.optional(),
     historical: triggersSchema.optional(),
     'other-person': triggersSchema.optional(),
+    /** Claims the text reports in order to reject them: "it is a myth that…", "some people claim…". */
+    refuted: triggersSchema.optional(),
     /** Phrases that contain a trigger word but are not triggers ("not only", "no longer hurts" is handled by terms). */
     pseudo: triggerListSchema.optional(),
     /** Words that end a trigger's scope ("but", "now"). */

@@ -3,6 +3,9 @@ import { refMatches } from '../concepts/conceptRef';
 import type { Scenario } from '../scenario/labels';
 import { activeDetectors } from './activeDetectors';
 import { AnswerView } from './answerView';
+import { isQuoted, isRejectedClaim } from './claimContext';
+import { explainsItself, unexplainedUses, type TermUse } from './explainedTerms';
+import { insideLongerTerm, insideName } from './longerTerm';
 import type { CompiledDetector, CompiledLibrary } from './compileLibrary';
 import { parseDisableComments } from './disableComments';
 import type { Finding } from './finding';
@@ -32,14 +35,31 @@ export function lintAnswer(library: CompiledLibrary, input: LintInput): Finding[
   const answerConcepts = () => (recognition ??= library.recognitions.recogniseByParagraph(text));
   const conditions = new AnswerConditions(answer, answerConcepts);
   const findings: Finding[] = [];
+  // Jargon is judged on the whole answer once every use is known: explained once, fine from there on.
+  const jargonUses: JargonUse[] = [];
 
   const report = (detector: CompiledDetector, start: number, end: number, replacement?: string) => {
     if (!active[detector.index] || !conditions.hold(detector)) return;
+    const kind = detector.detector.kind;
+    const jargon = (kind === 'avoid' || kind === 'replace') && detector.detector.jargon === true;
+    // Words are judged as words: never inside a longer term or a name, where a swap would make nonsense.
+    if ((jargon || replacement !== undefined) && insideLongerTerm(text, start, end)) return;
+    // Claims are judged as claims: not where the answer negates, refutes or quotes them.
+    if (kind === 'avoid' && !jargon) {
+      if (insideName(text, start, end)) return;
+      // Notation is wrong even where it is negated ("do not take >4 g"), but not where it is quoted.
+      if (detector.detector.notation ? isQuoted(text, start, end) : isRejectedClaim(answerConcepts(), text, start, end)) return;
+    }
+    let explained = false;
     if (detector.unlessSentence) {
       const sentence = answer.sentenceAt(start);
-      if (sentence && detector.unlessSentence.test(text.slice(sentence.start, sentence.end))) return;
+      explained = sentence !== undefined && detector.unlessSentence.test(text.slice(sentence.start, sentence.end));
+      if (explained && !jargon) return;
     }
-    findings.push(hitFinding(detector, text, start, end, replacement));
+    if (jargon) {
+      explained ||= explainsItself(text, start, end, answer.sentences());
+      jargonUses.push({ detector, start, end, replacement, explained });
+    } else findings.push(hitFinding(detector, text, start, end, replacement));
   };
 
   for (const paragraph of answer.paragraphs) {
@@ -56,6 +76,7 @@ export function lintAnswer(library: CompiledLibrary, input: LintInput): Finding[
     if (!detector.avoidConcepts || !active[detector.index]) continue;
     for (const mention of avoidedMentions(detector, answerConcepts())) report(detector, mention.start, mention.end);
   }
+  for (const use of unexplainedUses(text, jargonUses)) findings.push(hitFinding(use.detector, text, use.start, use.end, use.replacement));
   if (WORDS.test(text)) {
     for (const detector of library.requires) {
       if (active[detector.index] && conditions.hold(detector)) {
@@ -72,6 +93,11 @@ export function lintAnswer(library: CompiledLibrary, input: LintInput): Finding[
     }
   }
   return silenceAndSort(findings, input.answer);
+}
+
+interface JargonUse extends TermUse {
+  detector: CompiledDetector;
+  replacement: string | undefined;
 }
 
 /** `when.answer` / `unless.answer` of each detector, worked out at most once per lint. */

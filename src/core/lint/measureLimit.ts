@@ -1,6 +1,7 @@
 import type { AnswerView } from './answerView';
 import type { CompiledDetector } from './compileLibrary';
 import type { Finding } from './finding';
+import { isListLike } from './listLike';
 import { fleschKincaidGrade } from './readability';
 import type { Sentence } from './paragraphAnalysis';
 import type { Span } from './sentences';
@@ -19,9 +20,10 @@ export function measureLimit(detector: CompiledDetector, answer: AnswerView): Fi
     message: `${detector.message} (${measured}; at most ${limit.max})`,
   });
   const sentences = answer.sentences();
+  const prose = (s: Sentence) => !isListLike(answer.text.slice(s.start, s.end));
   switch (limit.metric) {
     case 'sentence-words':
-      return sentences.filter((s) => s.words > limit.max).map((s) => finding(s, `${s.words} words`));
+      return sentences.filter((s) => s.words > limit.max && prose(s)).map((s) => finding(s, `${s.words} words`));
     case 'paragraph-words': {
       const findings: Finding[] = [];
       for (const paragraph of answer.paragraphs) {
@@ -58,9 +60,17 @@ export function measureLimit(detector: CompiledDetector, answer: AnswerView): Fi
     case 'reading-grade': {
       const stats = answer.statistics();
       if (stats.words < (limit.minWords ?? DEFAULT_MIN_WORDS_FOR_GRADE)) return [];
-      const grade = fleschKincaidGrade(stats);
+      let grade = fleschKincaidGrade(stats);
       if (grade <= limit.max) return [];
-      return [finding(hardestSentence(sentences), `reading grade ${grade.toFixed(1)} for the whole answer; this is its hardest sentence`)];
+      // Only now, when the answer reads as hard, is it worth setting its lists and tables aside.
+      const proseSentences = sentences.filter(prose);
+      if (proseSentences.length < sentences.length) {
+        const words = proseSentences.reduce((n, s) => n + s.words, 0);
+        if (words < (limit.minWords ?? DEFAULT_MIN_WORDS_FOR_GRADE)) return [];
+        grade = fleschKincaidGrade({ words, syllables: proseSentences.reduce((n, s) => n + s.syllables, 0), sentences: proseSentences.length });
+        if (grade <= limit.max) return [];
+      }
+      return [finding(hardestSentence(proseSentences), `reading grade ${grade.toFixed(1)} for the whole answer; this is its hardest sentence`)];
     }
     case 'language-mismatch':
       return []; // needs the question: lintAnswer measures it

@@ -84,6 +84,10 @@ export const avoidDetectorSchema = z
     unlessSentence: matcherSchema.optional(),
     /** Suggested wording shown in the message (not applied automatically). */
     suggest: z.string().min(1).optional(),
+    /** The terms are words a reader may not know, not claims (see `jargon` in docs/authoring-principles.md). */
+    jargon: z.boolean().optional(),
+    /** The hits are notation ("U", ">4 g", "q6h"): wrong even in a negated sentence ("do not take >4 g"). */
+    notation: z.boolean().optional(),
     /** Concept mentions in the answer that are hits unless negated ("do not drive yourself"). */
     concepts: z.array(conceptRefSchema).optional(),
     /**
@@ -107,6 +111,8 @@ export const replaceDetectorSchema = z
     }),
     ignorecase: z.boolean().optional(),
     unlessSentence: matcherSchema.optional(),
+    /** The terms are words a reader may not know: fine once explained (see docs/authoring-principles.md). */
+    jargon: z.boolean().optional(),
   })
   .strict();
 
