@@ -3,6 +3,7 @@ import { loadPrinciples } from '../core/principles/loadPrinciples';
 import type { LibrarySpec } from '../core/lint/lintWorkerProtocol';
 import type { PrincipleLibrary } from '../core/principles/mergeLibrary';
 import { findTeamPrinciplesDir } from '../core/principles/teamPrinciples';
+import { distinctLayers } from './distinctLayers';
 
 export interface LibraryOptions {
   /** Extra principle folders or files (`--principles`). */
@@ -14,7 +15,7 @@ export interface LibraryOptions {
 /** The folders `loadCliLibrary` reads, for the lint worker to load the same library. */
 export function cliLibrarySpec(options: LibraryOptions): LibrarySpec {
   const team = findTeamPrinciplesDir(process.cwd());
-  const layers = [...(team ? [team] : []), ...options.principles];
+  const layers = distinctLayers([...(team ? [team] : []), ...options.principles]);
   return { bundledDir: options.bundled === false ? undefined : bundledPrinciplesDir(), layers };
 }
 

@@ -13,6 +13,7 @@ import { CliError } from '../cliError';
 import type { ModelSessionOptions } from '../modelSession';
 import { resolveEndpoint } from '../resolveEndpoint';
 import { clearProgress, writeProgress } from '../terminalOutput';
+import { plural } from '../format/plural';
 
 export interface EvalCommandOptions extends ModelSessionOptions {
   data: string;
@@ -68,7 +69,7 @@ export async function evalCommand(options: EvalCommandOptions): Promise<number> 
     clearProgress();
   }
   for (const f of report.failures) process.stderr.write(`${f.prompt_id}: ${f.message}\n`);
-  if (report.missing.length > 0) process.stderr.write(`${report.missing.length} examples have no response in ${options.responses}: ${report.missing.slice(0, 5).join(', ')}${report.missing.length > 5 ? ', …' : ''}\n`);
+  if (report.missing.length > 0) process.stderr.write(`${plural(report.missing.length, 'example')} ${report.missing.length === 1 ? 'has' : 'have'} no response in ${options.responses}: ${report.missing.slice(0, 5).join(', ')}${report.missing.length > 5 ? ', …' : ''}\n`);
   process.stderr.write(`judge: ${judge.judgeModel}; ${formatUsage(judge.usage)}\n`);
 
   const text = options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : options.format === 'html' ? evalHtml(report) : evalMarkdown(report);

@@ -9,6 +9,7 @@ import { blockingFindings } from '../../core/review/verificationGate';
 import { CliError } from '../cliError';
 import { formatProblem, loadCliLibrary, type LibraryOptions } from '../loadCliLibrary';
 import { clearProgress, writeProgress } from '../terminalOutput';
+import { plural } from '../format/plural';
 
 export interface ExportCommandOptions extends LibraryOptions {
   out: string;
@@ -52,7 +53,7 @@ export async function exportCommand(paths: string[], options: ExportCommandOptio
       },
     );
     const records = manifest.files.filter((f) => f.name.endsWith('.jsonl')).map((f) => `${f.name} ${f.records}`).join(', ');
-    process.stdout.write(`${manifest.counts.cases_exported} of ${manifest.counts.cases_read} cases exported to ${outDir}: ${records}; ${manifest.counts.cases_skipped} skipped (skipped.json)\n`);
+    process.stdout.write(`${manifest.counts.cases_exported} of ${plural(manifest.counts.cases_read, 'case')} exported to ${outDir}: ${records}; ${manifest.counts.cases_skipped} skipped (skipped.json)\n`);
     return manifest.counts.cases_skipped > 0 ? 1 : 0;
   } catch (error) {
     if (error instanceof UnsafeOutputError) throw new CliError(error.message);

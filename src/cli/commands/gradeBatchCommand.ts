@@ -9,6 +9,7 @@ import { caseGradeInput } from '../../core/workflows/caseGradeInput';
 import { gradeAnswer, type GradeInput } from '../../core/workflows/gradeAnswer';
 import { readCases, type CliCase } from '../readCases';
 import { batchModel } from './batchModel';
+import { plural } from '../format/plural';
 
 export interface GradeBatchOptions {
   format: 'text' | 'json';
@@ -56,7 +57,7 @@ export async function gradeBatchCommand(paths: string[], options: GradeBatchOpti
   if (options.format === 'json') process.stdout.write(`${JSON.stringify({ score: set, judgeModel: client.judgeModel, cases: grades }, null, 2)}\n`);
   else {
     for (const g of grades) process.stdout.write(`${g.file}  score ${g.score === null ? 'n/a' : g.score.toFixed(3)}  (judge ${g.judgeModel}, batch)\n`);
-    process.stdout.write(`${grades.length} cases, mean score ${set === null ? 'n/a' : set.toFixed(3)} (clipped to 0…1; judge ${client.judgeModel})\n`);
+    process.stdout.write(`${plural(grades.length, 'case')}, mean score ${set === null ? 'n/a' : set.toFixed(3)} (clipped to 0…1; judge ${client.judgeModel})\n`);
   }
   return exitCode;
 }
@@ -74,6 +75,6 @@ async function writeRequests(cases: GradableCase[], options: GradeBatchOptions):
       }
     }
   });
-  process.stdout.write(`${written} judge requests for ${cases.length} cases written to ${options.batchOut} (judge ${model})\n`);
+  process.stdout.write(`${plural(written, 'judge request')} for ${plural(cases.length, 'case')} written to ${options.batchOut} (judge ${model})\n`);
   return 0;
 }

@@ -5,6 +5,7 @@ import { gradeAnswer, type GradeInput, type GradeResult, type GradingMode } from
 import { CliError } from '../cliError';
 import { ModelSession, type ModelSessionOptions } from '../modelSession';
 import { readCases, type CliCase } from '../readCases';
+import { plural } from '../format/plural';
 
 export interface GradeOptions extends ModelSessionOptions {
   format: 'text' | 'json';
@@ -82,7 +83,7 @@ export async function gradeCommand(paths: string[], options: GradeOptions): Prom
     process.stdout.write(results.map(formatGrade).join(''));
     if (results.length > 1) {
       const set = scoreSet(results.map((r) => r.score).filter((s): s is number => s !== null));
-      process.stdout.write(`${results.length} cases, mean score ${set === null ? 'n/a' : set.toFixed(3)} (clipped to 0…1; judge ${session.client.judgeModel})\n`);
+      process.stdout.write(`${plural(results.length, 'case')}, mean score ${set === null ? 'n/a' : set.toFixed(3)} (clipped to 0…1; judge ${session.client.judgeModel})\n`);
     }
   }
   return exitCode;

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import { importHealthBench } from '../../core/dataset/importHealthBench';
 import { CliError } from '../cliError';
+import { plural } from '../format/plural';
 
 export interface ImportCommandOptions {
   out: string;
@@ -19,6 +20,6 @@ export async function importCommand(file: string, options: ImportCommandOptions)
     { onProblem: (p) => process.stderr.write(`${file}:${p.line}: ${p.message} (record skipped)\n`) },
   );
   for (const kept of result.kept) process.stderr.write(`${relative(process.cwd(), kept) || kept}: exists, kept (use --force to overwrite)\n`);
-  process.stdout.write(`${result.written.length} case files written to ${options.out}; ${result.kept.length} kept; ${result.problems.length} records skipped\n`);
+  process.stdout.write(`${plural(result.written.length, 'case file')} written to ${options.out}; ${result.kept.length} kept; ${plural(result.problems.length, 'record')} skipped\n`);
   return result.problems.length > 0 || result.kept.length > 0 ? 1 : 0;
 }

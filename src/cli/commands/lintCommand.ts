@@ -11,6 +11,7 @@ import { formatSarif } from '../format/formatSarif';
 import { formatText } from '../format/formatText';
 import { FRONT_MATTER_RULE, type LintRecord } from '../format/lintRecord';
 import { cliLibrarySpec, formatProblem, loadCliLibrary, type LibraryOptions } from '../loadCliLibrary';
+import { plural } from '../format/plural';
 
 export interface LintOptions extends LibraryOptions {
   format: 'text' | 'json' | 'sarif';
@@ -56,7 +57,7 @@ export async function lintCommand(paths: string[], options: LintOptions, version
   const warnings = records.filter((r) => r.severity === 'warning').length;
   if (errors > 0) return 1;
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
-    process.stderr.write(`${warnings} warnings exceed --max-warnings ${options.maxWarnings}\n`);
+    process.stderr.write(`${plural(warnings, 'warning')} ${warnings === 1 ? 'exceeds' : 'exceed'} --max-warnings ${options.maxWarnings}\n`);
     return 1;
   }
   return 0;

@@ -4,6 +4,7 @@ import type { Principle } from '../../core/principles/principle';
 import { DIMENSIONS } from '../../core/principles/schema';
 import { CliError } from '../cliError';
 import { formatProblem, loadCliLibrary, type LibraryOptions } from '../loadCliLibrary';
+import { plural } from '../format/plural';
 
 /** A principle as `principles list --format json` prints it. */
 function summary(p: Principle) {
@@ -36,7 +37,7 @@ export function listPrinciples(options: LibraryOptions & { format: 'text' | 'jso
         process.stdout.write(`  ${p.id.padEnd(56)} ${p.title} (${flags})\n`);
       }
     }
-    process.stdout.write(`${library.principles.length} principles\n`);
+    process.stdout.write(`${plural(library.principles.length, 'principle')}\n`);
   }
   return library.problems.length > 0 ? 2 : 0;
 }
@@ -59,8 +60,8 @@ export function validatePrinciples(paths: string[], options: LibraryOptions): nu
   for (const message of messages) process.stderr.write(`${message}\n`);
   process.stdout.write(
     messages.length === 0
-      ? `${library.principles.length} principles valid; every example agrees with its detectors\n`
-      : `${messages.length} problem${messages.length === 1 ? '' : 's'} in ${library.principles.length} principles\n`,
+      ? `${plural(library.principles.length, 'principle')} valid; every example agrees with its detectors\n`
+      : `${plural(messages.length, 'problem')} in ${plural(library.principles.length, 'principle')}\n`,
   );
   return messages.length === 0 ? 0 : 1;
 }

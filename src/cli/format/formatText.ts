@@ -1,5 +1,6 @@
 import { relative } from 'node:path';
 import type { LintRecord } from './lintRecord';
+import { plural } from './plural';
 
 /** `file:line:col: severity message [principle]`, one per line, then a summary. */
 export function formatText(records: LintRecord[], fileCount: number): string {
@@ -7,11 +8,11 @@ export function formatText(records: LintRecord[], fileCount: number): string {
     (r) => `${relative(process.cwd(), r.file) || r.file}:${r.line}:${r.column}: ${r.severity} ${r.message} [${r.principle}]`,
   );
   const count = (severity: string) => records.filter((r) => r.severity === severity).length;
-  const files = `${fileCount} file${fileCount === 1 ? '' : 's'}`;
+  const files = plural(fileCount, 'file');
   lines.push(
     records.length === 0
       ? `${files} checked, no findings`
-      : `${files} checked: ${records.length} finding${records.length === 1 ? '' : 's'} (${count('error')} errors, ${count('warning')} warnings, ${count('info') + count('hint')} notes)`,
+      : `${files} checked: ${plural(records.length, 'finding')} (${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${plural(count('info') + count('hint'), 'note')})`,
   );
   return lines.join('\n');
 }

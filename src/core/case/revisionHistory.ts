@@ -78,7 +78,8 @@ export function parseHistory(text: string): HistoryEntry[] {
 export async function recordRevision(root: string, file: string, draft: string, revision: HistoryEntry): Promise<void> {
   const entries = await readHistory(root, file);
   const lines: HistoryEntry[] = [];
-  if (entries.at(-1)?.sha256 !== sha256(draft)) lines.push(historyEntry('human', draft));
+  // The draft was written before the revision was made: stamped now it would come after it in time.
+  if (entries.at(-1)?.sha256 !== sha256(draft)) lines.push({ ...historyEntry('human', draft), time: revision.time });
   lines.push(revision);
   await appendProjectFile(root, file, lines.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
 }

@@ -22,6 +22,18 @@ describe('revision history files', () => {
     assert.deepEqual((await readHistory(root, file)).map((e) => e.text), ['draft\n', 'one\n', 'two\n']);
   });
 
+  it('keeps the entries in time order: the draft is not stamped after the revision that replaced it', async () => {
+    const root = temp();
+    const file = historyFile(root, 'chest');
+    const revision = historyEntry('model-revision', 'one\n', { model: 'm' });
+    // Writers stamp the revision, then check and write the case before recording it.
+    await new Promise((resolve) => setTimeout(resolve, 15));
+    await recordRevision(root, file, 'draft\n', revision);
+    const times = (await readHistory(root, file)).map((e) => Date.parse(e.time));
+    assert.equal(times.length, 2);
+    assert.ok(times[0]! <= times[1]!, `out of order: ${times.join(' > ')}`);
+  });
+
   it('refuses a history file that is a symbolic link out of the project, for reading and writing', async () => {
     const base = temp();
     const root = join(base, 'project');

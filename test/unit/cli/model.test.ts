@@ -106,6 +106,7 @@ describe('clinalign model commands', function () {
     assert.equal(text.slice(CASE.lastIndexOf('---\n') + 4), result.revisedAnswer);
     const history = readFileSync(join(dir, '.clinalign', 'history', 'chest-pain.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     assert.deepEqual(history.map((h) => h.source), ['human', 'model-revision']);
+    assert.ok(Date.parse(history[0].time) <= Date.parse(history[1].time), `in time order: ${history[0].time}, ${history[1].time}`);
     assert.equal(history[1].model, 'cli-model');
     assert.match(history[1].sha256, /^[0-9a-f]{64}$/);
     assert.equal(history[1].text, result.revisedAnswer);
