@@ -46,7 +46,7 @@ export function lintAnswer(library: CompiledLibrary, input: LintInput): Finding[
     if ((jargon || replacement !== undefined) && insideLongerTerm(text, start, end)) return;
     // Claims are judged as claims: not where the answer negates, refutes or quotes them.
     if (kind === 'avoid' && !jargon) {
-      if (insideName(text, start, end)) return;
+      if (insideName(text, start, end, input.question)) return;
       // Notation is wrong even where it is negated ("do not take >4 g"), but not where it is quoted.
       if (detector.detector.notation ? isQuoted(text, start, end) : isRejectedClaim(answerConcepts(), text, start, end)) return;
     }

@@ -8,11 +8,24 @@ export function insideLongerTerm(text: string, start: number, end: number): bool
   return inProperName(text, start, end) || inTechnicalCompound(text, start, end);
 }
 
-/** Part of a name the writer cannot change: a proper name, or a named condition ("… retardation syndrome"). */
-export function insideName(text: string, start: number, end: number): boolean {
-  if (inProperName(text, start, end)) return true;
+/**
+ * Part of a name the writer cannot change: a proper name, a named condition ("… retardation syndrome"), or
+ * the condition's name as the question gives it ("Pachygyria with mental retardation and seizures").
+ */
+export function insideName(text: string, start: number, end: number, question = ''): boolean {
+  if (inProperName(text, start, end) || namedInQuestion(text, start, end, question)) return true;
   const next = WORD_AFTER.exec(text.slice(end, end + 40))?.[1]?.toLowerCase();
   return next !== undefined && CONDITION_HEADS.has(next);
+}
+
+/** The term with a word either side appears in the question: the answer repeats the name asked about. */
+function namedInQuestion(text: string, start: number, end: number, question: string): boolean {
+  if (question === '') return false;
+  const asked = question.toLowerCase().replace(/\s+/g, ' ');
+  const term = text.slice(start, end).toLowerCase().replace(/\s+/g, ' ');
+  const previous = WORD_BEFORE.exec(text.slice(Math.max(0, start - 40), start))?.[1]?.toLowerCase();
+  const next = WORD_AFTER.exec(text.slice(end, end + 40))?.[1]?.toLowerCase();
+  return (previous !== undefined && asked.includes(`${previous} ${term}`)) || (next !== undefined && asked.includes(`${term} ${next}`));
 }
 
 const CONDITION_HEADS = new Set(['syndrome', 'syndromes', 'disease', 'disorder', 'sequence', 'anomaly', 'complex']);

@@ -9,7 +9,7 @@ import type { Scenario } from '../../../src/core/scenario/labels';
 // The bundled library, as a lay reader's answers are linted in the editor.
 const dir = bundledPrinciplesDir();
 const library = compileLibrary(loadPrinciples(dir).principles, loadLexicon(dir));
-const lay: Scenario = { urgency: 'routine', uncertainty: 'reducible', expertise: 'layperson', task: 'advice' };
+const lay: Scenario = { urgency: 'non-emergent', uncertainty: 'reducible', expertise: 'layperson', task: 'advice' };
 
 /** The flagged text of each finding of one principle. */
 function flagged(answer: string, principleId: string, question = 'What should I know about this?'): string[] {
