@@ -46,9 +46,9 @@ export function lintAnswer(library: CompiledLibrary, input: LintInput): Finding[
     if ((jargon || replacement !== undefined) && insideLongerTerm(text, start, end)) return;
     // Claims are judged as claims: not where the answer negates, refutes or quotes them.
     if (kind === 'avoid' && !jargon) {
-      if (insideName(text, start, end, input.question)) return;
-      // Notation is wrong even where it is negated ("do not take >4 g"), but not where it is quoted.
-      if (detector.detector.notation ? isQuoted(text, start, end) : isRejectedClaim(answerConcepts(), text, start, end)) return;
+      // Notation is wrong even where it is negated ("do not take >4 g") or repeated from the question (an
+      // identifier left in), but not where it is quoted.
+      if (detector.detector.notation ? isQuoted(text, start, end) : insideName(text, start, end, input.question) || isRejectedClaim(answerConcepts(), text, start, end)) return;
     }
     let explained = false;
     if (detector.unlessSentence) {

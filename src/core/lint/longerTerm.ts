@@ -18,11 +18,14 @@ export function insideName(text: string, start: number, end: number, question = 
   return next !== undefined && CONDITION_HEADS.has(next);
 }
 
-/** The term with a word either side appears in the question: the answer repeats the name asked about. */
+/**
+ * A phrase of several words that the question also uses with a neighbouring word: the answer repeats the
+ * name asked about. (A single word the question shares — "Will antibiotics kill the virus?" — is no name.)
+ */
 function namedInQuestion(text: string, start: number, end: number, question: string): boolean {
-  if (question === '') return false;
-  const asked = question.toLowerCase().replace(/\s+/g, ' ');
   const term = text.slice(start, end).toLowerCase().replace(/\s+/g, ' ');
+  if (question === '' || !term.includes(' ')) return false;
+  const asked = question.toLowerCase().replace(/\s+/g, ' ');
   const previous = WORD_BEFORE.exec(text.slice(Math.max(0, start - 40), start))?.[1]?.toLowerCase();
   const next = WORD_AFTER.exec(text.slice(end, end + 40))?.[1]?.toLowerCase();
   return (previous !== undefined && asked.includes(`${previous} ${term}`)) || (next !== undefined && asked.includes(`${term} ${next}`));
