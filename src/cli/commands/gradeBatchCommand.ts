@@ -9,6 +9,7 @@ import { caseGradeInput } from '../../core/workflows/caseGradeInput';
 import { gradeAnswer, type GradeInput } from '../../core/workflows/gradeAnswer';
 import { readCases, type CliCase } from '../readCases';
 import { batchModel } from './batchModel';
+import { describeBatchFiles } from '../format/describeBatchFiles';
 import { plural } from '../format/plural';
 
 export interface GradeBatchOptions {
@@ -75,6 +76,6 @@ async function writeRequests(cases: GradableCase[], options: GradeBatchOptions):
       }
     }
   });
-  process.stdout.write(`${plural(written, 'judge request')} for ${plural(cases.length, 'case')} written to ${options.batchOut} (judge ${model})\n`);
+  process.stdout.write(`${plural(written.requests, 'judge request')} for ${plural(cases.length, 'case')} written to ${describeBatchFiles(written, options.batchOut!)} (judge ${model})\n`);
   return 0;
 }

@@ -22,6 +22,8 @@ import { formatProblem, loadCliLibrary, type LibraryOptions } from '../loadCliLi
 import { ModelSession, type ModelSessionOptions } from '../modelSession';
 import { batchModel } from './batchModel';
 import { clearProgress, writeProgress } from '../terminalOutput';
+import { describeBatchFiles } from '../format/describeBatchFiles';
+import { plural } from '../format/plural';
 
 export interface SynthesizeQueriesOptions extends LibraryOptions, ModelSessionOptions {
   queries: string;
@@ -151,7 +153,7 @@ async function writeBatchRequests(options: SynthesizeQueriesOptions, principles:
       await add(batchRequest('synthesize', synthesizeRubricOutput, synthesizeRubricPrompt({ conversation: query.conversation, scenario, pool }), model, mode));
     }
   });
-  process.stdout.write(`${written} batch requests written to ${options.batchOut} (model ${model}); run them, then: clinalign synthesize --queries ${options.queries} --batch-in <results.jsonl> --out rubrics.jsonl\n`);
+  process.stdout.write(`${plural(written.requests, 'batch request')} written to ${describeBatchFiles(written, options.batchOut!)} (model ${model}); run them, then: clinalign synthesize --queries ${options.queries} --batch-in <results.jsonl> --out rubrics.jsonl\n`);
   return failed > 0 ? 1 : 0;
 }
 

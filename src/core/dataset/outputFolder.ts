@@ -79,10 +79,10 @@ export class AtomicFile {
     if (chunk !== '' && !this.stream.write(chunk)) await once(this.stream, 'drain');
   }
 
-  /** Flushes, renames over the target, and returns the sha256 hex of what was written. */
-  async commit(): Promise<string> {
+  /** Flushes, renames over the target (or `as`, in the same folder), and returns the sha256 hex of what was written. */
+  async commit(as: string = this.target): Promise<string> {
     await this.close();
-    renameSync(this.temp, this.target);
+    renameSync(this.temp, as);
     return this.hash.digest('hex');
   }
 
