@@ -35,6 +35,9 @@ export interface CompleteOptions {
   cache?: boolean;
 }
 
+/** The cache entry holding the structured-output mode an endpoint accepted. */
+const STRUCTURED_MODE_ENTRY = 'structured_mode';
+
 /** A placeholder the SDK insists on; servers without auth ignore it. */
 const NO_KEY = 'no-key';
 
@@ -101,6 +104,7 @@ export class ModelClient {
     const auto = this.config.structuredOutput === 'auto';
     let endProbe: (() => void) | undefined;
     try {
+      if (auto && !this.modeMemory.get(endpoint)) await this.recallMode(endpoint, model);
       if (auto) endProbe = await this.modeMemory.claimProbe(endpoint, signal);
     } catch (abort) {
       throw this.toError(abort, signal, false);
@@ -125,7 +129,10 @@ export class ModelClient {
         this.log(`${endpoint}: ${mode} not supported, trying ${modes[index + 1]}`);
         continue;
       }
-      if (this.config.structuredOutput === 'auto') this.modeMemory.set(endpoint, mode);
+      if (this.config.structuredOutput === 'auto' && this.modeMemory.get(endpoint) !== mode) {
+        this.modeMemory.set(endpoint, mode);
+        await this.cache?.set(this.modeKey(model), mode).catch(() => {});
+      }
       known();
       const first = parseReply(output, text);
       if (first.ok) return first.value;
@@ -142,6 +149,19 @@ export class ModelClient {
       throw new ModelError('invalid-output', `${model} did not return valid ${output.name} JSON after a repair attempt: ${second.problem}`);
     }
     throw new ModelError('config', 'no structured-output mode to try');
+  }
+
+  /**
+   * The mode an earlier run found for this endpoint, kept in the result cache: without it every new process
+   * would make its first call alone (the probe) before the others may start.
+   */
+  private async recallMode(endpoint: string, model: string): Promise<void> {
+    const stored = await this.cache?.get(this.modeKey(model)).catch(() => undefined);
+    if (stored === 'json_schema' || stored === 'json_object' || stored === 'prompt') this.modeMemory.set(endpoint, stored);
+  }
+
+  private modeKey(model: string): string {
+    return judgeCacheKey(this.config.baseUrl, model, [], STRUCTURED_MODE_ENTRY);
   }
 
   private async requestWithRetries(mode: ConcreteMode, output: OutputSchema<unknown>, messages: readonly Message[], model: string, signal: AbortSignal | undefined): Promise<string> {

@@ -75,7 +75,9 @@ describe('clinalign model commands', function () {
     assert.match(second.stderr, /0 requests, 3 cached/);
     assert.ok(!existsSync(join(dir, '.clinalign', 'cache')), 'nothing is cached in the repository');
     const cached = files(env.CLINALIGN_CACHE_DIR!);
-    assert.equal(cached.length, 3);
+    // Three verdicts, and the structured-output mode the endpoint accepted.
+    assert.equal(cached.filter((file) => typeof JSON.parse(readFileSync(file, 'utf8')).value === 'object').length, 3);
+    assert.equal(cached.length, 4);
     assert.ok(cached.every((file) => !readFileSync(file, 'utf8').includes(KEY)));
     assert.ok(!second.stdout.includes(KEY) && !second.stderr.includes(KEY));
   });

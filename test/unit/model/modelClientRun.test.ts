@@ -58,6 +58,16 @@ describe('ModelClient over a whole run', function () {
     });
   }
 
+  it('a later run with the same cache starts in the mode an earlier run found, without probing', async () => {
+    server.rejectJsonSchema = true;
+    const cache = new MemoryJudgeCache();
+    await testClient(server, {}, cache).completeJson(gradeItemOutput, prompt(1));
+    assert.equal(server.chatRequests.length, 2);
+    server.reset();
+    await Promise.all([2, 3, 4].map((n) => testClient(server, {}, cache).completeJson(gradeItemOutput, prompt(n))));
+    assert.deepEqual(server.chatRequests.map((r) => r.body!.response_format?.type), ['json_object', 'json_object', 'json_object']);
+  });
+
   it('a probe that fails for another reason lets the next call probe', async () => {
     server.rejectJsonSchema = true;
     server.failNext({ kind: 'server-error', status: 400 });
