@@ -79,8 +79,9 @@ export function recogniseWith(lexicon: ConceptLexicon, text: string): Recognitio
       const flags = (first & (CONTEXT_BITS.negated | CONTEXT_BITS.hypothetical | CONTEXT_BITS['other-person'])) | (everyPart & CONTEXT_BITS.historical);
       const start = tokens[span.startToken]!.start;
       const end = tokens[span.endToken - 1]!.end;
-      // A claim the text rejects ("it is a myth that you can wait it out") is, for its mentions, a negation.
-      const negated = (flags & CONTEXT_BITS.negated) !== 0 || (first & CONTEXT_BITS.refuted) !== 0;
+      // Refutation is left to the lint rules that read claims: a red-flag action attributed to others is
+      // still an action the answer may be endorsing ("some people wait it out at home, and that's fine").
+      const negated = (flags & CONTEXT_BITS.negated) !== 0;
       const hypothetical = (flags & CONTEXT_BITS.hypothetical) !== 0;
       // Belonging to a group outlasts the event that made it ("a kidney transplant in 2019"), and a medicine
       // started last week is still taken: only negation and hypotheticals take these out of the present.

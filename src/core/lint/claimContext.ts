@@ -29,6 +29,11 @@ function clauseBefore(text: string, start: number): string {
   return before.slice(edge + 1);
 }
 
+/** Whether the words at [start, end) are refuted or attributed in order to be refuted. */
+export function isRefutedAt(recognition: Recognition, start: number, end: number): boolean {
+  return (contextAt(recognition, start, end) & CONTEXT_BITS.refuted) !== 0;
+}
+
 /** Context bits of the first word of [start, end), or 0 when the span has no word. */
 function contextAt({ tokens, contextBits }: Recognition, start: number, end: number): number {
   let low = 0;

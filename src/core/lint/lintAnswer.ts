@@ -3,7 +3,7 @@ import { refMatches } from '../concepts/conceptRef';
 import type { Scenario } from '../scenario/labels';
 import { activeDetectors } from './activeDetectors';
 import { AnswerView } from './answerView';
-import { isQuoted, isRejectedClaim } from './claimContext';
+import { isQuoted, isRefutedAt, isRejectedClaim } from './claimContext';
 import { explainsItself, unexplainedUses, type TermUse } from './explainedTerms';
 import { insideLongerTerm, insideName } from './longerTerm';
 import type { CompiledDetector, CompiledLibrary } from './compileLibrary';
@@ -38,14 +38,15 @@ export function lintAnswer(library: CompiledLibrary, input: LintInput): Finding[
   // Jargon is judged on the whole answer once every use is known: explained once, fine from there on.
   const jargonUses: JargonUse[] = [];
 
-  const report = (detector: CompiledDetector, start: number, end: number, replacement?: string) => {
+  const report = (detector: CompiledDetector, start: number, end: number, replacement?: string, conceptMention = false) => {
     if (!active[detector.index] || !conditions.hold(detector)) return;
     const kind = detector.detector.kind;
     const jargon = (kind === 'avoid' || kind === 'replace') && detector.detector.jargon === true;
     // Words are judged as words: never inside a longer term or a name, where a swap would make nonsense.
     if ((jargon || replacement !== undefined) && insideLongerTerm(text, start, end)) return;
-    // Claims are judged as claims: not where the answer negates, refutes or quotes them.
-    if (kind === 'avoid' && !jargon) {
+    // Claims are judged as claims: not where the answer negates, refutes or quotes them. (Concept mentions
+    // carry their own context: see avoidedMentions.)
+    if (kind === 'avoid' && !jargon && !conceptMention) {
       // Notation is wrong even where it is negated ("do not take >4 g") or repeated from the question (an
       // identifier left in), but not where it is quoted.
       if (detector.detector.notation ? isQuoted(text, start, end) : insideName(text, start, end, input.question) || isRejectedClaim(answerConcepts(), text, start, end)) return;
@@ -74,7 +75,7 @@ export function lintAnswer(library: CompiledLibrary, input: LintInput): Finding[
   }
   for (const detector of library.conceptDetectors) {
     if (!detector.avoidConcepts || !active[detector.index]) continue;
-    for (const mention of avoidedMentions(detector, answerConcepts())) report(detector, mention.start, mention.end);
+    for (const mention of avoidedMentions(detector, answerConcepts())) report(detector, mention.start, mention.end, undefined, true);
   }
   for (const use of unexplainedUses(text, jargonUses)) findings.push(hitFinding(use.detector, text, use.start, use.end, use.replacement));
   if (WORDS.test(text)) {
@@ -172,9 +173,13 @@ function matchCapitalisation(found: string, replacement: string): string {
 function avoidedMentions(detector: CompiledDetector, recognition: Recognition) {
   const refs = detector.avoidConcepts!;
   const mentions = recognition.mentions.filter((m) => !m.negated && !m.historical && refs.some((ref) => refMatches(ref, m.concept)));
-  if (!mentions.some((m) => m.hypothetical)) return mentions;
+  // A refuted or attributed mention ("it is a myth that you can wait it out") is treated like a hypothetical
+  // one: safe only beside the current action that makes it so, since "some people wait it out at home, and
+  // that's fine" endorses what it attributes.
+  const aside = (m: Recognition['mentions'][number]) => m.hypothetical || isRefutedAt(recognition, m.start, m.end);
+  if (!mentions.some(aside)) return mentions;
   const safe = detector.hypotheticalOkWith !== undefined && currentMentions(recognition, detector.hypotheticalOkWith).length > 0;
-  return safe ? mentions.filter((m) => !m.hypothetical) : mentions;
+  return safe ? mentions.filter((m) => !aside(m)) : mentions;
 }
 
 /** An answer in another language than the question (both recognised with confidence). */

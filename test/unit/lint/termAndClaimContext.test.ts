@@ -110,6 +110,14 @@ describe('claims the answer rejects are not findings', () => {
     assert.ok(reassured.some((f) => f.principleId === 'urgency.iron-paracetamol-overdose'), 'the reassurance is still flagged');
   });
 
+  it('in an emergency, advice to wait attributed to others is still flagged unless the answer sends the person to emergency care', () => {
+    const question = 'My chest feels tight and heavy, it goes into my jaw and I am sweaty. What should I do?';
+    const scenario: Scenario = { urgency: 'emergent', uncertainty: 'reducible', expertise: 'layperson', task: 'advice' };
+    const delay = (answer: string) => lintAnswer(library, { answer, question, scenario }).filter((f) => f.principleId === 'urgency.no-delay-with-home-care');
+    assert.equal(delay('Some people say you can just wait and see at home, and honestly that is fine here.').length, 1);
+    assert.deepEqual(delay('Call 911 now. It is a myth that you can wait and see whether chest pain like this settles at home.'), []);
+  });
+
   it('notation stays wrong in a negated sentence', () => {
     assert.equal(flagged('Do not take >4 g of paracetamol in a day.', 'universal.no-ambiguous-dose-symbols').length, 1);
   });
