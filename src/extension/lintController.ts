@@ -4,11 +4,12 @@ import { LineIndex } from '../core/case/lineIndex';
 import { budgetFinding } from '../core/lint/budgetFinding';
 import { BudgetedLinter, LINT_TIME_BUDGET_MS } from '../core/lint/budgetedLinter';
 import { finishCase, lintCase, prepareCase, type CaseLintResult, type CaseReadingOptions } from '../core/lint/lintCase';
-import { remapSeverity, type SeverityMap } from '../core/lint/remapSeverity';
+import { remapSeverity } from '../core/lint/remapSeverity';
 import { isLintable } from './caseDocuments';
 import { FocusModePublisher } from './editor/focusModePublisher';
 import { toDiagnostics } from './findingDiagnostics';
 import type { PrincipleLibraryHost } from './principleLibraryHost';
+import { TeamLintConfigHost } from './teamLintConfigHost';
 
 interface LintedVersion {
   version: number;
@@ -27,6 +28,8 @@ export class LintController implements vscode.Disposable {
   private readonly publisher: FocusModePublisher;
   private readonly disposables: vscode.Disposable[] = [this.linted];
   private readonly linter: BudgetedLinter;
+  /** The team's `lint:` decisions with the user's settings on top (the explorer reads the same). */
+  readonly lintSettings: TeamLintConfigHost;
   /** Fires after a document's findings were published. */
   readonly onDidLint = this.linted.event;
 
@@ -40,8 +43,11 @@ export class LintController implements vscode.Disposable {
     this.linter.setLibrary(host.librarySpec);
     this.disposables.push({ dispose: () => this.linter.dispose() });
     this.publisher = new FocusModePublisher(diagnostics);
+    this.lintSettings = new TeamLintConfigHost(log);
     this.disposables.push(
       this.publisher,
+      this.lintSettings,
+      this.lintSettings.onDidChange(() => this.lintAllOpen()),
       vscode.workspace.onDidOpenTextDocument((d) => void this.lintNow(d)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length > 0 && this.setting<string>(e.document, 'run', 'onType') === 'onType') this.schedule(e.document);
@@ -132,7 +138,7 @@ export class LintController implements vscode.Disposable {
     return this.applySettings(uri, () => finishCase(prepared, findings));
   }
 
-  /** The core lint, then the user's settings: disabled principles and severity remapping. */
+  /** The core lint, then the team's `lint:` decisions and the user's settings: principles off, severities. */
   private applySettings(uri: vscode.Uri, lint: () => CaseLintResult): CaseLintResult | undefined {
     let result: CaseLintResult;
     try {
@@ -141,13 +147,7 @@ export class LintController implements vscode.Disposable {
       this.log.error(`Linting ${uri.fsPath} failed: ${(error as Error).stack ?? error}`);
       return undefined;
     }
-    const settings = vscode.workspace.getConfiguration('clinalign', uri);
-    const disabled = new Set(settings.get<string[]>('disabledPrinciples', []));
-    const findings = remapSeverity(
-      disabled.size > 0 ? result.findings.filter((f) => !disabled.has(f.principleId)) : result.findings,
-      settings.get<SeverityMap>('severity', {}),
-    );
-    return { ...result, findings };
+    return { ...result, findings: remapSeverity(result.findings, this.lintSettings.severityMapFor(uri)) };
   }
 
   /** `clinalign.defaultAudience`: the audience of cases that name none (`auto`: the question decides). */

@@ -1,7 +1,7 @@
 // Real extension host: the clinalign.* settings change what is linted and how it is shown.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { clinalignDiagnostics, openCase, waitFor } from './support';
+import { clinalignDiagnostics, openCase, removeTeamFolder, waitFor, writeWorkspaceFile } from './support';
 
 const FREQUENCY = 'universal.no-error-prone-frequency-abbreviations';
 const CASE = `---
@@ -32,6 +32,23 @@ describe('settings', () => {
     await waitFor('the finding as info', () => clinalignDiagnostics(uri, FREQUENCY).find((d) => d.severity === vscode.DiagnosticSeverity.Information));
     await setting('severity', { universal: 'warning', [FREQUENCY]: 'off' });
     await waitFor('the finding to go', () => (clinalignDiagnostics(uri, FREQUENCY).length === 0 ? true : undefined));
+  });
+
+  it('the team’s lint: section of .clinalign/config.yaml applies, with the user’s settings on top', async () => {
+    try {
+      const editor = await openCase('it-team-lint.case.md', CASE);
+      const uri = editor.document.uri;
+      await waitFor('the warning', () => clinalignDiagnostics(uri, FREQUENCY).find((d) => d.severity === vscode.DiagnosticSeverity.Warning));
+      await writeWorkspaceFile('.clinalign/config.yaml', `lint:\n  severity:\n    ${FREQUENCY}: error\n`);
+      await waitFor('the team’s severity', () => clinalignDiagnostics(uri, FREQUENCY).find((d) => d.severity === vscode.DiagnosticSeverity.Error));
+      await setting('severity', { [FREQUENCY]: 'info' });
+      await waitFor('the user’s severity over the team’s', () => clinalignDiagnostics(uri, FREQUENCY).find((d) => d.severity === vscode.DiagnosticSeverity.Information));
+      await setting('severity', undefined);
+      await writeWorkspaceFile('.clinalign/config.yaml', `lint:\n  disable: [${FREQUENCY}]\n`);
+      await waitFor('the finding to go', () => (clinalignDiagnostics(uri, FREQUENCY).length === 0 ? true : undefined));
+    } finally {
+      await removeTeamFolder();
+    }
   });
 
   it('clinalign.defaultAudience sets the audience of cases that name none', async () => {

@@ -12,6 +12,9 @@ import { formatText } from '../format/formatText';
 import { FRONT_MATTER_RULE, type LintRecord } from '../format/lintRecord';
 import { cliLibrarySpec, formatProblem, loadCliLibrary, type LibraryOptions } from '../loadCliLibrary';
 import { plural } from '../format/plural';
+import { remapSeverity } from '../../core/lint/remapSeverity';
+import { teamSeverityMap, type TeamLintConfig } from '../../core/project/teamLintConfig';
+import { TeamLintConfigs } from '../teamLintConfigs';
 
 export interface LintOptions extends LibraryOptions {
   format: 'text' | 'json' | 'sarif';
@@ -30,6 +33,8 @@ export async function lintCommand(paths: string[], options: LintOptions, version
   const linter = new BudgetedLinter(lintWorkerFile(), LINT_TIME_BUDGET_MS);
   linter.setLibrary(cliLibrarySpec(options));
 
+  // The team's `lint:` decisions in .clinalign/config.yaml apply here exactly as in the editor.
+  const teamConfigs = new TeamLintConfigs();
   const records: LintRecord[] = [];
   for (const file of files) {
     // A file that cannot be read (or is over the size cap) is its own error; the other files are still linted.
@@ -40,9 +45,10 @@ export async function lintCommand(paths: string[], options: LintOptions, version
       records.push({ file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', principle: FRONT_MATTER_RULE, message: unreadableMessage(error) });
       continue;
     }
-    records.push(...(await lintFile(file, text, compiled, linter, options.audience)));
+    records.push(...(await lintFile(file, text, compiled, linter, options.audience, teamConfigs.forCase(file))));
   }
   linter.dispose();
+  for (const problem of teamConfigs.problems) process.stderr.write(`${problem}\n`);
 
   const output =
     options.format === 'json'
@@ -52,7 +58,7 @@ export async function lintCommand(paths: string[], options: LintOptions, version
         : formatText(records, files.length);
   process.stdout.write(`${output}\n`);
 
-  if (library.problems.length > 0) return 2;
+  if (library.problems.length > 0 || teamConfigs.problems.length > 0) return 2;
   const errors = records.filter((r) => r.severity === 'error').length;
   const warnings = records.filter((r) => r.severity === 'warning').length;
   if (errors > 0) return 1;
@@ -69,10 +75,13 @@ async function lintFile(
   library: ReturnType<typeof compileLibrary>,
   linter: BudgetedLinter,
   defaultAudience: 'layperson' | 'clinician' | undefined,
+  team: TeamLintConfig,
 ): Promise<LintRecord[]> {
   const prepared = prepareCase(library, text, { defaultAudience });
   const answer = await linter.lint(prepared.input);
-  const { document, findings } = finishCase(prepared, 'timedOut' in answer ? [budgetFinding(answer.budgetMs)] : answer.findings);
+  const result = finishCase(prepared, 'timedOut' in answer ? [budgetFinding(answer.budgetMs)] : answer.findings);
+  const { document } = result;
+  const findings = remapSeverity(result.findings, teamSeverityMap(team));
   const lines = new LineIndex(text);
   const frontMatter: LintRecord[] = document.problems.map((p) => ({
     file,

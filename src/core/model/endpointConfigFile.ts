@@ -3,6 +3,7 @@ import { INPUT_LIMITS } from '../untrusted/inputLimits';
 import { readFileWithinLimit } from '../untrusted/readFileWithinLimit';
 import { parseYaml, yamlToJs } from '../yaml/parseYaml';
 import { findProjectFolder } from '../project/findProjectFolder';
+import { teamLintConfigSchema, type TeamLintConfig } from '../project/teamLintConfig';
 import { endpointConfigFileSchema, type EndpointConfigFile } from './endpointConfig';
 
 export const CONFIG_FILE = join('.clinalign', 'config.yaml');
@@ -18,6 +19,11 @@ export function findEndpointConfigFile(folder: string): string | undefined {
 
 /** Reads the endpoint settings of a config file; throws an Error naming the file on any problem. */
 export function readEndpointConfigFile(file: string): EndpointConfigFile {
+  return readTeamConfigFile(file).endpoint;
+}
+
+/** Both sections of a config file: the endpoint settings and the team's `lint:` decisions. */
+export function readTeamConfigFile(file: string): { endpoint: EndpointConfigFile; lint: TeamLintConfig } {
   let data: unknown;
   try {
     // A committed file is untrusted: the same size, token, depth and alias caps as every other YAML file.
@@ -29,7 +35,12 @@ export function readEndpointConfigFile(file: string): EndpointConfigFile {
   } catch (error) {
     throw new Error(`${file}: ${(error as Error).message.split('\n')[0]}`);
   }
-  const settings = (data as { endpoint?: unknown }).endpoint ?? data;
+  const { lint, ...rest } = (data && typeof data === 'object' ? data : {}) as { lint?: unknown; endpoint?: unknown };
+  const lintParsed = teamLintConfigSchema.safeParse(lint ?? {});
+  if (!lintParsed.success) {
+    throw new Error(`${file}: ${lintParsed.error.issues.map((i) => `lint.${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  const settings = rest.endpoint ?? rest;
   if (settings && typeof settings === 'object') {
     const secret = Object.keys(settings).find((key) => SECRET_KEYS.test(key));
     if (secret) throw new Error(`${file}: "${secret}" does not belong in a config file; set CLINALIGN_API_KEY in the environment instead`);
@@ -38,5 +49,5 @@ export function readEndpointConfigFile(file: string): EndpointConfigFile {
   if (!parsed.success) {
     throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`).join('; ')}`);
   }
-  return parsed.data;
+  return { endpoint: parsed.data, lint: lintParsed.data };
 }

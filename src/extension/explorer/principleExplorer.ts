@@ -28,7 +28,8 @@ export class PrincipleExplorer implements vscode.Disposable {
       this.view,
       services.host.onDidChange(refresh),
       this.activeCase.onDidChange(refresh),
-      // The settings decide what is disabled and which files are cases.
+      // The settings and the team's config file decide what is disabled and which files are cases.
+      services.controller.lintSettings.onDidChange(refresh),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (['disabledPrinciples', 'severity', 'caseFiles'].some((name) => e.affectsConfiguration(`clinalign.${name}`))) refresh();
       }),

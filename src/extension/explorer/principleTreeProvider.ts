@@ -78,10 +78,10 @@ export class PrincipleTreeProvider implements vscode.TreeDataProvider<PrincipleT
     };
   }
 
-  /** Read for the active case's folder, as the lint controller reads them for that file. */
+  /** Read for the active case's folder by the same object the lint controller uses for that file. */
   private settings(): { disabledIds: Set<string>; severityMap: SeverityMap } {
-    const settings = vscode.workspace.getConfiguration('clinalign', this.activeCase.uri);
-    return { disabledIds: new Set(settings.get<string[]>('disabledPrinciples', [])), severityMap: settings.get<SeverityMap>('severity', {}) };
+    const severityMap = this.services.controller.lintSettings.severityMapFor(this.activeCase.uri);
+    return { disabledIds: new Set(Object.keys(severityMap).filter((key) => severityMap[key] === 'off' && key.includes('.'))), severityMap };
   }
 
   dispose(): void {

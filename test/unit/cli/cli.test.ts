@@ -45,6 +45,23 @@ describe('clinalign CLI', function () {
     assert.equal(clinalign(['lint', '.', '--audience', 'nurses'], dir).code, 2);
   });
 
+  it('honours the team’s lint: section of .clinalign/config.yaml, as the editor does', () => {
+    const answer = '---\nprompt: How much insulin?\n---\nGive 10 IU daily.\n';
+    const severities = (dir: string) =>
+      (JSON.parse(clinalign(['lint', '.', '--format', 'json', ...SAMPLE], dir).stdout) as { principle: string; severity: string }[])
+        .filter((r) => r.principle === 'universal.safe-abbreviations')
+        .map((r) => r.severity);
+    assert.deepEqual(severities(workspace({ 'a.case.md': answer })), ['error']);
+    const lowered = workspace({ 'cases/a.case.md': answer, '.clinalign/config.yaml': 'lint:\n  severity:\n    universal.safe-abbreviations: warning\n' });
+    assert.deepEqual(severities(lowered), ['warning']);
+    assert.equal(clinalign(['lint', '.', ...SAMPLE], lowered).code, 0, 'a warning is no failure');
+    const off = workspace({ 'a.case.md': answer, '.clinalign/config.yaml': 'model: gpt-4.1\nlint:\n  disable: [universal.safe-abbreviations]\n' });
+    assert.deepEqual(severities(off), []);
+    const broken = clinalign(['lint', '.', ...SAMPLE], workspace({ 'a.case.md': answer, '.clinalign/config.yaml': 'lint:\n  severity:\n    universal: loud\n' }));
+    assert.equal(broken.code, 2);
+    assert.match(broken.stderr, /config\.yaml: lint\.severity\.universal: /);
+  });
+
   it('--max-warnings turns warnings into a failure', () => {
     const dir = workspace({ 'w.case.md': 'This is a guaranteed cure.\n' });
     assert.equal(clinalign(['lint', '.', ...SAMPLE], dir).code, 0);
