@@ -28,7 +28,8 @@ describe('judge cache key', () => {
       assert.equal(a.chatRequests.length, 1);
       await testClient(b, {}, cache).completeJson(gradeItemOutput, MESSAGES, { cache: true });
       assert.equal(b.chatRequests.length, 1);
-      assert.equal(cache.entries.size, 2);
+      // One verdict per server (besides the structured-output mode each server accepted).
+      assert.equal([...cache.entries.values()].filter((v) => typeof v === 'object').length, 2);
     } finally {
       await a.close();
       await b.close();
