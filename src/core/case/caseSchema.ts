@@ -31,7 +31,7 @@ export const reviewSchema = z.looseObject({
   reviewers: z.array(z.string()).optional(),
 });
 
-/** The front matter of a `*.case.md` file (DESIGN.md §3.1). Unknown keys are kept, not rejected. */
+/** The front matter of a `*.case.md` file (docs/ARCHITECTURE.md §3.1). Unknown keys are kept, not rejected. */
 export const caseFrontMatterSchema = z
   .looseObject({
     id: z

@@ -6,7 +6,7 @@ import { appendProjectFile } from '../project/safeWrite';
 
 export const HISTORY_FOLDER = join('.clinalign', 'history');
 
-/** One line of `.clinalign/history/<case-id>.jsonl` (DESIGN.md §3.2). */
+/** One line of `.clinalign/history/<case-id>.jsonl` (docs/ARCHITECTURE.md §3.2). */
 export interface HistoryEntry {
   time: string;
   source: 'human' | 'model-revision';

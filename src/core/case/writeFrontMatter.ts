@@ -12,7 +12,7 @@ export interface FrontMatterEdit {
   newText: string;
 }
 
-/** Where a new key goes among the keys a case usually has (DESIGN.md §3.1); unknown keys go last. */
+/** Where a new key goes among the keys a case usually has (docs/ARCHITECTURE.md §3.1); unknown keys go last. */
 const CASE_KEY_ORDER = ['id', 'audience', 'locale', 'prompt', 'conversation', 'scenario', 'rubric', 'review'];
 
 /** Sequences of scalars up to this length are written inline, as `tags: [axis:accuracy, level:example]`. */

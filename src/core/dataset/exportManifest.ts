@@ -10,7 +10,7 @@ export const exportFileSchema = z.strictObject({
 });
 export type ExportFile = z.infer<typeof exportFileSchema>;
 
-/** `manifest.json`: the only file of an export that holds a time (DESIGN.md §3.6). */
+/** `manifest.json`: the only file of an export that holds a time (docs/ARCHITECTURE.md §3.6). */
 export const exportManifestSchema = z.strictObject({
   format_version: z.literal(1),
   generator: z.string(),

@@ -3,7 +3,7 @@ import { messageSchema } from '../case/caseSchema';
 import { AXES } from '../principles/schema';
 import { partialScenarioSchema } from '../scenario/labels';
 
-/** The formats `clinalign export` writes, each to `<format>.jsonl` (DESIGN.md §3.6). */
+/** The formats `clinalign export` writes, each to `<format>.jsonl` (docs/ARCHITECTURE.md §3.6). */
 export const EXPORT_FORMATS = ['healthbench', 'preferences', 'rl'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 

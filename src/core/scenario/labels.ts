@@ -1,6 +1,6 @@
 import * as z from 'zod';
 
-/** The four clinical dimensions of DESIGN.md §3.4 and the labels each may take. */
+/** The four clinical dimensions of docs/ARCHITECTURE.md §3.4 and the labels each may take. */
 export const SCENARIO_LABELS = {
   urgency: ['emergent', 'conditionally-emergent', 'non-emergent'],
   uncertainty: ['none', 'reducible', 'irreducible'],
