@@ -24,7 +24,7 @@ export interface ReviewInputs {
   busy?: string | null;
 }
 
-/** Document → what the review panel shows (DESIGN §3.1, §3.5): pure, so the panel's logic is unit-tested here. */
+/** Document → what the review panel shows (docs/ARCHITECTURE.md §3.1, §3.5): pure, so the panel's logic is unit-tested here. */
 export function reviewViewModel(inputs: ReviewInputs): ReviewState {
   const { document, classification } = inputs.result;
   const rubric = document.data.rubric ?? [];
