@@ -1,3 +1,4 @@
+import type { LiteralIndex } from './literalIndex';
 import type { ParagraphAnalysis, ParagraphCache, Sentence } from './paragraphAnalysis';
 import { spanIndexAt, splitParagraphs } from './sentences';
 import type { TextStatistics } from './readability';
@@ -12,12 +13,30 @@ export interface AnswerParagraph {
 export class AnswerView {
   readonly paragraphs: AnswerParagraph[];
   private sentenceList: Sentence[] | undefined;
+  private present: { index: LiteralIndex; ids: Uint8Array } | null | undefined;
 
   constructor(
     readonly text: string,
     cache: ParagraphCache,
   ) {
     this.paragraphs = coveringParagraphs(text).map(({ start, end }) => ({ start, end, analysis: cache.get(text.slice(start, end)) }));
+  }
+
+  /**
+   * Which literals of the library's index occur in some paragraph (1 = occurs), so a regex none of whose
+   * literals occurs skips every paragraph at once. Null when the paragraphs have no index.
+   */
+  literalsPresent(): { index: LiteralIndex; ids: Uint8Array } | null {
+    if (this.present === undefined) {
+      const index = this.paragraphs[0]?.analysis.view.index;
+      if (!index) return (this.present = null);
+      const ids = new Uint8Array(index.literals.length);
+      for (const paragraph of this.paragraphs) {
+        for (const id of paragraph.analysis.view.literalPositions().found) ids[id] = 1;
+      }
+      this.present = { index, ids };
+    }
+    return this.present;
   }
 
   sentences(): Sentence[] {

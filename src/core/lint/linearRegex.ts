@@ -14,6 +14,9 @@ export class LinearRegex {
 
   /** Each match's [start, end) in UTF-16 offsets, as a JS regex gives them; `visit` returns true to stop. */
   forEachMatch(text: string, visit: (start: number, end: number) => boolean | void): void {
+    // Asking only whether there is a match runs re2js's lazy DFA, many times faster than the search for
+    // positions (backtracker or NFA); most texts that pass the literal prefilter still have no match.
+    if (!this.compiled.test(text)) return;
     const matcher = this.compiled.matcher(text);
     let from = 0;
     while (from <= text.length && matcher.find(from)) {

@@ -1,3 +1,5 @@
+import { LiteralPositions } from './literalPositions';
+
 /**
  * Every literal the library looks for — the first word of each term, the required texts and match prefixes
  * of each pattern and answer condition — in one Aho–Corasick automaton, so a single pass over the
@@ -12,6 +14,7 @@ export class LiteralIndex {
   readonly literals: readonly string[];
   private readonly ids = new Map<string, number>();
   private automaton: Automaton | undefined;
+  private scratch: (number[] | undefined)[] | undefined;
 
   constructor(literals: Iterable<string>) {
     this.literals = [...new Set(literals)].filter((l) => l.length > 0).sort((a, b) => b.length - a.length || a.localeCompare(b));
@@ -23,15 +26,13 @@ export class LiteralIndex {
     return this.ids.get(literal) ?? -1;
   }
 
-  /**
-   * Offsets of every literal occurrence in `lower`, by literal number (undefined where one does not occur),
-   * each list ascending; `found` lists the numbers that occur, in the order first seen.
-   */
+  /** Offsets of every literal occurrence in `lower` (overlapping ones included), by literal number. */
   scan(lower: string): LiteralPositions {
-    const byId: (number[] | undefined)[] = [];
-    const found: number[] = [];
-    if (this.literals.length === 0) return { byId, found };
+    const result = new LiteralPositions();
+    if (this.literals.length === 0) return result;
     const { delta, columns, asciiColumn, otherColumn, outputStart, outputs, lengths } = (this.automaton ??= buildAutomaton(this.literals));
+    // Literal number → its list during this scan; reset before returning (scans never overlap).
+    const lists = (this.scratch ??= new Array<number[] | undefined>(this.literals.length));
     let state = 0;
     for (let i = 0; i < lower.length; i++) {
       const code = lower.charCodeAt(i);
@@ -42,27 +43,20 @@ export class LiteralIndex {
       for (let o = first; o < last; o++) {
         const id = outputs[o]!;
         const at = i + 1 - lengths[id]!;
-        const list = byId[id];
+        const list = lists[id];
         if (list) list.push(at);
-        else {
-          byId[id] = [at];
-          found.push(id);
-        }
+        else lists[id] = result.addLiteral(id, at);
       }
     }
-    return { byId, found };
+    for (const id of result.found) lists[id] = undefined;
+    return result;
   }
 
   /** Offsets of every literal occurrence in `lower`, by literal. */
   locate(lower: string): Map<string, number[]> {
-    const { byId, found } = this.scan(lower);
-    return new Map(found.map((id) => [this.literals[id]!, byId[id]!]));
+    const { found, lists } = this.scan(lower);
+    return new Map(found.map((id, slot) => [this.literals[id]!, lists[slot]!]));
   }
-}
-
-export interface LiteralPositions {
-  byId: (number[] | undefined)[];
-  found: number[];
 }
 
 interface Automaton {

@@ -2,6 +2,7 @@ import type { CompiledLibrary } from './compileLibrary';
 import type { PlannedRegex } from './plannedRegex';
 import { textStatistics, type TextStatistics } from './readability';
 import { splitSentences, type Span } from './sentences';
+import { allLeftBounded, leftBoundaryMayHold, rightBoundaryMayHold } from './termPrecheck';
 import { TextView } from './textView';
 
 /** A sentence with its word and syllable counts, in offsets of the text it was found in. */
@@ -13,6 +14,8 @@ export interface Sentence extends Span {
 /** Match offsets as a flat list: start, end, start, end… */
 export type FlatMatches = number[];
 
+const NO_MATCHES: FlatMatches = [];
+
 /**
  * Everything the engine learns about one paragraph, kept while the paragraph's text is unchanged. Typing
  * changes one paragraph at a time, so a keystroke re-analyses one paragraph and reuses the rest.
@@ -21,6 +24,7 @@ export class ParagraphAnalysis {
   readonly view: TextView;
   private sentenceList: Sentence[] | undefined;
   private statistics: Omit<TextStatistics, 'sentences'> | undefined;
+  /** Only for regexes that passed the literal prefilter here: a few per paragraph. */
   private readonly regexMatches = new Map<PlannedRegex, FlatMatches>();
   private termMatches: FlatMatches | undefined;
 
@@ -33,7 +37,7 @@ export class ParagraphAnalysis {
 
   sentences(): Sentence[] {
     return (this.sentenceList ??= splitSentences(this.text).map((s) => {
-      const { words, syllables } = textStatistics(this.text.slice(s.start, s.end), 1);
+      const { words, syllables } = textStatistics(this.text, 1, s.start, s.end);
       return { ...s, words, syllables };
     }));
   }
@@ -45,10 +49,12 @@ export class ParagraphAnalysis {
 
   /** Every match of the regex in this paragraph, empty ones included (conditions may count them); cached. */
   matchesOf(regex: PlannedRegex): FlatMatches {
+    // The prefilter is a few array reads, cheaper than remembering its answer for every regex.
+    if (!regex.mayMatch(this.view)) return NO_MATCHES;
     let matches = this.regexMatches.get(regex);
     if (!matches) {
       const found: FlatMatches = [];
-      if (regex.mayMatch(this.view)) regex.forEachMatch(this.view, (start, end) => void found.push(start, end), true);
+      regex.forEachMatch(this.view, (start, end) => void found.push(start, end), true);
       this.regexMatches.set(regex, (matches = found));
     }
     return matches;
@@ -60,15 +66,17 @@ export class ParagraphAnalysis {
     const hits: FlatMatches = [];
     // Walk the few literals that occur here rather than every term of the library; each entry's regex is
     // sticky, so it checks its term at the literal's offset without scanning on.
-    const { byId, found } = this.view.literalPositions();
+    const { found, lists } = this.view.literalPositions();
     const termsByLiteral = this.library.termsByLiteral;
-    for (const id of found) {
-      const entries = termsByLiteral[id];
+    for (let slot = 0; slot < found.length; slot++) {
+      const entries = termsByLiteral[found[slot]!];
       if (!entries) continue;
-      const positions = byId[id]!;
+      const positions = allLeftBounded(entries) ? lists[slot]!.filter((at) => leftBoundaryMayHold(this.text, at)) : lists[slot]!;
+      if (positions.length === 0) continue;
       for (const entry of entries) {
         const regex = entry.regex;
         for (const at of positions) {
+          if (!rightBoundaryMayHold(entry, this.text, at)) continue;
           regex.lastIndex = at;
           // A sticky test leaves lastIndex at the match's end (a term never matches empty).
           if (regex.test(this.text)) hits.push(entry.id, at, regex.lastIndex);

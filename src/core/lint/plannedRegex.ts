@@ -2,6 +2,7 @@ import { AnswerView } from './answerView';
 import { LinearRegex } from './linearRegex';
 import { planPattern, type PatternPlan } from './planPattern';
 import { chooseEngine } from './regexEngine';
+import type { LiteralIndex } from './literalIndex';
 import type { TextView } from './textView';
 
 /**
@@ -12,6 +13,9 @@ import type { TextView } from './textView';
 export class PlannedRegex {
   private compiled: RegExp | LinearRegex | null | undefined;
   readonly plan: PatternPlan;
+  /** The plan's literals by their number in `literalsIndex` (-1 for one it does not hold). */
+  private literalIds: Int32Array | undefined;
+  private literalsIndex: LiteralIndex | undefined;
 
   /** `source` must be a valid regular expression (the principle schema checks every pattern). */
   constructor(
@@ -47,6 +51,8 @@ export class PlannedRegex {
    */
   forEachMatch(view: TextView | AnswerView, visit: (start: number, end: number) => boolean | void, includeEmpty = false): void {
     if (view instanceof AnswerView && !this.plan.anchored) {
+      // None of the literals anywhere in the answer: no paragraph needs looking at.
+      if (!this.mayMatchAnywhere(view)) return;
       for (const paragraph of view.paragraphs) {
         const matches = paragraph.analysis.matchesOf(this);
         for (let i = 0; i < matches.length; i += 2) {
@@ -70,11 +76,32 @@ export class PlannedRegex {
 
   /** False when none of the required literals occurs in the text, so the regex cannot match there. */
   mayMatch(view: TextView): boolean {
-    return !this.plan.literals || this.plan.literals.some((literal) => view.contains(literal));
+    const literals = this.plan.literals;
+    if (!literals) return true;
+    if (!view.index) return literals.some((literal) => view.contains(literal));
+    const positions = view.literalPositions();
+    const ids = this.idsIn(view.index);
+    for (let i = 0; i < ids.length; i++) if (positions.has(ids[i]!)) return true;
+    return false;
   }
 
   private mayMatchAnywhere(view: AnswerView): boolean {
-    return view.paragraphs.some((p) => this.mayMatch(p.analysis.view));
+    const literals = this.plan.literals;
+    if (!literals) return true;
+    const present = view.literalsPresent();
+    if (!present) return view.paragraphs.some((p) => this.mayMatch(p.analysis.view));
+    const ids = this.idsIn(present.index);
+    for (let i = 0; i < ids.length; i++) if (present.ids[ids[i]!] === 1) return true;
+    return false;
+  }
+
+  /** Numbers looked up once per index, not once per paragraph. */
+  private idsIn(index: LiteralIndex): Int32Array {
+    if (this.literalsIndex !== index || !this.literalIds) {
+      this.literalIds = Int32Array.from(this.plan.literals ?? [], (literal) => index.idOf(literal));
+      this.literalsIndex = index;
+    }
+    return this.literalIds;
   }
 
   private scan(text: string, visit: (start: number, end: number) => boolean | void, includeEmpty: boolean): void {

@@ -1,4 +1,5 @@
-import type { LiteralIndex, LiteralPositions } from './literalIndex';
+import type { LiteralIndex } from './literalIndex';
+import { LiteralPositions } from './literalPositions';
 
 const NONE: readonly number[] = [];
 
@@ -26,7 +27,7 @@ export class TextView {
     if (this.index) {
       const id = this.index.idOf(literal);
       // A literal the index does not hold is never asked for by the library's own matchers.
-      return id < 0 ? NONE : (this.literalPositions().byId[id] ?? NONE);
+      return id < 0 ? NONE : (this.literalPositions().of(id) ?? NONE);
     }
     const searched = (this.searched ??= new Map());
     let list = searched.get(literal);
@@ -40,7 +41,7 @@ export class TextView {
 
   /** Every literal of the index that occurs, by its number in the index (nothing without an index). */
   literalPositions(): LiteralPositions {
-    return (this.located ??= this.index ? this.index.scan(this.lower) : { byId: [], found: [] });
+    return (this.located ??= this.index ? this.index.scan(this.lower) : new LiteralPositions());
   }
 
   contains(literal: string): boolean {
