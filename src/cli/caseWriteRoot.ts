@@ -1,4 +1,5 @@
 import { findProjectFolder } from '../core/project/findProjectFolder';
+import { PROJECT_FOLDER } from '../core/project/projectLayout';
 
 /**
  * The folder that CLI writes to case files are confined to: the project (the nearest folder with
@@ -6,5 +7,5 @@ import { findProjectFolder } from '../core/project/findProjectFolder';
  * whose real path lies outside it — reached through a symbolic link — is not written.
  */
 export function caseWriteRoot(cwd = process.cwd()): string {
-  return findProjectFolder(cwd, '.clinalign') ?? findProjectFolder(cwd, '.git') ?? cwd;
+  return findProjectFolder(cwd, PROJECT_FOLDER) ?? findProjectFolder(cwd, '.git') ?? cwd;
 }

@@ -3,8 +3,9 @@ import { basename, join } from 'node:path';
 import { confinedPath, UnsafePathError } from '../project/confinedPath';
 import { readProjectFile } from '../project/safeRead';
 import { appendProjectFile } from '../project/safeWrite';
+import { HISTORY_FOLDER } from '../project/projectLayout';
 
-export const HISTORY_FOLDER = join('.clinalign', 'history');
+export { HISTORY_FOLDER };
 
 /** One line of `.clinalign/history/<case-id>.jsonl` (docs/ARCHITECTURE.md §3.2). */
 export interface HistoryEntry {

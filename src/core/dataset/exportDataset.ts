@@ -14,6 +14,7 @@ import { readFileWithinLimit, unreadableMessage } from '../untrusted/readFileWit
 import { AtomicFile, outputPath, prepareOutputFolder, UnsafeOutputError, writeFileAtomic } from './outputFolder';
 import { cleanStaleTemporaries } from './staleTemporaries';
 import { StagedFolder } from './stagedFolder';
+import { PROJECT_FOLDER } from '../project/projectLayout';
 
 export interface ExportOptions {
   /** Case files or folders (searched recursively). */
@@ -204,7 +205,7 @@ function historyReader(): (caseFile: string, id: string) => Promise<HistoryEntry
   const listings = new Map<string, Set<string>>();
   const rootOf = (dir: string): string | null => {
     if (roots.has(dir)) return roots.get(dir)!;
-    const here = join(dir, '.clinalign');
+    const here = join(dir, PROJECT_FOLDER);
     const parent = dirname(dir);
     // Like every `.clinalign/` lookup, no higher than the repository root (the first folder with `.git`).
     const atRepositoryRoot = existsSync(join(dir, '.git'));

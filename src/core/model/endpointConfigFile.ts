@@ -6,7 +6,8 @@ import { findProjectFolder } from '../project/findProjectFolder';
 import { teamLintConfigSchema, type TeamLintConfig } from '../project/teamLintConfig';
 import { endpointConfigFileSchema, type EndpointConfigFile } from './endpointConfig';
 
-export const CONFIG_FILE = join('.clinalign', 'config.yaml');
+export { CONFIG_FILE } from '../project/projectLayout';
+import { CONFIG_FILE } from '../project/projectLayout';
 
 /** Keys that would put a secret in a file people commit; refused so nobody is tempted. */
 const SECRET_KEYS = /^(?:api[-_]?key|apiKey|key|token|secret|password|authorization)$/i;

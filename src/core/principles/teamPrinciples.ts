@@ -2,7 +2,9 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { findProjectFolder } from '../project/findProjectFolder';
 
-export const TEAM_PRINCIPLES_FOLDER = join('.clinalign', 'principles');
+import { TEAM_PRINCIPLES_FOLDER } from '../project/projectLayout';
+
+export { TEAM_PRINCIPLES_FOLDER };
 
 /** The nearest `.clinalign/principles` folder from `start` upwards, no higher than the repository root. */
 export function findTeamPrinciplesDir(start: string): string | undefined {

@@ -7,8 +7,9 @@ import type { GradeResult } from '../workflows/gradeAnswer';
 import { readJsonLines } from './readJsonLines';
 import { answerHash, rubricHash } from './reviewFingerprint';
 import type { GradeView } from './reviewMessages';
+import { GRADES_FOLDER } from '../project/projectLayout';
 
-export const GRADES_FOLDER = join('.clinalign', 'grades');
+export { GRADES_FOLDER };
 
 /**
  * One line of `.clinalign/grades/<case-id>.jsonl`: a grade with the hashes of the answer and rubric it
