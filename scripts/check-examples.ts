@@ -1,5 +1,5 @@
 // Runs every principle's examples against the bundled library and concepts; prints failures (exit 1 on any).
-import { checkExamples } from '../src/core/principles/checkExamples';
+import { checkExamples } from '../src/core/lint/checkExamples';
 import { bundledPrinciplesDir } from '../src/core/principles/bundledLibrary';
 import { loadPrinciples } from '../src/core/principles/loadPrinciples';
 

@@ -2,10 +2,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { conceptSnapshotPathFor, createConceptSnapshot } from '../src/core/concepts/conceptSnapshot';
-import { createSnapshot, snapshotPathFor } from '../src/core/principles/librarySnapshot';
+import { createLibrarySnapshot } from '../src/core/lint/createLibrarySnapshot';
+import { snapshotPathFor } from '../src/core/principles/librarySnapshot';
 
 const dir = join(process.argv[2] ?? process.cwd(), 'principles');
-const snapshot = createSnapshot(dir);
+const snapshot = createLibrarySnapshot(dir);
 writeFileSync(snapshotPathFor(dir), JSON.stringify(snapshot));
 const count = snapshot.parsed.reduce((n, f) => n + f.principles.length, 0);
 const problems = snapshot.parsed.reduce((n, f) => n + f.problems.length, 0);

@@ -1,6 +1,6 @@
 import { dirname } from 'node:path';
 import { findEndpointConfigFile, readTeamConfigFile } from '../core/model/endpointConfigFile';
-import { NO_TEAM_LINT_CONFIG, type TeamLintConfig } from '../core/project/teamLintConfig';
+import { NO_TEAM_LINT_CONFIG, type TeamLintConfig } from '../core/lint/teamLintConfig';
 
 /**
  * The `lint:` section of the `.clinalign/config.yaml` that governs each case file (the nearest one up to the

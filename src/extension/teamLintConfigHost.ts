@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { SeverityMap } from '../core/lint/remapSeverity';
 import { findEndpointConfigFile, readTeamConfigFile } from '../core/model/endpointConfigFile';
-import { layeredSeverityMap, NO_TEAM_LINT_CONFIG, type TeamLintConfig } from '../core/project/teamLintConfig';
+import { layeredSeverityMap, NO_TEAM_LINT_CONFIG, type TeamLintConfig } from '../core/lint/teamLintConfig';
 
 /**
  * The team's `lint:` decisions from `.clinalign/config.yaml` (the nearest one above a case, as the CLI finds it),

@@ -13,7 +13,7 @@ import { FRONT_MATTER_RULE, type LintRecord } from '../format/lintRecord';
 import { cliLibrarySpec, formatProblem, loadCliLibrary, type LibraryOptions } from '../loadCliLibrary';
 import { plural } from '../format/plural';
 import { remapSeverity } from '../../core/lint/remapSeverity';
-import { teamSeverityMap, type TeamLintConfig } from '../../core/project/teamLintConfig';
+import { teamSeverityMap, type TeamLintConfig } from '../../core/lint/teamLintConfig';
 import { TeamLintConfigs } from '../teamLintConfigs';
 
 export interface LintOptions extends LibraryOptions {

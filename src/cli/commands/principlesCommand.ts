@@ -1,5 +1,5 @@
 import { checkConceptExamples } from '../../core/concepts/checkConceptExamples';
-import { checkExamples } from '../../core/principles/checkExamples';
+import { checkExamples } from '../../core/lint/checkExamples';
 import type { Principle } from '../../core/principles/principle';
 import { DIMENSIONS } from '../../core/principles/schema';
 import { CliError } from '../cliError';

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { AXES, rubricPointsSchema } from '../principles/schema';
-import { partialScenarioSchema } from '../scenario/labels';
+import { partialScenarioSchema } from '../principles/scenarioLabels';
 
 export const messageSchema = z.object({
   role: z.enum(['user', 'assistant', 'system']),

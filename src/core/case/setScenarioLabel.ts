@@ -1,6 +1,6 @@
 import { isMap, isScalar, type Node } from 'yaml';
 import { parseYaml } from '../yaml/parseYaml';
-import type { ScenarioDimension } from '../scenario/labels';
+import type { ScenarioDimension } from '../principles/scenarioLabels';
 import { parseCase } from './parseCase';
 import { setFrontMatterField, type FrontMatterEdit } from './writeFrontMatter';
 

@@ -1,4 +1,4 @@
-import type { ScenarioDimension } from '../scenario/labels';
+import type { ScenarioDimension } from '../principles/scenarioLabels';
 import { setScenarioLabel } from './setScenarioLabel';
 import type { FrontMatterEdit } from './writeFrontMatter';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { principleFilesIn } from '../principles/loadPrinciples';
+import { principleFilesIn } from '../principles/principleFiles';
 import { isBundledFolder } from '../principles/bundledLibrary';
 import { readMatchingSnapshot, stampsOf, type SnapshotStamp } from '../principles/snapshotFile';
 import { parseConceptFile, type ParsedConceptFile } from './parseConceptFile';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { bundledPrinciplesDir } from '../principles/bundledLibrary';
-import { principleFilesIn } from '../principles/loadPrinciples';
+import { principleFilesIn } from '../principles/principleFiles';
 import { INPUT_LIMITS } from '../untrusted/inputLimits';
 import { readFileWithinLimit, unreadableMessage } from '../untrusted/readFileWithinLimit';
 import { ConceptLexicon } from './conceptLexicon';

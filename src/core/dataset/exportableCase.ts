@@ -4,7 +4,7 @@ import { readCaseFast } from './readCaseFast';
 import { caseIdOf, sha256, type HistoryEntry } from '../case/revisionHistory';
 import { principleOf } from '../rubric/rubricItem';
 import { SCENARIO_DIMENSIONS, type PartialScenario } from '../scenario/labels';
-import { caseAnswer } from './caseAnswer';
+import { caseAnswer } from '../case/caseAnswer';
 import {
   validated,
   type ExportFormat,

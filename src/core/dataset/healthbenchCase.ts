@@ -1,7 +1,7 @@
 import { Document, isScalar, visit } from 'yaml';
 import { parseCase } from '../case/parseCase';
 import { scenarioFromHealthBenchTags } from '../scenario/healthbenchLabels';
-import { bodyForAnswer, caseAnswer } from './caseAnswer';
+import { bodyForAnswer, caseAnswer } from '../case/caseAnswer';
 import type { HealthBenchRecord } from './healthbenchRecord';
 
 /** Case ids (and so file names) are letters, digits, `.`, `_`, `-`: nothing that could leave the folder. */

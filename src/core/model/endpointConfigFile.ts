@@ -3,7 +3,7 @@ import { INPUT_LIMITS } from '../untrusted/inputLimits';
 import { readFileWithinLimit } from '../untrusted/readFileWithinLimit';
 import { parseYaml, yamlToJs } from '../yaml/parseYaml';
 import { findProjectFolder } from '../project/findProjectFolder';
-import { teamLintConfigSchema, type TeamLintConfig } from '../project/teamLintConfig';
+import { teamLintConfigSchema, type TeamLintConfig } from '../lint/teamLintConfig';
 import { endpointConfigFileSchema, type EndpointConfigFile } from './endpointConfig';
 
 export { CONFIG_FILE } from '../project/projectLayout';

@@ -1,19 +1,17 @@
 import { readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { compileLibrary } from '../lint/compileLibrary';
+import { join } from 'node:path';
 import { isBundledFolder } from './bundledLibrary';
-import { exportPlans, importPlans, type PatternPlan } from '../lint/planPattern';
-import { principleFilesIn } from './loadPrinciples';
-import { mergeLibrary } from './mergeLibrary';
+import { importPlans, type PatternPlan } from '../lint/planPattern';
+import { principleFilesIn } from './principleFiles';
 import { parsePrincipleFile, type ParsedPrincipleFile } from './parsePrincipleFile';
-import { readMatchingSnapshot, stampsOf, type SnapshotStamp } from './snapshotFile';
+import { readMatchingSnapshot, type SnapshotStamp } from './snapshotFile';
 
 /**
  * The bundled library parsed at build time. Parsing 350 KB of YAML with positions takes ~60 ms; reading this
  * JSON takes ~3. It is used only while every YAML file's hash still matches, so an edited library is never
  * shadowed by a stale snapshot.
  */
-interface LibrarySnapshot {
+export interface LibrarySnapshot {
   format: 1;
   files: SnapshotStamp[];
   parsed: { name: string; principles: ParsedPrincipleFile['principles']; problems: ParsedPrincipleFile['problems'] }[];
@@ -25,22 +23,6 @@ export const SNAPSHOT_NAME = 'principles.snapshot.json';
 /** Where the build writes the snapshot of a bundled `principles/` folder: `dist/` beside it. */
 export function snapshotPathFor(dir: string): string {
   return join(dir, '..', 'dist', SNAPSHOT_NAME);
-}
-
-export function createSnapshot(dir: string): LibrarySnapshot {
-  const files = principleFilesIn(dir).map((file) => ({ file, text: readFileSync(file, 'utf8') }));
-  const parsed = files.map(({ file, text }) => parsePrincipleFile(file, text, false));
-  compileLibrary(mergeLibrary(parsed).principles); // fills the plan cache with every pattern of the library
-  return {
-    format: 1,
-    files: stampsOf(files.map((f) => f.file), files.map((f) => f.text)),
-    parsed: parsed.map((p) => ({
-      name: basename(p.file),
-      principles: p.principles.map((principle) => ({ ...principle, location: { ...principle.location, file: basename(p.file) } })),
-      problems: p.problems.map((problem) => ({ ...problem, file: basename(p.file) })),
-    })),
-    plans: exportPlans(),
-  };
 }
 
 /** The parsed files of a principle folder: from its snapshot when one matches, else from the YAML. */

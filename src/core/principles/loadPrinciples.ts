@@ -1,5 +1,3 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { checkConceptReferences } from '../concepts/conceptReferences';
 import { loadLexicon, teamConceptDirFor } from '../concepts/loadLexicon';
 import { INPUT_LIMITS } from '../untrusted/inputLimits';
@@ -7,16 +5,9 @@ import { readFileWithinLimit, unreadableMessage } from '../untrusted/readFileWit
 import { mergeLibrary, type PrincipleLibrary } from './mergeLibrary';
 import { readPrincipleFolder } from './librarySnapshot';
 import { parsePrincipleFile, type ParsedPrincipleFile } from './parsePrincipleFile';
+import { principleFilesIn } from './principleFiles';
 
-/** `*.yaml` / `*.yml` files of a folder (sorted, so merge order is stable), or the file itself. */
-export function principleFilesIn(path: string): string[] {
-  if (!existsSync(path)) return [];
-  if (!statSync(path).isDirectory()) return [resolve(path)];
-  return readdirSync(path)
-    .filter((name) => /\.ya?ml$/i.test(name))
-    .sort()
-    .map((name) => resolve(join(path, name)));
-}
+export { principleFilesIn };
 
 export function parsePrincipleFiles(paths: string[], allowPatches: boolean): ParsedPrincipleFile[] {
   return paths.flatMap(principleFilesIn).map((file) => {

@@ -1,6 +1,6 @@
 import type { Principle } from './principle';
 import { DIMENSIONS, SEVERITIES, type Dimension } from './schema';
-import { SCENARIO_DIMENSIONS } from '../scenario/labels';
+import { SCENARIO_DIMENSIONS } from './scenarioLabels';
 
 export interface CatalogueOptions {
   /** Prefix of the links to principle files, relative to the catalogue (default: `../principles/`). */

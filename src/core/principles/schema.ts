@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { conceptRefSchema } from '../concepts/conceptSchema';
 import { chooseEngine } from '../lint/regexEngine';
 import { regexError } from '../lint/termPattern';
-import { appliesSchema, partialScenarioSchema } from '../scenario/labels';
+import { appliesSchema, partialScenarioSchema } from './scenarioLabels';
 
 export const DIMENSIONS = ['urgency', 'uncertainty', 'expertise', 'task', 'universal'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];

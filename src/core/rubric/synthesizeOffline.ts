@@ -1,7 +1,7 @@
 import type { ConceptLexicon } from '../concepts/conceptLexicon';
 import { bundledLexicon } from '../concepts/loadLexicon';
 import type { Principle } from '../principles/principle';
-import { selectPrinciples, type SelectedPrinciple } from '../principles/selectPrinciples';
+import { selectPrinciples, type SelectedPrinciple } from '../lint/selectPrinciples';
 import type { Axis } from '../principles/schema';
 import type { Scenario } from '../scenario/labels';
 import { contentItems } from './contentItems';

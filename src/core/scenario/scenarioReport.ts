@@ -1,6 +1,6 @@
 import type { ConceptLexicon } from '../concepts/conceptLexicon';
 import type { Principle } from '../principles/principle';
-import { selectPrinciples } from '../principles/selectPrinciples';
+import { selectPrinciples } from '../lint/selectPrinciples';
 import type { Classification } from './classifyQuestion';
 import { scenarioRows, scenarioSummary, type ScenarioRow } from './describeScenario';
 

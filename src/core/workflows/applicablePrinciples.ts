@@ -1,6 +1,6 @@
 import type { ConceptLexicon } from '../concepts/conceptLexicon';
 import type { Principle } from '../principles/principle';
-import { selectPrinciples } from '../principles/selectPrinciples';
+import { selectPrinciples } from '../lint/selectPrinciples';
 import { principleOf, type RubricItem } from '../rubric/rubricItem';
 import type { Scenario } from '../scenario/labels';
 

@@ -1,5 +1,5 @@
 import type { CaseDocument } from '../case/parseCase';
-import { caseAnswer } from '../dataset/caseAnswer';
+import { caseAnswer } from '../case/caseAnswer';
 import type { GradeInput } from './gradeAnswer';
 
 export type CaseGradeInput = { input: GradeInput } | { skip: 'no answer to grade' | 'no rubric' };

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { principleHoverMarkdown } from '../../core/principles/principleMarkdown';
-import { selectPrinciples } from '../../core/principles/selectPrinciples';
+import { selectPrinciples } from '../../core/lint/selectPrinciples';
 import type { ExtensionServices } from '../services';
 import { commandLink, HOVER_COMMANDS } from './commandLinks';
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { ConceptLexicon } from '../../core/concepts/conceptLexicon';
 import type { Principle } from '../../core/principles/principle';
-import { selectPrinciples } from '../../core/principles/selectPrinciples';
+import { selectPrinciples } from '../../core/lint/selectPrinciples';
 import type { Scenario } from '../../core/scenario/labels';
 import { isLintable } from '../caseDocuments';
 import type { LintController } from '../lintController';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { BrokenFileNode, DimensionNode, PrincipleNode } from '../../core/principles/principleTree';
+import type { BrokenFileNode, DimensionNode, PrincipleNode } from '../../core/catalogue/principleTree';
 import {
   brokenFileLabel,
   brokenFileTooltip,
@@ -8,7 +8,7 @@ import {
   dimensionTooltip,
   principleDescription,
   principleTooltip,
-} from '../../core/principles/principleTreeText';
+} from '../../core/catalogue/principleTreeText';
 import type { Severity } from '../../core/principles/schema';
 import type { Scenario } from '../../core/scenario/labels';
 import { untrustedMarkdown } from '../untrustedMarkdown';

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { SeverityMap } from '../../core/lint/remapSeverity';
-import { buildPrincipleTree, normalizeFilter, type PrincipleTree, type PrincipleTreeNode } from '../../core/principles/principleTree';
+import { buildPrincipleTree, normalizeFilter, type PrincipleTree, type PrincipleTreeNode } from '../../core/catalogue/principleTree';
 import type { ExtensionServices } from '../services';
 import type { ActiveCase } from './activeCase';
 import { brokenFileItem, dimensionItem, principleItem, type TreeItemContext } from './principleTreeItems';

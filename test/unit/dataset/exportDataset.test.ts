@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { historyEntry } from '../../../src/core/case/revisionHistory';
-import { caseAnswer } from '../../../src/core/dataset/caseAnswer';
+import { caseAnswer } from '../../../src/core/case/caseAnswer';
 import { exportDataset } from '../../../src/core/dataset/exportDataset';
 import { outputPath, UnsafeOutputError } from '../../../src/core/dataset/outputFolder';
 import { verifiedCase } from './caseFixtures';

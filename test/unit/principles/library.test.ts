@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { loadPrinciples } from '../../../src/core/principles/loadPrinciples';
 import { bundledPrinciplesDir } from '../../../src/core/principles/bundledLibrary';
-import { checkExamples } from '../../../src/core/principles/checkExamples';
+import { checkExamples } from '../../../src/core/lint/checkExamples';
 
 const library = loadPrinciples(bundledPrinciplesDir());
 

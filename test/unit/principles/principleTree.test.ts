@@ -4,7 +4,7 @@ import { loadPrinciples } from '../../../src/core/principles/loadPrinciples';
 import { mergeLibrary } from '../../../src/core/principles/mergeLibrary';
 import { parsePrincipleFile } from '../../../src/core/principles/parsePrincipleFile';
 import { readPrincipleFolder } from '../../../src/core/principles/librarySnapshot';
-import { buildPrincipleTree, matchesFilter, type PrincipleNode } from '../../../src/core/principles/principleTree';
+import { buildPrincipleTree, matchesFilter, type PrincipleNode } from '../../../src/core/catalogue/principleTree';
 import {
   appliesText,
   brokenFileLabel,
@@ -12,7 +12,7 @@ import {
   dimensionDescription,
   principleDescription,
   principleTooltip,
-} from '../../../src/core/principles/principleTreeText';
+} from '../../../src/core/catalogue/principleTreeText';
 import { escapeMarkdown } from '../../../src/core/untrusted/escapeMarkdown';
 import { FIXTURES, scenario } from '../fixtureLibrary';
 import { unescapedMarkup } from '../untrusted/unescapedMarkup';

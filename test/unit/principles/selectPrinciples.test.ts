@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { loadPrinciples } from '../../../src/core/principles/loadPrinciples';
 import type { Principle } from '../../../src/core/principles/principle';
 import type { Detector } from '../../../src/core/principles/schema';
-import { selectPrinciples } from '../../../src/core/principles/selectPrinciples';
+import { selectPrinciples } from '../../../src/core/lint/selectPrinciples';
 import { scenario } from '../fixtureLibrary';
 
 /** A minimal valid principle; tests override what they are about. */

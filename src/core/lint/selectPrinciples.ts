@@ -1,12 +1,12 @@
 import type { ConceptLexicon } from '../concepts/conceptLexicon';
 import { bundledLexicon } from '../concepts/loadLexicon';
 import { currentMentions, type Recognition } from '../concepts/recognise';
-import { compileMatcher } from '../lint/compileMatcher';
-import { questionConditionsHold, scenarioConditionsOf } from '../lint/questionConditions';
-import { scenarioMatches, type Scenario } from '../scenario/labels';
-import { isMedicinePrinciple, mentionsMedicine } from './medicineTopic';
-import type { Principle } from './principle';
-import type { Matcher, Severity } from './schema';
+import { compileMatcher } from './compileMatcher';
+import { questionConditionsHold, scenarioConditionsOf } from './questionConditions';
+import { scenarioMatches, type Scenario } from '../principles/scenarioLabels';
+import { isMedicinePrinciple, mentionsMedicine } from '../principles/medicineTopic';
+import type { Principle } from '../principles/principle';
+import type { Matcher, Severity } from '../principles/schema';
 
 /** A principle chosen for a case, with why it was chosen. */
 export interface SelectedPrinciple {

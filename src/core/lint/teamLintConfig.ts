@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { SEVERITIES } from '../principles/schema';
-import type { SeverityMap } from '../lint/remapSeverity';
+import type { SeverityMap } from './remapSeverity';
 
 /**
  * The `lint:` section of `.clinalign/config.yaml`: what the team decided about findings, read by the CLI and the

@@ -1,9 +1,9 @@
 import { basename } from 'node:path';
-import { SCENARIO_DIMENSIONS, type Scenario } from '../scenario/labels';
+import { SCENARIO_DIMENSIONS, type Scenario } from '../principles/scenarioLabels';
 import { escapeMarkdown, markdownCode } from '../untrusted/escapeMarkdown';
-import type { Principle, SourceLocation } from './principle';
+import type { Principle, SourceLocation } from '../principles/principle';
 import type { BrokenFileNode, DimensionNode, PrincipleNode } from './principleTree';
-import type { Dimension } from './schema';
+import type { Dimension } from '../principles/schema';
 
 /** Shows a principle file's path as the reader knows it (e.g. relative to the workspace). */
 export type DisplayPath = (file: string) => string;

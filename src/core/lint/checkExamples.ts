@@ -1,9 +1,9 @@
 import type { ConceptLexicon } from '../concepts/conceptLexicon';
-import { compileLibrary } from '../lint/compileLibrary';
-import { lintAnswer } from '../lint/lintAnswer';
-import { SCENARIO_DIMENSIONS, UNKNOWN_SCENARIO, type Scenario } from '../scenario/labels';
-import type { Principle } from './principle';
-import type { PrincipleExample } from './schema';
+import { compileLibrary } from './compileLibrary';
+import { lintAnswer } from './lintAnswer';
+import { SCENARIO_DIMENSIONS, UNKNOWN_SCENARIO, type Scenario } from '../principles/scenarioLabels';
+import type { Principle } from '../principles/principle';
+import type { PrincipleExample } from '../principles/schema';
 
 export interface ExampleFailure {
   principleId: string;

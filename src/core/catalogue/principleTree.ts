@@ -1,7 +1,7 @@
 import { severitySettingFor, type SeverityMap } from '../lint/remapSeverity';
-import { scenarioMatches, type Scenario } from '../scenario/labels';
-import type { Principle, SourceLocation } from './principle';
-import { DIMENSIONS, type Dimension, type Severity } from './schema';
+import { scenarioMatches, type Scenario } from '../principles/scenarioLabels';
+import type { Principle, SourceLocation } from '../principles/principle';
+import { DIMENSIONS, type Dimension, type Severity } from '../principles/schema';
 
 /** Why a principle is switched off: by a principle file (`disabled: true`) or by the user's settings. */
 export type DisabledBy = { kind: 'file'; location: SourceLocation } | { kind: 'setting' };

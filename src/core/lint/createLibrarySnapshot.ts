@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { mergeLibrary } from '../principles/mergeLibrary';
+import { parsePrincipleFile } from '../principles/parsePrincipleFile';
+import type { LibrarySnapshot } from '../principles/librarySnapshot';
+import { principleFilesIn } from '../principles/principleFiles';
+import { stampsOf } from '../principles/snapshotFile';
+import { compileLibrary } from './compileLibrary';
+import { exportPlans } from './planPattern';
+
+/**
+ * The build's snapshot of a bundled principle folder (scripts/write-principle-snapshot.ts): the parsed files
+ * and the plan of every detector pattern, which compiling the library works out. It lives here, above the
+ * principles, because making it needs the detector engine; reading it does not.
+ */
+export function createLibrarySnapshot(dir: string): LibrarySnapshot {
+  const files = principleFilesIn(dir).map((file) => ({ file, text: readFileSync(file, 'utf8') }));
+  const parsed = files.map(({ file, text }) => parsePrincipleFile(file, text, false));
+  compileLibrary(mergeLibrary(parsed).principles); // fills the plan cache with every pattern of the library
+  return {
+    format: 1,
+    files: stampsOf(files.map((f) => f.file), files.map((f) => f.text)),
+    parsed: parsed.map((p) => ({
+      name: basename(p.file),
+      principles: p.principles.map((principle) => ({ ...principle, location: { ...principle.location, file: basename(p.file) } })),
+      problems: p.problems.map((problem) => ({ ...problem, file: basename(p.file) })),
+    })),
+    plans: exportPlans(),
+  };
+}
+
