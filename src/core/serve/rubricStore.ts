@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { parseRecord, type RewardRecord } from './rewardRecord';
+
+export interface LoadedFile {
+  file: string;
+  records: number;
+  /** Lines that were not a usable record, with their line numbers. */
+  problems: string[];
+}
+
+/**
+ * The rubrics a trainer's labels refer to, by `prompt_id`: the lines of the `rl.jsonl` (or HealthBench,
+ * or `synthesize --queries`) files given with `--data`. Loaded once at start; a later file wins on a repeated id.
+ */
+export class RubricStore {
+  private readonly byId = new Map<string, RewardRecord>();
+  readonly files: LoadedFile[] = [];
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  get(id: string): RewardRecord | undefined {
+    return this.byId.get(id);
+  }
+
+  add(record: RewardRecord): void {
+    if (record.promptId) this.byId.set(record.promptId, record);
+  }
+
+  /** Reads one JSONL file; lines that are not records are reported, not fatal. */
+  load(file: string, text = readFileSync(file, 'utf8')): LoadedFile {
+    const loaded: LoadedFile = { file, records: 0, problems: [] };
+    for (const [index, line] of text.split('\n').entries()) {
+      if (line.trim() === '') continue;
+      let json: unknown;
+      try {
+        json = JSON.parse(line);
+      } catch {
+        loaded.problems.push(`line ${index + 1}: not JSON`);
+        continue;
+      }
+      const parsed = parseRecord(json);
+      if ('problem' in parsed) loaded.problems.push(`line ${index + 1}: ${parsed.problem}`);
+      else if (!parsed.record.promptId) loaded.problems.push(`line ${index + 1}: no prompt_id`);
+      else {
+        this.add(parsed.record);
+        loaded.records++;
+      }
+    }
+    this.files.push(loaded);
+    return loaded;
+  }
+}

@@ -1,0 +1,28 @@
+import { appendFile, mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+
+/**
+ * Appends one JSON line per proxied completion, in order (one write at a time); a failing write is reported
+ * to `onError`, never to the client, whose answer is already made.
+ */
+export class TraceLog {
+  private chain: Promise<void> = Promise.resolve();
+
+  constructor(
+    readonly file: string,
+    private readonly onError: (message: string) => void = () => {},
+  ) {}
+
+  append(record: unknown): Promise<void> {
+    const line = `${JSON.stringify(record)}\n`;
+    this.chain = this.chain.then(async () => {
+      try {
+        await mkdir(dirname(this.file), { recursive: true });
+        await appendFile(this.file, line, 'utf8');
+      } catch (error) {
+        this.onError(`trace not written to ${this.file}: ${(error as Error).message}`);
+      }
+    });
+    return this.chain;
+  }
+}
