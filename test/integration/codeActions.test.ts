@@ -5,6 +5,8 @@ import * as vscode from 'vscode';
 import { clinalignDiagnostics, openCase, waitFor, workspaceUri } from './support';
 
 const FREQUENCY = 'universal.no-error-prone-frequency-abbreviations';
+/** Code actions name a principle by its title (issue 15: raw ids meant nothing to writers). */
+const NAME = '“Write dosing frequencies in full”';
 const CASE = `---
 id: it-actions
 audience: clinician
@@ -54,10 +56,19 @@ describe('code actions on findings', () => {
     await waitFor('the findings to clear', gone(editor.document.uri));
   });
 
+  it('every quick fix names the principle by its title, never by its raw id', async () => {
+    const { editor, diagnostic } = await openWithFinding('it-action-titles.case.md');
+    await codeAction(editor.document.uri, diagnostic.range, `Disable ${NAME} on this line`);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, diagnostic.range);
+    const titles = actions.map((a) => a.title);
+    for (const expected of [`Disable ${NAME} in this file`, `Disable ${NAME} for the team`, `Explain principle ${NAME}`]) assert.ok(titles.includes(expected), `missing "${expected}" in ${titles.join(' | ')}`);
+    assert.deepEqual(titles.filter((t) => t.includes(FREQUENCY)), [], 'a title shows the raw principle id');
+  });
+
   it('"Disable … on this line" writes a disable-next-line comment above it and the finding goes', async () => {
     const { editor, diagnostic } = await openWithFinding('it-disable-line.case.md');
     const uri = editor.document.uri;
-    const action = await codeAction(uri, diagnostic.range, `Disable ${FREQUENCY} on this line`);
+    const action = await codeAction(uri, diagnostic.range, `Disable ${NAME} on this line`);
     assert.ok(await vscode.workspace.applyEdit(action.edit!));
     assert.equal(editor.document.lineAt(5).text, `<!-- clinalign-disable-next-line ${FREQUENCY} -->`);
     const left = await waitFor('only the other line’s finding', () => {
@@ -70,7 +81,7 @@ describe('code actions on findings', () => {
   it('"Disable … in this file" writes a disable comment at the top of the answer and every finding goes', async () => {
     const { editor, diagnostic } = await openWithFinding('it-disable-file.case.md');
     const uri = editor.document.uri;
-    const action = await codeAction(uri, diagnostic.range, `Disable ${FREQUENCY} in this file`);
+    const action = await codeAction(uri, diagnostic.range, `Disable ${NAME} in this file`);
     assert.ok(await vscode.workspace.applyEdit(action.edit!));
     assert.equal(editor.document.lineAt(4).text, '---');
     assert.equal(editor.document.lineAt(5).text, `<!-- clinalign-disable ${FREQUENCY} -->`);
@@ -81,7 +92,7 @@ describe('code actions on findings', () => {
     this.timeout(30000);
     const { editor, diagnostic } = await openWithFinding('it-disable-team.case.md');
     const uri = editor.document.uri;
-    const action = await codeAction(uri, diagnostic.range, `Disable ${FREQUENCY} for the team`);
+    const action = await codeAction(uri, diagnostic.range, `Disable ${NAME} for the team`);
     try {
       const file = await vscode.commands.executeCommand<vscode.Uri>(action.command!.command, ...action.command!.arguments!);
       assert.match(file.path, /\/\.clinalign\/principles\/overrides\.yaml$/);
@@ -96,7 +107,7 @@ describe('code actions on findings', () => {
 
   it('"Explain principle" opens a read-only rendered page of the principle', async () => {
     const { editor, diagnostic } = await openWithFinding('it-explain.case.md');
-    const action = await codeAction(editor.document.uri, diagnostic.range, `Explain principle ${FREQUENCY}`);
+    const action = await codeAction(editor.document.uri, diagnostic.range, `Explain principle ${NAME}`);
     const page = await vscode.commands.executeCommand<vscode.Uri>(action.command!.command, ...action.command!.arguments!);
     assert.equal(page.scheme, 'clinalign-principle');
     const text = (await vscode.workspace.openTextDocument(page)).getText();

@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
 import { disableInFile, disableOnLine } from '../../core/lint/disableCommentEdits';
 import type { Finding } from '../../core/lint/finding';
+import type { Principle } from '../../core/principles/principle';
 import { DIAGNOSTIC_SOURCE } from '../findingDiagnostics';
 import type { LintController } from '../lintController';
 import { mechanicalFixEdit } from './mechanicalFixEdit';
+import { principleActionLabel } from './principleActionLabel';
 import { textChangeEdit } from './textChangeEdit';
 
 /** `editor.codeActionsOnSave: { "source.fixAll.clinalign": "explicit" }` applies every mechanical fix. */
@@ -19,7 +21,10 @@ export class FindingCodeActionProvider implements vscode.CodeActionProvider {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
   };
 
-  constructor(private readonly controller: LintController) {}
+  constructor(
+    private readonly controller: LintController,
+    private readonly principleById: (id: string) => Principle | undefined,
+  ) {}
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const result = this.controller.resultFor(document);
@@ -51,17 +56,18 @@ export class FindingCodeActionProvider implements vscode.CodeActionProvider {
       }
       if (explained.has(id)) continue;
       explained.add(id);
+      const name = principleActionLabel(id, this.principleById);
       const onLine = disableOnLine(text, finding.start, id);
-      if (onLine) actions.push(editAction(`Disable ${id} on this line`, textChangeEdit(document, onLine), diagnostic));
+      if (onLine) actions.push(editAction(`Disable ${name} on this line`, textChangeEdit(document, onLine), diagnostic));
       const inFile = disableInFile(text, result.document.bodyStart, id);
-      if (inFile) actions.push(editAction(`Disable ${id} in this file`, textChangeEdit(document, inFile), diagnostic));
+      if (inFile) actions.push(editAction(`Disable ${name} in this file`, textChangeEdit(document, inFile), diagnostic));
       actions.push(
-        commandAction(`Disable ${id} for the team`, diagnostic, {
+        commandAction(`Disable ${name} for the team`, diagnostic, {
           title: 'Disable principle for the team',
           command: 'clinalign.disablePrincipleForTeam',
           arguments: [id, document.uri.toString()],
         }),
-        commandAction(`Explain principle ${id}`, diagnostic, { title: 'Explain principle', command: 'clinalign.explainPrinciple', arguments: [id] }),
+        commandAction(`Explain principle ${name}`, diagnostic, { title: 'Explain principle', command: 'clinalign.explainPrinciple', arguments: [id] }),
       );
     }
     // Next to a fixable finding, offer the whole file's fixes too (the lightbulb does not list source actions).

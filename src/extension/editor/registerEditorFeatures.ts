@@ -22,7 +22,7 @@ export function registerEditorFeatures(services: ExtensionServices): vscode.Disp
     principleDocuments,
     vscode.workspace.registerTextDocumentContentProvider(PRINCIPLE_SCHEME, principleDocuments),
     vscode.languages.registerHoverProvider(MARKDOWN, new FindingHoverProvider(services)),
-    vscode.languages.registerCodeActionsProvider(MARKDOWN, new FindingCodeActionProvider(services.controller), FindingCodeActionProvider.metadata),
+    vscode.languages.registerCodeActionsProvider(MARKDOWN, new FindingCodeActionProvider(services.controller, (id) => services.host.principle(id)), FindingCodeActionProvider.metadata),
     new ScenarioStatusItem(services),
     command('clinalign.fixAll', () => fixAll(services)),
     command('clinalign.classifyScenario', (args?: ClassifyArguments) => classifyScenario(services, args)),

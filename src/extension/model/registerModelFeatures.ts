@@ -30,7 +30,7 @@ export function registerModelFeatures(services: ExtensionServices): vscode.Dispo
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('clinalign.caseFiles')) status.selector = caseFiles();
     }),
-    vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new RevisionCodeActionProvider(), RevisionCodeActionProvider.metadata),
+    vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new RevisionCodeActionProvider((id) => services.host.principle(id)), RevisionCodeActionProvider.metadata),
     command('clinalign.setApiKey', (key?: string) => setApiKey(services.apiKeys, log, typeof key === 'string' ? key : undefined)),
     command('clinalign.clearApiKey', () => clearApiKey(services.apiKeys, log)),
     command('clinalign.configureModel', () => configureModel(model)),

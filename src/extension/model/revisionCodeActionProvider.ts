@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import type { Principle } from '../../core/principles/principle';
+import { principleActionLabel } from '../editor/principleActionLabel';
 import { DIAGNOSTIC_SOURCE } from '../findingDiagnostics';
 import { MODEL_DIAGNOSTIC_SOURCE } from './modelDiagnostics';
 
@@ -8,6 +10,8 @@ import { MODEL_DIAGNOSTIC_SOURCE } from './modelDiagnostics';
  */
 export class RevisionCodeActionProvider implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
+
+  constructor(private readonly principleById: (id: string) => Principle | undefined) {}
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     if (context.only && !vscode.CodeActionKind.QuickFix.contains(context.only) && !context.only.contains(vscode.CodeActionKind.QuickFix)) return [];
@@ -19,7 +23,7 @@ export class RevisionCodeActionProvider implements vscode.CodeActionProvider {
       const id = typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : undefined;
       if (!id || seen.has(id)) continue;
       seen.add(id);
-      actions.push(action(`Revise with model against ${id}`, diagnostic, { title: 'Revise with model', command: 'clinalign.reviseWithModel', arguments: [{ uri, principleId: id }] }));
+      actions.push(action(`Revise with model against ${principleActionLabel(id, this.principleById)}`, diagnostic, { title: 'Revise with model', command: 'clinalign.reviseWithModel', arguments: [{ uri, principleId: id }] }));
     }
     if (actions.length > 0) {
       actions.push(action('Revise answer against all principles', undefined, { title: 'Revise answer', command: 'clinalign.reviseAnswer', arguments: [{ uri }] }));
