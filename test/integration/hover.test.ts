@@ -21,7 +21,7 @@ describe('hover on a finding', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  it('shows title, statement, rationale, sources, a passing example and trusted links to exactly two commands', async () => {
+  it('shows trusted links to exactly two commands first, then title, rationale, sources and a passing example; the statement once', async () => {
     const editor = await openCase('it-hover.case.md', CASE);
     const uri = editor.document.uri;
     const diagnostic = await waitFor('the q.d. finding', () => clinalignDiagnostics(uri, FREQUENCY)[0]);
@@ -34,6 +34,12 @@ describe('hover on a finding', () => {
       assert.ok(text.includes(part), `hover lacks ${part}:\n${text}`);
     }
     assert.match(text, /frequency/i);
+    // Links first, so they need no scrolling (issue 15).
+    assert.ok(text.startsWith('[Open principle](command:clinalign.showPrinciple?'), text.slice(0, 200));
+    // The statement once: the problem hover shows the diagnostic's related information, so this hover leaves it out.
+    const statement = 'Dosing frequencies are written out';
+    const shown = [diagnostic.message, ...(diagnostic.relatedInformation ?? []).map((r) => r.message), text].join('\n');
+    assert.equal(shown.split(statement).length - 1, 1, `the statement should be shown once:\n${shown}`);
     const trusted = markdown.isTrusted;
     if (typeof trusted === 'object') assert.deepEqual([...trusted.enabledCommands].sort(), ['clinalign.disablePrincipleInFile', 'clinalign.showPrinciple']);
     else assert.notEqual(trusted, true, 'the hover must not trust every command');

@@ -1,25 +1,32 @@
 import { escapeMarkdown, markdownCode } from '../untrusted/escapeMarkdown';
 import type { Principle } from './principle';
 
-/** A link shown under a principle's hover (the editor passes command links). */
+/** A link shown at the top of a principle's hover (the editor passes command links). */
 export interface MarkdownLink {
   label: string;
   href: string;
 }
 
+/** What the hover leaves out: the editor shows the statement already when the finding's diagnostic carries it. */
+export interface HoverOptions {
+  statement?: boolean;
+}
 
-/** The hover on a finding: title, statement, rationale, sources, one passing example, then the links. */
-export function principleHoverMarkdown(principle: Principle, links: readonly MarkdownLink[] = [], appliesBecause?: string): string {
+/**
+ * The hover on a finding: the links first (reachable without scrolling), then title, why it applies,
+ * statement (unless shown elsewhere), rationale, sources and one passing example.
+ */
+export function principleHoverMarkdown(principle: Principle, links: readonly MarkdownLink[] = [], appliesBecause?: string, options: HoverOptions = {}): string {
   const parts = [
+    ...(links.length > 0 ? [links.map((l) => `[${escapeMarkdown(l.label)}](${l.href})`).join(' · ')] : []),
     `**${escapeMarkdown(principle.title)}** — \`${principle.id}\` (${principle.severity})`,
     ...(appliesBecause ? [`*Applies because* ${escapeMarkdown(appliesBecause)}.`] : []),
-    escapeMarkdown(principle.statement),
+    ...(options.statement === false ? [] : [escapeMarkdown(principle.statement)]),
     `*Why:* ${escapeMarkdown(principle.rationale)}`,
     `*Sources:* ${principle.sources.map(escapeMarkdown).join('; ')}`,
   ];
   const passing = principle.examples.find((e) => !e.violates);
   if (passing) parts.push(`*Passes:*\n\n> ${escapeMarkdown(passing.answer)}`);
-  if (links.length > 0) parts.push(links.map((l) => `[${escapeMarkdown(l.label)}](${l.href})`).join(' · '));
   return parts.join('\n\n');
 }
 

@@ -1,10 +1,15 @@
 import * as vscode from 'vscode';
 import { principleHoverMarkdown } from '../../core/principles/principleMarkdown';
 import { selectPrinciples } from '../../core/lint/selectPrinciples';
+import { DIAGNOSTIC_SOURCE } from '../findingDiagnostics';
 import type { ExtensionServices } from '../services';
 import { commandLink, HOVER_COMMANDS } from './commandLinks';
 
-/** Over a finding: its principle (title, statement, rationale, sources, a passing example) and two links. */
+/**
+ * Over a finding: two links, then its principle (title, why it applies, rationale, sources, a passing example).
+ * The statement is left out when the finding's diagnostic is showing, since the editor's problem hover above
+ * this one already shows it (as related information) — issue 15 saw it twice.
+ */
 export class FindingHoverProvider implements vscode.HoverProvider {
   constructor(private readonly services: Pick<ExtensionServices, 'controller' | 'host'>) {}
 
@@ -22,10 +27,12 @@ export class FindingHoverProvider implements vscode.HoverProvider {
     const reasons = new Map(
       selectPrinciples(library.principles, result.classification.scenario, result.document.question, library.lexicon).map((s) => [s.principle.id, s.triggered ? s.reason : undefined]),
     );
+    const published = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === DIAGNOSTIC_SOURCE && d.range.contains(position));
     for (const finding of findings) {
       const principle = this.services.host.principle(finding.principleId);
       if (!principle || seen.has(principle.id)) continue;
       seen.add(principle.id);
+      const statementShown = published.some((d) => typeof d.code === 'object' && d.code.value === principle.id && d.relatedInformation?.some((r) => r.message.includes(principle.statement)));
       const markdown = new vscode.MarkdownString(
         principleHoverMarkdown(
           principle,
@@ -34,6 +41,7 @@ export class FindingHoverProvider implements vscode.HoverProvider {
             { label: 'Disable for this file', href: commandLink('clinalign.disablePrincipleInFile', principle.id, document.uri.toString()) },
           ],
           reasons.get(principle.id),
+          { statement: !statementShown },
         ),
       );
       markdown.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };

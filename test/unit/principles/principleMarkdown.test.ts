@@ -11,18 +11,24 @@ describe('principle Markdown', () => {
     assert.equal(escapeMarkdown('two\n  lines'), 'two lines');
   });
 
-  it('the hover holds title, id, statement, rationale, sources, a passing example and the links', () => {
+  it('the hover starts with the links, then title, id, statement, rationale, sources and a passing example', () => {
     const markdown = principleHoverMarkdown(principle, [
       { label: 'Open principle', href: 'command:a?%5B%5D' },
       { label: 'Disable for this file', href: 'command:b' },
     ]);
-    assert.ok(markdown.startsWith('**Write doses without error\\-prone abbreviations** — `universal.safe-abbreviations` (error)'));
+    // Links first: a long principle would otherwise push them below the hover's fold (issue 15).
+    assert.ok(markdown.startsWith('[Open principle](command:a?%5B%5D) · [Disable for this file](command:b)\n\n**Write doses without error\\-prone abbreviations** — `universal.safe-abbreviations` (error)'), markdown);
     assert.match(markdown, /Doses use "daily"/);
     assert.match(markdown, /\*Why:\* Abbreviations such as/);
     assert.match(markdown, /\*Sources:\* ISMP List of Error\\-Prone Abbreviations/);
-    assert.match(markdown, /\*Passes:\*\n\n> Take 10 units daily\\\./);
+    assert.match(markdown, /\*Passes:\*\n\n> Take 10 units daily\\\.$/);
     assert.ok(!markdown.includes('Take 10 IU'), 'only the passing example is shown');
-    assert.ok(markdown.endsWith('[Open principle](command:a?%5B%5D) · [Disable for this file](command:b)'));
+  });
+
+  it('the hover leaves the statement out when asked (the diagnostic above it already shows it)', () => {
+    const markdown = principleHoverMarkdown(principle, [], undefined, { statement: false });
+    assert.ok(!markdown.includes('Doses use'), markdown);
+    assert.match(markdown, /\*Why:\*/);
   });
 
   it('the hover says why the principle applies, in the question\'s own words, right under its title', () => {
