@@ -64,6 +64,20 @@ describe('guided revision', () => {
     await waitFor('Undo to bring the draft back', () => (editor.document.getText() === FRONT('it-revise-accept') + DRAFT ? true : undefined));
   });
 
+  it('after Accept the changed answer is in view, not off-screen under a long front matter', async () => {
+    const notes = Array.from({ length: 150 }, (_, i) => `# reviewer note ${i + 1}\n`).join('');
+    const front = FRONT('it-revise-reveal').replace('---\n', `---\n${notes}`);
+    const editor = await openCase('it-revise-reveal.case.md', front + DRAFT);
+    assert.equal(editor.visibleRanges[0]!.start.line, 0);
+    done(await vscode.commands.executeCommand<Run<Proposal>>('clinalign.reviseAnswer'));
+    const diff = await waitFor('the revision diff', diffTab);
+    assert.equal((await vscode.commands.executeCommand<Outcome>('clinalign.acceptRevision', diff.modified)).status, 'accepted');
+    const answerLine = front.split('\n').length - 1;
+    const shown = await waitFor('the case editor', () => (vscode.window.activeTextEditor?.document === editor.document ? vscode.window.activeTextEditor : undefined));
+    assert.equal(shown.selection.active.line, answerLine);
+    await waitFor(`line ${answerLine} in view`, () => (shown.visibleRanges.some((r) => r.start.line <= answerLine && answerLine <= r.end.line) ? true : undefined), 3000);
+  });
+
   it('a revision that drops "Call 911" is refused at Accept, and "Accept anyway" (force) applies it', async () => {
     server.script = scriptedModel({
       revise_answer: () => ({ content: { revised_answer: DRAFT, addressed_principles: [], summary: 'Softer wording.' } }),
@@ -114,8 +128,11 @@ describe('guided revision', () => {
     const id = String((diagnostic.code as { value: string }).value);
     const action = await waitFor('the revise code action', async () => {
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, diagnostic.range);
-      return actions.find((a) => a.title === `Revise with model against ${id}`);
+      return actions.find((a) => a.command?.command === 'clinalign.reviseWithModel' && (a.command.arguments?.[0] as { principleId?: string }).principleId === id);
     });
+    // Named by the principle's title, not its raw id (issue 15).
+    assert.match(action.title, /^Revise with model against “[^”]+”$/);
+    assert.ok(!action.title.includes(id), action.title);
     assert.ok(!action.edit, 'the action must only carry a command');
     const all = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, diagnostic.range);
     assert.ok(all.some((a) => a.title === 'Revise answer against all principles'));

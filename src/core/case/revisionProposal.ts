@@ -21,7 +21,8 @@ export interface RevisionProposal {
 }
 
 export type AcceptCheck =
-  | { ok: true; start: number; end: number; newText: string }
+  /** `firstChange`: the offset in the new document of the first character the revision changed, to reveal it. */
+  | { ok: true; start: number; end: number; newText: string; firstChange: number }
   | { ok: false; reason: string };
 
 export const CHANGED_SINCE_REQUEST =
@@ -35,7 +36,10 @@ export function checkAcceptable(proposal: RevisionProposal, current: { version: 
   }
   if (current.version !== proposal.version || current.text !== proposal.documentText) return { ok: false, reason: CHANGED_SINCE_REQUEST };
   const { bodyStart } = parseCase(current.text);
-  return { ok: true, start: bodyStart, end: current.text.length, newText: proposal.revised };
+  const old = current.text.slice(bodyStart);
+  let same = 0;
+  while (same < old.length && same < proposal.revised.length && old[same] === proposal.revised[same]) same++;
+  return { ok: true, start: bodyStart, end: current.text.length, newText: proposal.revised, firstChange: bodyStart + same };
 }
 
 /** Short, unique enough within one editor session, safe in a URI path. */

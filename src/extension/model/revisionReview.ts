@@ -90,7 +90,10 @@ export class RevisionReview {
     }
     this.log.info(`Revision accepted into ${proposal.documentUri}; both drafts recorded in ${file}`);
     await this.close(proposal);
-    await vscode.window.showTextDocument(document!);
+    // Show the change, not the front matter above it: a long rubric pushes the answer off-screen (issue 15).
+    const at = document!.positionAt(check.firstChange);
+    const editor = await vscode.window.showTextDocument(document!, { selection: new vscode.Range(at, at) });
+    editor.revealRange(new vscode.Range(at.with({ character: 0 }), at), vscode.TextEditorRevealType.AtTop);
     return { status: 'accepted', historyFile: file };
   }
 

@@ -23,6 +23,13 @@ describe('revision proposals', () => {
     assert.equal(text.slice(0, start) + newText + text.slice(end), '---\nid: demo\nprompt: What should I do?\n---\nCall 911 now.\n');
   });
 
+  it('says where the revision first differs from the draft, so the editor can reveal it', () => {
+    const check = checkAcceptable(proposal, { version: 3, text }) as Extract<ReturnType<typeof checkAcceptable>, { ok: true }>;
+    assert.equal(check.firstChange, text.indexOf('Call 911.') + 'Call 911'.length);
+    const whole = checkAcceptable({ ...proposal, revised: 'Go to the ED.\n' }, { version: 3, text }) as Extract<ReturnType<typeof checkAcceptable>, { ok: true }>;
+    assert.equal(whole.firstChange, whole.start, 'a revision that changes everything reveals the start of the answer');
+  });
+
   it('refuses after any edit, even one that restored the same version number', () => {
     assert.deepEqual(checkAcceptable(proposal, { version: 4, text }), { ok: false, reason: CHANGED_SINCE_REQUEST });
     assert.deepEqual(checkAcceptable(proposal, { version: 3, text: text.replace('911', '999') }), { ok: false, reason: CHANGED_SINCE_REQUEST });
