@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { reviewFingerprint } from '../../src/core/review/reviewFingerprint';
-import { writeWorkspaceFile } from './support';
+import { revealFolder } from '../../src/extension/dataset/revealFolder';
+import { waitFor, workspaceUri, writeWorkspaceFile } from './support';
 
 const RUBRIC = [
   { criterion: 'Mentions taking ibuprofen with food.', points: 5, tags: ['level:example', 'axis:completeness'], verified: true },
@@ -68,5 +69,38 @@ describe('export verified examples (editor command)', () => {
     assert.equal(Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8'), VERIFIED);
     const manifest = JSON.parse(readFileSync(join(outDir, 'manifest.json'), 'utf8'));
     assert.equal(manifest.counts.cases_exported, records.length);
+  });
+
+  it('creates the suggested dataset/ folder before asking, and removes it again when nothing is picked', async () => {
+    const suggested = workspaceUri('dataset');
+    const exists = () => vscode.workspace.fs.stat(suggested).then(() => true, () => false);
+    assert.equal(await exists(), false);
+    const running = vscode.commands.executeCommand<string | undefined>('clinalign.exportDataset');
+    // The dialog shows once the folder is there (before, it said "Please enter a path that exists").
+    await waitFor('the suggested folder', async () => ((await exists()) ? true : undefined));
+    await waitFor('the folder dialog to be cancelled', async () => {
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      return Promise.race([running.then(() => true), new Promise<undefined>((resolve) => setTimeout(resolve, 200))]);
+    });
+    assert.equal(await running, undefined);
+    assert.equal(await exists(), false, 'an empty folder the writer did not choose is removed');
+  });
+
+  it('"Open folder" works in the browser: without revealFileInOS it reveals the folder in the Explorer, or opens the manifest', async () => {
+    const commands = await vscode.commands.getCommands(true);
+    const inWorkspace = workspaceUri('it-export-reveal');
+    await vscode.workspace.fs.createDirectory(inWorkspace);
+    const outside = vscode.Uri.file(mkdtempSync(join(tmpdir(), 'clinalign-reveal-')));
+    const manifest = vscode.Uri.joinPath(outside, 'manifest.json');
+    await vscode.workspace.fs.writeFile(manifest, Buffer.from('{}\n'));
+    if (commands.includes('revealFileInOS')) {
+      assert.equal(await revealFolder(outside, manifest), 'os'); // desktop VS Code
+      return;
+    }
+    assert.equal(await revealFolder(inWorkspace, vscode.Uri.joinPath(inWorkspace, 'manifest.json')), 'explorer');
+    assert.equal(await revealFolder(outside, manifest), 'editor');
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), manifest.toString());
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.fs.delete(inWorkspace, { recursive: true });
   });
 });

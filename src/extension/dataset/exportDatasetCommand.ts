@@ -5,6 +5,7 @@ import { exportDataset, SKIPPED_REPORT } from '../../core/dataset/exportDataset'
 import { principleLibraryVersion } from '../../core/dataset/libraryVersion';
 import { UnsafeOutputError } from '../../core/dataset/outputFolder';
 import type { ExtensionServices } from '../services';
+import { revealFolder } from './revealFolder';
 
 /** Arguments for tests and keybindings; without them the command asks for the folder. */
 export interface ExportArguments {
@@ -75,18 +76,34 @@ async function offerToOpen(outDir: string, exported: number, read: number, skipp
     open,
     ...(skippedCount ? [skipped] : []),
   );
-  if (choice === open) await vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(path.join(outDir, 'manifest.json')));
+  if (choice === open) await revealFolder(vscode.Uri.file(outDir), vscode.Uri.file(path.join(outDir, 'manifest.json')));
   if (choice === skipped) await vscode.window.showTextDocument(vscode.Uri.file(path.join(outDir, SKIPPED_REPORT)));
 }
 
 async function askForFolder(workspace: vscode.Uri): Promise<string | undefined> {
+  // The dialog refuses a folder that does not exist ("Please enter a path that exists", issue 15), so the
+  // suggested one is created first, and removed again if the writer picks nothing and it is still empty.
+  const suggested = vscode.Uri.joinPath(workspace, 'dataset');
+  const created = !(await exists(suggested));
+  if (created) await vscode.workspace.fs.createDirectory(suggested);
   const picked = await vscode.window.showOpenDialog({
     canSelectFolders: true,
     canSelectFiles: false,
     canSelectMany: false,
-    defaultUri: vscode.Uri.joinPath(workspace, 'dataset'),
+    defaultUri: suggested,
     openLabel: 'Export here',
     title: 'Folder for the exported dataset',
   });
-  return picked?.[0]?.fsPath;
+  const chosen = picked?.[0];
+  if (created && chosen?.toString() !== suggested.toString() && (await vscode.workspace.fs.readDirectory(suggested).then((e) => e.length === 0, () => false))) {
+    await vscode.workspace.fs.delete(suggested).then(undefined, () => undefined);
+  }
+  return chosen?.fsPath;
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  return vscode.workspace.fs.stat(uri).then(
+    () => true,
+    () => false,
+  );
 }
