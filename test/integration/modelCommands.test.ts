@@ -67,6 +67,24 @@ describe('model commands', () => {
     assert.match(page, /❌ not met \| 5 \| Mentions chewing aspirin/);
   });
 
+  it('the grade report stays open when another file is clicked, and "Show grade report" reopens it from the case', async () => {
+    const editor = await openCase('it-model-kept.case.md', withRubric('it-model-kept', 'Call emergency services now.'));
+    const grade = done(await vscode.commands.executeCommand<Run<{ report: string }>>('clinalign.gradeAnswer'));
+    const reportName = vscode.Uri.parse(grade.report).path.split('/').pop()!;
+    const reportTab = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label.includes(reportName));
+    await waitFor('the report preview', reportTab);
+    // Another Markdown file in the case's column: an unlocked preview would follow it and the report be gone.
+    await openCase('it-model-other.case.md', withRubric('it-model-other', 'Rest.'));
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    assert.ok(reportTab(), `the report was replaced: ${vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label).join(' | ')}`);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    assert.equal(reportTab(), undefined);
+    const reopened = await vscode.commands.executeCommand<vscode.Uri | undefined>('clinalign.showGradeReport', editor.document.uri);
+    assert.equal(reopened?.toString(), grade.report);
+    await waitFor('the reopened report', reportTab);
+    assert.equal(await vscode.commands.executeCommand('clinalign.showGradeReport', vscode.Uri.parse(editor.document.uri.toString().replace('kept', 'never'))), undefined);
+  });
+
   it('an empty answer is not graded: no judge call, as in the CLI', async () => {
     const before = server!.chatRequests.length;
     await openCase('it-model-empty.case.md', withRubric('it-model-empty', '<!-- clinalign-disable-next-line -->\n'));

@@ -5,13 +5,13 @@ import { gradeAnswer, type GradeResult } from '../../core/workflows/gradeAnswer'
 import { formatScore, gradeReportMarkdown } from '../../core/workflows/gradeReport';
 import type { ExtensionServices } from '../services';
 import { lacksQuestion, modelCase } from './modelCase';
+import type { GradeReports } from './gradeReports';
 import type { ModelRun, ModelSessionService } from './modelSessionService';
-import { REPORT_SCHEME, type ReadOnlyDocuments } from './readOnlyDocuments';
 
 export type GradeCommandResult = ModelRun<GradeResult & { report: string }> | undefined;
 
-/** "Grade answer": each rubric item judged by the judge model; the result as a read-only Markdown page. */
-export async function gradeWithModel(services: ExtensionServices, model: ModelSessionService, documents: ReadOnlyDocuments, uri?: string): Promise<GradeCommandResult> {
+/** "Grade answer": each rubric item judged by the judge model; the result as a read-only Markdown page that stays open. */
+export async function gradeWithModel(services: ExtensionServices, model: ModelSessionService, reports: GradeReports, uri?: string): Promise<GradeCommandResult> {
   const c = await modelCase(services, uri);
   if (!c || lacksQuestion(c)) return undefined;
   // The same input, and the same refusals, as `clinalign grade`.
@@ -30,8 +30,7 @@ export async function gradeWithModel(services: ExtensionServices, model: ModelSe
   if (run.status !== 'done') return run;
   const grade = run.value;
   const name = path.basename(c.document.uri.path);
-  const report = documents.set(vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/grade/${c.caseId}.md` }), gradeReportMarkdown(name, grade));
-  await vscode.commands.executeCommand('markdown.showPreviewToSide', report);
+  const report = await reports.show(c.document.uri, c.caseId, gradeReportMarkdown(name, grade));
   void vscode.window.showInformationMessage(`ClinAlign: ${name} scores ${formatScore(grade.score)} (judge ${grade.judgeModel}).`);
   return { status: 'done', value: { ...grade, report: report.toString() } };
 }

@@ -5,6 +5,7 @@ import { checkAnswerWithModel } from './checkCommand';
 import { classifyScenarioWithModel, type ClassifyWithModelArguments } from './classifyWithModelCommand';
 import { configureModel } from './configureModelCommand';
 import { gradeWithModel } from './gradeCommand';
+import { GradeReports } from './gradeReports';
 import { ModelDiagnostics } from './modelDiagnostics';
 import { ModelStatusItem } from './modelStatusItem';
 import { ReadOnlyDocuments } from './readOnlyDocuments';
@@ -18,6 +19,7 @@ export function registerModelFeatures(services: ExtensionServices): vscode.Dispo
   const { model, log } = services;
   const documents = new ReadOnlyDocuments();
   const review = new RevisionReview(documents, log);
+  const reports = new GradeReports(documents);
   const diagnostics = new ModelDiagnostics(services.host);
   const caseFiles = () => ({ language: 'markdown', pattern: vscode.workspace.getConfiguration('clinalign').get<string>('caseFiles', '**/*.case.md') });
   const status = new ModelStatusItem(model, caseFiles());
@@ -42,7 +44,11 @@ export function registerModelFeatures(services: ExtensionServices): vscode.Dispo
     command('clinalign.cancelModelRequests', () => model.cancelAll()),
     command('clinalign.synthesizeRubricWithModel', (uri?: unknown) => synthesizeRubricWithModel(services, model, uriOf(uri))),
     command('clinalign.classifyScenarioWithModel', (args?: ClassifyWithModelArguments) => classifyScenarioWithModel(services, model, args && typeof args === 'object' && !(args instanceof vscode.Uri) ? args : {})),
-    command('clinalign.gradeAnswer', (uri?: unknown) => gradeWithModel(services, model, documents, uriOf(uri))),
+    command('clinalign.gradeAnswer', (uri?: unknown) => gradeWithModel(services, model, reports, uriOf(uri))),
+    command('clinalign.showGradeReport', (uri?: unknown) => {
+      const target = uriOf(uri) ?? vscode.window.activeTextEditor?.document.uri.toString();
+      return reports.reopen(target ? vscode.Uri.parse(target) : undefined);
+    }),
     command('clinalign.checkAnswerWithModel', (uri?: unknown) => checkAnswerWithModel(services, model, diagnostics, uriOf(uri))),
     command('clinalign.reviseAnswer', (args?: ReviseArguments) => reviseWithModel(services, model, review, { ...reviseArgs(args), principleId: undefined })),
     command('clinalign.reviseWithModel', (args?: ReviseArguments) => reviseWithModel(services, model, review, reviseArgs(args))),
