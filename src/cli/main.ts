@@ -12,6 +12,7 @@ import { importCommand } from './commands/importCommand';
 import { evalCommand } from './commands/evalCommand';
 import { synthesizeQueriesCommand } from './commands/synthesizeQueriesCommand';
 import { gradeBatchCommand } from './commands/gradeBatchCommand';
+import { serveCommand, SERVE_CLI_DEFAULTS } from './commands/serveCommand';
 import { STRUCTURED_OUTPUT_MODES } from '../core/model/endpointConfig';
 import { guardTerminalOutput } from './terminalOutput';
 
@@ -213,6 +214,28 @@ withModelOptions(
     .option('--out <file>', 'write the report here instead of stdout'),
 ).action(async (options) => {
   exitCode = await evalCommand(options);
+});
+
+withModelOptions(
+  program
+    .command('serve')
+    .description('serve rubric rewards to RL trainers (OpenRLHF /get_reward, verl/TRL /score) and a self-revising /v1/chat/completions')
+    .option('--host <host>', 'address to listen on (a non-loopback one needs --token)', SERVE_CLI_DEFAULTS.host)
+    .option('--port <n>', 'port (0 picks a free one)', nonNegativeInteger, 8765)
+    .option('--data <file>', 'rl.jsonl (or HealthBench JSONL) whose prompt_ids the labels name (repeatable)', collect, [])
+    .option('--token <token>', 'require this token as Authorization: Bearer or ?token= (env CLINALIGN_SERVE_TOKEN)')
+    .option('--positive-only', 'judge and score only positive rubric items')
+    .option('--binary-threshold <score>', 'reward 1 at or above this score, else 0', Number)
+    .option('--deadline <ms>', 'answer reward requests within this; unjudged items count as not met', positiveInteger, SERVE_CLI_DEFAULTS.deadline)
+    .option('--rounds <n>', 'revision rounds of /v1/chat/completions (per request: extra_body.clinalign.rounds)', nonNegativeInteger, 1)
+    .addOption(new Option('--rubric <source>', 'rubric of /v1/chat/completions').choices(['offline', 'model']).default('offline'))
+    .option('--traces <file>', 'append a JSON line per proxied completion here', 'clinalign-traces.jsonl')
+    .option('--no-traces', 'write no trace file')
+    .option('--max-queue <n>', 'requests waiting at most before 429', nonNegativeInteger, SERVE_CLI_DEFAULTS.maxQueue)
+    .addOption(principlesOption())
+    .addOption(noBundledOption()),
+).action(async (options) => {
+  exitCode = await serveCommand(options, version);
 });
 
 async function main(argv: string[]): Promise<void> {
