@@ -184,7 +184,7 @@ program
   .description('export verified cases as healthbench.jsonl, preferences.jsonl and rl.jsonl, with manifest.json and a dataset card')
   .argument('<paths...>', '*.case.md files or folders')
   .requiredOption('--out <dir>', 'output folder (created if missing; only its own files are replaced)')
-  .option('--formats <list>', 'comma-separated: healthbench, preferences, rl', 'healthbench,preferences,rl')
+  .option('--formats <list>', 'comma-separated: healthbench, preferences, rl, verl (verl.parquet)', 'healthbench,preferences,rl')
   .option('--include-unverified', 'also export cases that are not verified (drafts, unverified items, no answer)')
   .option('--judge-model <name>', 'judge model to record in the manifest (default: env CLINALIGN_JUDGE_MODEL or .clinalign/config.yaml)')
   .addOption(principlesOption())

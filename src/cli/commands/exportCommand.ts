@@ -52,7 +52,7 @@ export async function exportCommand(paths: string[], options: ExportCommandOptio
         },
       },
     );
-    const records = manifest.files.filter((f) => f.name.endsWith('.jsonl')).map((f) => `${f.name} ${f.records}`).join(', ');
+    const records = manifest.files.filter((f) => /\.(jsonl|parquet)$/.test(f.name)).map((f) => `${f.name} ${f.records}`).join(', ');
     process.stdout.write(`${manifest.counts.cases_exported} of ${plural(manifest.counts.cases_read, 'case')} exported to ${outDir}: ${records}; ${manifest.counts.cases_skipped} skipped (skipped.json)\n`);
     return manifest.counts.cases_skipped > 0 ? 1 : 0;
   } catch (error) {

@@ -1,4 +1,5 @@
 import type { ExportManifest } from './exportManifest';
+import { exportFileName } from './exportRecords';
 
 const FIELDS: Record<string, string[]> = {
   healthbench: [
@@ -22,6 +23,11 @@ const FIELDS: Record<string, string[]> = {
     '`scenario` (object): urgency, uncertainty, expertise, task labels the case sets',
     '`principle_ids` (list of strings), `example_tags` (list of strings)',
   ],
+  verl: [
+    '`data_source` (`clinalign`), `prompt` (list of messages), `ability` (`medical`)',
+    '`reward_model` (`{style: "rule", ground_truth}`): `ground_truth` is the rubric as a JSON string',
+    '`extra_info` (`{index, prompt, prompt_id}`): verl passes no prompt to reward functions, so the messages travel here',
+  ],
 };
 
 const SIZE_CATEGORIES: [number, string][] = [
@@ -41,8 +47,8 @@ export function datasetCard(manifest: Omit<ExportManifest, 'created_at'>): strin
   const size = SIZE_CATEGORIES.find(([limit]) => exported < limit)?.[1] ?? 'n>1M';
   const configs = manifest.files
     // An empty file makes a config the datasets library cannot load.
-    .filter((f) => f.name.endsWith('.jsonl') && f.records > 0)
-    .map((f) => `  - config_name: ${f.name.replace(/\.jsonl$/, '')}\n    data_files:\n      - split: train\n        path: ${f.name}`)
+    .filter((f) => /\.(jsonl|parquet)$/.test(f.name) && f.records > 0)
+    .map((f) => `  - config_name: ${f.name.replace(/\.(jsonl|parquet)$/, '')}\n    data_files:\n      - split: train\n        path: ${f.name}`)
     .join('\n');
   const lines = [
     '---',
@@ -96,7 +102,7 @@ export function datasetCard(manifest: Omit<ExportManifest, 'created_at'>): strin
     '',
     '## Fields',
     '',
-    ...manifest.formats.flatMap((format) => [`### \`${format}.jsonl\``, '', ...FIELDS[format]!.map((f) => `- ${f}`), '']),
+    ...manifest.formats.flatMap((format) => [`### \`${exportFileName(format)}\``, '', ...FIELDS[format]!.map((f) => `- ${f}`), '']),
     '## Caveats',
     '',
     'Rubric items were judged by clinicians for this dataset; any model-graded score computed with them agrees with',

@@ -7,7 +7,8 @@ import { SCENARIO_DIMENSIONS } from '../scenario/labels';
 import { listCaseFiles, type ListedCaseFile } from './caseFileList';
 import { datasetCard } from './datasetCard';
 import { exportManifestSchema, type ExportFile, type ExportManifest } from './exportManifest';
-import { EXPORT_FORMATS, type ExportFormat } from './exportRecords';
+import { DEFAULT_EXPORT_FORMATS, EXPORT_FORMATS, exportFileName, type ExportFormat } from './exportRecords';
+import { VerlParquetFile } from './verlParquetFile';
 import { exportableCase, isSkipped, type SkippedCase, type SkipReason } from './exportableCase';
 import { INPUT_LIMITS } from '../untrusted/inputLimits';
 import { readFileWithinLimit, unreadableMessage } from '../untrusted/readFileWithinLimit';
@@ -52,7 +53,7 @@ export interface ExportResult {
 export const SKIPPED_REPORT = 'skipped.json';
 
 /** Every file an export may write, for any choice of formats: what may be replaced as a whole. */
-const EXPORT_FILES = [...EXPORT_FORMATS.map((f) => `${f}.jsonl`), SKIPPED_REPORT, 'manifest.json', 'README.md'];
+const EXPORT_FILES = [...EXPORT_FORMATS.map(exportFileName), SKIPPED_REPORT, 'manifest.json', 'README.md'];
 
 /**
  * Exports the cases under `inputs` to `outDir`: one JSONL file per format, `skipped.json`, `manifest.json`
@@ -63,12 +64,12 @@ const EXPORT_FILES = [...EXPORT_FORMATS.map((f) => `${f}.jsonl`), SKIPPED_REPORT
  * killed run left behind. The data files depend only on the cases, so a re-export is byte-identical.
  */
 export async function exportDataset(options: ExportOptions, hooks: ExportHooks = {}): Promise<ExportResult> {
-  const formats = EXPORT_FORMATS.filter((f) => (options.formats ?? EXPORT_FORMATS).includes(f));
+  const formats = EXPORT_FORMATS.filter((f) => (options.formats ?? DEFAULT_EXPORT_FORMATS).includes(f));
   const outDir = prepareOutputFolder(options.outDir);
   cleanStaleTemporaries(outDir, EXPORT_FILES);
   const files = listCaseFiles(options.inputs, outDir);
   const targets = new Map<string, string>([
-    ...formats.map((f) => [`${f}.jsonl`, outputPath(outDir, `${f}.jsonl`)] as const),
+    ...formats.map((f) => [exportFileName(f), outputPath(outDir, exportFileName(f))] as const),
     ...[SKIPPED_REPORT, 'manifest.json', 'README.md'].map((name) => [name, outputPath(outDir, name)] as const),
   ]);
   // Never overwrite a case: the output folder may sit among the inputs.
@@ -77,7 +78,7 @@ export async function exportDataset(options: ExportOptions, hooks: ExportHooks =
 
   const staged = StagedFolder.create(outDir, EXPORT_FILES);
   const stagedPath = (name: string) => join(staged.path, name);
-  const writers = new Map(formats.map((f) => [f, new AtomicFile(stagedPath(`${f}.jsonl`))] as const));
+  const writers = new Map(formats.map((f) => [f, f === 'verl' ? new VerlParquetFile(stagedPath(exportFileName(f))) : new AtomicFile(stagedPath(exportFileName(f)))] as const));
   const report = new AtomicFile(stagedPath(SKIPPED_REPORT));
   const all = [...writers.values(), report];
   try {
@@ -85,10 +86,13 @@ export async function exportDataset(options: ExportOptions, hooks: ExportHooks =
     await report.write(tally.skippedCount === 0 ? '[]\n' : '\n]\n');
     const exportFiles: ExportFile[] = [];
     for (const [format, writer] of writers) {
-      exportFiles.push({ name: `${format}.jsonl`, records: writer.lines, bytes: writer.bytes, sha256: '' });
+      exportFiles.push({ name: exportFileName(format), records: writer.lines, bytes: writer.bytes, sha256: '' });
     }
     // Complete the data files (inside the staged folder) only after every case went through.
-    for (const [index, writer] of [...writers.values()].entries()) exportFiles[index]!.sha256 = await writer.commit();
+    for (const [index, writer] of [...writers.values()].entries()) {
+      exportFiles[index]!.sha256 = await writer.commit();
+      exportFiles[index]!.bytes = writer.bytes; // parquet's size is known only once written
+    }
     const reportBytes = report.bytes;
     exportFiles.push({ name: SKIPPED_REPORT, records: tally.skippedCount, bytes: reportBytes, sha256: await report.commit() });
 
@@ -134,7 +138,7 @@ async function writeRecords(
   files: readonly ListedCaseFile[],
   formats: readonly ExportFormat[],
   options: ExportOptions,
-  writers: Map<ExportFormat, AtomicFile>,
+  writers: Map<ExportFormat, AtomicFile | VerlParquetFile>,
   report: AtomicFile,
   hooks: ExportHooks,
 ): Promise<Tally> {
@@ -174,6 +178,7 @@ async function writeRecords(
       await writers.get('healthbench')?.writeLine(result.healthbench);
       if (result.preference) await writers.get('preferences')?.writeLine(result.preference);
       await writers.get('rl')?.writeLine(result.rl);
+      await writers.get('verl')?.writeLine(result.rl);
       for (const d of SCENARIO_DIMENSIONS) {
         const label = result.scenario[d] ?? 'unlabelled';
         tally.scenarioCounts[d]![label] = (tally.scenarioCounts[d]![label] ?? 0) + 1;

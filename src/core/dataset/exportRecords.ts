@@ -3,9 +3,15 @@ import { messageSchema } from '../case/caseSchema';
 import { AXES } from '../principles/schema';
 import { partialScenarioSchema } from '../scenario/labels';
 
-/** The formats `clinalign export` writes, each to `<format>.jsonl` (docs/ARCHITECTURE.md §3.6). */
-export const EXPORT_FORMATS = ['healthbench', 'preferences', 'rl'] as const;
+/** The formats `clinalign export` writes, each to `<format>.jsonl` (docs/ARCHITECTURE.md §3.6); verl's to `verl.parquet`. */
+export const EXPORT_FORMATS = ['healthbench', 'preferences', 'rl', 'verl'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+/** What an export writes when no formats are named (verl's parquet is asked for by name). */
+export const DEFAULT_EXPORT_FORMATS: readonly ExportFormat[] = ['healthbench', 'preferences', 'rl'];
+
+export function exportFileName(format: ExportFormat): string {
+  return format === 'verl' ? 'verl.parquet' : `${format}.jsonl`;
+}
 
 const axisTagged = (tags: string[]) => tags.filter((t) => t.startsWith('axis:')).every((t) => (AXES as readonly string[]).includes(t.slice(5)));
 
@@ -76,7 +82,7 @@ export const EXPORT_SCHEMAS = {
 } as const;
 
 /** A record validated before it is written; the message names the record and the field. */
-export function validated<F extends ExportFormat>(format: F, record: unknown): z.infer<(typeof EXPORT_SCHEMAS)[F]> {
+export function validated<F extends keyof typeof EXPORT_SCHEMAS>(format: F, record: unknown): z.infer<(typeof EXPORT_SCHEMAS)[F]> {
   const result = EXPORT_SCHEMAS[format].safeParse(record);
   if (!result.success) {
     throw new Error(`${format} record invalid: ${result.error.issues.map((i) => `${i.path.join('.') || '(record)'}: ${i.message}`).join('; ')}`);
