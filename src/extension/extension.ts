@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { isLintable } from './caseDocuments';
 import { exportVerifiedExamples, type ExportArguments } from './dataset/exportDatasetCommand';
+import { showWalkthroughOnFirstStart } from './editor/firstStartWalkthrough';
 import { registerEditorFeatures } from './editor/registerEditorFeatures';
 import { PrincipleExplorer } from './explorer/principleExplorer';
 import { LintController } from './lintController';
@@ -11,6 +12,7 @@ import { userBaseUrl } from './model/modelSettings';
 import { registerModelFeatures } from './model/registerModelFeatures';
 import { PrincipleLibraryHost } from './principleLibraryHost';
 import { registerReviewPanel } from './review/registerReviewPanel';
+import { registerServeCommands } from './serve/serveCommands';
 import type { ExtensionServices } from './services';
 
 /** What the extension exposes to other extensions and to its integration tests. */
@@ -52,8 +54,10 @@ export function activate(context: vscode.ExtensionContext): ClinAlignApi {
     explorer,
     ...registerModelFeatures(services),
     ...registerReviewPanel({ services, model: services.model }),
+    ...registerServeCommands(services),
   );
   log.info(`Activated in ${(performance.now() - started).toFixed(1)} ms`);
+  void showWalkthroughOnFirstStart(context).catch((error: unknown) => log.warn(`Walkthrough not shown: ${(error as Error).message}`));
   return { libraryPrincipleCount: () => host.library.principles.length, principleTree: explorer.tree, logFolder: context.logUri };
 }
 

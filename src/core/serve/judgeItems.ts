@@ -47,7 +47,8 @@ export async function judgeItems(judge: RewardJudge, conversation: readonly Mess
           return { ...item, judged: true, met: stored.data.criteria_met, explanation: stored.data.explanation };
         }
         if (signal.aborted) throw new Error('deadline reached before the judge was asked');
-        const verdict = await client.completeJson(gradeItemOutput, messages, { signal, model: client.judgeModel });
+        // Without a cache of its own the server lets the client cache (hits then go uncounted).
+        const verdict = await client.completeJson(gradeItemOutput, messages, { signal, model: client.judgeModel, cache: !cache });
         if (key) await cache!.set(key, verdict).catch(() => {});
         return { ...item, judged: true, met: verdict.criteria_met, explanation: verdict.explanation };
       } catch (error) {
