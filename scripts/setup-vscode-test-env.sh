@@ -8,7 +8,8 @@
 #        Node 20) into the git-ignored .vscode-test-tools/ folder, NOT into the project's dependencies.
 # playwright-core comes from the project's devDependencies (npm ci). It never downloads a browser here.
 #
-# Environment: VSCODE_TEST_TOOLS (tools folder, default <repo>/.vscode-test-tools), CODE_SERVER_VERSION.
+# Environment: VSCODE_TEST_TOOLS (tools folder, default <repo>/.vscode-test-tools), CODE_SERVER_VERSION,
+#   CLINALIGN_SETUP_NO_BROWSER=1 (skip chromium: `npm start` needs only code-server).
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -24,20 +25,35 @@ t0=$(date +%s)
 
 # --- 1. Debian packages (only the missing ones) --------------------------------------------------------
 pkgs=()
-command -v chromium >/dev/null 2>&1 || pkgs+=(chromium)
+[ -n "${CLINALIGN_SETUP_NO_BROWSER:-}" ] || command -v chromium >/dev/null 2>&1 || pkgs+=(chromium)
 command -v rg >/dev/null 2>&1 || pkgs+=(ripgrep)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || pkgs+=(libkrb5-dev)
+
+# Without root, say what is missing and every way on, rather than failing inside apt (issue 15).
+without_root() {
+  log "$1"
+  log "  ClinAlign needs these Debian packages: ${pkgs[*]}. Without root you can:"
+  log "  - ask someone with root to run: sudo apt-get install -y --no-install-recommends ${pkgs[*]}, then run this again;"
+  log "  - run 'sudo -v' first if you may use sudo with a password, then run this again;"
+  log "  - for npm start only: put a desktop VS Code 'code' on PATH, or set CODE_SERVER=/path/to/code-server (4.100.x)."
+  exit 1
+}
+
 if [ ${#pkgs[@]} -gt 0 ]; then
   SUDO=""
   if [ "$(id -u)" -ne 0 ]; then
-    if command -v sudo >/dev/null 2>&1; then SUDO="sudo -n"; else
-      log "need root (or sudo) to install: ${pkgs[*]}"; exit 1; fi
+    command -v sudo >/dev/null 2>&1 || without_root "not root and no sudo: cannot install ${pkgs[*]}"
+    sudo -n true 2>/dev/null || without_root "sudo needs a password here: cannot install ${pkgs[*]}"
+    SUDO="sudo -n"
   fi
+  log "installing Debian packages with apt-get${SUDO:+ (through sudo)}: ${pkgs[*]} (about a minute)"
+  log "apt-get update"
+  $SUDO apt-get update -q
   log "apt-get install ${pkgs[*]}"
-  $SUDO apt-get update -qq
-  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${pkgs[@]}" >/dev/null
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${pkgs[@]}"
+  log "Debian packages installed in $(( $(date +%s) - t0 ))s"
 else
-  log "apt packages present (chromium, ripgrep, libkrb5-dev)"
+  log "apt packages present"
 fi
 
 # --- 2. code-server into the tools folder ----------------------------------------------------------------

@@ -1,14 +1,18 @@
 #!/usr/bin/env node
-// `npm start` (after `npm run build`): opens examples/ in an editor with this repo loaded as the extension
-// under development.
-//   - If a desktop `code` is on PATH: `code --extensionDevelopmentPath=<repo> <repo>/examples`.
+// `npm start` (after `npm run build`): opens a scratch copy of examples/ (.vscode-test-tools/examples, so the
+// tracked files never change) in an editor with this repo loaded as the extension under development, with a
+// case open; the extension shows its walkthrough beside it on the first start.
+//   - If a desktop `code` is on PATH: `code --extensionDevelopmentPath=<repo> <scratch> <scratch>/<case>`.
 //   - Otherwise: code-server 4.100.3 (installed by scripts/setup-vscode-test-env.sh on first use) on
 //     127.0.0.1:$PORT (default 8080, or a free port if 8080 is taken). Open the printed URL in a browser; its
 //     `payload` parameter loads the extension from this repo. Ctrl+C stops code-server.
 //     Editor state (settings, extensions, logs) lives in .vscode-test-tools/ so ~ is left alone.
-// Environment: PORT, CLINALIGN_START_CODE_SERVER=1 (use code-server even if `code` exists).
+// Arguments: --fresh copies examples/ again over the scratch copy (your edits there are lost).
+// Environment: PORT, CLINALIGN_START_CODE_SERVER=1 (use code-server even if `code` exists), CODE_SERVER (an
+// installed code-server to use instead of installing one), VSCODE_TEST_TOOLS.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { caseToOpen, prepareScratchExamples, workbenchUrl, writeSessionSettings } from './lib/startSession.mjs';
 import os from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
@@ -19,6 +23,7 @@ const EXAMPLES = path.join(REPO, 'examples');
 const TOOLS = process.env.VSCODE_TEST_TOOLS || path.join(REPO, '.vscode-test-tools');
 const CODE_SERVER = process.env.CODE_SERVER || path.join(TOOLS, 'node_modules', '.bin', 'code-server');
 const HOST = '127.0.0.1';
+const SCRATCH = path.join(TOOLS, 'examples');
 
 const log = (...args) => console.log('[start]', ...args);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -58,10 +63,17 @@ async function choosePort() {
   return (await portFree(8080)) ? 8080 : anyFreePort();
 }
 
+// --- the scratch copy of examples/ ---------------------------------------------------------------------
+mkdirSync(TOOLS, { recursive: true });
+const copied = prepareScratchExamples(EXAMPLES, SCRATCH, { fresh: process.argv.includes('--fresh') });
+log(`${copied ? 'copied examples/ to' : 'reusing'} ${SCRATCH}: edits go there, examples/ stays as committed (npm start -- --fresh copies it again).`);
+const firstCase = caseToOpen(SCRATCH);
+
 // --- desktop VS Code -------------------------------------------------------------------------------------
 if (onPath('code') && !process.env.CLINALIGN_START_CODE_SERVER) {
-  log(`code --extensionDevelopmentPath=${REPO} ${EXAMPLES}`);
-  const child = spawn('code', [`--extensionDevelopmentPath=${REPO}`, EXAMPLES], { stdio: 'inherit' });
+  const args = [`--extensionDevelopmentPath=${REPO}`, SCRATCH, ...(firstCase ? [firstCase] : [])];
+  log(`code ${args.join(' ')}`);
+  const child = spawn('code', args, { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
   child.on('error', (err) => {
     console.error('[start] could not run `code`:', err.message);
@@ -74,35 +86,24 @@ if (onPath('code') && !process.env.CLINALIGN_START_CODE_SERVER) {
 // --- code-server -----------------------------------------------------------------------------------------
 async function startCodeServer() {
   if (!existsSync(CODE_SERVER)) {
-    log('code-server missing: running scripts/setup-vscode-test-env.sh');
-    const r = spawnSync('bash', [path.join(REPO, 'scripts', 'setup-vscode-test-env.sh')], { stdio: 'inherit' });
+    // The first run installs code-server (about a minute) and, only if missing, the Debian packages it builds
+    // with (ripgrep, libkrb5-dev), which needs root or sudo. The browser for the tests is not needed here.
+    log('code-server is not installed yet: running scripts/setup-vscode-test-env.sh (about a minute; progress follows)');
+    const r = spawnSync('bash', [path.join(REPO, 'scripts', 'setup-vscode-test-env.sh')], {
+      stdio: 'inherit',
+      env: { ...process.env, CLINALIGN_SETUP_NO_BROWSER: '1' },
+    });
     if (r.status !== 0 || !existsSync(CODE_SERVER)) {
-      console.error('[start] setup-vscode-test-env.sh failed');
+      console.error('[start] setup-vscode-test-env.sh failed (see above); README "Set up" says what to do without root');
       process.exit(1);
     }
   }
-  mkdirSync(EXAMPLES, { recursive: true });
 
   const data = path.join(TOOLS, 'user-data');
   const userData = path.join(data, 'vscode');
   mkdirSync(path.join(userData, 'User'), { recursive: true });
   const settingsFile = path.join(userData, 'User', 'settings.json');
-  if (!existsSync(settingsFile)) {
-    writeFileSync(
-      settingsFile,
-      JSON.stringify(
-        {
-          'workbench.startupEditor': 'none',
-          'telemetry.telemetryLevel': 'off',
-          'extensions.autoCheckUpdates': false,
-          'extensions.autoUpdate': false,
-          'update.mode': 'none',
-        },
-        null,
-        2,
-      ),
-    );
-  }
+  if (writeSessionSettings(settingsFile) === 'kept') log(`${settingsFile} is not plain JSON, so it was left as it is`);
   const sockDir = mkdtempSync(path.join(os.tmpdir(), 'clinalign-start-'));
   process.on('exit', () => rmSync(sockDir, { recursive: true, force: true }));
   const config = path.join(data, 'config.yaml');
@@ -199,11 +200,10 @@ async function startCodeServer() {
   server.stdout.on('data', (d) => process.stdout.write(`[code-server] ${d}`));
   server.stderr.on('data', (d) => process.stderr.write(`[code-server] ${d}`));
 
-  const payload = [['extensionDevelopmentPath', `vscode-remote://${authority}${REPO}`]];
-  const url = `http://${authority}/?folder=${encodeURIComponent(EXAMPLES)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  const url = workbenchUrl(authority, SCRATCH, REPO, firstCase);
   const distMissing = !existsSync(path.join(REPO, 'dist', 'extension.js'));
   if (distMissing) log('WARNING: dist/extension.js is missing — run `npm run build`.');
-  log(`code-server ${authority} serves ${EXAMPLES} with the ClinAlign extension from ${REPO}.`);
+  log(`code-server ${authority} serves ${SCRATCH} with the ClinAlign extension from ${REPO}.`);
   log(`From another machine: ssh -L ${port}:127.0.0.1:${port} <this-host> (same port), then open the same URL.`);
   log('After `npm run build` (or `npm run watch`), reload the browser tab to pick up the new extension.');
   log('Ctrl+C stops code-server.');
