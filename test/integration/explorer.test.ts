@@ -92,6 +92,22 @@ describe('principle explorer in a real editor', () => {
     });
   });
 
+  it('the view\'s "apply" counts add up to the status item\'s count for the same case (one selection, issue 15)', async function () {
+    if (!tree) return this.skip();
+    const document = await vscode.workspace.openTextDocument(workspaceUri('chest-pain-at-rest.case.md'));
+    await vscode.window.showTextDocument(document);
+    const report = await vscode.commands.executeCommand<{ applicablePrinciples: number }>('clinalign.classifyScenario');
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    const total = await waitFor('every dimension counted against the case', async () => {
+      const groups = (await items()).filter((g) => g.item.id?.startsWith('dimension:'));
+      const counts = groups.map((g) => /· (\d+) appl(?:y|ies)$/.exec(String(g.item.description))?.[1]);
+      return counts.every((c) => c !== undefined) ? counts.reduce((sum, c) => sum + Number(c), 0) : undefined;
+    });
+    assert.equal(total, report.applicablePrinciples);
+    const ticked = (await principleItems()).filter((i) => String(i.description).startsWith('✓ ')).length;
+    assert.equal(ticked, report.applicablePrinciples);
+  });
+
   it('clicking a principle opens its YAML file at its line', async function () {
     if (!tree) return this.skip();
     const item = (await principleItem(REFERRAL))!;
