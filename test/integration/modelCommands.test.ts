@@ -68,7 +68,14 @@ describe('model commands', () => {
   });
 
   it('the grade report stays open when another file is clicked, and "Show grade report" reopens it from the case', async () => {
+    server ??= await startModelServer(); // also when run alone (CLINALIGN_IT_GREP)
     const editor = await openCase('it-model-kept.case.md', withRubric('it-model-kept', 'Call emergency services now.'));
+    await waitFor('the ready state', async () => {
+      const r = await vscode.commands.executeCommand<ScenarioReport | undefined>('clinalign.classifyScenario');
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      return r?.detail.endsWith('model: ready') ? true : undefined;
+    });
+    await vscode.window.showTextDocument(editor.document);
     const grade = done(await vscode.commands.executeCommand<Run<{ report: string }>>('clinalign.gradeAnswer'));
     const reportName = vscode.Uri.parse(grade.report).path.split('/').pop()!;
     const reportTab = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label.includes(reportName));
