@@ -1,17 +1,17 @@
 // `npm run check:regex`: proves which bundled detector patterns the backtracking engine may run, and writes
-// the proofs to src/core/lint/regexSafetyVerdicts.json. Patterns without a proof run on RE2 (linear) at
+// the proofs to src/core/text/regexSafetyVerdicts.json. Patterns without a proof run on RE2 (linear) at
 // run time. Needs recheck's native checker (linux-x64/macOS/Windows optional dependency); takes minutes, so
 // earlier verdicts are kept and only new patterns are checked.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkSync } from 'recheck';
 import { afterLeadingAnyRun, isSimpleBounded, lookaroundParts } from '../src/core/lint/lookaroundParts';
-import { patternKey } from '../src/core/lint/regexEngine';
+import { patternKey } from '../src/core/text/regexEngine';
 import { parse } from 'yaml';
 import { principleFilesIn } from '../src/core/principles/loadPrinciples';
 import { principlePatterns } from '../src/core/principles/principlePatterns';
 
-const FILE = join(__dirname, '..', 'src', 'core', 'lint', 'regexSafetyVerdicts.json');
+const FILE = join(__dirname, '..', 'src', 'core', 'text', 'regexSafetyVerdicts.json');
 const CHECKER = 'recheck 4.5 automaton checker, flags iu, 5 s per pattern; lookarounds split, bodies anchored, simple bounded patterns counted (lookaroundParts.ts)';
 
 interface Verdicts {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { importCycles, runtimeImports } from '../support/importGraph';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -24,4 +25,49 @@ describe('architecture', () => {
     const offenders = files.filter((file) => /from\s+['"][./]*\/extension\//.test(readFileSync(file, 'utf8')));
     assert.deepEqual(offenders.map((f) => relative(ROOT, f)), []);
   });
+
+  it('src has no import cycles (each module can be loaded, tested and bundled on its own)', () => {
+    const cycles = importCycles(sourceFiles(join(ROOT, 'src')));
+    assert.deepEqual(cycles.map((cycle) => cycle.map((f) => relative(ROOT, f)).join(' -> ')), []);
+  });
+
+  it('src/core folders import only their own layer or layers below it', () => {
+    const core = join(ROOT, 'src', 'core');
+    const folders = readdirSync(core).filter((name) => statSync(join(core, name)).isDirectory());
+    const unlayered = folders.filter((folder) => !(folder in CORE_LAYERS));
+    assert.deepEqual(unlayered, [], 'give each new src/core folder a layer in CORE_LAYERS');
+    const upward: string[] = [];
+    for (const file of sourceFiles(core)) {
+      const from = relative(core, file).split('/')[0]!;
+      for (const target of runtimeImports(file)) {
+        const to = relative(core, target).split('/')[0]!;
+        if (from !== to && CORE_LAYERS[to]! > CORE_LAYERS[from]!) upward.push(`${relative(ROOT, file)} -> ${relative(ROOT, target)}`);
+      }
+    }
+    assert.deepEqual(upward, []);
+  });
 });
+
+/**
+ * The layers of src/core, lowest first: text → principles/concepts → case → lint/scenario →
+ * rubric/model/workflows → review/dataset/evaluation → serve. A folder may import its own layer and below.
+ */
+const CORE_LAYERS: Record<string, number> = {
+  text: 0,
+  yaml: 0,
+  untrusted: 0,
+  project: 0,
+  principles: 1,
+  concepts: 1,
+  case: 2,
+  lint: 3,
+  scenario: 3,
+  rubric: 4,
+  model: 4,
+  workflows: 4,
+  review: 5,
+  dataset: 5,
+  evaluation: 5,
+  catalogue: 5,
+  serve: 6,
+};

@@ -7,10 +7,10 @@ import type { Detector, Severity } from '../principles/schema';
 import { compileMatcher, type CompiledMatcher } from './compileMatcher';
 import { LiteralIndex } from './literalIndex';
 import { ParagraphCache } from './paragraphAnalysis';
-import { planMatcher, type PatternPlan } from './planPattern';
+import { planMatcher, type PatternPlan } from '../text/planPattern';
 import { PlannedRegex } from './plannedRegex';
 import { scenarioConditionsOf } from './questionConditions';
-import { regexFlags, termToRegexSource } from './termPattern';
+import { regexFlags, termToRegexSource } from '../text/termPattern';
 
 /** One detector of one principle, with its matchers compiled. */
 export interface CompiledDetector {

@@ -1,8 +1,8 @@
 import type { Matcher } from '../principles/schema';
 import type { AnswerView } from './answerView';
-import { planMatcher } from './planPattern';
+import { planMatcher } from '../text/planPattern';
 import { PlannedRegex } from './plannedRegex';
-import { regexFlags, termToRegexSource } from './termPattern';
+import { regexFlags, termToRegexSource } from '../text/termPattern';
 import { TextView } from './textView';
 
 /** A matcher compiled into one planned regular expression (terms and patterns as alternatives). */

@@ -6,7 +6,7 @@ import type { LibrarySnapshot } from '../principles/librarySnapshot';
 import { principleFilesIn } from '../principles/principleFiles';
 import { stampsOf } from '../principles/snapshotFile';
 import { compileLibrary } from './compileLibrary';
-import { exportPlans } from './planPattern';
+import { exportPlans } from '../text/planPattern';
 
 /**
  * The build's snapshot of a bundled principle folder (scripts/write-principle-snapshot.ts): the parsed files

@@ -1,7 +1,7 @@
 import { AnswerView } from './answerView';
-import { LinearRegex } from './linearRegex';
-import { planPattern, type PatternPlan } from './planPattern';
-import { chooseEngine } from './regexEngine';
+import { LinearRegex } from '../text/linearRegex';
+import { planPattern, type PatternPlan } from '../text/planPattern';
+import { chooseEngine } from '../text/regexEngine';
 import type { LiteralIndex } from './literalIndex';
 import type { TextView } from './textView';
 

@@ -1,5 +1,5 @@
 import type { TermEntry } from './compileLibrary';
-import { LEFT_BOUNDARY, RIGHT_BOUNDARY } from './termPattern';
+import { LEFT_BOUNDARY, RIGHT_BOUNDARY } from '../text/termPattern';
 
 /**
  * Cheap tests that reject most places a term's first word was found (inside a longer word: "pain" in

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isBundledFolder } from './bundledLibrary';
-import { importPlans, type PatternPlan } from '../lint/planPattern';
+import { importPlans, type PatternPlan } from '../text/planPattern';
 import { principleFilesIn } from './principleFiles';
 import { parsePrincipleFile, type ParsedPrincipleFile } from './parsePrincipleFile';
 import { readMatchingSnapshot, type SnapshotStamp } from './snapshotFile';

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { conceptRefSchema } from '../concepts/conceptSchema';
-import { chooseEngine } from '../lint/regexEngine';
-import { regexError } from '../lint/termPattern';
+import { chooseEngine } from '../text/regexEngine';
+import { regexError } from '../text/termPattern';
 import { appliesSchema, partialScenarioSchema } from './scenarioLabels';
 
 export const DIMENSIONS = ['urgency', 'uncertainty', 'expertise', 'task', 'universal'] as const;

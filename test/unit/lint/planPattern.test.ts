@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { LiteralIndex } from '../../../src/core/lint/literalIndex';
-import { planMatcher, planPattern } from '../../../src/core/lint/planPattern';
+import { planMatcher, planPattern } from '../../../src/core/text/planPattern';
 
 describe('planPattern', () => {
   it('finds the literals every match must contain', () => {
