@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PrincipleLibraryLoader } from '../../../src/core/principles/libraryLoader';
@@ -98,7 +98,7 @@ describe('principle loading', () => {
     const dir = teamDir({ 'team.yaml': 'group: team\nprinciples:\n  - id: universal.no-cure-promises\n    severity: error\n' });
     const texts = new Map<string, string>();
     const loader = new PrincipleLibraryLoader(bundled);
-    const read = (file: string) => texts.get(file) ?? require('node:fs').readFileSync(file, 'utf8');
+    const read = (file: string) => texts.get(file) ?? readFileSync(file, 'utf8');
     const good = loader.load([dir], read);
     assert.equal(good.principles.find((p) => p.id === 'universal.no-cure-promises')!.severity, 'error');
     texts.set(join(dir, 'team.yaml'), 'group: team\nprinciples:\n  - id: [broken\n');
