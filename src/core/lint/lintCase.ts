@@ -1,5 +1,6 @@
 import { parseCase, type CaseDocument } from '../case/parseCase';
-import { applyOverrides, classifyQuestion, type Classification } from '../scenario/classifyQuestion';
+import { classifyCase, type CaseReadingOptions } from '../scenario/classifyCase';
+import type { Classification } from '../scenario/classifyQuestion';
 import type { CompiledLibrary } from './compileLibrary';
 import type { Finding } from './finding';
 import { lintAnswer, type LintInput } from './lintAnswer';
@@ -11,12 +12,9 @@ export interface CaseLintResult {
   findings: Finding[];
 }
 
-/** Parses a case, works out its scenario and lints its answer; never throws on bad input. */
-/** How a front end reads cases: `defaultAudience` is the audience of a case that names none. */
-export interface CaseReadingOptions {
-  defaultAudience?: 'layperson' | 'clinician' | undefined;
-}
+export type { CaseReadingOptions };
 
+/** Parses a case, works out its scenario and lints its answer; never throws on bad input. */
 export function lintCase(library: CompiledLibrary, text: string, options: CaseReadingOptions = {}): CaseLintResult {
   const prepared = prepareCase(library, text, options);
   return finishCase(prepared, lintAnswer(library, prepared.input));
@@ -31,13 +29,7 @@ export interface PreparedCase {
 
 export function prepareCase(library: CompiledLibrary, text: string, options: CaseReadingOptions = {}): PreparedCase {
   const document = parseCase(text);
-  // The case's own `audience:` wins; a folder of lay (or clinical) material can set the rest at once.
-  const audience = document.data.audience ?? options.defaultAudience;
-  const classification = applyOverrides(classifyQuestion(document.question, library.lexicon, library.recognitions.recognise(document.question)), {
-    audience,
-    scenario: document.data.scenario,
-  });
-  if (!document.data.audience && options.defaultAudience) classification.evidence.expertise = `default audience: ${options.defaultAudience}`;
+  const classification = classifyCase(document, library.lexicon, options, library.recognitions.recognise(document.question));
   return { document, classification, input: { answer: document.body, question: document.question, scenario: classification.scenario } };
 }
 

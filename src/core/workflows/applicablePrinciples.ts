@@ -1,6 +1,6 @@
 import type { ConceptLexicon } from '../concepts/conceptLexicon';
 import type { Principle } from '../principles/principle';
-import { selectPrinciples } from '../lint/selectPrinciples';
+import { selectPrinciples, type SelectedPrinciple } from '../lint/selectPrinciples';
 import { principleOf, type RubricItem } from '../rubric/rubricItem';
 import type { Scenario } from '../scenario/labels';
 
@@ -16,13 +16,23 @@ export function applicablePrinciples(
   limit = PROMPT_PRINCIPLE_LIMIT,
   lexicon?: ConceptLexicon,
 ): Principle[] {
+  return promptPrinciples(principles, selectPrinciples(principles, scenario, question, lexicon), rubric, limit);
+}
+
+/** The same from a selection already made (a Case keeps its own). */
+export function promptPrinciples(
+  principles: readonly Principle[],
+  selected: readonly SelectedPrinciple[],
+  rubric: readonly Pick<RubricItem, 'tags'>[] = [],
+  limit = PROMPT_PRINCIPLE_LIMIT,
+): Principle[] {
   const byId = new Map(principles.map((p) => [p.id, p]));
   const chosen = new Map<string, Principle>();
   for (const item of rubric) {
     const principle = byId.get(principleOf(item) ?? '');
     if (principle && !principle.disabled) chosen.set(principle.id, principle);
   }
-  for (const { principle } of selectPrinciples(principles, scenario, question, lexicon)) {
+  for (const { principle } of selected) {
     if (chosen.size >= limit) break;
     chosen.set(principle.id, principle);
   }

@@ -8,7 +8,11 @@ export interface ReviseLoopInput extends Omit<ReviseInput, 'grade'> {
   rubric: readonly Pick<RubricItem, 'criterion' | 'points' | 'tags'>[];
 }
 
+/** Revise rounds when the caller does not say: `clinalign revise --rounds` and `clinalign.model.revisionRounds`. */
+export const DEFAULT_REVISION_ROUNDS = 1;
+
 export interface ReviseLoopOptions extends WorkflowOptions {
+  /** DEFAULT_REVISION_ROUNDS unless set. */
   maxRounds?: number;
   /** Stop once a round gains less than this (score units); the method reports diminishing returns. */
   minGain?: number;
@@ -42,7 +46,7 @@ export interface ReviseLoopResult {
  * and its score is higher, and stopping when a round no longer helps enough.
  */
 export async function reviseLoop(client: StructuredClient, input: ReviseLoopInput, options: ReviseLoopOptions = {}): Promise<ReviseLoopResult> {
-  const maxRounds = options.maxRounds ?? 3;
+  const maxRounds = options.maxRounds ?? DEFAULT_REVISION_ROUNDS;
   const minGain = options.minGain ?? 0.02;
   const step = (message: string) => options.onProgress?.({ done: rounds.length, total: maxRounds, message });
   const grade = (answer: string) => gradeAnswer(client, { conversation: input.conversation, answer, rubric: input.rubric }, { signal: options.signal, mode: options.gradingMode });
