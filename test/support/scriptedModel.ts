@@ -48,6 +48,7 @@ export function batchItems(user: string): { item: number; points: number; criter
 }
 
 const DEFAULTS: SchemaScripts = {
+  healthbench_grader: (_, user) => healthBenchGraderReply(user)!,
   grade_item: (_, user) => {
     const item = user.slice(user.lastIndexOf('## Rubric item\n\n') + '## Rubric item\n\n'.length);
     const [, points, criterion] = /^\[(-?\d+)\] ([\s\S]*)$/.exec(item) ?? [];
@@ -103,6 +104,23 @@ const DEFAULTS: SchemaScripts = {
   },
 };
 
+/**
+ * The keyword judge for the HealthBench grader prompt (plain text, no schema): the answer is the last
+ * `assistant:` turn of its `# Conversation` section, the item the `# Rubric item` line; the verdict comes back
+ * in a fenced JSON block, as the reference grader's replies do. Undefined for any other prompt.
+ */
+export function healthBenchGraderReply(user: string): ScriptedReply | undefined {
+  const itemAt = user.indexOf('\n\n# Rubric item\n');
+  const conversationAt = user.indexOf('# Conversation\n');
+  if (itemAt < 0 || conversationAt < 0) return undefined;
+  const conversation = user.slice(conversationAt, itemAt);
+  const answer = conversation.slice(conversation.lastIndexOf('assistant: ') + 'assistant: '.length);
+  const itemLine = user.slice(itemAt + '\n\n# Rubric item\n'.length).split('\n')[0]!;
+  const [, points, criterion] = /^\[(-?\d+)\] (.*)$/.exec(itemLine) ?? [];
+  const met = keywordJudge(criterion ?? '', conversation.lastIndexOf('assistant: ') < 0 ? '' : answer);
+  return `\`\`\`json\n${JSON.stringify({ explanation: `${met ? 'Mentions' : 'Does not mention'} a keyword of the [${points}] item.`, criteria_met: met }, null, 2)}\n\`\`\``;
+}
+
 /** Principle ids listed in a prompt (`- id — title: statement`). */
 export function principleIds(user: string): string[] {
   return [...user.matchAll(/^- (\S+) — /gm)].map((m) => m[1]!);
@@ -111,8 +129,9 @@ export function principleIds(user: string): string[] {
 /** A script answering every ClinAlign prompt; `overrides` replace the reply for some schemas. */
 export function scriptedModel(overrides: SchemaScripts = {}): Script {
   return (request: ChatRequest, _recorded: RecordedRequest) => {
-    const name = schemaNameOf(request) ?? '';
     const user = [...request.messages].reverse().find((m) => m.role === 'user')?.content ?? '';
+    // The HealthBench grader asks for no schema: recognised by its prompt's sections.
+    const name = schemaNameOf(request) ?? (healthBenchGraderReply(user) !== undefined ? 'healthbench_grader' : '');
     // A repair turn quotes the first reply; answer from the original question.
     const question = request.messages.filter((m) => m.role === 'user')[0]?.content ?? user;
     const script = overrides[name] ?? DEFAULTS[name];

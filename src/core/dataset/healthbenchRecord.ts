@@ -1,16 +1,19 @@
 import * as z from 'zod';
 import { messageSchema } from '../case/caseSchema';
+import { contentPromptId } from './contentPromptId';
 
-/** One HealthBench JSONL record (the fields this project reads). */
-export const healthBenchRecordSchema = z.looseObject({
-  prompt_id: z.string(),
-  prompt: z.array(messageSchema).min(1),
-  rubrics: z.array(
-    z.looseObject({ criterion: z.string(), points: z.number(), tags: z.array(z.string()).default([]) }),
-  ),
-  example_tags: z.array(z.string()).default([]),
-  ideal_completions_data: z.looseObject({ ideal_completion: z.string() }).nullable().optional(),
-});
+/** One HealthBench JSONL record (the fields this project reads); a missing or empty `prompt_id` becomes a content hash. */
+export const healthBenchRecordSchema = z
+  .looseObject({
+    prompt_id: z.string().optional(),
+    prompt: z.array(messageSchema).min(1),
+    rubrics: z.array(
+      z.looseObject({ criterion: z.string(), points: z.number(), tags: z.array(z.string()).default([]) }),
+    ),
+    example_tags: z.array(z.string()).default([]),
+    ideal_completions_data: z.looseObject({ ideal_completion: z.string() }).nullable().optional(),
+  })
+  .transform((record) => ({ ...record, prompt_id: record.prompt_id || contentPromptId(record.prompt, record.rubrics) }));
 export type HealthBenchRecord = z.infer<typeof healthBenchRecordSchema>;
 
 /** Parses HealthBench JSONL text; a bad line is an error naming its line number. */

@@ -15,9 +15,14 @@ function source(report: EvalReport): string {
   return report.responses_from === 'model' ? `answers sampled from ${report.model}` : 'answers read from a responses file';
 }
 
+/** Which protocol judged: only the HealthBench grader's figures compare with published HealthBench numbers. */
+function graderNote(report: EvalReport): string {
+  return report.grader === 'healthbench' ? ' (HealthBench grader protocol)' : ' (ClinAlign structured grader)';
+}
+
 /** The evaluation as Markdown: overall score, then a table per breakdown; the judge named under each. */
 export function evalMarkdown(report: EvalReport): string {
-  const judged = `Judge: ${report.judge_model}. Scores are means clipped to [0, 1] ± bootstrap standard error (${report.bootstrap.resamples} resamples).`;
+  const judged = `Judge: ${report.judge_model}${graderNote(report)}. Scores are means clipped to [0, 1] ± bootstrap standard error (${report.bootstrap.resamples} resamples).`;
   const table = (title: string, group: Record<string, SetStatistics>) =>
     Object.keys(group).length === 0
       ? []
@@ -31,6 +36,8 @@ export function evalMarkdown(report: EvalReport): string {
     ...(report.missing.length > 0 ? [`${report.missing.length} examples have no response and were left out.`, ''] : []),
     ...(report.failures.length > 0 ? [`${report.failures.length} examples failed to grade: ${report.failures.slice(0, 5).map((f) => `${f.prompt_id} (${f.message})`).join('; ')}`, ''] : []),
     ...table('By axis', report.by_axis),
+    ...table('By rubric level', report.by_level),
+    ...table('By consensus cluster', report.by_cluster),
     ...table('By theme', report.by_theme),
     ...table('By physician-agreed category', report.by_category),
   ].join('\n');
@@ -44,7 +51,7 @@ const STYLE = 'body{font-family:system-ui,sans-serif;margin:2rem;color:#111827;m
  */
 export function evalHtml(report: EvalReport): string {
   const styleHash = createHash('sha256').update(STYLE).digest('base64');
-  const caption = `Judge: ${report.judge_model} · ${source(report)} · bars: clipped mean, whiskers: ± bootstrap SE`;
+  const caption = `Judge: ${report.judge_model}${graderNote(report)} · ${source(report)} · bars: clipped mean, whiskers: ± bootstrap SE`;
   const figure = (title: string, group: Record<string, SetStatistics>) => {
     const data = bars(group);
     return data.length === 0 ? '' : `<figure>${barChartSvg(title, data, caption)}</figure>`;
@@ -60,6 +67,8 @@ export function evalHtml(report: EvalReport): string {
     `<p><strong>Score ${fmt(report.score)} ± ${fmt(report.std_error)}</strong> over ${report.n} examples; judge <code>${escapeHtml(report.judge_model)}</code>; ${escapeHtml(source(report))}.</p>`,
     `<figure>${overall}</figure>`,
     figure('By axis', report.by_axis),
+    figure('By rubric level', report.by_level),
+    figure('By consensus cluster', report.by_cluster),
     figure('By theme', report.by_theme),
     figure('By physician-agreed category', report.by_category),
     '</body></html>',

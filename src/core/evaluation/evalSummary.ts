@@ -21,6 +21,9 @@ export interface EvalSummary extends SetStatistics {
   n_unscored: number;
   /** Each axis rescored over only that axis's items; examples with no positive points there are skipped. */
   by_axis: Record<string, SetStatistics>;
+  /** Rubric-level tags rescored like axes: `level:example` / `level:cluster` items, and each consensus `cluster:`. */
+  by_level: Record<string, SetStatistics>;
+  by_cluster: Record<string, SetStatistics>;
   /** Examples grouped by their `theme:` tag, with their overall scores. */
   by_theme: Record<string, SetStatistics>;
   /** Same, by `physician_agreed_category:` tag when the data has them. */
@@ -41,10 +44,25 @@ export function summarizeEval(examples: readonly GradedExample[]): EvalSummary {
     ...setStatistics(overall),
     n_unscored: scored.length - overall.length,
     by_axis,
+    by_level: byItemTag(examples, 'level:'),
+    by_cluster: byItemTag(examples, 'cluster:'),
     by_theme: byTag(scored, 'theme:'),
     by_category: byTag(scored, 'physician_agreed_category:'),
     examples: scored.map((s) => ({ prompt_id: s.example.prompt_id, score: s.score })),
   };
+}
+
+/**
+ * For a tag on rubric items: each example rescored over only its items carrying that tag (HealthBench's rule
+ * for rubric-level tags); an example whose tagged items have no positive points is left out of that group.
+ */
+function byItemTag(examples: readonly GradedExample[], prefix: string): Record<string, SetStatistics> {
+  const names = new Set(examples.flatMap((e) => e.items.flatMap((item) => item.tags.filter((t) => t.startsWith(prefix)))));
+  const groups: [string, number[]][] = [...names].sort().map((tag) => [
+    tag.slice(prefix.length),
+    examples.map((e) => scoreRubric(e.items.filter((item) => item.tags.includes(tag)))).filter((s): s is number => s !== null),
+  ]);
+  return Object.fromEntries(groups.filter(([, scores]) => scores.length > 0).map(([name, scores]) => [name, setStatistics(scores)]));
 }
 
 function byTag(scored: { example: GradedExample; score: number | null }[], prefix: string): Record<string, SetStatistics> {

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import type { Message } from '../case/caseSchema';
 import { healthBenchRecordSchema, type HealthBenchRecord } from '../dataset/healthbenchRecord';
 import { jsonlLines, parseJsonLine } from '../dataset/jsonlLines';
+import type { GraderName, ItemJudge } from '../model/itemJudge';
 import { gradeAnswer } from '../workflows/gradeAnswer';
 import type { StructuredClient, WorkflowOptions } from '../workflows/workflowOptions';
 import { summarizeEval, type EvalSummary, type GradedExample } from './evalSummary';
@@ -20,6 +21,8 @@ export interface EvalOptions {
   data: string;
   responses: ResponseSource;
   judge: StructuredClient;
+  /** Judges each item (the HealthBench grader); the judge client's structured judge when absent. */
+  itemJudge?: ItemJudge | undefined;
 }
 
 export interface EvalFailure {
@@ -29,6 +32,8 @@ export interface EvalFailure {
 
 export interface EvalReport extends EvalSummary {
   judge_model: string;
+  /** The judge protocol: `healthbench` follows simple-evals, for comparison with published numbers. */
+  grader: GraderName;
   /** The model that wrote the answers, when they were sampled. */
   model: string | null;
   responses_from: 'file' | 'model';
@@ -61,6 +66,7 @@ export async function runEval(options: EvalOptions, hooks: WorkflowOptions = {})
         { conversation: record.prompt, answer, rubric: record.rubrics.map((r) => ({ criterion: r.criterion, points: r.points, tags: r.tags })) },
         {
           signal: hooks.signal,
+          judge: options.itemJudge,
           onProgress: (p) => {
             done += p.done - counted;
             counted = p.done;
@@ -82,6 +88,7 @@ export async function runEval(options: EvalOptions, hooks: WorkflowOptions = {})
   return {
     ...summarizeEval(graded),
     judge_model: options.judge.judgeModel,
+    grader: options.itemJudge?.grader ?? 'clinalign',
     model: options.responses.kind === 'model' ? options.responses.sampler.model : null,
     responses_from: options.responses.kind,
     n_examples: records.length,

@@ -35,6 +35,15 @@ export interface CompleteOptions {
   cache?: boolean;
 }
 
+/** A plain-text completion: the sampling settings a protocol fixes (HealthBench's grader: 0.5, 2048 tokens). */
+export interface TextOptions {
+  signal?: AbortSignal | undefined;
+  model?: string;
+  /** Overrides the endpoint's temperature for this call. */
+  temperature?: number;
+  maxTokens?: number;
+}
+
 /** The cache entry holding the structured-output mode an endpoint accepted. */
 const STRUCTURED_MODE_ENTRY = 'structured_mode';
 
@@ -76,6 +85,26 @@ export class ModelClient {
 
   get judgeModel(): string {
     return judgeModelOf(this.config);
+  }
+
+  /** Where `cache: true` results are kept; judges built on this client share it. */
+  get resultCache(): JudgeCache | undefined {
+    return this.cache;
+  }
+
+  /**
+   * The model's reply as text, with no response_format and no cache: for protocols that parse the reply
+   * themselves. Same limiter, retries on 429/5xx/network, timeout and errors as `completeJson`.
+   */
+  async completeText(messages: readonly Message[], options: TextOptions = {}): Promise<string> {
+    const model = options.model ?? this.config.model;
+    const sampling = { ...(options.temperature !== undefined && { temperature: options.temperature }), ...(options.maxTokens !== undefined && { max_tokens: options.maxTokens }) };
+    try {
+      return await this.withRetries(model, options.signal, () => this.send([...messages], undefined, model, options.signal, sampling));
+    } catch (error) {
+      this.usage.failures++;
+      throw error;
+    }
   }
 
   /** A JSON object from the model that satisfies `output.schema`, or a ModelError saying why not. */
@@ -166,9 +195,13 @@ export class ModelClient {
 
   private async requestWithRetries(mode: ConcreteMode, output: OutputSchema<unknown>, messages: readonly Message[], model: string, signal: AbortSignal | undefined): Promise<string> {
     const shaped = shapeRequest(mode, output, messages);
+    return this.withRetries(model, signal, () => this.send(shaped.messages, shaped.responseFormat, model, signal));
+  }
+
+  private async withRetries(model: string, signal: AbortSignal | undefined, request: () => Promise<string>): Promise<string> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.limiter.run(() => this.send(shaped.messages, shaped.responseFormat, model, signal), signal);
+        return await this.limiter.run(request, signal);
       } catch (raw) {
         const error = raw instanceof ModelError ? raw : this.toError(raw, signal, false);
         const retryable = (error.kind === 'http' && isRetryableStatus(error.status)) || error.kind === 'network';
@@ -186,7 +219,7 @@ export class ModelClient {
   }
 
   /** One HTTP request with its own timeout covering the whole reply, streamed or not. */
-  private async send(messages: Message[], responseFormat: Record<string, unknown> | undefined, model: string, signal: AbortSignal | undefined): Promise<string> {
+  private async send(messages: Message[], responseFormat: Record<string, unknown> | undefined, model: string, signal: AbortSignal | undefined, sampling: { temperature?: number; max_tokens?: number } = {}): Promise<string> {
     // A controller per request: the caller's signal, shared by the whole run, keeps one listener.
     const { controller, dispose } = childController(signal);
     let timedOut = false;
@@ -201,6 +234,7 @@ export class ModelClient {
         model,
         messages,
         ...(this.config.temperature !== undefined ? { temperature: this.config.temperature } : {}),
+        ...sampling,
         ...(responseFormat ? { response_format: responseFormat } : {}),
       } as unknown as OpenAI.Chat.ChatCompletionCreateParamsNonStreaming;
       const text = this.config.stream

@@ -1,6 +1,6 @@
 import type { Message } from '../case/caseSchema';
-import { judgeCacheKey, type JudgeCache } from '../model/judgeCache';
-import { gradeItemOutput, gradeItemPrompt } from '../model/prompts/gradeItemPrompt';
+import { structuredItemJudge, type ItemJudge } from '../model/itemJudge';
+import type { JudgeCache } from '../model/judgeCache';
 import type { StructuredClient } from '../workflows/workflowOptions';
 import type { RewardItem } from './rewardRecord';
 
@@ -8,6 +8,8 @@ import type { RewardItem } from './rewardRecord';
 export interface RewardJudge {
   client: StructuredClient & { config: { baseUrl: string } };
   cache?: JudgeCache | undefined;
+  /** How each item is judged; the structured judge over `client` and `cache` when absent. */
+  items?: ItemJudge | undefined;
 }
 
 export interface JudgedItem extends RewardItem {
@@ -27,29 +29,20 @@ export interface JudgedAnswer {
 }
 
 /**
- * Judges every item of one answer, as HealthBench does (one call per item, the same prompt as `grade`, so
- * `eval`'s and `grade`'s cached judgements are reused). Unlike `gradeAnswer` it never throws: an item the
- * judge failed on, or that the deadline (`signal`) cut off, counts as not met and is reported.
+ * Judges every item of one answer, as HealthBench does (one call per item; by default the same prompt as
+ * `grade`, so `eval`'s and `grade`'s cached judgements are reused). Unlike `gradeAnswer` it never throws: an
+ * item the judge failed on, or that the deadline (`signal`) cut off, counts as not met and is reported.
  */
 export async function judgeItems(judge: RewardJudge, conversation: readonly Message[], response: string, rubric: readonly RewardItem[], signal: AbortSignal): Promise<JudgedAnswer> {
   const started = Date.now();
-  const { client, cache } = judge;
+  const itemJudge = judge.items ?? structuredItemJudge(judge.client, judge.cache);
   let cacheHits = 0;
   let firstFailure: string | undefined;
   const items = await Promise.all(
     rubric.map(async (item): Promise<JudgedItem> => {
-      const messages = gradeItemPrompt({ conversation, response, item });
-      const key = cache ? judgeCacheKey(client.config.baseUrl, client.judgeModel, messages, gradeItemOutput.name) : undefined;
       try {
-        const stored = key ? gradeItemOutput.schema.safeParse(await cache!.get(key)) : undefined;
-        if (stored?.success) {
-          cacheHits++;
-          return { ...item, judged: true, met: stored.data.criteria_met, explanation: stored.data.explanation };
-        }
-        if (signal.aborted) throw new Error('deadline reached before the judge was asked');
-        // Without a cache of its own the server lets the client cache (hits then go uncounted).
-        const verdict = await client.completeJson(gradeItemOutput, messages, { signal, model: client.judgeModel, cache: !cache });
-        if (key) await cache!.set(key, verdict).catch(() => {});
+        const verdict = await itemJudge.judge({ conversation, response, item }, signal);
+        if (verdict.fromCache) cacheHits++;
         return { ...item, judged: true, met: verdict.criteria_met, explanation: verdict.explanation };
       } catch (error) {
         firstFailure ??= (error as Error).message;

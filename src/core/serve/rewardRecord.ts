@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { messageSchema, type Message } from '../case/caseSchema';
+import { contentPromptId } from '../dataset/contentPromptId';
 
 /** A rubric item as the judge needs it; tags are optional in inline labels. */
 export interface RewardItem {
@@ -42,17 +43,21 @@ export function toItems(raw: readonly z.infer<typeof itemSchema>[]): RewardItem[
   return raw.map(toItem).filter((item) => item.points !== 0);
 }
 
-/** A record from one of the accepted shapes, or the reason it is not one. */
+/** A record from one of the accepted shapes, or the reason it is not one. Without an id it gets a content hash. */
 export function parseRecord(value: unknown): { record: RewardRecord } | { problem: string } {
   const items = itemsSchema.safeParse(value);
-  if (items.success) return { record: { rubrics: toItems(items.data) } };
+  if (items.success) {
+    const rubrics = toItems(items.data);
+    return { record: { promptId: contentPromptId(undefined, rubrics), rubrics } };
+  }
   const parsed = recordSchema.safeParse(value);
   if (!parsed.success) return { problem: parsed.error.issues.map((i) => `${i.path.join('.') || '(record)'}: ${i.message}`).join('; ') };
   const r = parsed.data;
   const rubrics = r.rubrics ?? r.rubric ?? r.reward_model?.rubrics;
   const prompt = typeof r.prompt === 'string' ? [{ role: 'user' as const, content: r.prompt }] : r.prompt;
   if (!rubrics) return { problem: 'no rubrics (expected "rubrics": [{criterion, points, tags}])' };
-  return { record: { promptId: r.prompt_id ?? r.id, prompt, rubrics: toItems(rubrics) } };
+  const converted = toItems(rubrics);
+  return { record: { promptId: r.prompt_id ?? r.id ?? contentPromptId(prompt, converted), prompt, rubrics: converted } };
 }
 
 export { itemsSchema as rewardItemsSchema };

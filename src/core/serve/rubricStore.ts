@@ -10,7 +10,8 @@ export interface LoadedFile {
 
 /**
  * The rubrics a trainer's labels refer to, by `prompt_id`: the lines of the `rl.jsonl` (or HealthBench,
- * or `synthesize --queries`) files given with `--data`. Loaded once at start; a later file wins on a repeated id.
+ * or `synthesize --queries`) files given with `--data`; a line without `prompt_id` is known by its content hash.
+ * Loaded once at start; a later file wins on a repeated id.
  */
 export class RubricStore {
   private readonly byId = new Map<string, RewardRecord>();
@@ -42,7 +43,6 @@ export class RubricStore {
       }
       const parsed = parseRecord(json);
       if ('problem' in parsed) loaded.problems.push(`line ${index + 1}: ${parsed.problem}`);
-      else if (!parsed.record.promptId) loaded.problems.push(`line ${index + 1}: no prompt_id`);
       else {
         this.add(parsed.record);
         loaded.records++;

@@ -33,7 +33,7 @@ export async function scoreSolution(body: unknown, store: RubricStore, context: 
   if ('problem' in record) throw new HttpError(422, `ground_truth: ${record.problem}`);
   const known = extra_info?.prompt_id ? store.get(extra_info.prompt_id) : undefined;
   const prompt = typeof extra_info?.prompt === 'string' ? [{ role: 'user' as const, content: extra_info.prompt }] : extra_info?.prompt;
-  const withPrompt = { ...record, prompt: record.prompt ?? (prompt && prompt.length > 0 ? prompt : known?.prompt), promptId: record.promptId ?? extra_info?.prompt_id };
+  const withPrompt = { ...record, prompt: record.prompt ?? (prompt && prompt.length > 0 ? prompt : known?.prompt), promptId: extra_info?.prompt_id ?? record.promptId };
   const [result] = await scoreSamples(context, [{ record: withPrompt, response: stripReasoning(solution_str).trim() }], options);
   return { score: result!.reward, clipped_score: result!.score, ...Object.fromEntries(EXTRA_LOG_KEYS.map((k) => [k, result!.logs[k]])) };
 }

@@ -105,7 +105,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
     return {
       status: 'ok',
       version: o.version,
-      judge: { model: client.judgeModel, reviser: client.model },
+      judge: { model: client.judgeModel, reviser: client.model, grader: o.judge.items?.grader ?? 'clinalign' },
       library: { version: principleLibraryVersion(library.principles), principles: library.principles.length },
       rubrics: { loaded: o.store.size, files: o.store.files.map((f) => ({ file: f.file, records: f.records, problems: f.problems.length })) },
       reward: { deadline_ms: o.deadlineMs, positive_only: o.reward?.positiveOnly ?? false, binary_threshold: o.reward?.binaryThreshold ?? null },

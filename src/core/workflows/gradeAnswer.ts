@@ -1,4 +1,5 @@
 import type { Message } from '../case/caseSchema';
+import type { GraderName, ItemJudge } from '../model/itemJudge';
 import { gradeBatchOutput, gradeBatchPrompt } from '../model/prompts/gradeBatchPrompt';
 import { gradeItemOutput, gradeItemPrompt } from '../model/prompts/gradeItemPrompt';
 import type { RubricItem } from '../rubric/rubricItem';
@@ -35,11 +36,15 @@ export interface GradeResult {
   items: GradedItem[];
   judgeModel: string;
   mode: GradingMode;
+  /** Which judge protocol graded it (records written before graders existed have none: `clinalign`). */
+  grader?: GraderName;
 }
 
 export interface GradeOptions extends WorkflowOptions {
   /** `per-item` (HealthBench: one judge call per item, cached per item) or `batch` (one call for all). */
   mode?: GradingMode;
+  /** Judges each item instead of the client's structured `grade_item` call (e.g. the HealthBench grader). */
+  judge?: ItemJudge | undefined;
 }
 
 /**
@@ -50,6 +55,7 @@ export async function gradeAnswer(client: StructuredClient, input: GradeInput, o
   // Every judge call would grade nothing: refused before any is made, whichever front end asks.
   if (input.answer.trim() === '') throw new EmptyAnswerError();
   const mode = options.mode ?? 'per-item';
+  if (mode === 'batch' && options.judge && options.judge.grader !== 'clinalign') throw new Error(`the ${options.judge.grader} grader judges one item per call: grade without --batch`);
   const verdicts = mode === 'batch' ? await gradeBatched(client, input, options) : await gradeEachItem(client, input, options, input.rubric.map((_, i) => i));
   const items = input.rubric.map((item, index) => ({
     criterion: item.criterion,
@@ -58,12 +64,12 @@ export async function gradeAnswer(client: StructuredClient, input: GradeInput, o
     met: verdicts.get(index)!.criteria_met,
     explanation: verdicts.get(index)!.explanation,
   }));
-  return { score: scoreRubric(items), items, judgeModel: client.judgeModel, mode };
+  return { score: scoreRubric(items), items, judgeModel: options.judge?.judgeModel ?? client.judgeModel, mode, grader: options.judge?.grader ?? 'clinalign' };
 }
 
 type Verdict = { explanation: string; criteria_met: boolean };
 
-async function gradeEachItem(client: StructuredClient, input: GradeInput, options: WorkflowOptions, indexes: number[]): Promise<Map<number, Verdict>> {
+async function gradeEachItem(client: StructuredClient, input: GradeInput, options: GradeOptions, indexes: number[]): Promise<Map<number, Verdict>> {
   let done = 0;
   const total = indexes.length;
   options.onProgress?.({ done, total, message: 'grading' });
@@ -71,11 +77,10 @@ async function gradeEachItem(client: StructuredClient, input: GradeInput, option
   const settled = await Promise.allSettled(
     indexes.map(async (index) => {
       const item = input.rubric[index]!;
-      const verdict = await client.completeJson(gradeItemOutput, gradeItemPrompt({ conversation: input.conversation, response: input.answer, item }), {
-        signal: options.signal,
-        model: client.judgeModel,
-        cache: true,
-      });
+      const prompt = { conversation: input.conversation, response: input.answer, item };
+      const verdict = options.judge
+        ? await options.judge.judge(prompt, options.signal)
+        : await client.completeJson(gradeItemOutput, gradeItemPrompt(prompt), { signal: options.signal, model: client.judgeModel, cache: true });
       options.onProgress?.({ done: ++done, total, message: 'grading' });
       return [index, verdict] as const;
     }),

@@ -40,6 +40,25 @@ describe('evaluation: HealthBench score', () => {
     assert.equal(summary.by_axis.communication_quality, undefined, 'only negative items: skipped');
   });
 
+  it('rescores by rubric level and by consensus cluster, like axes: only the items carrying the tag', () => {
+    const cluster = (points: number, met: boolean, name: string) => ({ points, met, tags: ['level:cluster', `cluster:${name}`, 'axis:accuracy'] });
+    const a = example('a', [item(10, true), item(10, false), cluster(5, true, 'emergency_referrals_emergent_seek-care')]);
+    const b = example('b', [item(6, true), cluster(5, false, 'emergency_referrals_emergent_seek-care'), cluster(5, true, 'hedging_any-reducible-uncertainty_hedges')]);
+    const c = example('c', [item(4, false), { points: -5, met: true, tags: ['level:cluster', 'cluster:context_seeking_not-enough-context_asks'] }]);
+    const summary = summarizeEval([a, b, c]);
+    assert.deepEqual(Object.keys(summary.by_level), ['cluster', 'example']);
+    // level:example — a: 10/20, b: 6/6, c: 0/4 → mean 0.5
+    assert.equal(summary.by_level.example!.score, 0.5);
+    assert.equal(summary.by_level.example!.n, 3);
+    // level:cluster — a: 5/5, b: 5/10; c has only a negative cluster item: skipped
+    assert.equal(summary.by_level.cluster!.score, 0.75);
+    assert.equal(summary.by_level.cluster!.n, 2);
+    assert.deepEqual(Object.keys(summary.by_cluster), ['emergency_referrals_emergent_seek-care', 'hedging_any-reducible-uncertainty_hedges']);
+    assert.equal(summary.by_cluster['emergency_referrals_emergent_seek-care']!.score, 0.5);
+    assert.equal(summary.by_cluster['emergency_referrals_emergent_seek-care']!.n, 2);
+    assert.equal(summary.by_cluster['hedging_any-reducible-uncertainty_hedges']!.score, 1);
+  });
+
   it('groups by theme and physician-agreed category with the overall example scores', () => {
     const summary = summarizeEval([
       example('a', [item(10, true)], ['theme:hedging', 'physician_agreed_category:emergent']),
