@@ -1,3 +1,4 @@
+import { compileLibrary, type CompiledLibrary } from '../core/lint/compileLibrary';
 import { bundledPrinciplesDir } from '../core/principles/bundledLibrary';
 import { loadPrinciples } from '../core/principles/loadPrinciples';
 import type { LibrarySpec } from '../core/lint/lintWorkerProtocol';
@@ -31,4 +32,16 @@ export function loadCliLibrary(options: LibraryOptions): PrincipleLibrary {
 
 export function formatProblem(problem: { file: string; line: number; column: number; message: string }): string {
   return `${problem.file}:${problem.line + 1}:${problem.column + 1}: ${problem.message}`;
+}
+
+/** The compiled library for cases, loaded when a case first needs it (grading reads no principles). */
+export function lazyCaseLibrary(options: LibraryOptions = { principles: [] }): () => CompiledLibrary {
+  let compiled: CompiledLibrary | undefined;
+  return () => {
+    if (!compiled) {
+      const library = loadCliLibrary(options);
+      compiled = compileLibrary(library.principles, library.lexicon);
+    }
+    return compiled;
+  };
 }

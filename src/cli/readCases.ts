@@ -1,22 +1,26 @@
 import { relative } from 'node:path';
-import { parseCase, type CaseDocument } from '../core/case/parseCase';
-import { collectMarkdownFiles } from './collectFiles';
 import { INPUT_LIMITS } from '../core/untrusted/inputLimits';
 import { readFileWithinLimit, unreadableMessage } from '../core/untrusted/readFileWithinLimit';
+import { openCase, type Case, type CaseLibrarySource } from '../core/workflows/case';
+import { notReady, type CaseNeed } from '../core/workflows/caseReadiness';
+import { collectMarkdownFiles } from './collectFiles';
 
 export interface CliCase {
-  file: string;
   /** As shown to the user: relative to the working folder. */
   shown: string;
-  text: string;
-  document: CaseDocument;
+  case: Case;
 }
 
+/** What the CLI adds to a readiness refusal: the command that fixes it. */
+const HINTS: Partial<Record<CaseNeed, string>> = { rubric: 'run `clinalign synthesize --write` first' };
+
 /**
- * The case files under `paths` with sound front matter and a question; the others are reported and skipped.
- * `broken` counts the skipped ones whose front matter has problems.
+ * The case files under `paths` that are ready for the command (sound front matter, and what `needs` lists:
+ * the one readiness check the editor uses too); the others are reported and skipped. `broken` counts the
+ * skipped ones that cannot be read or whose front matter has problems. Each case's project is looked up
+ * from its own folder, with the working folder as the fallback (caseProjectRoot).
  */
-export function readCases(paths: string[]): { cases: CliCase[]; skipped: number; broken: number } {
+export function readCases(paths: string[], library: CaseLibrarySource, needs: readonly CaseNeed[] = ['question']): { cases: CliCase[]; skipped: number; broken: number } {
   const cases: CliCase[] = [];
   let skipped = 0;
   let broken = 0;
@@ -31,20 +35,22 @@ export function readCases(paths: string[]): { cases: CliCase[]; skipped: number;
       broken++;
       continue;
     }
-    const document = parseCase(text);
-    if (document.problems.length > 0) {
-      for (const p of document.problems) process.stderr.write(`${shown}:${p.line + 1}:${p.column + 1}: ${p.message}\n`);
+    const c = openCase(library, { text, file, workFolder: process.cwd() });
+    const refusal = notReady(c, needs);
+    if (refusal?.need === 'front matter') {
+      for (const p of c.document.problems) process.stderr.write(`${shown}:${p.line + 1}:${p.column + 1}: ${p.message}\n`);
       process.stderr.write(`${shown}: skipped (fix the front matter first)\n`);
       skipped++;
       broken++;
       continue;
     }
-    if (document.question.trim() === '') {
-      process.stderr.write(`${shown}: skipped (no question: add \`prompt:\` or \`conversation:\` to the front matter)\n`);
+    if (refusal) {
+      const hint = HINTS[refusal.need];
+      process.stderr.write(`${shown}: skipped (${refusal.message}${hint ? `: ${hint}` : ''})\n`);
       skipped++;
       continue;
     }
-    cases.push({ file, shown, text, document });
+    cases.push({ shown, case: c });
   }
   return { cases, skipped, broken };
 }

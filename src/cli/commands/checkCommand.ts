@@ -1,6 +1,6 @@
 import { LineIndex } from '../../core/case/lineIndex';
-import { applyOverrides, classifyQuestion } from '../../core/scenario/classifyQuestion';
-import { applicablePrinciples } from '../../core/workflows/applicablePrinciples';
+import { compileLibrary } from '../../core/lint/compileLibrary';
+import { WORKFLOW_NEEDS } from '../../core/workflows/caseReadiness';
 import { checkWithModel } from '../../core/workflows/checkWithModel';
 import { CliError } from '../cliError';
 import { formatProblem, loadCliLibrary, type LibraryOptions } from '../loadCliLibrary';
@@ -30,25 +30,23 @@ export async function checkCommand(paths: string[], options: CheckOptions): Prom
   const session = new ModelSession(options);
   const library = loadCliLibrary(options);
   for (const problem of library.problems) process.stderr.write(`${formatProblem(problem)}\n`);
-  const { cases, skipped } = readCases(paths);
+  const { cases, skipped } = readCases(paths, () => compileLibrary(library.principles, library.lexicon), WORKFLOW_NEEDS.check);
   let failed = library.problems.length > 0 || skipped > 0;
   const records: CheckRecord[] = [];
-  for (const [index, c] of cases.entries()) {
+  for (const [index, { shown, case: c }] of cases.entries()) {
     const { document } = c;
-    const { scenario } = applyOverrides(classifyQuestion(document.question, library.lexicon), { audience: document.data.audience, scenario: document.data.scenario });
-    const principles = applicablePrinciples(library.principles, scenario, document.question, document.data.rubric ?? [], undefined, library.lexicon);
     try {
-      const result = await checkWithModel(session.client, { conversation: document.conversation, answer: document.body, principles }, { signal: session.signal, onProgress: session.progress(`checking ${index + 1}/${cases.length}`) });
+      const result = await checkWithModel(session.client, { conversation: document.conversation, answer: document.body, principles: c.promptPrinciples }, { signal: session.signal, onProgress: session.progress(`checking ${index + 1}/${cases.length}`) });
       const lines = new LineIndex(c.text);
       for (const finding of result.findings) {
         const start = lines.positionAt(document.bodyStart + finding.start);
         const end = lines.positionAt(document.bodyStart + finding.end);
         records.push({ file: c.file, line: start.line + 1, column: start.column + 1, endLine: end.line + 1, endColumn: end.column + 1, severity: 'warning', principle: finding.principleId, message: finding.message, quote: finding.quote, source: 'model' });
       }
-      for (const dropped of result.dropped) process.stderr.write(`${c.shown}: dropped a finding for ${dropped.principleId} (${dropped.reason}): “${dropped.quote}”\n`);
+      for (const dropped of result.dropped) process.stderr.write(`${shown}: dropped a finding for ${dropped.principleId} (${dropped.reason}): “${dropped.quote}”\n`);
     } catch (error) {
       if (error instanceof CliError) throw error;
-      process.stderr.write(`${c.shown}: ${(error as Error).message}\n`);
+      process.stderr.write(`${shown}: ${(error as Error).message}\n`);
       failed = true;
       if (session.signal.aborted) break;
     }

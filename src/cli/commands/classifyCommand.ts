@@ -3,7 +3,7 @@ import { loadLexicon, teamConceptDirFor } from '../../core/concepts/loadLexicon'
 import type { Mention } from '../../core/concepts/recognise';
 import { bundledPrinciplesDir } from '../../core/principles/bundledLibrary';
 import { findTeamPrinciplesDir } from '../../core/principles/teamPrinciples';
-import { applyOverrides, classifyQuestion } from '../../core/scenario/classifyQuestion';
+import { classifyCase } from '../../core/scenario/classifyCase';
 import { SCENARIO_DIMENSIONS } from '../../core/scenario/labels';
 import { readTextFile } from '../readTextFile';
 
@@ -14,10 +14,7 @@ export function classifyCommand(file: string, options: { format: 'text' | 'json'
   const team = findTeamPrinciplesDir(process.cwd());
   const lexicon = loadLexicon(bundledPrinciplesDir(), team ? [teamConceptDirFor(team)] : []);
   for (const p of lexicon.problems) process.stderr.write(`${p.file}:${p.line + 1}:${p.column + 1}: ${p.message}\n`);
-  const classification = applyOverrides(classifyQuestion(document.question, lexicon), {
-    audience: document.data.audience,
-    scenario: document.data.scenario,
-  });
+  const classification = classifyCase(document, lexicon);
   if (options.format === 'json') {
     const { concepts, ...rest } = classification;
     const mentions = concepts.map(({ startToken: _s, endToken: _e, ...mention }) => mention);

@@ -1,12 +1,14 @@
 import { resolve } from 'node:path';
 import { batchRequest, readBatchResults, replayClient } from '../../core/dataset/batchFiles';
 import { BatchRequestFile } from '../../core/dataset/batchRequestFile';
-import { caseIdOf } from '../../core/case/revisionHistory';
 import type { StructuredOutputMode } from '../../core/model/endpointConfig';
 import { gradeItemOutput, gradeItemPrompt } from '../../core/model/prompts/gradeItemPrompt';
 import { scoreSet } from '../../core/rubric/scoreRubric';
 import { caseGradeInput } from '../../core/workflows/caseGradeInput';
-import { gradeAnswer, type GradeInput } from '../../core/workflows/gradeAnswer';
+import { WORKFLOW_NEEDS } from '../../core/workflows/caseReadiness';
+import type { GradeInput } from '../../core/workflows/gradeAnswer';
+import { gradeCase } from '../../core/workflows/gradeCase';
+import { lazyCaseLibrary } from '../loadCliLibrary';
 import { readCases, type CliCase } from '../readCases';
 import { batchModel } from './batchModel';
 import { describeBatchFiles } from '../format/describeBatchFiles';
@@ -27,17 +29,12 @@ export interface GradeBatchOptions {
  * case was graded, 1 when a case was skipped or a result was missing or invalid.
  */
 export async function gradeBatchCommand(paths: string[], options: GradeBatchOptions): Promise<number> {
-  const { cases, skipped } = readCases(paths);
+  const { cases, skipped } = readCases(paths, lazyCaseLibrary(), WORKFLOW_NEEDS.grade);
   let exitCode = skipped > 0 ? 1 : 0;
-  const gradable: GradableCase[] = [];
-  for (const c of cases) {
-    const prepared = caseGradeInput(c.document);
-    if ('input' in prepared) gradable.push({ ...c, input: prepared.input });
-    else {
-      process.stderr.write(`${c.shown}: skipped (${prepared.skip})\n`);
-      exitCode = 1;
-    }
-  }
+  const gradable = cases.flatMap((c): GradableCase[] => {
+    const prepared = caseGradeInput(c.case.document);
+    return 'input' in prepared ? [{ ...c, input: prepared.input }] : [];
+  });
   if (options.batchOut) return (await writeRequests(gradable, options)) || exitCode;
 
   const results = await readBatchResults(resolve(options.batchIn!));
@@ -47,8 +44,8 @@ export async function gradeBatchCommand(paths: string[], options: GradeBatchOpti
   const grades = [];
   for (const c of gradable) {
     try {
-      const grade = await gradeAnswer(client, c.input);
-      grades.push({ file: c.shown, id: caseIdOf(c.file, c.document.data.id), ...grade });
+      const grade = await gradeCase(client, c.case);
+      grades.push({ file: c.shown, id: c.case.id, ...grade });
     } catch (error) {
       process.stderr.write(`${c.shown}: ${(error as Error).message}\n`);
       exitCode = 1;

@@ -1,10 +1,11 @@
-import { caseIdOf } from '../../core/case/revisionHistory';
 import { scoreSet } from '../../core/rubric/scoreRubric';
-import { caseGradeInput } from '../../core/workflows/caseGradeInput';
-import { gradeAnswer, type GradeInput, type GradeResult, type GradingMode } from '../../core/workflows/gradeAnswer';
+import { WORKFLOW_NEEDS } from '../../core/workflows/caseReadiness';
+import type { GradeResult, GradingMode } from '../../core/workflows/gradeAnswer';
+import { gradeCase } from '../../core/workflows/gradeCase';
 import { CliError } from '../cliError';
+import { lazyCaseLibrary } from '../loadCliLibrary';
 import { ModelSession, type ModelSessionOptions } from '../modelSession';
-import { readCases, type CliCase } from '../readCases';
+import { readCases } from '../readCases';
 import { plural } from '../format/plural';
 
 export interface GradeOptions extends ModelSessionOptions {
@@ -24,29 +25,20 @@ export interface CaseGrade extends GradeResult {
  */
 export async function gradeCommand(paths: string[], options: GradeOptions): Promise<number> {
   const session = new ModelSession(options);
-  const { cases, skipped } = readCases(paths);
+  const { cases: gradable, skipped } = readCases(paths, lazyCaseLibrary(), WORKFLOW_NEEDS.grade);
   let exitCode = skipped > 0 ? 1 : 0;
-  const gradable: (CliCase & { input: GradeInput })[] = [];
-  for (const c of cases) {
-    const prepared = caseGradeInput(c.document);
-    if ('input' in prepared) gradable.push({ ...c, input: prepared.input });
-    else {
-      process.stderr.write(`${c.shown}: skipped (${prepared.skip === 'no rubric' ? 'no rubric: run `clinalign synthesize --write` first' : prepared.skip})\n`);
-      exitCode = 1;
-    }
-  }
 
-  const total = gradable.reduce((n, c) => n + c.input.rubric.length, 0);
+  const total = gradable.reduce((n, c) => n + (c.case.document.data.rubric ?? []).length, 0);
   let done = 0;
   const report = session.progress('grading');
   const mode: GradingMode = options.batch ? 'batch' : 'per-item';
   // All cases at once: the client's limiter bounds the requests in flight.
   const settled = await Promise.allSettled(
-    gradable.map(async (c) => {
+    gradable.map(async ({ shown, case: c }) => {
       const before = { done: 0 };
-      const grade = await gradeAnswer(
+      const grade = await gradeCase(
         session.client,
-        c.input,
+        c,
         {
           signal: session.signal,
           mode,
@@ -60,7 +52,7 @@ export async function gradeCommand(paths: string[], options: GradeOptions): Prom
         },
       );
       if (mode === 'batch') report({ done: (done += grade.items.length), total });
-      return { file: c.shown, id: caseIdOf(c.file, c.document.data.id), ...grade } satisfies CaseGrade;
+      return { file: shown, id: c.id, ...grade } satisfies CaseGrade;
     }),
   );
   session.finish();

@@ -1,12 +1,11 @@
 import { setFrontMatterField } from '../../core/case/writeFrontMatter';
 import { axisOf, principleOf, type RubricItem } from '../../core/rubric/rubricItem';
-import { synthesizeRubricOffline } from '../../core/rubric/synthesizeOffline';
-import { applyOverrides, classifyQuestion } from '../../core/scenario/classifyQuestion';
+import { compileLibrary } from '../../core/lint/compileLibrary';
 import { SCENARIO_DIMENSIONS, type Scenario } from '../../core/scenario/labels';
 import { UnsafePathError } from '../../core/project/confinedPath';
 import { replaceProjectFile } from '../../core/project/safeWrite';
-import { classifyWithModel } from '../../core/workflows/classifyWithModel';
-import { synthesizeRubric } from '../../core/workflows/synthesizeRubric';
+import { WORKFLOW_NEEDS } from '../../core/workflows/caseReadiness';
+import { hasVerifiedRubric, synthesizeCase } from '../../core/workflows/synthesizeCase';
 import { caseWriteRoot } from '../caseWriteRoot';
 import { CliError } from '../cliError';
 import { formatProblem, loadCliLibrary, type LibraryOptions } from '../loadCliLibrary';
@@ -41,33 +40,23 @@ export async function synthesizeCommand(paths: string[], options: SynthesizeOpti
   const session = options.offline ? undefined : modelSession(options);
   const library = loadCliLibrary(options);
   for (const problem of library.problems) process.stderr.write(`${formatProblem(problem)}\n`);
-  const { cases, broken } = readCases(paths);
+  const { cases, broken } = readCases(paths, () => compileLibrary(library.principles, library.lexicon), WORKFLOW_NEEDS.synthesize);
 
   let exitCode = library.problems.length > 0 || broken > 0 ? 2 : 0;
   const results: CaseRubric[] = [];
   const written = new Set<CaseRubric>();
-  for (const { file, shown, text, document } of cases) {
-    const offline = applyOverrides(classifyQuestion(document.question, library.lexicon), {
-      audience: document.data.audience,
-      scenario: document.data.scenario,
-    });
+  for (const { shown, case: c } of cases) {
     let result: CaseRubric;
-    if (session) {
-      try {
-        const run = { signal: session.signal, onProgress: session.progress(shown) };
-        const { scenario } = await classifyWithModel(session.client, { conversation: document.conversation, offline }, run);
-        const rubric = await synthesizeRubric(session.client, { conversation: document.conversation, question: document.question, scenario, principles: library.principles }, run);
-        result = { file: shown, scenario, rubric: rubric.items, unmet: rubric.unmet, source: rubric.source, dropped: rubric.dropped };
-        for (const item of rubric.dropped) process.stderr.write(`${shown}: left out a model item (${item.reason}): ${item.criterion}\n`);
-      } catch (error) {
-        process.stderr.write(`${shown}: ${(error as Error).message}\n`);
-        if (exitCode === 0) exitCode = 1;
-        if (session.signal.aborted) break;
-        continue;
-      }
-    } else {
-      const { items, unmet } = synthesizeRubricOffline({ principles: library.principles, scenario: offline.scenario, question: document.question, lexicon: library.lexicon });
-      result = { file: shown, scenario: offline.scenario, rubric: items, unmet };
+    try {
+      const rubric = await synthesizeCase(session?.client, c, session && { signal: session.signal, onProgress: session.progress(shown) });
+      result = { file: shown, scenario: rubric.scenario, rubric: rubric.items, unmet: rubric.unmet };
+      if (rubric.source !== 'offline') Object.assign(result, { source: rubric.source, dropped: rubric.dropped });
+      for (const item of rubric.dropped) process.stderr.write(`${shown}: left out a model item (${item.reason}): ${item.criterion}\n`);
+    } catch (error) {
+      process.stderr.write(`${shown}: ${(error as Error).message}\n`);
+      if (exitCode === 0) exitCode = 1;
+      if (session?.signal.aborted) break;
+      continue;
     }
     const { rubric: items, unmet } = result;
     for (const constraint of unmet) process.stderr.write(`${shown}: ${constraint}\n`);
@@ -75,12 +64,12 @@ export async function synthesizeCommand(paths: string[], options: SynthesizeOpti
     results.push(result);
 
     if (options.write) {
-      if ((document.data.rubric ?? []).some((item) => item.verified === true)) {
+      if (hasVerifiedRubric(c)) {
         process.stderr.write(`${shown}: skipped writing: its rubric has verified items (a reviewer's work is never overwritten)\n`);
         continue;
       }
       try {
-        await replaceProjectFile(caseWriteRoot(), file, setFrontMatterField(text, 'rubric', items).text);
+        await replaceProjectFile(caseWriteRoot(), c.file, setFrontMatterField(c.text, 'rubric', items).text);
         written.add(result);
       } catch (error) {
         if (!(error instanceof UnsafePathError)) throw error;

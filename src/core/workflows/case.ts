@@ -49,7 +49,8 @@ export class Case {
     this.classified = classification;
   }
 
-  private get library(): CaseLibrary {
+  /** The library it was read with (what synthesis and the safety gate use). */
+  get library(): CaseLibrary {
     return (this.loaded ??= typeof this.librarySource === 'function' ? this.librarySource() : this.librarySource);
   }
 
