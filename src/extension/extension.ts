@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { isLintable } from './caseDocuments';
 import { exportVerifiedExamples, type ExportArguments } from './dataset/exportDatasetCommand';
+import { CaseStatusItem, type CaseStatusSnapshot } from './editor/caseStatusItem';
 import { showWalkthroughOnFirstStart } from './editor/firstStartWalkthrough';
 import { registerEditorFeatures } from './editor/registerEditorFeatures';
 import { PrincipleExplorer } from './explorer/principleExplorer';
@@ -22,6 +23,8 @@ export interface ClinAlignApi {
   principleTree: vscode.TreeDataProvider<unknown>;
   /** Where the ClinAlign log file is written, for integration tests that read what was logged. */
   logFolder: vscode.Uri;
+  /** What the case status bar item shows now, for integration tests. */
+  caseStatus(): CaseStatusSnapshot;
 }
 
 export function activate(context: vscode.ExtensionContext): ClinAlignApi {
@@ -34,6 +37,7 @@ export function activate(context: vscode.ExtensionContext): ClinAlignApi {
   const model = new ModelSessionService(context, apiKeys, log);
   const services: ExtensionServices = { context, log, diagnostics, host, controller, model, apiKeys };
   const explorer = new PrincipleExplorer(services);
+  const caseStatus = new CaseStatusItem(services);
   context.subscriptions.push(
     log,
     diagnostics,
@@ -52,13 +56,14 @@ export function activate(context: vscode.ExtensionContext): ClinAlignApi {
     vscode.commands.registerCommand('clinalign.exportDataset', (args?: ExportArguments) => exportVerifiedExamples(services, args)),
     ...registerEditorFeatures(services),
     explorer,
+    caseStatus,
     ...registerModelFeatures(services),
     ...registerReviewPanel({ services, model: services.model }),
     ...registerServeCommands(services),
   );
   log.info(`Activated in ${(performance.now() - started).toFixed(1)} ms`);
   void showWalkthroughOnFirstStart(context).catch((error: unknown) => log.warn(`Walkthrough not shown: ${(error as Error).message}`));
-  return { libraryPrincipleCount: () => host.library.principles.length, principleTree: explorer.tree, logFolder: context.logUri };
+  return { libraryPrincipleCount: () => host.library.principles.length, principleTree: explorer.tree, logFolder: context.logUri, caseStatus: () => caseStatus.snapshot() };
 }
 
 export function deactivate(): void {}

@@ -6,26 +6,11 @@ import * as vscode from 'vscode';
 import type { ScenarioReport } from '../../src/core/scenario/scenarioReport';
 import { OpenAiTestServer } from '../support/openaiTestServer';
 import { scriptedModel } from '../support/scriptedModel';
-import { modelSetting, done, startModelServer, stopModelServer, type Run } from './modelSupport';
+import { CHEST_PAIN_QUESTION, caseWithRubric, modelSetting, done, startModelServer, stopModelServer, type Run } from './modelSupport';
 import { openCase, waitFor } from './support';
 
-const QUESTION = "I'm 58 and have had crushing chest pain for 20 minutes. What should I do?";
-const withRubric = (id: string, answer: string) => `---
-id: ${id}
-prompt: "${QUESTION}"
-rubric:
-  - criterion: Advises calling emergency services immediately (${id})
-    points: 10
-    tags: [axis:accuracy]
-  - criterion: Mentions chewing aspirin if not allergic (${id})
-    points: 5
-    tags: [axis:completeness]
-  - criterion: Suggests waiting to see whether it passes (${id})
-    points: -6
-    tags: [axis:accuracy]
----
-${answer}
-`;
+const QUESTION = CHEST_PAIN_QUESTION;
+const withRubric = caseWithRubric;
 
 describe('model commands', () => {
   let server: OpenAiTestServer | undefined;

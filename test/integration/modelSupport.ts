@@ -19,6 +19,38 @@ export async function startModelServer(): Promise<OpenAiTestServer> {
   return server;
 }
 
+export const CHEST_PAIN_QUESTION = "I'm 58 and have had crushing chest pain for 20 minutes. What should I do?";
+
+/** A chest-pain case with a three-item rubric the keyword judge grades; `frontMatter` adds lines (e.g. `review:`). */
+export const caseWithRubric = (id: string, answer: string, frontMatter = '') => `---
+id: ${id}
+prompt: "${CHEST_PAIN_QUESTION}"
+${frontMatter}rubric:
+  - criterion: Advises calling emergency services immediately (${id})
+    points: 10
+    tags: [axis:accuracy]
+  - criterion: Mentions chewing aspirin if not allergic (${id})
+    points: 5
+    tags: [axis:completeness]
+  - criterion: Suggests waiting to see whether it passes (${id})
+    points: -6
+    tags: [axis:accuracy]
+---
+${answer}
+`;
+
+/** Waits until the scenario status says the model endpoint is ready (the settings reach the session service). */
+export async function waitForModelReady(): Promise<void> {
+  const deadline = Date.now() + 10000;
+  for (;;) {
+    const report = await vscode.commands.executeCommand<{ detail: string } | undefined>('clinalign.classifyScenario');
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    if (report?.detail.endsWith('model: ready')) return;
+    if (Date.now() > deadline) throw new Error(`the model endpoint is not ready: ${report?.detail}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 export async function stopModelServer(server: OpenAiTestServer | undefined): Promise<void> {
   for (const name of MODEL_SETTINGS) await modelSetting(name, undefined);
   await server?.close();

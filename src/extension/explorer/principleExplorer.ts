@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionServices } from '../services';
 import { ActiveCase } from './activeCase';
+import { showApplicablePrinciples } from './applicablePrinciplesCommand';
 import { PrincipleTreeProvider } from './principleTreeProvider';
 
 export const PRINCIPLES_VIEW = 'clinalign.principles';
@@ -36,6 +37,7 @@ export class PrincipleExplorer implements vscode.Disposable {
       vscode.commands.registerCommand('clinalign.explorer.filter', (text?: unknown) => this.filter(text)),
       vscode.commands.registerCommand('clinalign.explorer.clearFilter', () => this.setFilter(undefined)),
       vscode.commands.registerCommand('clinalign.explorer.refresh', () => services.host.reloadAndNotify()),
+      vscode.commands.registerCommand('clinalign.showApplicablePrinciples', (uri?: unknown) => showApplicablePrinciples(services, uri instanceof vscode.Uri ? uri : undefined)),
     ];
     this.updateTitle();
   }

@@ -3,6 +3,8 @@ import * as vscode from 'vscode';
 import { caseGradeInput } from '../../core/workflows/caseGradeInput';
 import { gradeAnswer, type GradeResult } from '../../core/workflows/gradeAnswer';
 import { formatScore, gradeReportMarkdown } from '../../core/workflows/gradeReport';
+import { gradeRecord } from '../../core/review/gradeRecords';
+import { sessionGrades } from '../editor/sessionGrades';
 import type { ExtensionServices } from '../services';
 import { lacksQuestion, modelCase } from './modelCase';
 import type { GradeReports } from './gradeReports';
@@ -29,6 +31,8 @@ export async function gradeWithModel(services: ExtensionServices, model: ModelSe
   const run = await model.run('Grade answer', c.document.uri, (client, options) => gradeAnswer(client, prepared.input, options));
   if (run.status !== 'done') return run;
   const grade = run.value;
+  // The case status item shows the latest score (this command keeps no record on disk).
+  sessionGrades.record(c.document.uri, gradeRecord(grade, c.result.document.body, c.result.document.data.rubric ?? [], new Date()));
   const name = path.basename(c.document.uri.path);
   const report = await reports.show(c.document.uri, c.caseId, gradeReportMarkdown(name, grade));
   void vscode.window.showInformationMessage(`ClinAlign: ${name} scores ${formatScore(grade.score)} (judge ${grade.judgeModel}).`);
