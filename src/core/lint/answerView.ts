@@ -45,9 +45,9 @@ export class AnswerView {
     ));
   }
 
-  sentenceAt(offset: number): Sentence | undefined {
-    const sentences = this.sentences();
-    return sentences[spanIndexAt(sentences, offset)];
+  /** Index in `sentences()` of the sentence holding `offset`, or -1 (binary search). */
+  sentenceIndexAt(offset: number): number {
+    return spanIndexAt(this.sentences(), offset);
   }
 
   statistics(): TextStatistics {

@@ -1,5 +1,6 @@
 import { CONTEXT_BITS } from '../concepts/contextScopes';
 import type { Recognition } from '../concepts/recognise';
+import type { QuoteMarks } from './quoteMarks';
 
 // Negation and refutation are read by the same NegEx/ConText triggers as the recogniser (context.yaml).
 
@@ -8,9 +9,9 @@ import type { Recognition } from '../concepts/recognise';
  * not mean safe"), refuted or attributed in order to be refuted ("it is a myth that…", "some people claim…",
  * "… This is not true."), or quoted ("products sold as a “miracle cure”").
  */
-export function isRejectedClaim(recognition: Recognition, text: string, start: number, end: number): boolean {
+export function isRejectedClaim(recognition: Recognition, text: string, quotes: QuoteMarks, start: number, end: number): boolean {
   const bits = contextAt(recognition, start, end);
-  if ((bits & CONTEXT_BITS.refuted) !== 0 || isQuoted(text, start, end)) return true;
+  if ((bits & CONTEXT_BITS.refuted) !== 0 || quotes.isQuoted(start, end)) return true;
   // A negation reaches a claim only within its clause: "you have no symptoms, so you're probably okay" is
   // still the reassurance. (A negation inside the claim — "natural does not mean harmless" — is the
   // detector's to declare with `unlessSentence`: many claims carry their own "don't", "can't".)
@@ -44,38 +45,4 @@ function contextAt({ tokens, contextBits }: Recognition, start: number, end: num
     else high = mid;
   }
   return low < tokens.length && tokens[low]!.start < end ? contextBits[low]! : 0;
-}
-
-const PAIRS: readonly [open: string, close: string][] = [
-  ['“', '”'],
-  ['«', '»'],
-  ['‘', '’'],
-];
-
-/** Inside a pair of quotation marks on the same line (straight double quotes, or curly and guillemets). */
-export function isQuoted(text: string, start: number, end: number): boolean {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const lineEndAt = text.indexOf('\n', end);
-  const lineEnd = lineEndAt === -1 ? text.length : lineEndAt;
-  const before = text.slice(lineStart, start);
-  const after = text.slice(end, lineEnd);
-  if (countOf(before, '"') % 2 === 1 && after.includes('"')) return true;
-  return PAIRS.some(([open, close]) => {
-    const opened = before.lastIndexOf(open);
-    // ’ is also an apostrophe ("don’t"): a closing single quote must not be followed by a letter.
-    return opened !== -1 && !before.slice(opened).includes(close) && closes(after, close);
-  });
-}
-
-function closes(after: string, close: string): boolean {
-  for (let at = after.indexOf(close); at !== -1; at = after.indexOf(close, at + 1)) {
-    if (close !== '’' || !/\p{L}/u.test(after[at + 1] ?? '')) return true;
-  }
-  return false;
-}
-
-function countOf(text: string, mark: string): number {
-  let n = 0;
-  for (let at = text.indexOf(mark); at !== -1; at = text.indexOf(mark, at + 1)) n++;
-  return n;
 }

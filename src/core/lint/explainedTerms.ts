@@ -1,4 +1,4 @@
-import type { Span } from './sentences';
+import { spanIndexAt, type Span } from './sentences';
 
 /**
  * First-use semantics for words a reader may not know (jargon, abbreviations): a term explained where it is
@@ -50,7 +50,7 @@ const NEXT_SENTENCE_EXPLAINS = /^(?:this|that|it|these|they|which)\s+(?:means|me
 export function explainsItself(text: string, start: number, end: number, sentences: readonly Span[]): boolean {
   const after = text.slice(end, end + 80);
   if (GLOSS_AFTER.test(after)) return true;
-  const sentenceIndex = sentences.findIndex((s) => s.start <= start && start < s.end);
+  const sentenceIndex = spanIndexAt(sentences, start);
   const sentenceStart = sentenceIndex >= 0 ? sentences[sentenceIndex]!.start : Math.max(0, start - 80);
   if (CUE_BEFORE.test(text.slice(Math.max(sentenceStart, start - 80), start))) return true;
   const next = sentenceIndex >= 0 ? sentences[sentenceIndex + 1] : undefined;

@@ -3,7 +3,7 @@ import { refMatches } from '../concepts/conceptRef';
 import type { Scenario } from '../scenario/labels';
 import { activeDetectors } from './activeDetectors';
 import { AnswerView } from './answerView';
-import { isQuoted, isRefutedAt, isRejectedClaim } from './claimContext';
+import { isRefutedAt, isRejectedClaim } from './claimContext';
 import { explainsItself, unexplainedUses, type TermUse } from './explainedTerms';
 import { insideLongerTerm, insideName } from './longerTerm';
 import type { CompiledDetector, CompiledLibrary } from './compileLibrary';
@@ -11,6 +11,7 @@ import { parseDisableComments } from './disableComments';
 import type { Finding } from './finding';
 import { maskHiddenMarkdown } from './maskText';
 import { measureLimit } from './measureLimit';
+import { QuoteMarks } from './quoteMarks';
 import { TextView } from './textView';
 
 export interface LintInput {
@@ -34,6 +35,10 @@ export function lintAnswer(library: CompiledLibrary, input: LintInput): Finding[
   let recognition: Recognition | undefined;
   const answerConcepts = () => (recognition ??= library.recognitions.recogniseByParagraph(text));
   const conditions = new AnswerConditions(answer, answerConcepts);
+  let quoteMarks: QuoteMarks | undefined;
+  const quotes = () => (quoteMarks ??= new QuoteMarks(text));
+  // A detector's `unlessSentence` verdict, by sentence × detector: a sentence full of hits is tested once.
+  const sentenceVerdicts = new Map<number, boolean>();
   const findings: Finding[] = [];
   // Jargon is judged on the whole answer once every use is known: explained once, fine from there on.
   const jargonUses: JargonUse[] = [];
@@ -49,12 +54,17 @@ export function lintAnswer(library: CompiledLibrary, input: LintInput): Finding[
     if (kind === 'avoid' && !jargon && !conceptMention) {
       // Notation is wrong even where it is negated ("do not take >4 g") or repeated from the question (an
       // identifier left in), but not where it is quoted.
-      if (detector.detector.notation ? isQuoted(text, start, end) : insideName(text, start, end, input.question) || isRejectedClaim(answerConcepts(), text, start, end)) return;
+      if (detector.detector.notation ? quotes().isQuoted(start, end) : insideName(text, start, end, input.question) || isRejectedClaim(answerConcepts(), text, quotes(), start, end)) return;
     }
     let explained = false;
     if (detector.unlessSentence) {
-      const sentence = answer.sentenceAt(start);
-      explained = sentence !== undefined && detector.unlessSentence.test(text.slice(sentence.start, sentence.end));
+      const at = answer.sentenceIndexAt(start);
+      if (at >= 0) {
+        const key = at * library.detectors.length + detector.index;
+        const sentence = answer.sentences()[at]!;
+        explained = sentenceVerdicts.get(key) ?? detector.unlessSentence.test(text.slice(sentence.start, sentence.end));
+        sentenceVerdicts.set(key, explained);
+      }
       if (explained && !jargon) return;
     }
     if (jargon) {

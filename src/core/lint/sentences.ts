@@ -1,10 +1,11 @@
+import { segmentSentences } from './sentenceSegments';
+
 /** A half-open span of text: [start, end). */
 export interface Span {
   start: number;
   end: number;
 }
 
-const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 const LINE_BREAK_BLOCK = /\n[ \t]*(?:\n|[-*+] |\d+[.)] |#{1,6} |> )/g;
 
 /**
@@ -14,10 +15,10 @@ const LINE_BREAK_BLOCK = /\n[ \t]*(?:\n|[-*+] |\d+[.)] |#{1,6} |> )/g;
 export function splitSentences(text: string): Span[] {
   const spans: Span[] = [];
   for (const block of splitBlocks(text)) {
-    for (const segment of segmenter.segment(text.slice(block.start, block.end))) {
-      const span = trimSpan(text, block.start + segment.index, block.start + segment.index + segment.segment.length);
+    segmentSentences(text, block.start, block.end, (start, end) => {
+      const span = trimSpan(text, start, end);
       if (span) spans.push(span);
-    }
+    });
   }
   return spans;
 }

@@ -1,0 +1,24 @@
+// Questions about ascending lists of offsets, answered by binary search.
+
+/** Index of the first position ≥ `value` (the list's length when there is none). */
+export function lowerBound(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid]! < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** How many positions lie in [from, to). */
+export function countBetween(sorted: readonly number[], from: number, to: number): number {
+  return to <= from ? 0 : lowerBound(sorted, to) - lowerBound(sorted, from);
+}
+
+/** The last position in [from, to), or -1. */
+export function lastBetween(sorted: readonly number[], from: number, to: number): number {
+  const last = lowerBound(sorted, to) - 1;
+  return last >= 0 && sorted[last]! >= from ? sorted[last]! : -1;
+}
