@@ -14,6 +14,7 @@ import { synthesizeQueriesCommand } from './commands/synthesizeQueriesCommand';
 import { gradeBatchCommand } from './commands/gradeBatchCommand';
 import { serveCommand, SERVE_CLI_DEFAULTS } from './commands/serveCommand';
 import { STRUCTURED_OUTPUT_MODES } from '../core/model/endpointConfig';
+import { GRADERS } from '../core/model/itemJudge';
 import { guardTerminalOutput } from './terminalOutput';
 
 declare const CLINALIGN_VERSION: string | undefined;
@@ -35,6 +36,8 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 const principlesOption = () =>
   new Option('--principles <dir>', 'extra principle folder or file (repeatable)').argParser(collect).default([]);
 const noBundledOption = () => new Option('--no-bundled', 'use only .clinalign/principles and --principles, not the bundled library');
+const graderOption = () =>
+  new Option('--grader <grader>', 'judge protocol: clinalign (structured JSON) or healthbench (simple-evals grader, comparable with published HealthBench numbers)').choices([...GRADERS]).default('clinalign');
 const formatOption = (choices: string[]) => new Option('--format <format>', 'output format').choices(choices).default('text');
 
 /**
@@ -145,6 +148,7 @@ withModelOptions(
     .option('--batch', 'judge all items of a case in one call instead of one call per item')
     .option('--batch-out <file>', 'write the judge requests as an OpenAI Batch API file instead of calling the model')
     .option('--batch-in <file>', 'score the cases from Batch API results of --batch-out')
+    .addOption(graderOption())
     .addOption(formatOption(['text', 'json'])),
 ).action(async (paths: string[], options) => {
   exitCode = options.batchOut || options.batchIn ? await gradeBatchCommand(paths, options) : await gradeCommand(paths, options);
@@ -210,6 +214,7 @@ withModelOptions(
     .requiredOption('--data <file>', 'HealthBench-format JSONL (prompt, rubrics, example_tags)')
     .option('--responses <file>', 'JSONL lines {"prompt_id": …, "response": …} to grade instead of sampling --model')
     .option('--judge <name>', 'judge model (same as --judge-model)')
+    .addOption(graderOption())
     .addOption(new Option('--format <format>', 'report format').choices(['json', 'markdown', 'html']).default('json'))
     .option('--out <file>', 'write the report here instead of stdout'),
 ).action(async (options) => {
@@ -226,6 +231,7 @@ withModelOptions(
     .option('--token <token>', 'require this token as Authorization: Bearer or ?token= (env CLINALIGN_SERVE_TOKEN)')
     .option('--positive-only', 'judge and score only positive rubric items')
     .option('--binary-threshold <score>', 'reward 1 at or above this score, else 0', Number)
+    .addOption(graderOption())
     .option('--deadline <ms>', 'answer reward requests within this; unjudged items count as not met', positiveInteger, SERVE_CLI_DEFAULTS.deadline)
     .option('--rounds <n>', 'revision rounds of /v1/chat/completions (per request: extra_body.clinalign.rounds)', nonNegativeInteger, 1)
     .addOption(new Option('--rubric <source>', 'rubric of /v1/chat/completions').choices(['offline', 'model']).default('offline'))

@@ -6,6 +6,8 @@ import { runEval, type ResponseSource } from '../../core/evaluation/runEval';
 import { TextSampler } from '../../core/evaluation/textSampler';
 import { ConcurrencyLimiter } from '../../core/model/concurrencyLimiter';
 import { FileJudgeCache } from '../../core/model/fileJudgeCache';
+import type { GraderName } from '../../core/model/itemJudge';
+import { itemJudgeFor } from '../../core/model/itemJudgeFor';
 import { judgeCacheDir } from '../../core/model/judgeCacheDir';
 import { ModelClient } from '../../core/model/modelClient';
 import { formatUsage } from '../../core/model/modelUsage';
@@ -19,6 +21,8 @@ export interface EvalCommandOptions extends ModelSessionOptions {
   data: string;
   responses?: string;
   judge?: string;
+  /** `healthbench`: the simple-evals grader protocol, for figures comparable with published HealthBench numbers. */
+  grader?: GraderName;
   format: 'json' | 'markdown' | 'html';
   out?: string;
 }
@@ -51,7 +55,7 @@ export async function evalCommand(options: EvalCommandOptions): Promise<number> 
   let report;
   try {
     report = await runEval(
-      { data: options.data, responses, judge },
+      { data: options.data, responses, judge, itemJudge: options.grader === 'healthbench' ? itemJudgeFor('healthbench', judge) : undefined },
       {
         signal: controller.signal,
         onProgress: (p) => {
@@ -70,7 +74,7 @@ export async function evalCommand(options: EvalCommandOptions): Promise<number> 
   }
   for (const f of report.failures) process.stderr.write(`${f.prompt_id}: ${f.message}\n`);
   if (report.missing.length > 0) process.stderr.write(`${plural(report.missing.length, 'example')} ${report.missing.length === 1 ? 'has' : 'have'} no response in ${options.responses}: ${report.missing.slice(0, 5).join(', ')}${report.missing.length > 5 ? ', …' : ''}\n`);
-  process.stderr.write(`judge: ${judge.judgeModel}; ${formatUsage(judge.usage)}\n`);
+  process.stderr.write(`judge: ${judge.judgeModel}${report.grader === 'healthbench' ? ' (healthbench grader)' : ''}; ${formatUsage(judge.usage)}\n`);
 
   const text = options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : options.format === 'html' ? evalHtml(report) : evalMarkdown(report);
   if (options.out) await writeFileAtomic(resolve(options.out), text);

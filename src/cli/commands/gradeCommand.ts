@@ -1,3 +1,5 @@
+import type { GraderName } from '../../core/model/itemJudge';
+import { itemJudgeFor } from '../../core/model/itemJudgeFor';
 import { scoreSet } from '../../core/rubric/scoreRubric';
 import { WORKFLOW_NEEDS } from '../../core/workflows/caseReadiness';
 import type { GradeResult, GradingMode } from '../../core/workflows/gradeAnswer';
@@ -11,6 +13,8 @@ import { plural } from '../format/plural';
 export interface GradeOptions extends ModelSessionOptions {
   format: 'text' | 'json';
   batch?: boolean;
+  /** `healthbench`: the simple-evals grader protocol (one plain call per item), not with --batch. */
+  grader?: GraderName;
 }
 
 export interface CaseGrade extends GradeResult {
@@ -24,7 +28,9 @@ export interface CaseGrade extends GradeResult {
  * (Ctrl+C; nothing is printed on stdout, and the items judged so far are cached).
  */
 export async function gradeCommand(paths: string[], options: GradeOptions): Promise<number> {
+  if (options.batch && options.grader === 'healthbench') throw new CliError('--grader healthbench judges one item per call: drop --batch');
   const session = new ModelSession(options);
+  const judge = options.grader === 'healthbench' ? itemJudgeFor('healthbench', session.client) : undefined;
   const { cases: gradable, skipped } = readCases(paths, lazyCaseLibrary(), WORKFLOW_NEEDS.grade);
   let exitCode = skipped > 0 ? 1 : 0;
 
@@ -42,6 +48,7 @@ export async function gradeCommand(paths: string[], options: GradeOptions): Prom
         {
           signal: session.signal,
           mode,
+          judge,
           onProgress: (p) => {
             if (mode === 'per-item') {
               done += p.done - before.done;
@@ -83,7 +90,7 @@ export async function gradeCommand(paths: string[], options: GradeOptions): Prom
 
 function formatGrade(result: CaseGrade): string {
   const score = result.score === null ? 'n/a (no positive items)' : result.score.toFixed(3);
-  const lines = [`${result.file}  score ${score}  (judge ${result.judgeModel})`];
+  const lines = [`${result.file}  score ${score}  (judge ${result.judgeModel}${result.grader === 'healthbench' ? ', HealthBench grader' : ''})`];
   for (const item of result.items) {
     const good = item.points > 0 ? item.met : !item.met;
     lines.push(`  ${good ? '✔' : '✘'} ${item.met ? 'met    ' : 'not met'} [${String(item.points).padStart(3)}] ${item.criterion}`);

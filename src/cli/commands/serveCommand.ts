@@ -1,4 +1,6 @@
 import { FileJudgeCache } from '../../core/model/fileJudgeCache';
+import type { GraderName } from '../../core/model/itemJudge';
+import { itemJudgeFor } from '../../core/model/itemJudgeFor';
 import { judgeCacheDir } from '../../core/model/judgeCacheDir';
 import { ModelClient } from '../../core/model/modelClient';
 import { compileLibrary } from '../../core/lint/compileLibrary';
@@ -17,6 +19,7 @@ export interface ServeCommandOptions extends ModelFlags, LibraryOptions {
   token?: string;
   positiveOnly?: boolean;
   binaryThreshold?: number;
+  grader?: GraderName;
   deadline: number;
   rounds: number;
   rubric: 'offline' | 'model';
@@ -55,7 +58,7 @@ export async function serveCommand(options: ServeCommandOptions, version: string
     host: options.host,
     port: options.port,
     token,
-    judge: { client, cache },
+    judge: { client, cache, ...(options.grader === 'healthbench' && { items: itemJudgeFor('healthbench', client, cache) }) },
     forward: openAiForwarder(endpoint.config, endpoint.apiKey),
     library: () => compiled,
     store,
@@ -71,7 +74,7 @@ export async function serveCommand(options: ServeCommandOptions, version: string
   });
   // The URL on stdout (scripts read it); the token is never printed.
   process.stdout.write(`${server.url}\n`);
-  log(`clinalign serve: ${server.url} (judge ${client.judgeModel}, ${store.size} rubrics${token ? ', token required' : ''}); Ctrl+C stops`);
+  log(`clinalign serve: ${server.url} (judge ${client.judgeModel}, ${options.grader ?? 'clinalign'} grader, ${store.size} rubrics${token ? ', token required' : ''}); Ctrl+C stops`);
   await new Promise<void>((resolve) => {
     const stop = () => {
       log('clinalign serve: stopping after the requests in flight…');

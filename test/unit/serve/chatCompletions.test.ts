@@ -59,6 +59,23 @@ describe('serve: POST /v1/chat/completions (self-revising proxy)', function () {
     assert.ok(text.length > DRAFT.length);
   });
 
+  it('rubric source "model" (extra_body.clinalign.rubric): the rubric is written by the model, graded and used for revision', async () => {
+    h.model.reset();
+    const openai = new OpenAI({ baseURL: `${h.serve.url}/v1`, apiKey: 'unused' });
+    // What the Python SDK's extra_body={"clinalign": {...}} puts in the body.
+    const completion = (await openai.chat.completions.create({ model: 'test-model', messages: [{ role: 'user', content: QUESTION }], clinalign: { rubric: 'model', rounds: 1 } } as never)) as unknown as { clinalign: any };
+    const ext = completion.clinalign;
+    assert.match(ext.rubric_source, /^model/, JSON.stringify(ext));
+    const asked = h.model.chatRequests.map((r) => r.body!.response_format?.json_schema?.name);
+    assert.ok(asked.includes('synthesize_rubric'), asked.join(','));
+    // The scripted model's items ("Addresses … specifically numberN") are what the draft was graded against.
+    assert.ok(ext.rounds[0].unmet.some((u: string) => /specifically number\d/.test(u)), JSON.stringify(ext.rounds[0].unmet));
+    assert.ok(ext.rubric_items >= 1);
+    const offline = (await openai.chat.completions.create({ model: 'test-model', messages: [{ role: 'user', content: QUESTION }], clinalign: { rubric: 'offline', rounds: 1 } } as never)) as unknown as { clinalign: any };
+    assert.equal(offline.clinalign.rubric_source, 'offline');
+    assert.ok(!offline.clinalign.rounds[0].unmet.some((u: string) => /specifically number\d/.test(u)));
+  });
+
   it('extra_body.clinalign.off forwards only and says so', async () => {
     const { status, json } = await h.post('/v1/chat/completions', { model: 'test-model', messages: [{ role: 'user', content: QUESTION }], extra_body: { clinalign: { off: true } } });
     assert.equal(status, 200);

@@ -7,6 +7,9 @@ import { RubricStore } from '../../../src/core/serve/rubricStore';
 import { startServe, type RunningServer, type ServeOptions } from '../../../src/core/serve/serveServer';
 import { OpenAiTestServer } from '../../support/openaiTestServer';
 import { scriptedModel } from '../../support/scriptedModel';
+import type { EndpointConfigInput } from '../../../src/core/model/endpointConfig';
+import type { GraderName } from '../../../src/core/model/itemJudge';
+import { itemJudgeFor } from '../../../src/core/model/itemJudgeFor';
 import { TEST_KEY, testClient } from '../model/modelTestSetup';
 
 export const QUESTION = "I'm 58 and have had crushing chest pain for 20 minutes. What should I do?";
@@ -41,16 +44,21 @@ export interface Harness {
 }
 
 /** The judge (the OpenAI-compatible test server, scripted keyword judge) and `clinalign serve` on port 0. */
-export async function startHarness(options: Partial<ServeOptions> = {}, model?: OpenAiTestServer): Promise<Harness> {
+export interface JudgeSetup {
+  client?: Partial<EndpointConfigInput>;
+  grader?: GraderName;
+}
+
+export async function startHarness(options: Partial<ServeOptions> = {}, model?: OpenAiTestServer, judge: JudgeSetup = {}): Promise<Harness> {
   const judgeServer = model ?? (await OpenAiTestServer.start({ script: scriptedModel() }));
   const cache = new MemoryJudgeCache();
-  const client = testClient(judgeServer, { maxConcurrency: 64 }, cache);
+  const client = testClient(judgeServer, { maxConcurrency: 64, ...judge.client }, cache);
   const store = new RubricStore();
   store.load('rl.jsonl', `${JSON.stringify(RL_RECORD)}\n`);
   const logs: string[] = [];
   const serve = await startServe({
     port: 0,
-    judge: { client, cache },
+    judge: { client, cache, items: judge.grader ? itemJudgeFor(judge.grader, client, cache) : undefined },
     forward: openAiForwarder(client.config, TEST_KEY),
     library: bundledLibrary,
     store,
