@@ -6,3 +6,8 @@ export function isLintable(document: vscode.TextDocument): boolean {
   const glob = vscode.workspace.getConfiguration('clinalign', document.uri).get<string>('caseFiles', '**/*.case.md');
   return vscode.languages.match({ language: 'markdown', pattern: glob }, document) > 0;
 }
+
+/** The workspace folder of a case: its project root when nothing above the case names one (caseProjectRoot). */
+export function workFolderOf(uri: vscode.Uri): string | undefined {
+  return vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath;
+}

@@ -5,7 +5,8 @@ import { budgetFinding } from '../core/lint/budgetFinding';
 import { BudgetedLinter, LINT_TIME_BUDGET_MS } from '../core/lint/budgetedLinter';
 import { finishCase, lintCase, prepareCase, type CaseLintResult, type CaseReadingOptions } from '../core/lint/lintCase';
 import { remapSeverity } from '../core/lint/remapSeverity';
-import { isLintable } from './caseDocuments';
+import { Case } from '../core/workflows/case';
+import { isLintable, workFolderOf } from './caseDocuments';
 import { FocusModePublisher } from './editor/focusModePublisher';
 import { toDiagnostics } from './findingDiagnostics';
 import type { PrincipleLibraryHost } from './principleLibraryHost';
@@ -14,6 +15,8 @@ import { TeamLintConfigHost } from './teamLintConfigHost';
 interface LintedVersion {
   version: number;
   result: CaseLintResult;
+  /** The Case of this version, made when first asked for (most versions typed are never asked). */
+  case?: Case;
 }
 
 /**
@@ -69,6 +72,17 @@ export class LintController implements vscode.Disposable {
   resultFor(document: vscode.TextDocument): CaseLintResult | undefined {
     const linted = this.results.get(document.uri.toString());
     return linted?.version === document.version ? linted.result : undefined;
+  }
+
+  /**
+   * The Case of this exact document version (scenario, applicable principles, id, project root), from its
+   * published lint: what the status item, the explorer, the hover and the model commands all read.
+   */
+  caseFor(document: vscode.TextDocument): Case | undefined {
+    const linted = this.results.get(document.uri.toString());
+    if (linted?.version !== document.version) return undefined;
+    const { document: parsed, classification } = linted.result;
+    return (linted.case ??= new Case(this.host.library, { text: document.getText(), file: document.uri.fsPath, workFolder: workFolderOf(document.uri) }, parsed, classification));
   }
 
   lintAllOpen(): void {

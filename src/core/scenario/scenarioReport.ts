@@ -1,6 +1,3 @@
-import type { ConceptLexicon } from '../concepts/conceptLexicon';
-import type { Principle } from '../principles/principle';
-import { selectPrinciples } from '../lint/selectPrinciples';
 import type { Classification } from './classifyQuestion';
 import { scenarioRows, scenarioSummary, type ScenarioRow } from './describeScenario';
 
@@ -12,21 +9,14 @@ export interface ScenarioReport {
   /** `urgency: emergent · uncertainty: unknown · …` */
   summary: string;
   rows: ScenarioRow[];
-  /** How many principles the scenario and question select. */
+  /** How many principles apply to the case (a Case's `applicable`, the explorer's ticks). */
   applicablePrinciples: number;
   model: ModelState;
   /** `12 principles apply · model: not configured` */
   detail: string;
 }
 
-export function scenarioReport(
-  classification: Classification,
-  principles: readonly Principle[],
-  question: string,
-  model: ModelState = 'not configured',
-  lexicon?: ConceptLexicon,
-): ScenarioReport {
-  const applicablePrinciples = selectPrinciples(principles, classification.scenario, question, lexicon).length;
+export function scenarioReport(classification: Classification, applicablePrinciples: number, model: ModelState = 'not configured'): ScenarioReport {
   return {
     summary: scenarioSummary(classification.scenario),
     rows: scenarioRows(classification),

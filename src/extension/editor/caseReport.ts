@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { CaseLintResult } from '../../core/lint/lintCase';
 import { scenarioReport, type ScenarioReport } from '../../core/scenario/scenarioReport';
+import type { Case } from '../../core/workflows/case';
 import { isLintable } from '../caseDocuments';
 import type { ExtensionServices } from '../services';
 
@@ -10,13 +11,18 @@ export function currentResult(services: Pick<ExtensionServices, 'controller'>, d
   return services.controller.resultFor(document) ?? (services.controller.lintNowSync(document), services.controller.resultFor(document));
 }
 
-/** The scenario report of a case document's cached lint result (for the status item: no re-lint). */
-export function cachedReport(services: Pick<ExtensionServices, 'controller' | 'host'> & Partial<Pick<ExtensionServices, 'model'>>, document: vscode.TextDocument): ScenarioReport | undefined {
-  const result = services.controller.resultFor(document);
-  return result && reportOf(services, result);
+/** The Case of a case document at its current version, linting it first when the cached lint is stale. */
+export function currentCase(services: Pick<ExtensionServices, 'controller'>, document: vscode.TextDocument): Case | undefined {
+  return currentResult(services, document) && services.controller.caseFor(document);
 }
 
-export function reportOf(services: Pick<ExtensionServices, 'host'> & Partial<Pick<ExtensionServices, 'model'>>, result: CaseLintResult): ScenarioReport {
-  const { principles, lexicon } = services.host.library;
-  return scenarioReport(result.classification, principles, result.document.question, services.model?.status().state, lexicon);
+/** The scenario report of a case document's cached lint result (for the status item: no re-lint). */
+export function cachedReport(services: Partial<Pick<ExtensionServices, 'model'>> & Pick<ExtensionServices, 'controller'>, document: vscode.TextDocument): ScenarioReport | undefined {
+  const c = services.controller.caseFor(document);
+  return c && reportOf(services, c);
+}
+
+/** The scenario and how many principles apply: the Case's own, so the explorer's ticks count the same. */
+export function reportOf(services: Partial<Pick<ExtensionServices, 'model'>>, c: Case): ScenarioReport {
+  return scenarioReport(c.classification, c.applicable.length, services.model?.status().state);
 }

@@ -4,7 +4,7 @@ import type { ScenarioRow } from '../../core/scenario/describeScenario';
 import { SCENARIO_DIMENSIONS, SCENARIO_LABELS, type ScenarioDimension } from '../../core/scenario/labels';
 import type { ScenarioReport } from '../../core/scenario/scenarioReport';
 import type { ExtensionServices } from '../services';
-import { currentResult, reportOf } from './caseReport';
+import { currentCase, reportOf } from './caseReport';
 
 /** Optional arguments (keybindings, tests): set this label without asking. */
 export interface ClassifyArguments {
@@ -22,17 +22,17 @@ export async function classifyScenario(
   args?: ClassifyArguments,
 ): Promise<ScenarioReport | undefined> {
   const editor = vscode.window.activeTextEditor;
-  const result = editor && currentResult(services, editor.document);
-  if (!editor || !result) {
+  const c = editor && currentCase(services, editor.document);
+  if (!editor || !c) {
     void vscode.window.showInformationMessage('Open a case file (one matching "clinalign.caseFiles") to classify its scenario.');
     return undefined;
   }
   if (args) {
     await writeLabel(editor.document, args.dimension, args.label);
-    const updated = currentResult(services, editor.document);
+    const updated = currentCase(services, editor.document);
     return updated && reportOf(services, updated);
   }
-  const report = reportOf(services, result);
+  const report = reportOf(services, c);
   showLabels(editor.document, report);
   return report;
 }

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { principleHoverMarkdown } from '../../core/principles/principleMarkdown';
-import { selectPrinciples } from '../../core/lint/selectPrinciples';
 import { DIAGNOSTIC_SOURCE } from '../findingDiagnostics';
 import type { ExtensionServices } from '../services';
 import { commandLink, HOVER_COMMANDS } from './commandLinks';
@@ -23,10 +22,7 @@ export class FindingHoverProvider implements vscode.HoverProvider {
     const seen = new Set<string>();
     // Why each principle applies to this case: the recogniser's words from the question (the same selection
     // as the explorer and the status item).
-    const library = this.services.host.library;
-    const reasons = new Map(
-      selectPrinciples(library.principles, result.classification.scenario, result.document.question, library.lexicon).map((s) => [s.principle.id, s.triggered ? s.reason : undefined]),
-    );
+    const reasons = new Map(this.services.controller.caseFor(document)?.applicable.map((s) => [s.principle.id, s.triggered ? s.reason : undefined]));
     const published = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === DIAGNOSTIC_SOURCE && d.range.contains(position));
     for (const finding of findings) {
       const principle = this.services.host.principle(finding.principleId);

@@ -1,7 +1,4 @@
 import * as vscode from 'vscode';
-import type { ConceptLexicon } from '../../core/concepts/conceptLexicon';
-import type { Principle } from '../../core/principles/principle';
-import { selectPrinciples } from '../../core/lint/selectPrinciples';
 import type { Scenario } from '../../core/scenario/labels';
 import { isLintable } from '../caseDocuments';
 import type { LintController } from '../lintController';
@@ -41,12 +38,10 @@ export class ActiveCase implements vscode.Disposable {
     return this.document && !this.document.isClosed ? this.controller.resultFor(this.document)?.classification.scenario : undefined;
   }
 
-  /** The principles that apply to the case and why: the same selection as the status item and the rubric. */
-  applicable(principles: readonly Principle[], lexicon: ConceptLexicon): Map<string, string> | undefined {
-    const result = this.document && !this.document.isClosed ? this.controller.resultFor(this.document) : undefined;
-    if (!result) return undefined;
-    const selected = selectPrinciples(principles, result.classification.scenario, result.document.question, lexicon);
-    return new Map(selected.map((s) => [s.principle.id, s.reason]));
+  /** The principles that apply to the case and why: its Case's, which the status item counts too. */
+  applicable(): Map<string, string> | undefined {
+    const c = this.document && !this.document.isClosed ? this.controller.caseFor(this.document) : undefined;
+    return c && new Map(c.applicable.map((s) => [s.principle.id, s.reason]));
   }
 
   private update(): void {

@@ -36,7 +36,7 @@ export class PrincipleTreeProvider implements vscode.TreeDataProvider<PrincipleT
   /** The tree as it is now (the view's title and message read it too). */
   current(): PrincipleTree {
     const library = this.services.host.library;
-    const applicable = this.activeCase.applicable(library.principles, library.lexicon);
+    const applicable = this.activeCase.applicable();
     this.tree ??= buildPrincipleTree(library.principles, {
       filter: this.filterText,
       scenario: this.activeCase.scenario,

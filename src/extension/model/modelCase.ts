@@ -1,9 +1,8 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { caseIdOf } from '../../core/case/revisionHistory';
 import type { CaseLintResult } from '../../core/lint/lintCase';
 import type { Principle } from '../../core/principles/principle';
-import { applicablePrinciples } from '../../core/workflows/applicablePrinciples';
+import type { Case } from '../../core/workflows/case';
+import { notReady, type CaseNeed } from '../../core/workflows/caseReadiness';
 import { currentResult } from '../editor/caseReport';
 import type { ExtensionServices } from '../services';
 
@@ -11,12 +10,15 @@ import type { ExtensionServices } from '../services';
 export interface ModelCase {
   document: vscode.TextDocument;
   version: number;
+  /** The core's Case of this version: scenario, applicable principles, id, project root. */
+  case: Case;
   text: string;
+  /** The lint as the editor shows it (the team's and the user's severity settings applied). */
   result: CaseLintResult;
   caseId: string;
-  /** The principles that apply: those the rubric names, then the top of the ranked pool. */
-  principles: Principle[];
-  /** Where `.clinalign/history/` goes: the case's workspace folder, else its own folder. */
+  /** The principles the model prompts get (the Case's `promptPrinciples`). */
+  principles: readonly Principle[];
+  /** Where `.clinalign/history/` and `grades/` go (the Case's project root, as the CLI's). */
   root: string;
 }
 
@@ -24,32 +26,26 @@ export interface ModelCase {
 export async function modelCase(services: Pick<ExtensionServices, 'controller' | 'host'>, uri?: vscode.Uri | string): Promise<ModelCase | undefined> {
   const document = uri ? await vscode.workspace.openTextDocument(typeof uri === 'string' ? vscode.Uri.parse(uri) : uri) : vscode.window.activeTextEditor?.document;
   const result = document && currentResult(services, document);
-  if (!document || !result) {
+  const c = document && result && services.controller.caseFor(document);
+  if (!document || !result || !c) {
     void vscode.window.showInformationMessage('ClinAlign: open a case file (one matching "clinalign.caseFiles") first.');
     return undefined;
   }
-  if (result.document.problems.length > 0) {
-    void vscode.window.showWarningMessage(`ClinAlign: fix the front matter first (${result.document.problems[0]!.message}).`);
-    return undefined;
-  }
-  const { data, question } = result.document;
-  const folder = vscode.workspace.getWorkspaceFolder(document.uri);
-  return {
-    document,
-    version: document.version,
-    text: document.getText(),
-    result,
-    caseId: caseIdOf(document.uri.fsPath, data.id),
-    principles: applicablePrinciples(services.host.library.principles, result.classification.scenario, question, data.rubric ?? [], undefined, services.host.library.lexicon),
-    root: folder ? folder.uri.fsPath : path.dirname(document.uri.fsPath),
-  };
+  if (refused(c, [])) return undefined;
+  return { document, version: document.version, case: c, text: c.text, result, caseId: c.id, principles: c.promptPrinciples, root: c.root };
+}
+
+/** True (after saying why) when the case lacks what the workflow needs: the readiness check the CLI uses. */
+export function refused(c: Case, needs: readonly CaseNeed[]): boolean {
+  const reason = notReady(c, needs);
+  if (!reason) return false;
+  void vscode.window.showWarningMessage(`ClinAlign: ${reason.message}.`);
+  return true;
 }
 
 /** True (after saying so) when the case has no question for the model to work from. */
 export function lacksQuestion(c: ModelCase): boolean {
-  if (c.result.document.question.trim() !== '') return false;
-  void vscode.window.showWarningMessage('ClinAlign: this case has no question: add `prompt:` or `conversation:` to the front matter.');
-  return true;
+  return refused(c.case, ['question']);
 }
 
 /** The document is still at the version the command read; else says that nothing was changed. */

@@ -1,12 +1,11 @@
 import * as vscode from 'vscode';
 import { setFrontMatterField } from '../../core/case/writeFrontMatter';
-import { classifyWithModel } from '../../core/workflows/classifyWithModel';
-import { synthesizeRubric, type ModelSynthesizedRubric } from '../../core/workflows/synthesizeRubric';
+import { hasVerifiedRubric, synthesizeCase, type CaseRubric } from '../../core/workflows/synthesizeCase';
 import type { ExtensionServices } from '../services';
 import { lacksQuestion, modelCase, rangeOf, unchangedSince } from './modelCase';
 import type { ModelRun, ModelSessionService } from './modelSessionService';
 
-export type SynthesizeCommandResult = ModelRun<ModelSynthesizedRubric & { written: boolean }> | undefined;
+export type SynthesizeCommandResult = ModelRun<CaseRubric & { written: boolean }> | undefined;
 
 /**
  * "Synthesize rubric with model": the model labels the question, then writes question-specific items from
@@ -16,15 +15,11 @@ export type SynthesizeCommandResult = ModelRun<ModelSynthesizedRubric & { writte
 export async function synthesizeRubricWithModel(services: ExtensionServices, model: ModelSessionService, uri?: string): Promise<SynthesizeCommandResult> {
   const c = await modelCase(services, uri);
   if (!c || lacksQuestion(c)) return undefined;
-  const { conversation, question, data } = c.result.document;
-  if ((data.rubric ?? []).some((item) => item.verified === true)) {
+  if (hasVerifiedRubric(c.case)) {
     void vscode.window.showWarningMessage('ClinAlign: this rubric has verified items; a reviewer’s work is never overwritten. Remove `verified: true` from the items to replace them.');
     return undefined;
   }
-  const run = await model.run('Synthesize rubric with model', c.document.uri, async (client, options) => {
-    const { scenario } = await classifyWithModel(client, { conversation, offline: c.result.classification }, options);
-    return synthesizeRubric(client, { conversation, question, scenario, principles: services.host.library.principles }, options);
-  });
+  const run = await model.run('Synthesize rubric with model', c.document.uri, (client, options) => synthesizeCase(client, c.case, options));
   if (run.status !== 'done') return run;
   const rubric = run.value;
   for (const item of rubric.dropped) services.log.info(`Synthesize: left out a model item (${item.reason}): ${item.criterion}`);

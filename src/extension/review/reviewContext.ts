@@ -1,8 +1,9 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { caseIdOf } from '../../core/case/revisionHistory';
+import { caseProjectRoot } from '../../core/project/caseProjectRoot';
 import type { ModelClient } from '../../core/model/modelClient';
 import type { WorkflowOptions } from '../../core/workflows/workflowOptions';
+import { workFolderOf } from '../caseDocuments';
 import type { ExtensionServices } from '../services';
 
 /** The part of the model session service the panel uses (absent until the model feature is wired in). */
@@ -21,10 +22,9 @@ export interface ReviewDeps {
   model: ReviewModelAccess | undefined;
 }
 
-/** Where a case's `.clinalign/` files go: its workspace folder, else its own folder (as the model commands). */
+/** Where a case's `.clinalign/` files go: the same project root as its Case (and the CLI's). */
 export function caseRoot(uri: vscode.Uri): string {
-  const folder = vscode.workspace.getWorkspaceFolder(uri);
-  return folder ? folder.uri.fsPath : path.dirname(uri.fsPath);
+  return caseProjectRoot(uri.fsPath, workFolderOf(uri));
 }
 
 export function caseIdFor(uri: vscode.Uri, id: string | undefined): string {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { applyOverrides, classifyQuestion } from '../../../src/core/scenario/classifyQuestion';
 import { scenarioRows, scenarioSummary } from '../../../src/core/scenario/describeScenario';
 import { scenarioReport } from '../../../src/core/scenario/scenarioReport';
+import { selectPrinciples } from '../../../src/core/lint/selectPrinciples';
 import { sampleLibrary, scenario } from '../fixtureLibrary';
 
 describe('scenario report', () => {
@@ -24,8 +25,12 @@ describe('scenario report', () => {
 
   it('counts the principles the scenario selects and states the model endpoint', () => {
     const { principles } = sampleLibrary();
-    const emergent = scenarioReport(applyOverrides(classifyQuestion(''), { scenario: { urgency: 'emergent' } }), principles, 'I have crushing chest pain.');
-    const calm = scenarioReport(applyOverrides(classifyQuestion(''), { scenario: { urgency: 'non-emergent' } }), principles, 'I have crushing chest pain.');
+    const report = (urgency: 'emergent' | 'non-emergent') => {
+      const classification = applyOverrides(classifyQuestion(''), { scenario: { urgency } });
+      return scenarioReport(classification, selectPrinciples(principles, classification.scenario, 'I have crushing chest pain.').length);
+    };
+    const emergent = report('emergent');
+    const calm = report('non-emergent');
     assert.ok(emergent.applicablePrinciples > calm.applicablePrinciples, `${emergent.applicablePrinciples} vs ${calm.applicablePrinciples}`);
     assert.equal(emergent.model, 'not configured');
     assert.equal(emergent.detail, `${emergent.applicablePrinciples} principles apply · model: not configured`);

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compileLibrary } from '../../../src/core/lint/compileLibrary';
-import { lintCase } from '../../../src/core/lint/lintCase';
+import { prepareCase } from '../../../src/core/lint/lintCase';
 import { selectPrinciples } from '../../../src/core/lint/selectPrinciples';
 import { bundledPrinciplesDir } from '../../../src/core/principles/bundledLibrary';
 import { loadPrinciples } from '../../../src/core/principles/loadPrinciples';
@@ -38,7 +38,7 @@ describe('Case: one case object for every front end', () => {
 
   it('agrees with the linter on the scenario and with selectPrinciples on what applies', () => {
     const c = openCase(library, { text, file: '/cases/chest.case.md' }, { defaultAudience: 'clinician' });
-    const linted = lintCase(library, text, { defaultAudience: 'clinician' });
+    const linted = prepareCase(library, text, { defaultAudience: 'clinician' });
     assert.deepEqual(c.classification.scenario, linted.classification.scenario);
     assert.equal(c.classification.evidence.expertise, 'default audience: clinician');
     assert.deepEqual(
@@ -80,14 +80,16 @@ describe('caseProjectRoot: where a case’s history and grades go (editor and CL
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'clinalign-root-'))));
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('the nearest folder with .clinalign/, else the repository root, else the work folder, else the case’s folder', () => {
+  it('the nearest folder with .clinalign/, else the work folder, else the repository root, else the case’s folder', () => {
     mkdirSync(join(dir, 'repo', 'team', 'cases'), { recursive: true });
     const file = join(dir, 'repo', 'team', 'cases', 'a.case.md');
     assert.equal(caseProjectRoot(file), join(dir, 'repo', 'team', 'cases'));
     assert.equal(caseProjectRoot(file, join(dir, 'repo')), join(dir, 'repo'));
     assert.equal(caseProjectRoot(file, join(dir, 'elsewhere')), join(dir, 'repo', 'team', 'cases'), 'a work folder the case is not in is ignored');
     mkdirSync(join(dir, 'repo', '.git'));
-    assert.equal(caseProjectRoot(file, join(dir, 'repo', 'team')), join(dir, 'repo'));
+    assert.equal(caseProjectRoot(file), join(dir, 'repo'));
+    assert.equal(caseProjectRoot(file, join(dir, 'repo', 'team')), join(dir, 'repo', 'team'), 'a workspace inside the repository');
+    assert.equal(caseProjectRoot(file, dir), join(dir, 'repo'), 'a work folder above the repository is beyond export’s walk');
     mkdirSync(join(dir, 'repo', 'team', '.clinalign'));
     assert.equal(caseProjectRoot(file, join(dir, 'repo')), join(dir, 'repo', 'team'));
   });
