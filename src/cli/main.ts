@@ -151,6 +151,8 @@ withModelOptions(
     .addOption(graderOption())
     .addOption(formatOption(['text', 'json'])),
 ).action(async (paths: string[], options) => {
+  // The Batch API files hold structured grade_item requests: the HealthBench grader's re-asking cannot run there.
+  if ((options.batchOut || options.batchIn) && options.grader === 'healthbench') throw new CliError('--grader healthbench asks again until the reply parses; it cannot run through --batch-out/--batch-in');
   exitCode = options.batchOut || options.batchIn ? await gradeBatchCommand(paths, options) : await gradeCommand(paths, options);
 });
 

@@ -1,4 +1,5 @@
 import type { Message } from '../case/caseSchema';
+import { onAbort } from '../model/abortListeners';
 import { judgeItems, type RewardJudge } from './judgeItems';
 import type { RewardRecord } from './rewardRecord';
 import { rewardOf, type RewardOptions, type SampleReward } from './rewardScore';
@@ -24,8 +25,21 @@ export interface ScoringContext {
  * under one deadline: whatever the judge has not answered by then counts as not met and is logged.
  */
 export async function scoreSamples(context: ScoringContext, samples: readonly RewardSample[], options: RewardOptions): Promise<SampleReward[]> {
-  const deadline = AbortSignal.timeout(context.deadlineMs);
-  const signal = context.signal ? AbortSignal.any([deadline, context.signal]) : deadline;
+  // A controller per request rather than AbortSignal.any: the server's shutdown signal lives for the whole
+  // run and must not gather a listener per request (Node 20 keeps them, and warns past ten).
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new Error('deadline reached')), context.deadlineMs);
+  const dispose = context.signal ? onAbort(context.signal, () => controller.abort(context.signal!.reason)) : () => {};
+  const { signal } = controller;
+  try {
+    return await judgeAll(context, samples, options, signal);
+  } finally {
+    clearTimeout(timer);
+    dispose();
+  }
+}
+
+function judgeAll(context: ScoringContext, samples: readonly RewardSample[], options: RewardOptions, signal: AbortSignal): Promise<SampleReward[]> {
   return Promise.all(
     samples.map(async (sample) => {
       const rubric = options.positiveOnly ? sample.record.rubrics.filter((i) => i.points > 0) : sample.record.rubrics;
