@@ -4,15 +4,14 @@ import { historyFile, readHistory } from '../../core/case/revisionHistory';
 import { gradesFile, readGrades } from '../../core/review/gradeRecords';
 import type { ReviewState } from '../../core/review/reviewMessages';
 import { reviewViewModel } from '../../core/review/reviewViewModel';
-import { currentResult } from '../editor/caseReport';
-import { caseIdFor, caseRoot, type ReviewDeps } from './reviewContext';
+import { currentCase } from '../editor/caseReport';
+import type { ReviewDeps } from './reviewContext';
 
-/** The panel's view of a case document now: the core view model over the lint result, grades and history. */
+/** The panel's view of a case document now: the core view model over its Case, grades and history. */
 export async function buildReviewState(deps: ReviewDeps, document: vscode.TextDocument, busy: string | null): Promise<ReviewState | null> {
-  const result = currentResult(deps.services, document);
-  if (!result) return null;
-  const caseId = caseIdFor(document.uri, result.document.data.id);
-  const root = caseRoot(document.uri);
+  const c = currentCase(deps.services, document);
+  if (!c) return null;
+  const { id: caseId, root } = c;
   // A grades or history file behind a symbolic link is not read: the panel shows none and the log says why.
   const refused = (error: Error) => {
     deps.services.log.warn(`Review panel: ${error.message}`);
@@ -24,7 +23,7 @@ export async function buildReviewState(deps: ReviewDeps, document: vscode.TextDo
     uri: document.uri.toString(),
     fileName: path.basename(document.uri.path),
     caseId,
-    result,
+    result: c,
     principleTitle: (id) => deps.services.host.principle(id)?.title,
     grades,
     history,

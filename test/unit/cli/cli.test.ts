@@ -146,5 +146,8 @@ principles:
     assert.equal(result.scenario.urgency, 'emergent');
     assert.equal(result.scenario.expertise, 'clinician');
     assert.equal(result.source.expertise, 'audience');
+    // The Case's applicable principles, with why each applies (what the editor's explorer ticks).
+    assert.ok(result.applicable.some((a: { reason: string }) => /^the question mentions “[^”]*chest/.test(a.reason)), JSON.stringify(result.applicable.slice(0, 5)));
+    assert.ok(result.applicable.every((a: { reason: string }) => a.reason.length > 0));
   });
 });
