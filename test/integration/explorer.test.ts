@@ -2,7 +2,22 @@
 // tree marks what applies to the active case, filters, opens a principle at its line and flags a broken team file.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { waitFor, workspaceUri, writeWorkspaceFile, removeTeamFolder } from './support';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { clinalignDiagnostics, codeValue, waitFor, workspaceUri, writeWorkspaceFile, removeTeamFolder } from './support';
+
+/** The built `clinalign` CLI run from the workspace folder; its stdout (lint exits 1 when it finds something). */
+function cli(args: string[]): string {
+  const extension = vscode.extensions.getExtension('clinalign.clinalign')!;
+  const run = spawnSync(process.execPath, [join(extension.extensionPath, 'dist', 'cli.js'), ...args], {
+    cwd: vscode.workspace.workspaceFolders![0]!.uri.fsPath,
+    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+    encoding: 'utf8',
+    timeout: 60000,
+  });
+  if (run.status !== 0 && run.status !== 1) throw new Error(`clinalign ${args.join(' ')} exited ${run.status}: ${run.stderr}`);
+  return run.stdout;
+}
 
 /** The part of the extension's API these tests read the tree through (see the lead's note in extension.ts). */
 interface ExplorerApi {
@@ -92,11 +107,14 @@ describe('principle explorer in a real editor', () => {
     });
   });
 
-  it('the view\'s "apply" counts add up to the status item\'s count for the same case (one selection, issue 15)', async function () {
+  it('explorer, status item, review panel and the CLI agree on one case: scenario, applicable principles, findings (issues 14, 15)', async function () {
     if (!tree) return this.skip();
-    const document = await vscode.workspace.openTextDocument(workspaceUri('chest-pain-at-rest.case.md'));
-    await vscode.window.showTextDocument(document);
-    const report = await vscode.commands.executeCommand<{ applicablePrinciples: number }>('clinalign.classifyScenario');
+    this.timeout(120000);
+    const uri = workspaceUri('chest-pain-at-rest.case.md');
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document, { selection: new vscode.Range(0, 0, 0, 0) });
+    // The status item's report (the Classify command shows the same one).
+    const report = await vscode.commands.executeCommand<{ applicablePrinciples: number; rows: { dimension: string; label: string }[] }>('clinalign.classifyScenario');
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     const total = await waitFor('every dimension counted against the case', async () => {
       const groups = (await items()).filter((g) => g.item.id?.startsWith('dimension:'));
@@ -104,8 +122,29 @@ describe('principle explorer in a real editor', () => {
       return counts.every((c) => c !== undefined) ? counts.reduce((sum, c) => sum + Number(c), 0) : undefined;
     });
     assert.equal(total, report.applicablePrinciples);
-    const ticked = (await principleItems()).filter((i) => String(i.description).startsWith('✓ ')).length;
-    assert.equal(ticked, report.applicablePrinciples);
+    const ticked = (await principleItems()).filter((i) => String(i.description).startsWith('✓ ')).map((i) => i.id!.replace(/^principle:/, ''));
+    const findings = await waitFor('the case’s findings', () => {
+      const published = clinalignDiagnostics(uri);
+      return published.length > 0 ? published : undefined;
+    });
+    const panel = await vscode.commands.executeCommand<{ refresh(): Promise<{ scenario: { dimension: string; label: string }[] } | null>; dispose(): void }>('clinalign.openReviewPanel');
+    const panelState = await panel.refresh();
+    panel.dispose();
+
+    // The CLI on the same file, from the workspace folder, as CI would run it.
+    const classified = JSON.parse(cli(['classify', uri.fsPath, '--format', 'json'])) as { scenario: Record<string, string>; applicable: { principle: string }[] };
+    const linted = JSON.parse(cli(['lint', uri.fsPath, '--format', 'json'])) as { line: number; column: number; endLine: number; endColumn: number; principle: string; severity: string }[];
+
+    const labels = (rows: readonly { dimension: string; label: string }[]) => Object.fromEntries(rows.map((r) => [r.dimension, r.label]));
+    assert.deepEqual(labels(report.rows), classified.scenario, 'status item vs CLI scenario');
+    assert.deepEqual(labels(panelState!.scenario), classified.scenario, 'review panel vs CLI scenario');
+    assert.ok(ticked.length > 0 && linted.length > 0, 'the case has applicable principles and findings to compare');
+    assert.deepEqual([...ticked].sort(), classified.applicable.map((a) => a.principle).sort(), 'explorer vs CLI applicable principles');
+    assert.equal(report.applicablePrinciples, classified.applicable.length, 'status item vs CLI count');
+    const SEVERITY = ['error', 'warning', 'info', 'hint'];
+    const editorFindings = findings.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1} ${SEVERITY[d.severity]} ${codeValue(d)}`).sort();
+    const cliFindings = linted.map((r) => `${r.line}:${r.column}-${r.endLine}:${r.endColumn} ${r.severity} ${r.principle}`).sort();
+    assert.deepEqual(editorFindings, cliFindings, 'editor diagnostics vs clinalign lint');
   });
 
   it('clicking a principle opens its YAML file at its line', async function () {
