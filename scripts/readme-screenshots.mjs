@@ -17,7 +17,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FIRST_CASE, SESSION_SETTINGS, workbenchUrl } from './lib/startSession.mjs';
-import { ensureTools, isolatedEditor, launchChromium, loadPlaywright, RunResources, startCodeServer } from './lib/workbenchHarness.mjs';
+import {
+  ensureTools,
+  isolatedEditor,
+  launchChromium,
+  loadPlaywright,
+  RunResources,
+  startCodeServer,
+} from './lib/workbenchHarness.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TOOLS = process.env.VSCODE_TEST_TOOLS || path.join(REPO, '.vscode-test-tools');
@@ -92,7 +99,8 @@ async function main() {
     if (size >= LIMIT) throw new Error(`${name} is ${size} bytes, over the 300 KB limit`);
   };
   const visible = (selector) => page.locator(selector).first().waitFor({ state: 'visible', timeout: TIMEOUT });
-  const caseStatus = (text) => page.locator('.statusbar-item', { hasText: text }).first().waitFor({ state: 'visible', timeout: TIMEOUT });
+  const caseStatus = (text) =>
+    page.locator('.statusbar-item', { hasText: text }).first().waitFor({ state: 'visible', timeout: TIMEOUT });
   /** Runs a command from the Command Palette by its label, as a person does. */
   const command = async (label) => {
     await page.keyboard.press('Control+Shift+P');
@@ -150,7 +158,11 @@ try {
   await main();
 } catch (error) {
   failed = error;
-  await run.browser?.contexts()[0]?.pages()[0]?.screenshot({ path: path.join(os.tmpdir(), 'readme-screenshots-failed.png') }).catch(() => {});
+  await run.browser
+    ?.contexts()[0]
+    ?.pages()[0]
+    ?.screenshot({ path: path.join(os.tmpdir(), 'readme-screenshots-failed.png') })
+    .catch(() => {});
   console.error('[screenshots] ERROR', error instanceof Error ? error.message : error);
 }
 await run.cleanup();

@@ -25,7 +25,12 @@ export interface ApplicablePrinciple {
  * The principles that apply to a case and why, most specific first: exactly selectPrinciples, the selection the
  * scenario status item counts and the Principles view ticks, so the list and the count cannot disagree.
  */
-export function applicableList(principles: readonly Principle[], scenario: Scenario, question: string, lexicon?: ConceptLexicon): ApplicablePrinciple[] {
+export function applicableList(
+  principles: readonly Principle[],
+  scenario: Scenario,
+  question: string,
+  lexicon?: ConceptLexicon,
+): ApplicablePrinciple[] {
   const aboutMedicine = mentionsMedicine(question);
   return selectPrinciples(principles, scenario, question, lexicon).map(({ principle, triggered, reason }) => {
     const group: ApplicableGroup = triggered
@@ -42,6 +47,10 @@ export function applicableList(principles: readonly Principle[], scenario: Scena
 function whyText(reason: string): string {
   // selectPrinciples words its reasons for a list of principles that apply ("the question mentions …",
   // "applies to …", "about medicines, …"): make each a sentence that says so.
-  const sentence = reason.startsWith('the question') ? `applies because ${reason}` : reason.startsWith('about') ? `applies, though it is ${reason}` : reason;
+  const sentence = reason.startsWith('the question')
+    ? `applies because ${reason}`
+    : reason.startsWith('about')
+      ? `applies, though it is ${reason}`
+      : reason;
   return sentence.charAt(0).toUpperCase() + sentence.slice(1);
 }

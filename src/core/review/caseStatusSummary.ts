@@ -31,11 +31,17 @@ export function caseStatusSummary(input: CaseStatusInput): CaseStatusSummary {
   const { grade, findings } = input;
   const total = findings.errors + findings.warnings + findings.others;
   // A stale score is shown with a mark, so nobody reads it as the current answer's.
-  const score = grade ? (grade.score === null ? 'no score' : `${shortScore(grade.score)}${grade.stale ? '*' : ''}`) : 'not graded';
+  const score = grade
+    ? grade.score === null
+      ? 'no score'
+      : `${shortScore(grade.score)}${grade.stale ? '*' : ''}`
+    : 'not graded';
   const text = `${input.status} · ${score} · ${plural(total, 'finding')}`;
   const lines = [
     `Review status: ${input.status}`,
-    grade ? `Last score: ${grade.scoreText} (judge ${grade.judgeModel}, ${grade.time})${grade.stale ? ` — ${grade.staleReason}` : ''}` : 'Last score: not graded yet',
+    grade
+      ? `Last score: ${grade.scoreText} (judge ${grade.judgeModel}, ${grade.time})${grade.stale ? ` — ${grade.staleReason}` : ''}`
+      : 'Last score: not graded yet',
     `Findings: ${total === 0 ? 'none' : breakdown(findings)}`,
     `${plural(input.applicable, 'principle')} ${input.applicable === 1 ? 'applies' : 'apply'} to ${input.fileName}`,
   ];

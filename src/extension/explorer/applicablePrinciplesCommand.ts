@@ -21,11 +21,16 @@ interface PrincipleItem extends vscode.QuickPickItem {
  * specific (named in the question) to the most general; picking one opens its YAML. Resolves with the rows as
  * soon as the list is open.
  */
-export async function showApplicablePrinciples(services: Pick<ExtensionServices, 'controller' | 'host'>, uri?: vscode.Uri): Promise<ApplicablePrincipleRow[] | undefined> {
+export async function showApplicablePrinciples(
+  services: Pick<ExtensionServices, 'controller' | 'host'>,
+  uri?: vscode.Uri,
+): Promise<ApplicablePrincipleRow[] | undefined> {
   const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
   const result = document && currentResult(services, document);
   if (!document || !result) {
-    void vscode.window.showInformationMessage('ClinAlign: open a case file (one matching "clinalign.caseFiles") to see the principles that apply to it.');
+    void vscode.window.showInformationMessage(
+      'ClinAlign: open a case file (one matching "clinalign.caseFiles") to see the principles that apply to it.',
+    );
     return undefined;
   }
   const { principles, lexicon } = services.host.library;
@@ -55,7 +60,12 @@ function withSeparators(entries: readonly ApplicablePrinciple[]): PrincipleItem[
       items.push({ label: APPLICABLE_GROUP_TITLES[group], kind: vscode.QuickPickItemKind.Separator });
     }
     const { principle } = entry;
-    items.push({ label: principle.title, description: `${principle.id} · ${principle.severity}`, detail: entry.why, entry });
+    items.push({
+      label: principle.title,
+      description: `${principle.id} · ${principle.severity}`,
+      detail: entry.why,
+      entry,
+    });
   }
   return items;
 }

@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { APPLICABLE_GROUP_TITLES, applicableList, type ApplicableGroup } from '../../../src/core/catalogue/applicableList';
+import {
+  APPLICABLE_GROUP_TITLES,
+  applicableList,
+  type ApplicableGroup,
+} from '../../../src/core/catalogue/applicableList';
 import { selectPrinciples } from '../../../src/core/lint/selectPrinciples';
 import { loadPrinciples } from '../../../src/core/principles/loadPrinciples';
 import { scenario } from '../fixtureLibrary';
@@ -28,7 +32,11 @@ describe('applicableList (the per-case list of principles that apply, issue 15)'
     assert.match(cardiac!.why, /^Applies because the question mentions “[^”]*chest pain[^”]*”/);
     const order = Object.keys(APPLICABLE_GROUP_TITLES) as ApplicableGroup[];
     const ranks = list.map((e) => order.indexOf(e.group));
-    assert.deepEqual(ranks, [...ranks].sort((a, b) => a - b), 'groups are not interleaved');
+    assert.deepEqual(
+      ranks,
+      [...ranks].sort((a, b) => a - b),
+      'groups are not interleaved',
+    );
     assert.ok(list.some((e) => e.group === 'every case' && e.why === 'Applies to every case'));
     assert.ok(list.some((e) => e.group === 'scenario' && /^Applies to (urgency|expertise|task): /.test(e.why)));
     assert.ok(list.every((e) => /^[A-Z]/.test(e.why)));
@@ -37,7 +45,9 @@ describe('applicableList (the per-case list of principles that apply, issue 15)'
   it('puts medicine principles last when the question names no medicine, and not when it does', () => {
     const without = applicableList(principles, emergent, QUESTION).filter((e) => e.group === 'medicines');
     assert.ok(without.length > 0);
-    assert.ok(without.every((e) => e.why === 'Applies, though it is about medicines, which the question does not mention'));
+    assert.ok(
+      without.every((e) => e.why === 'Applies, though it is about medicines, which the question does not mention'),
+    );
     const withAspirin = applicableList(principles, emergent, `${QUESTION} Should I take aspirin?`);
     assert.equal(withAspirin.filter((e) => e.group === 'medicines').length, 0);
   });
