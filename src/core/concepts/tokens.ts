@@ -61,12 +61,28 @@ export function tokenize(text: string): Token[] {
   let previousEnd = 0;
   for (const match of text.matchAll(WORD)) {
     const start = match.index;
-    const gap = text.slice(previousEnd, start);
-    if (tokens.length > 0 && SENTENCE_GAP.test(gap)) sentence++;
-    if (tokens.length > 0 && PARAGRAPH_GAP.test(gap)) paragraph++;
+    const gap = gapBetween(text, previousEnd, start);
+    if (tokens.length > 0 && (gap & SENTENCE) !== 0) sentence++;
+    if (tokens.length > 0 && (gap & PARAGRAPH) !== 0) paragraph++;
     const word = normaliseWord(match[0]);
-    tokens.push({ word, start, end: start + match[0].length, value: numberValue(word), sentence, paragraph, clauseBreak: CLAUSE_GAP.test(gap) });
+    tokens.push({ word, start, end: start + match[0].length, value: numberValue(word), sentence, paragraph, clauseBreak: (gap & CLAUSE) !== 0 });
     previousEnd = start + match[0].length;
   }
   return tokens;
+}
+
+const SENTENCE = 1;
+const PARAGRAPH = 2;
+const CLAUSE = 4;
+// What a one-character gap is (most gaps are one space): the gap regexes' answers without a slice.
+const ONE_CHAR_GAP = new Map<number, number>([
+  ...[...'.!?;¿¡'].map((c) => [c.charCodeAt(0), SENTENCE] as const),
+  ...[...',:()[]—–'].map((c) => [c.charCodeAt(0), CLAUSE] as const),
+]);
+
+/** Which edges (sentence, paragraph, clause) the text between two tokens holds. */
+function gapBetween(text: string, from: number, to: number): number {
+  if (to - from <= 1) return to === from ? 0 : (ONE_CHAR_GAP.get(text.charCodeAt(from)) ?? 0);
+  const gap = text.slice(from, to);
+  return (SENTENCE_GAP.test(gap) ? SENTENCE : 0) | (PARAGRAPH_GAP.test(gap) ? PARAGRAPH : 0) | (CLAUSE_GAP.test(gap) ? CLAUSE : 0);
 }

@@ -40,9 +40,14 @@ export class AnswerView {
   }
 
   sentences(): Sentence[] {
-    return (this.sentenceList ??= this.paragraphs.flatMap((p) =>
-      p.analysis.sentences().map((s) => ({ ...s, start: s.start + p.start, end: s.end + p.start })),
-    ));
+    if (this.sentenceList) return this.sentenceList;
+    // One paragraph (most answers typed so far, or one huge block): its sentences already have these offsets.
+    if (this.paragraphs.length === 1 && this.paragraphs[0]!.start === 0) return (this.sentenceList = this.paragraphs[0]!.analysis.sentences());
+    const list: Sentence[] = [];
+    for (const p of this.paragraphs) {
+      for (const s of p.analysis.sentences()) list.push({ start: s.start + p.start, end: s.end + p.start, words: s.words, syllables: s.syllables });
+    }
+    return (this.sentenceList = list);
   }
 
   /** Index in `sentences()` of the sentence holding `offset`, or -1 (binary search). */

@@ -36,9 +36,9 @@ export class ParagraphAnalysis {
   }
 
   sentences(): Sentence[] {
-    return (this.sentenceList ??= splitSentences(this.text).map((s) => {
-      const { words, syllables } = textStatistics(this.text, 1, s.start, s.end);
-      return { ...s, words, syllables };
+    return (this.sentenceList ??= splitSentences(this.text).map(({ start, end }) => {
+      const { words, syllables } = textStatistics(this.text, 1, start, end);
+      return { start, end, words, syllables };
     }));
   }
 
