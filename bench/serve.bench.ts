@@ -1,6 +1,6 @@
 // `npm run bench:serve`: `clinalign serve` against a judge with 300 ms per call (another process).
 // 1. Rewards per second at concurrency 16, 64 and 256 (one OpenRLHF-style /get_reward sample a request, a
-//    12-item HealthBench rubric, every answer distinct so nothing is cached) against the ideal the judge limit
+//    12-item HealthBench rubric, every answer distinct so nothing is cached; the judge cache on disk, as the CLI's) against the ideal the judge limit
 //    allows: min(concurrency × items, judge limit) ÷ (items × 300 ms). p50/p99 latency, peak RSS. The judge
 //    limit is 256 calls in flight (the most an endpoint setting accepts), then 16 (the default) at 64.
 // 2. Proxy overhead of /v1/chat/completions: the request's wall time minus the time covered by its model
@@ -8,20 +8,20 @@
 // Prints one JSON object; times are wall-clock ms on this machine.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, request } from 'node:http';
-import { availableParallelism, loadavg } from 'node:os';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseHealthBenchJsonl } from '../src/core/dataset/healthbenchRecord';
 import { compileLibrary } from '../src/core/lint/compileLibrary';
 import { endpointConfigSchema } from '../src/core/model/endpointConfig';
-import { MemoryJudgeCache } from '../src/core/model/judgeCache';
+import { FileJudgeCache } from '../src/core/model/fileJudgeCache';
 import { ModelClient } from '../src/core/model/modelClient';
 import { bundledPrinciplesDir } from '../src/core/principles/bundledLibrary';
 import { loadPrinciples } from '../src/core/principles/loadPrinciples';
 import { openAiForwarder } from '../src/core/serve/forwardChat';
 import { RubricStore } from '../src/core/serve/rubricStore';
 import { startServe } from '../src/core/serve/serveServer';
-import { readFileSync } from 'node:fs';
 
 const LATENCY_MS = 300;
 /** Judge calls in flight at most (the endpoint's maxConcurrency; 256 is the most it accepts). */
@@ -169,13 +169,14 @@ async function proxyOverhead(baseUrl: string) {
   }
 }
 
-/** A reward server on the judge with `judgeLimit` calls in flight at most (its cache in memory, as a fresh run's). */
+/** A reward server on the judge with `judgeLimit` calls in flight at most, its judge cache on disk as the CLI's. */
 async function rewardServer(baseUrl: string, judgeLimit: number) {
   const store = new RubricStore();
   store.add({ promptId: record.prompt_id, prompt: record.prompt, rubrics: RUBRIC.map((r) => ({ criterion: r.criterion, points: r.points, tags: r.tags })) });
   const judgeClient = client(baseUrl, judgeLimit);
   const lib = library();
-  return startServe({ port: 0, judge: { client: judgeClient, cache: new MemoryJudgeCache() }, forward: openAiForwarder(judgeClient.config, undefined), library: () => lib, store, version: 'bench' });
+  const cache = new FileJudgeCache(mkdtempSync(join(tmpdir(), 'clinalign-bench-serve-')));
+  return startServe({ port: 0, judge: { client: judgeClient, cache }, forward: openAiForwarder(judgeClient.config, undefined), library: () => lib, store, version: 'bench' });
 }
 
 async function main() {
