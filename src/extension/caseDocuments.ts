@@ -1,10 +1,17 @@
 import * as vscode from 'vscode';
 
+/** `clinalign.caseFiles` when unset (package.json declares the same default). */
+const DEFAULT_CASE_FILES = '**/*.case.md';
+
+/** The glob of case files: `clinalign.caseFiles` for `scope` (a document's folder), else the default. */
+export function caseFilesGlob(scope?: vscode.Uri): string {
+  return vscode.workspace.getConfiguration('clinalign', scope).get<string>('caseFiles', DEFAULT_CASE_FILES);
+}
+
 /** Case files are the Markdown files matching `clinalign.caseFiles` (default `**\/*.case.md`). */
 export function isLintable(document: vscode.TextDocument): boolean {
   if (document.languageId !== 'markdown' || document.uri.scheme === 'output') return false;
-  const glob = vscode.workspace.getConfiguration('clinalign', document.uri).get<string>('caseFiles', '**/*.case.md');
-  return vscode.languages.match({ language: 'markdown', pattern: glob }, document) > 0;
+  return vscode.languages.match({ language: 'markdown', pattern: caseFilesGlob(document.uri) }, document) > 0;
 }
 
 /** The workspace folder of a case: its project root when nothing above the case names one (caseProjectRoot). */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { basename, join } from 'node:path';
-import { confinedPath, UnsafePathError } from '../project/confinedPath';
-import { readProjectFile } from '../project/safeRead';
+import { confinedPath } from '../project/confinedPath';
+import { readJsonLines } from '../project/readJsonLines';
 import { appendProjectFile } from '../project/safeWrite';
 import { HISTORY_FOLDER } from '../project/projectLayout';
 
@@ -43,32 +43,12 @@ export function historyEntry(source: HistoryEntry['source'], text: string, extra
 }
 
 /**
- * The history of `file` inside the project `root`; empty when there is none or it cannot be read. A history
- * behind a symbolic link or outside the project is refused (UnsafePathError), never followed.
+ * The history of `file` inside the project `root`; empty when there is none or it cannot be read, a line that
+ * is not JSON (a crash mid-append) skipped. A history behind a symbolic link or outside the project is
+ * refused (UnsafePathError), never followed.
  */
 export async function readHistory(root: string, file: string): Promise<HistoryEntry[]> {
-  let text: string | undefined;
-  try {
-    text = await readProjectFile(root, file);
-  } catch (error) {
-    if (error instanceof UnsafePathError) throw error;
-    return [];
-  }
-  return text === undefined ? [] : parseHistory(text);
-}
-
-/** History lines; a line that is not JSON (a crash mid-append) is skipped. */
-export function parseHistory(text: string): HistoryEntry[] {
-  return text
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .flatMap((line) => {
-      try {
-        return [JSON.parse(line) as HistoryEntry];
-      } catch {
-        return [];
-      }
-    });
+  return (await readJsonLines(root, file)) as HistoryEntry[];
 }
 
 /**

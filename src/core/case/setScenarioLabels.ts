@@ -1,5 +1,6 @@
 import type { ScenarioDimension } from '../principles/scenarioLabels';
 import { setScenarioLabel } from './setScenarioLabel';
+import { smallestChange } from './smallestChange';
 import type { FrontMatterEdit } from './writeFrontMatter';
 
 /**
@@ -12,12 +13,4 @@ export function setScenarioLabels(documentText: string, labels: Partial<Record<S
     if (label !== undefined) text = setScenarioLabel(text, dimension as ScenarioDimension, label).text;
   }
   return text === documentText ? undefined : smallestChange(documentText, text);
-}
-
-function smallestChange(before: string, after: string): FrontMatterEdit {
-  let start = 0;
-  while (start < before.length && start < after.length && before[start] === after[start]) start++;
-  let tail = 0;
-  while (tail < before.length - start && tail < after.length - start && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
-  return { text: after, start, end: before.length - tail, newText: after.slice(start, after.length - tail) };
 }

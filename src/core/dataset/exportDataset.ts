@@ -1,5 +1,5 @@
 import type { BlockingFinding } from '../review/verificationGate';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { dirname, join, resolve } from 'node:path';
 import { HISTORY_FOLDER, readHistory, type HistoryEntry } from '../case/revisionHistory';
@@ -15,6 +15,7 @@ import { readFileWithinLimit, unreadableMessage } from '../untrusted/readFileWit
 import { AtomicFile, outputPath, prepareOutputFolder, UnsafeOutputError, writeFileAtomic } from './outputFolder';
 import { cleanStaleTemporaries } from './staleTemporaries';
 import { StagedFolder } from './stagedFolder';
+import { findProjectFolder } from '../project/findProjectFolder';
 import { PROJECT_FOLDER } from '../project/projectLayout';
 
 export interface ExportOptions {
@@ -208,15 +209,10 @@ function readCaseText(listed: ListedCaseFile): string | SkippedCase {
 function historyReader(): (caseFile: string, id: string) => Promise<HistoryEntry[]> {
   const roots = new Map<string, string | null>();
   const listings = new Map<string, Set<string>>();
+  // Like every `.clinalign/` lookup (findProjectFolder), no higher than the repository root; once per folder.
   const rootOf = (dir: string): string | null => {
-    if (roots.has(dir)) return roots.get(dir)!;
-    const here = join(dir, PROJECT_FOLDER);
-    const parent = dirname(dir);
-    // Like every `.clinalign/` lookup, no higher than the repository root (the first folder with `.git`).
-    const atRepositoryRoot = existsSync(join(dir, '.git'));
-    const root = existsSync(here) && statSync(here).isDirectory() ? dir : parent === dir || atRepositoryRoot ? null : rootOf(parent);
-    roots.set(dir, root);
-    return root;
+    if (!roots.has(dir)) roots.set(dir, findProjectFolder(dir, PROJECT_FOLDER) ?? null);
+    return roots.get(dir)!;
   };
   const filesIn = (folder: string): Set<string> => {
     let names = listings.get(folder);

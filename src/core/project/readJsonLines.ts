@@ -1,9 +1,11 @@
-import { UnsafePathError } from '../project/confinedPath';
-import { readProjectFile } from '../project/safeRead';
+import { UnsafePathError } from './confinedPath';
+import { readProjectFile } from './safeRead';
 
 /**
- * The parsed lines of a JSONL file in the project `root`; a missing or unreadable file is empty, a line that
- * does not parse is skipped. A file behind a symbolic link or outside the project is refused (UnsafePathError).
+ * The parsed lines of a JSONL file in the project `root` (revision history, grade records); a missing or
+ * unreadable file is empty, a line that does not parse (a crash mid-append) is skipped. A file behind a
+ * symbolic link or outside the project is refused (UnsafePathError). Large input files (datasets, batches)
+ * are streamed line by line instead (dataset/jsonlLines).
  */
 export async function readJsonLines(root: string, file: string): Promise<unknown[]> {
   let text: string | undefined;

@@ -2,6 +2,7 @@ import { Document, isMap, isScalar, Pair, Scalar, YAMLMap, type Node } from 'yam
 import { parseYaml } from '../yaml/parseYaml';
 import { parseCase } from '../case/parseCase';
 import { setFrontMatterField, type FrontMatterEdit } from '../case/writeFrontMatter';
+import { smallestChange } from '../case/smallestChange';
 
 /** Rendering options shared with `setFrontMatterField`: no folding, `[a, b]` lists. */
 const RENDER = { lineWidth: 0, flowCollectionPadding: false } as const;
@@ -57,13 +58,4 @@ function keySpan(yamlText: string, pair: Pair): { start: number; end: number } {
   const last = value?.range ? value.range[1] : keyNode.range![1];
   const newline = yamlText.indexOf('\n', Math.max(last - 1, 0));
   return { start, end: newline < 0 ? yamlText.length : newline + 1 };
-}
-
-/** The edit that turns `before` into `after`, as the smallest replaced span. */
-export function smallestChange(before: string, after: string): FrontMatterEdit {
-  let start = 0;
-  while (start < before.length && start < after.length && before[start] === after[start]) start++;
-  let tail = 0;
-  while (tail < before.length - start && tail < after.length - start && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
-  return { text: after, start, end: before.length - tail, newText: after.slice(start, after.length - tail) };
 }

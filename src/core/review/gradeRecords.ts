@@ -4,7 +4,7 @@ import { appendProjectFile } from '../project/safeWrite';
 import type { RubricItem } from '../rubric/rubricItem';
 import { formatScore } from '../workflows/gradeReport';
 import type { GradeResult } from '../workflows/gradeAnswer';
-import { readJsonLines } from './readJsonLines';
+import { readJsonLines } from '../project/readJsonLines';
 import { answerHash, rubricHash } from './reviewFingerprint';
 import type { GradeView } from './reviewMessages';
 import { GRADES_FOLDER } from '../project/projectLayout';

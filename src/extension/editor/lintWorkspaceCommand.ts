@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { caseFilesGlob } from '../caseDocuments';
 import type { ExtensionServices } from '../services';
 
 export interface WorkspaceLintSummary {
@@ -11,7 +12,7 @@ export interface WorkspaceLintSummary {
  * disk, through the same core lint; findings go to the Problems panel.
  */
 export async function lintWorkspace(services: Pick<ExtensionServices, 'controller' | 'log'>): Promise<WorkspaceLintSummary> {
-  const glob = vscode.workspace.getConfiguration('clinalign').get<string>('caseFiles', '**/*.case.md');
+  const glob = caseFilesGlob();
   const summary: WorkspaceLintSummary = { files: 0, findings: 0 };
   await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'ClinAlign: linting case files', cancellable: true },

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { caseFilesGlob } from '../caseDocuments';
 import type { ExtensionServices } from '../services';
 import { cachedReport } from './caseReport';
 
@@ -26,7 +27,7 @@ export class ScenarioStatusItem implements vscode.Disposable {
   }
 
   private selector(): vscode.DocumentSelector {
-    const glob = vscode.workspace.getConfiguration('clinalign').get<string>('caseFiles', '**/*.case.md');
+    const glob = caseFilesGlob();
     return { language: 'markdown', pattern: glob };
   }
 

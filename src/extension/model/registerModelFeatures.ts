@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { caseFilesGlob } from '../caseDocuments';
 import type { ExtensionServices } from '../services';
 import { clearApiKey, setApiKey } from './apiKeyStore';
 import { checkAnswerWithModel } from './checkCommand';
@@ -21,7 +22,7 @@ export function registerModelFeatures(services: ExtensionServices): vscode.Dispo
   const review = new RevisionReview(documents, log);
   const reports = new GradeReports(documents);
   const diagnostics = new ModelDiagnostics(services.host);
-  const caseFiles = () => ({ language: 'markdown', pattern: vscode.workspace.getConfiguration('clinalign').get<string>('caseFiles', '**/*.case.md') });
+  const caseFiles = () => ({ language: 'markdown', pattern: caseFilesGlob() });
   const status = new ModelStatusItem(model, caseFiles());
   const command = (id: string, run: (...args: never[]) => unknown) => vscode.commands.registerCommand(id, run);
   const uriOf = (arg: unknown) => (typeof arg === 'string' ? arg : arg instanceof vscode.Uri ? arg.toString() : undefined);

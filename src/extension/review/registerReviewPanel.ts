@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { panelMementoSchema } from '../../core/review/reviewMessages';
 import type { ReviewDeps } from './reviewContext';
 import { REVIEW_VIEW_TYPE, ReviewPanel } from './reviewPanel';
-import { REVISION_SCHEME, RevisionDocuments } from './revisionDiff';
+import { HISTORY_SCHEME, RevisionDocuments } from './revisionDiff';
 import { VerificationGuard } from './verificationGuard';
 
 /** "Open review panel", the panel's restore after a reload, the revision diff documents and the verification guard. */
@@ -10,7 +10,7 @@ export function registerReviewPanel(deps: ReviewDeps): vscode.Disposable[] {
   const revisions = new RevisionDocuments();
   return [
     revisions,
-    vscode.workspace.registerTextDocumentContentProvider(REVISION_SCHEME, revisions),
+    vscode.workspace.registerTextDocumentContentProvider(HISTORY_SCHEME, revisions),
     new VerificationGuard(deps.services.log),
     vscode.commands.registerCommand('clinalign.openReviewPanel', (uri?: unknown) => ReviewPanel.show(deps, uri instanceof vscode.Uri ? uri : undefined)),
     vscode.window.registerWebviewPanelSerializer(REVIEW_VIEW_TYPE, {

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { parseCase } from '../../core/case/parseCase';
 import { readHistory } from '../../core/case/revisionHistory';
 
-export const REVISION_SCHEME = 'clinalign-history';
+/** A recorded history entry beside the current answer (the review panel's history list); not a proposal, so not REVISION_SCHEME. */
+export const HISTORY_SCHEME = 'clinalign-history';
 
 /**
  * Read-only documents for the revision diff: `clinalign-history:/<case>.md?root=<project>&history=<file>&entry=<n>`
@@ -13,7 +14,7 @@ export class RevisionDocuments implements vscode.TextDocumentContentProvider, vs
   readonly onDidChange = this.changed.event;
   private readonly subscription = vscode.workspace.onDidChangeTextDocument((e) => {
     for (const doc of vscode.workspace.textDocuments) {
-      if (doc.uri.scheme === REVISION_SCHEME && new URLSearchParams(doc.uri.query).get('answer') === e.document.uri.toString()) this.changed.fire(doc.uri);
+      if (doc.uri.scheme === HISTORY_SCHEME && new URLSearchParams(doc.uri.query).get('answer') === e.document.uri.toString()) this.changed.fire(doc.uri);
     }
   });
 
@@ -41,7 +42,7 @@ export class RevisionDocuments implements vscode.TextDocumentContentProvider, vs
 /** Opens `vscode.diff`: a history entry on the left, the case's current answer on the right. */
 export async function openRevisionDiff(caseUri: vscode.Uri, root: string, historyFile: string, entry: number, label: string): Promise<void> {
   const name = caseUri.path.split('/').pop() ?? 'case';
-  const left = vscode.Uri.from({ scheme: REVISION_SCHEME, path: `/${name}`, query: new URLSearchParams({ root, history: historyFile, entry: String(entry) }).toString() });
-  const right = vscode.Uri.from({ scheme: REVISION_SCHEME, path: `/${name}`, query: new URLSearchParams({ answer: caseUri.toString() }).toString() });
+  const left = vscode.Uri.from({ scheme: HISTORY_SCHEME, path: `/${name}`, query: new URLSearchParams({ root, history: historyFile, entry: String(entry) }).toString() });
+  const right = vscode.Uri.from({ scheme: HISTORY_SCHEME, path: `/${name}`, query: new URLSearchParams({ answer: caseUri.toString() }).toString() });
   await vscode.commands.executeCommand('vscode.diff', left, right, `${name}: ${label} ↔ current answer`, { preview: true });
 }
