@@ -60,6 +60,9 @@ export class PhraseTrie {
   private readonly byWord = new Map<string, Phrase[]>();
   private readonly byPrefix = new Map<string, { prefix: string; phrase: Phrase }[]>();
   private readonly numberFirst: Phrase[] = [];
+  /** The number-first phrases whose second word can be this one, in order: a list of numbers tries few. */
+  private readonly numberFirstByNext = new Map<string, Phrase[]>();
+  private numberFirstLast: Phrase[] | undefined;
 
   add(sequence: TermSequence, payload: number): void {
     // Duplicate phrases are not merged: they cost one more check each, and overlapping hits merge anyway.
@@ -67,6 +70,8 @@ export class PhraseTrie {
     const first = sequence.steps[0]!;
     if (first.kind === 'number') {
       this.numberFirst.push(phrase);
+      this.numberFirstByNext.clear();
+      this.numberFirstLast = undefined;
     } else if (first.kind === 'words') {
       for (const word of first.words) {
         const list = this.byWord.get(word) ?? [];
@@ -80,6 +85,23 @@ export class PhraseTrie {
         this.byPrefix.set(key, list);
       }
     }
+  }
+
+  /** Number-first phrases that can match before `next` (the last token: only those of one step). */
+  private numberFirstBefore(next: Token | undefined): readonly Phrase[] {
+    if (next === undefined) return (this.numberFirstLast ??= this.numberFirst.filter(({ steps }) => steps.length === 1));
+    let list = this.numberFirstByNext.get(next.word);
+    if (!list) {
+      list = this.numberFirst.filter(({ steps }) => {
+        if (steps.length === 1) return true;
+        const second = steps[1]!;
+        // A number step depends on the value, not the word: left to the full check.
+        return second.isNumber || stepMatches(second, next);
+      });
+      if (this.numberFirstByNext.size >= 10_000) this.numberFirstByNext.clear();
+      this.numberFirstByNext.set(next.word, list);
+    }
+    return list;
   }
 
   /** All phrase hits in the tokens, in order of start. */
@@ -100,7 +122,7 @@ export class PhraseTrie {
         }
       }
       if (!Number.isNaN(token.value)) {
-        for (const phrase of this.numberFirst) if (stepMatches(phrase.steps[0]!, token)) tryPhrase(phrase, start);
+        for (const phrase of this.numberFirstBefore(tokens[start + 1])) if (stepMatches(phrase.steps[0]!, token)) tryPhrase(phrase, start);
       }
     }
     return hits;
