@@ -4,13 +4,12 @@ import { itemsToAdd } from '../../core/review/extendRubric';
 import { UnsafePathError } from '../../core/project/confinedPath';
 import { appendGrade, checkGradesWritable, gradeRecord, gradesFile } from '../../core/review/gradeRecords';
 import { appendRubricItems } from '../../core/review/rubricEdits';
-import { synthesizeRubricOffline } from '../../core/rubric/synthesizeOffline';
-import { caseGradeInput } from '../../core/workflows/caseGradeInput';
-import { gradeAnswer } from '../../core/workflows/gradeAnswer';
+import { notReady, WORKFLOW_NEEDS } from '../../core/workflows/caseReadiness';
+import { gradeCase as gradeWithJudge } from '../../core/workflows/gradeCase';
 import { formatScore } from '../../core/workflows/gradeReport';
-import { synthesizeRubric } from '../../core/workflows/synthesizeRubric';
-import { currentResult } from '../editor/caseReport';
-import { caseColumn, caseIdFor, caseRoot, type ReviewDeps } from './reviewContext';
+import { synthesizeCase } from '../../core/workflows/synthesizeCase';
+import { currentCase } from '../editor/caseReport';
+import { capitalize, caseColumn, type ReviewDeps } from './reviewContext';
 import { openRevisionDiff } from './revisionDiff';
 
 const NEEDS_MODEL = 'This needs a model endpoint: set one up with "ClinAlign: Configure model" (clinalign.model settings).';
@@ -21,22 +20,20 @@ const NEEDS_MODEL = 'This needs a model endpoint: set one up with "ClinAlign: Co
  * what to tell the reviewer.
  */
 export async function synthesizeInto(deps: ReviewDeps, document: vscode.TextDocument, mode: 'offline' | 'model'): Promise<string> {
-  const result = currentResult(deps.services, document);
-  if (!result) return 'Open a case file first.';
-  if (result.document.problems.length > 0) return `Fix the front matter first (${result.document.problems[0]!.message}).`;
-  const { question, conversation, data } = result.document;
-  const input = { principles: deps.services.host.library.principles, scenario: result.classification.scenario, question, lexicon: deps.services.host.library.lexicon };
+  const c = currentCase(deps.services, document);
+  if (!c) return 'Open a case file first.';
+  const refusal = notReady(c, mode === 'model' ? WORKFLOW_NEEDS.synthesize : []);
+  if (refusal) return `${capitalize(refusal.message)}.`;
   let items;
   if (mode === 'offline') {
-    items = synthesizeRubricOffline(input).items;
+    items = (await synthesizeCase(undefined, c)).items;
   } else {
     if (!deps.model) return NEEDS_MODEL;
-    if (question.trim() === '') return 'The case has no question: add `prompt:` or `conversation:` first.';
-    const run = await deps.model.run('Synthesize rubric', document.uri, (client, options) => synthesizeRubric(client, { ...input, conversation }, options));
+    const run = await deps.model.run('Synthesize rubric', document.uri, (client, options) => synthesizeCase(client, c, options));
     if (run.status !== 'done') return run.status === 'cancelled' ? 'Synthesis cancelled; nothing changed.' : run.message;
     items = run.value.items;
   }
-  const existing = data.rubric ?? [];
+  const existing = c.document.data.rubric ?? [];
   const added = itemsToAdd(existing, items);
   if (added.length === 0) return existing.length > 0 ? 'Nothing to add: the rubric already covers what synthesis offers (or is full).' : 'No principle applies to this case, so there is nothing to draft.';
   // Against the document as it is now (the model may have taken a while): appending is safe either way.
@@ -52,15 +49,13 @@ export async function synthesizeInto(deps: ReviewDeps, document: vscode.TextDocu
 /** "Grade": the judge model grades the answer; the grade is kept in `.clinalign/grades/<id>.jsonl`. */
 export async function gradeCase(deps: ReviewDeps, document: vscode.TextDocument): Promise<string> {
   if (!deps.model) return `Grading needs the model. ${NEEDS_MODEL}`;
-  const result = currentResult(deps.services, document);
-  if (!result) return 'Open a case file first.';
-  const { body: answer, data } = result.document;
-  const rubric = data.rubric ?? [];
+  const c = currentCase(deps.services, document);
+  if (!c) return 'Open a case file first.';
   // The same input, and the same refusals, as `clinalign grade`.
-  const prepared = caseGradeInput(result.document);
-  if ('skip' in prepared) return prepared.skip === 'no rubric' ? 'There is no rubric to grade against yet: synthesize one first.' : 'There is no answer to grade yet.';
-  const root = caseRoot(document.uri);
-  const file = gradesFile(root, caseIdFor(document.uri, data.id));
+  const refusal = notReady(c, WORKFLOW_NEEDS.grade);
+  if (refusal) return refusal.need === 'rubric' ? 'There is no rubric to grade against yet: synthesize one first.' : `${capitalize(refusal.message)}.`;
+  const { root, document: parsed } = c;
+  const file = gradesFile(root, c.id);
   // Checked before the judge is asked, so no model call is spent on a grade that cannot be kept.
   try {
     checkGradesWritable(root, file);
@@ -68,10 +63,10 @@ export async function gradeCase(deps: ReviewDeps, document: vscode.TextDocument)
     if (error instanceof UnsafePathError) return `Not graded: ${error.message}.`;
     throw error;
   }
-  const run = await deps.model.run('Grade answer', document.uri, (client, options) => gradeAnswer(client, prepared.input, options));
+  const run = await deps.model.run('Grade answer', document.uri, (client, options) => gradeWithJudge(client, c, options));
   if (run.status !== 'done') return run.status === 'cancelled' ? 'Grading cancelled.' : run.message;
   try {
-    await appendGrade(root, file, gradeRecord(run.value, answer, rubric, new Date()));
+    await appendGrade(root, file, gradeRecord(run.value, parsed.body, parsed.data.rubric ?? [], new Date()));
   } catch (error) {
     return `The grade (${formatScore(run.value.score)}, judge ${run.value.judgeModel}) was not recorded: ${(error as Error).message}.`;
   }
@@ -94,9 +89,10 @@ export async function openPrinciple(deps: ReviewDeps, id: string, caseUri: vscod
 
 /** Opens the diff of a history entry against the current answer. */
 export async function openRevision(deps: ReviewDeps, caseUri: vscode.Uri, index: number): Promise<void> {
-  const result = currentResult(deps.services, await vscode.workspace.openTextDocument(caseUri));
-  const root = caseRoot(caseUri);
-  const file = historyFile(root, caseIdFor(caseUri, result?.document.data.id));
+  const c = currentCase(deps.services, await vscode.workspace.openTextDocument(caseUri));
+  if (!c) return;
+  const root = c.root;
+  const file = historyFile(root, c.id);
   let entry;
   try {
     entry = (await readHistory(root, file))[index];

@@ -35,3 +35,8 @@ export function caseIdFor(uri: vscode.Uri, id: string | undefined): string {
 export function caseColumn(uri: vscode.Uri): vscode.ViewColumn {
   return vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString())?.viewColumn ?? vscode.ViewColumn.One;
 }
+
+/** A message for the panel's notice line: the core's lower-case reason as a sentence. */
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -5,7 +5,7 @@ import { extensionToPanelSchema, panelToExtensionSchema, type ExtensionToPanel, 
 import { isLintable } from '../caseDocuments';
 import { askReviewerName, reviewerName } from './reviewerName';
 import { gradeCase, openPrinciple, openRevision, synthesizeInto } from './reviewCommands';
-import type { ReviewDeps } from './reviewContext';
+import { capitalize, type ReviewDeps } from './reviewContext';
 import { reviewPanelHtml, reviewResourceRoots } from './reviewPanelHtml';
 import { buildReviewState } from './reviewState';
 
@@ -246,8 +246,4 @@ function activeCaseUri(): vscode.Uri | undefined {
   const document = vscode.window.activeTextEditor?.document;
   if (document && isLintable(document)) return document.uri;
   return vscode.window.visibleTextEditors.find((e) => isLintable(e.document))?.document.uri;
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
