@@ -1,15 +1,11 @@
 import { Document, isMap, isScalar, visit, type Node } from 'yaml';
 import { parseYaml } from '../yaml/parseYaml';
+import type { TextChange } from '../text/textChange';
 import { parseCase } from './parseCase';
 
-/** A change to a document: the new text, and the replaced span of the old one (for an editor's WorkspaceEdit). */
-export interface FrontMatterEdit {
+/** A change to a document (the replaced span of the old text, and what replaced it) with the whole new text. */
+export interface FrontMatterEdit extends TextChange {
   text: string;
-  /** Offsets in the original text of the span that was replaced… */
-  start: number;
-  end: number;
-  /** …and what replaced it. */
-  newText: string;
 }
 
 /** Where a new key goes among the keys a case usually has (docs/ARCHITECTURE.md §3.1); unknown keys go last. */

@@ -1,9 +1,6 @@
-/** A change to a text: replace [start, end) with `newText` (an insertion when start === end). */
-export interface TextChange {
-  start: number;
-  end: number;
-  newText: string;
-}
+import type { TextChange } from '../text/textChange';
+
+export type { TextChange };
 
 const NEXT_LINE_COMMENT = /^([ \t]*)<!--\s*clinalign-disable-next-line\b([^]*?)-->[ \t]*$/;
 const FILE_COMMENT = /^([ \t]*)<!--\s*clinalign-disable\b(?!-)([^]*?)-->[ \t]*$/;

@@ -5,6 +5,7 @@ import { SCENARIO_DIMENSIONS, SCENARIO_LABELS, type ScenarioDimension } from '..
 import type { ScenarioReport } from '../../core/scenario/scenarioReport';
 import type { ExtensionServices } from '../services';
 import { currentCase, reportOf } from './caseReport';
+import { applyTextChange } from './textChangeEdit';
 
 /** Optional arguments (keybindings, tests): set this label without asking. */
 export interface ClassifyArguments {
@@ -78,7 +79,5 @@ async function writeLabel(document: vscode.TextDocument, dimension: ScenarioDime
     void vscode.window.showErrorMessage(`ClinAlign: ${(error as Error).message}`);
     return;
   }
-  const edit = new vscode.WorkspaceEdit();
-  edit.replace(document.uri, new vscode.Range(document.positionAt(change.start), document.positionAt(change.end)), change.newText);
-  await vscode.workspace.applyEdit(edit);
+  await applyTextChange(document, change);
 }

@@ -4,7 +4,7 @@ import { parseCase } from '../../core/case/parseCase';
 import { disableInFile } from '../../core/lint/disableCommentEdits';
 import { disablePrincipleInTeamFile, TEAM_OVERRIDES_FILE } from '../../core/principles/teamOverrides';
 import { TEAM_PRINCIPLES_FOLDER } from '../../core/principles/teamPrinciples';
-import { textChangeEdit } from './textChangeEdit';
+import { applyTextChange } from './textChangeEdit';
 
 /** "Disable for this file" (hover link): `<!-- clinalign-disable <id> -->` at the top of the answer. */
 export async function disablePrincipleInFile(principleId: string, uriText?: string): Promise<boolean> {
@@ -13,7 +13,7 @@ export async function disablePrincipleInFile(principleId: string, uriText?: stri
   const document = await vscode.workspace.openTextDocument(uri);
   const text = document.getText();
   const change = disableInFile(text, parseCase(text).bodyStart, principleId);
-  return change ? vscode.workspace.applyEdit(textChangeEdit(document, change)) : false;
+  return change ? applyTextChange(document, change) : false;
 }
 
 /**
@@ -33,9 +33,7 @@ export async function disablePrincipleForTeam(principleId: string, uriText?: str
   try {
     if (open) {
       const updated = disablePrincipleInTeamFile(open.getText(), principleId);
-      const edit = new vscode.WorkspaceEdit();
-      edit.replace(file, new vscode.Range(open.positionAt(0), open.positionAt(open.getText().length)), updated);
-      await vscode.workspace.applyEdit(edit);
+      await applyTextChange(open, { start: 0, end: open.getText().length, newText: updated });
       await open.save();
     } else {
       const existing = await readIfExists(file);

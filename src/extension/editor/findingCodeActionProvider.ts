@@ -85,9 +85,8 @@ function wants(only: vscode.CodeActionKind | undefined, kind: vscode.CodeActionK
 
 function quickFix(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, finding: Finding): vscode.CodeAction {
   const fix = finding.fix!;
-  const action = editAction(`Replace with “${fix.replacement}”`, new vscode.WorkspaceEdit(), diagnostic);
+  const action = editAction(`Replace with “${fix.replacement}”`, textChangeEdit(document, { start: fix.start, end: fix.end, newText: fix.replacement }), diagnostic);
   action.isPreferred = true;
-  action.edit!.replace(document.uri, new vscode.Range(document.positionAt(fix.start), document.positionAt(fix.end)), fix.replacement);
   return action;
 }
 

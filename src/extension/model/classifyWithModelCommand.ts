@@ -4,7 +4,8 @@ import type { Classification } from '../../core/scenario/classifyQuestion';
 import { SCENARIO_DIMENSIONS, type ScenarioDimension } from '../../core/scenario/labels';
 import { classifyWithModel } from '../../core/workflows/classifyWithModel';
 import type { ExtensionServices } from '../services';
-import { lacksQuestion, modelCase, rangeOf, unchangedSince } from './modelCase';
+import { applyTextChange } from '../editor/textChangeEdit';
+import { lacksQuestion, modelCase, unchangedSince } from './modelCase';
 import type { ModelRun, ModelSessionService } from './modelSessionService';
 
 export interface ClassifyWithModelArguments {
@@ -37,9 +38,7 @@ export async function classifyScenarioWithModel(services: ExtensionServices, mod
   if (write && fromModel.length > 0 && unchangedSince(c, 'labels')) {
     const change = setScenarioLabels(c.text, labels);
     if (change) {
-      const edit = new vscode.WorkspaceEdit();
-      edit.replace(c.document.uri, rangeOf(c.document, change.start, change.end), change.newText);
-      written = await vscode.workspace.applyEdit(edit);
+      written = await applyTextChange(c.document, change);
     }
   }
   return { status: 'done', value: { ...classification, written } };

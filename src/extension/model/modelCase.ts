@@ -54,8 +54,3 @@ export function unchangedSince(c: ModelCase, what: string): boolean {
   void vscode.window.showWarningMessage(`ClinAlign: the case changed while the model was working, so the ${what} was not written. Run the command again.`);
   return false;
 }
-
-/** Offsets in the document as a Range. */
-export function rangeOf(document: vscode.TextDocument, start: number, end: number): vscode.Range {
-  return new vscode.Range(document.positionAt(start), document.positionAt(end));
-}

@@ -4,6 +4,7 @@ import { checkAcceptable, proposalId, type RevisionProposal } from '../../core/c
 import { checkHistoryWritable, historyEntry, historyFile, recordRevision } from '../../core/case/revisionHistory';
 import { UnsafePathError } from '../../core/project/confinedPath';
 import { REVISION_SCHEME, type ReadOnlyDocuments } from './readOnlyDocuments';
+import { applyTextChange } from '../editor/textChangeEdit';
 
 export type ReviewOutcome = { status: 'accepted'; historyFile: string } | { status: 'refused'; reason: string } | { status: 'rejected' } | { status: 'none' };
 
@@ -76,9 +77,7 @@ export class RevisionReview {
       if (!(error instanceof UnsafePathError)) throw error;
       return this.refuse(`Revision not applied: ${error.message}. The diff stays open.`);
     }
-    const edit = new vscode.WorkspaceEdit();
-    edit.replace(document!.uri, new vscode.Range(document!.positionAt(check.start), document!.positionAt(check.end)), check.newText);
-    if (!(await vscode.workspace.applyEdit(edit))) {
+    if (!(await applyTextChange(document!, check))) {
       const reason = 'VS Code did not apply the edit; nothing was changed.';
       void vscode.window.showWarningMessage(`ClinAlign: ${reason}`);
       return { status: 'refused', reason };

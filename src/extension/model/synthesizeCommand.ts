@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { setFrontMatterField } from '../../core/case/writeFrontMatter';
 import { hasVerifiedRubric, synthesizeCase, type CaseRubric } from '../../core/workflows/synthesizeCase';
 import type { ExtensionServices } from '../services';
-import { lacksQuestion, modelCase, rangeOf, unchangedSince } from './modelCase';
+import { applyTextChange } from '../editor/textChangeEdit';
+import { lacksQuestion, modelCase, unchangedSince } from './modelCase';
 import type { ModelRun, ModelSessionService } from './modelSessionService';
 
 export type SynthesizeCommandResult = ModelRun<CaseRubric & { written: boolean }> | undefined;
@@ -26,9 +27,7 @@ export async function synthesizeRubricWithModel(services: ExtensionServices, mod
   for (const constraint of rubric.unmet) services.log.warn(`Synthesize: ${constraint}`);
   if (!unchangedSince(c, 'rubric')) return { status: 'done', value: { ...rubric, written: false } };
   const change = setFrontMatterField(c.text, 'rubric', rubric.items);
-  const edit = new vscode.WorkspaceEdit();
-  edit.replace(c.document.uri, rangeOf(c.document, change.start, change.end), change.newText);
-  const written = await vscode.workspace.applyEdit(edit);
+  const written = await applyTextChange(c.document, change);
   if (written) void vscode.window.showInformationMessage(`ClinAlign: wrote ${rubric.items.length} rubric items (${rubric.source}, ${rubric.model}). Review them and mark the good ones \`verified: true\`.`);
   return { status: 'done', value: { ...rubric, written } };
 }

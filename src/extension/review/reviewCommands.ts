@@ -11,6 +11,7 @@ import { synthesizeCase } from '../../core/workflows/synthesizeCase';
 import { currentCase } from '../editor/caseReport';
 import { capitalize, caseColumn, type ReviewDeps } from './reviewContext';
 import { openRevisionDiff } from './revisionDiff';
+import { applyTextChange } from '../editor/textChangeEdit';
 
 const NEEDS_MODEL = 'This needs a model endpoint: set one up with "ClinAlign: Configure model" (clinalign.model settings).';
 
@@ -39,9 +40,7 @@ export async function synthesizeInto(deps: ReviewDeps, document: vscode.TextDocu
   // Against the document as it is now (the model may have taken a while): appending is safe either way.
   const edit = appendRubricItems(document.getText(), added);
   if (!edit) return 'Nothing changed.';
-  const workspaceEdit = new vscode.WorkspaceEdit();
-  workspaceEdit.replace(document.uri, new vscode.Range(document.positionAt(edit.start), document.positionAt(edit.end)), edit.newText);
-  await vscode.workspace.applyEdit(workspaceEdit);
+  await applyTextChange(document, edit);
   const what = existing.length === 0 ? 'Drafted a rubric of' : 'Added';
   return `${what} ${added.length} item${added.length === 1 ? '' : 's'} (${mode === 'model' ? 'model' : 'offline templates'}); review and verify each.`;
 }

@@ -8,6 +8,7 @@ import { gradeCase, openPrinciple, openRevision, synthesizeInto } from './review
 import { capitalize, type ReviewDeps } from './reviewContext';
 import { reviewPanelHtml, reviewResourceRoots } from './reviewPanelHtml';
 import { buildReviewState } from './reviewState';
+import { applyTextChange } from '../editor/textChangeEdit';
 
 export const REVIEW_VIEW_TYPE = 'clinalign.reviewPanel';
 const REFRESH_DELAY_MS = 80;
@@ -178,9 +179,7 @@ export class ReviewPanel implements vscode.Disposable {
       return;
     }
     if (!outcome.edit) return;
-    const edit = new vscode.WorkspaceEdit();
-    edit.replace(document.uri, new vscode.Range(document.positionAt(outcome.edit.start), document.positionAt(outcome.edit.end)), outcome.edit.newText);
-    if (!(await vscode.workspace.applyEdit(edit))) this.notice('error', 'The editor refused the change (is the file read-only?).');
+    if (!(await applyTextChange(document, outcome.edit))) this.notice('error', 'The editor refused the change (is the file read-only?).');
   }
 
   /** Verifying an answer with error findings takes a recorded reason: ask for one, then try again. */

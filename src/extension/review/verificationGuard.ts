@@ -3,6 +3,7 @@ import { parseCase } from '../../core/case/parseCase';
 import { reviewFingerprint } from '../../core/review/reviewFingerprint';
 import { verificationDrop } from '../../core/review/reviewStatus';
 import { isLintable } from '../caseDocuments';
+import { applyTextChange } from '../editor/textChangeEdit';
 
 const MAX_ATTEMPTS = 20;
 const RETRY_DELAY_MS = 50;
@@ -46,9 +47,7 @@ export class VerificationGuard implements vscode.Disposable {
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
         const edit = verificationDrop(document.getText(), new Date(), this.known.get(key));
         if (!edit || document.isClosed) return;
-        const workspaceEdit = new vscode.WorkspaceEdit();
-        workspaceEdit.replace(document.uri, new vscode.Range(document.positionAt(edit.start), document.positionAt(edit.end)), edit.newText);
-        if (await vscode.workspace.applyEdit(workspaceEdit)) {
+        if (await applyTextChange(document, edit)) {
           this.known.delete(key);
           this.log.info(`${vscode.workspace.asRelativePath(document.uri)}: edited after verification, back to in-review`);
           void vscode.window.showInformationMessage(`ClinAlign: ${vscode.workspace.asRelativePath(document.uri)} changed after it was verified; it is back in review.`);
