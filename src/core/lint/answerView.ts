@@ -1,5 +1,6 @@
 import type { LiteralIndex } from './literalIndex';
 import type { ParagraphAnalysis, ParagraphCache, Sentence } from './paragraphAnalysis';
+import { QuoteMarks, type QuotedSpans } from './quoteMarks';
 import { spanIndexAt, splitParagraphs } from './sentences';
 import type { TextStatistics } from './readability';
 
@@ -10,10 +11,11 @@ export interface AnswerParagraph {
 }
 
 /** The answer as a run of cached paragraph analyses; every offset it returns is in the whole answer. */
-export class AnswerView {
+export class AnswerView implements QuotedSpans {
   readonly paragraphs: AnswerParagraph[];
   private sentenceList: Sentence[] | undefined;
   private present: { index: LiteralIndex; ids: Uint8Array } | null | undefined;
+  private wholeQuoteMarks: QuoteMarks | undefined;
 
   constructor(
     readonly text: string,
@@ -53,6 +55,21 @@ export class AnswerView {
   /** Index in `sentences()` of the sentence holding `offset`, or -1 (binary search). */
   sentenceIndexAt(offset: number): number {
     return spanIndexAt(this.sentences(), offset);
+  }
+
+  /**
+   * Whether [start, end) is inside quotation marks on its line. Asked of the paragraph that holds it, whose
+   * marks are found once while its text is unchanged, when the line starts inside that paragraph (a paragraph
+   * starts with the blank line before it, and what follows its end on the line is white space); otherwise
+   * of the whole answer.
+   */
+  isQuoted(start: number, end: number): boolean {
+    const paragraph = this.paragraphs[spanIndexAt(this.paragraphs, start)];
+    const marks = paragraph?.analysis.quoteMarks();
+    if (paragraph && marks && end <= paragraph.end && (paragraph.start === 0 || marks.lineStartsInside(start - paragraph.start))) {
+      return marks.isQuoted(start - paragraph.start, end - paragraph.start);
+    }
+    return (this.wholeQuoteMarks ??= new QuoteMarks(this.text)).isQuoted(start, end);
   }
 
   statistics(): TextStatistics {

@@ -1,6 +1,6 @@
 import { CONTEXT_BITS } from '../concepts/contextScopes';
 import type { Recognition } from '../concepts/recognise';
-import type { QuoteMarks } from './quoteMarks';
+import type { QuotedSpans } from './quoteMarks';
 
 // Negation and refutation are read by the same NegEx/ConText triggers as the recogniser (context.yaml).
 
@@ -9,7 +9,7 @@ import type { QuoteMarks } from './quoteMarks';
  * not mean safe"), refuted or attributed in order to be refuted ("it is a myth that…", "some people claim…",
  * "… This is not true."), or quoted ("products sold as a “miracle cure”").
  */
-export function isRejectedClaim(recognition: Recognition, text: string, quotes: QuoteMarks, start: number, end: number): boolean {
+export function isRejectedClaim(recognition: Recognition, text: string, quotes: QuotedSpans, start: number, end: number): boolean {
   const bits = contextAt(recognition, start, end);
   if ((bits & CONTEXT_BITS.refuted) !== 0 || quotes.isQuoted(start, end)) return true;
   // A negation reaches a claim only within its clause: "you have no symptoms, so you're probably okay" is

@@ -11,7 +11,6 @@ import { parseDisableComments } from './disableComments';
 import type { Finding } from './finding';
 import { maskHiddenMarkdown } from './maskText';
 import { measureLimit } from './measureLimit';
-import { QuoteMarks } from './quoteMarks';
 import { TextView } from './textView';
 
 export interface LintInput {
@@ -35,8 +34,6 @@ export function lintAnswer(library: CompiledLibrary, input: LintInput): Finding[
   let recognition: Recognition | undefined;
   const answerConcepts = () => (recognition ??= library.recognitions.recogniseByParagraph(text));
   const conditions = new AnswerConditions(answer, answerConcepts);
-  let quoteMarks: QuoteMarks | undefined;
-  const quotes = () => (quoteMarks ??= new QuoteMarks(text));
   // A detector's `unlessSentence` verdict, by sentence × detector: a sentence full of hits is tested once.
   const sentenceVerdicts = new Map<number, boolean>();
   const findings: Finding[] = [];
@@ -54,7 +51,7 @@ export function lintAnswer(library: CompiledLibrary, input: LintInput): Finding[
     if (kind === 'avoid' && !jargon && !conceptMention) {
       // Notation is wrong even where it is negated ("do not take >4 g") or repeated from the question (an
       // identifier left in), but not where it is quoted.
-      if (detector.detector.notation ? quotes().isQuoted(start, end) : insideName(text, start, end, input.question) || isRejectedClaim(answerConcepts(), text, quotes(), start, end)) return;
+      if (detector.detector.notation ? answer.isQuoted(start, end) : insideName(text, start, end, input.question) || isRejectedClaim(answerConcepts(), text, answer, start, end)) return;
     }
     let explained = false;
     if (detector.unlessSentence) {

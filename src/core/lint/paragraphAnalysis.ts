@@ -1,6 +1,7 @@
 import type { CompiledLibrary } from './compileLibrary';
 import type { PlannedRegex } from './plannedRegex';
 import { textStatistics, type TextStatistics } from './readability';
+import { QuoteMarks } from './quoteMarks';
 import { splitSentences, type Span } from './sentences';
 import { allLeftBounded, leftBoundaryMayHold, rightBoundaryMayHold } from './termPrecheck';
 import { TextView } from './textView';
@@ -27,6 +28,7 @@ export class ParagraphAnalysis {
   /** Only for regexes that passed the literal prefilter here: a few per paragraph. */
   private readonly regexMatches = new Map<PlannedRegex, FlatMatches>();
   private termMatches: FlatMatches | undefined;
+  private quotes: QuoteMarks | undefined;
 
   constructor(
     readonly text: string,
@@ -45,6 +47,11 @@ export class ParagraphAnalysis {
   /** Words and syllables of the paragraph's sentences (text outside sentences has no words). */
   wordsAndSyllables(): Omit<TextStatistics, 'sentences'> {
     return (this.statistics ??= this.sentences().reduce((t, s) => ({ words: t.words + s.words, syllables: t.syllables + s.syllables }), { words: 0, syllables: 0 }));
+  }
+
+  /** Where this paragraph's quotation marks and line breaks are (no line crosses a paragraph's edge). */
+  quoteMarks(): QuoteMarks {
+    return (this.quotes ??= new QuoteMarks(this.text));
   }
 
   /** Every match of the regex in this paragraph, empty ones included (conditions may count them); cached. */

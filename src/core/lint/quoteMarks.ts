@@ -9,12 +9,17 @@ const PAIRS = [
   ['‘', '’'],
 ] as const;
 
+/** Answers whether a span of a text is quoted. */
+export interface QuotedSpans {
+  isQuoted(start: number, end: number): boolean;
+}
+
 /**
  * Where the quotation marks and line breaks of one text are, so "is this span quoted?" is a few binary
  * searches rather than a scan of its line: an answer of one endless line has thousands of findings. Each
  * list is built when first needed, with `indexOf` (most answers have no curly quotes at all).
  */
-export class QuoteMarks {
+export class QuoteMarks implements QuotedSpans {
   private readonly lists = new Map<string, number[]>();
   /** ’ followed by a letter is an apostrophe ("don’t"), not a closing mark. */
   private closingSingle: number[] | undefined;
@@ -32,6 +37,11 @@ export class QuoteMarks {
       const opened = lastBetween(this.positionsOf(open), lineStart, start);
       return opened !== -1 && countBetween(this.positionsOf(close), opened, start) === 0 && countBetween(this.closing(close), end, lineEnd) > 0;
     });
+  }
+
+  /** Whether a line break comes before `offset`: the line holding it starts inside this text. */
+  lineStartsInside(offset: number): boolean {
+    return lastBetween(this.positionsOf('\n'), 0, offset) !== -1;
   }
 
   private positionsOf(mark: string): number[] {
