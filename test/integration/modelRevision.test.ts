@@ -145,6 +145,24 @@ describe('guided revision', () => {
     assert.equal((await vscode.commands.executeCommand<Outcome>('clinalign.rejectRevision')).status, 'rejected');
   });
 
+  it('with a rubric, at the default of one round, a revision that does not score higher is not proposed (as `clinalign revise`)', async () => {
+    const rubric = 'rubric:\n  - criterion: Advises calling emergency services immediately\n    points: 10\n';
+    await openCase('it-revise-no-gain.case.md', FRONT('it-revise-no-gain').replace(/---\n$/, `${rubric}---\n`) + DRAFT);
+    server.script = scriptedModel({ revise_answer: () => ({ content: { revised_answer: 'Rest and drink water.\n', addressed_principles: [], summary: 'Calmer.' } }) });
+    try {
+      server.reset();
+      const run = await vscode.commands.executeCommand<Run<Proposal | undefined>>('clinalign.reviseAnswer');
+      assert.equal(done(run), undefined, 'nothing to accept: the draft stays');
+      assert.equal(requestsFor(server, 'revise_answer'), 1);
+      assert.equal(requestsFor(server, 'grade_item'), 2, 'the draft and the revision were both graded');
+      assert.ok(!diffTab());
+    } finally {
+      server.script = scriptedModel({
+        revise_answer: () => ({ content: { revised_answer: REVISED, addressed_principles: ['urgency.escalate-red-flags'], summary: 'Put the emergency first.' } }),
+      });
+    }
+  });
+
   it('Cancel aborts the requests in flight and no further request is sent', async function () {
     this.timeout(30000);
     const rubric = 'rubric:\n  - criterion: Advises calling emergency services (cancel test)\n    points: 10\n  - criterion: Explains heart attack warning symptoms (cancel test)\n    points: 5\n';

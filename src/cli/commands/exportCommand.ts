@@ -1,11 +1,9 @@
 import { findEndpointConfigFile, readEndpointConfigFile } from '../../core/model/endpointConfigFile';
-import { exportDataset } from '../../core/dataset/exportDataset';
+import { exportCases } from '../../core/dataset/exportCases';
 import { EXPORT_FORMATS, type ExportFormat } from '../../core/dataset/exportRecords';
-import { principleLibraryVersion } from '../../core/dataset/libraryVersion';
 import { UnsafeOutputError } from '../../core/dataset/outputFolder';
 import { judgeModelOf } from '../../core/model/endpointConfig';
 import { compileLibrary } from '../../core/lint/compileLibrary';
-import { blockingFindings } from '../../core/review/verificationGate';
 import { CliError } from '../cliError';
 import { formatProblem, loadCliLibrary, type LibraryOptions } from '../loadCliLibrary';
 import { clearProgress, writeProgress } from '../terminalOutput';
@@ -32,16 +30,15 @@ export async function exportCommand(paths: string[], options: ExportCommandOptio
   const cancel = () => controller.abort(new Error('export cancelled; the previous export is left as it was'));
   process.once('SIGINT', cancel);
   try {
-    const { manifest, outDir } = await exportDataset(
+    const { manifest, outDir } = await exportCases(
+      compiled,
       {
         inputs: paths,
         outDir: options.out,
         formats,
-        includeUnverified: options.includeUnverified ?? false,
-        principleLibrary: { version: principleLibraryVersion(library.principles), principles: library.principles.length },
+        includeUnverified: options.includeUnverified,
         judgeModel: options.judgeModel ?? process.env.CLINALIGN_JUDGE_MODEL ?? configuredJudge(),
         generator: `clinalign ${version}`,
-        safety: (text) => blockingFindings(compiled, text),
       },
       {
         signal: controller.signal,

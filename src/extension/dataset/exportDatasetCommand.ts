@@ -1,8 +1,7 @@
-import { blockingFindings } from '../../core/review/verificationGate';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { exportDataset, SKIPPED_REPORT } from '../../core/dataset/exportDataset';
-import { principleLibraryVersion } from '../../core/dataset/libraryVersion';
+import { exportCases } from '../../core/dataset/exportCases';
+import { SKIPPED_REPORT } from '../../core/dataset/exportDataset';
 import { UnsafeOutputError } from '../../core/dataset/outputFolder';
 import type { ExtensionServices } from '../services';
 import { revealFolder } from './revealFolder';
@@ -25,8 +24,6 @@ export async function exportVerifiedExamples(services: ExtensionServices, args: 
   }
   const outDir = args.outDir ?? (await askForFolder(folders[0]!.uri));
   if (!outDir) return undefined;
-  const compiled = services.host.library;
-  const library = compiled.principles;
   try {
     const { manifest } = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'ClinAlign: exporting verified examples', cancellable: true },
@@ -34,15 +31,14 @@ export async function exportVerifiedExamples(services: ExtensionServices, args: 
         const controller = new AbortController();
         token.onCancellationRequested(() => controller.abort(new Error('Export cancelled; the previous export is left as it was.')));
         let reported = 0;
-        return exportDataset(
+        return exportCases(
+          services.host.library,
           {
             inputs: folders.map((f) => f.uri.fsPath),
             outDir,
-            includeUnverified: args.includeUnverified ?? false,
-            principleLibrary: { version: principleLibraryVersion(library), principles: library.length },
+            includeUnverified: args.includeUnverified,
             judgeModel: vscode.workspace.getConfiguration('clinalign.model').get<string>('judgeModel') || undefined,
             generator: `clinalign ${services.context.extension.packageJSON.version as string} (VS Code)`,
-            safety: (text) => blockingFindings(compiled, text),
           },
           {
             signal: controller.signal,
