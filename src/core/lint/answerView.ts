@@ -2,6 +2,7 @@ import type { LiteralIndex } from './literalIndex';
 import type { ParagraphAnalysis, ParagraphCache, Sentence } from './paragraphAnalysis';
 import { QuoteMarks, type QuotedSpans } from './quoteMarks';
 import { spanIndexAt, splitParagraphs } from './sentences';
+import { upperBound } from './sortedPositions';
 import type { TextStatistics } from './readability';
 
 export interface AnswerParagraph {
@@ -16,6 +17,8 @@ export class AnswerView implements QuotedSpans {
   private sentenceList: Sentence[] | undefined;
   private present: { index: LiteralIndex; ids: Uint8Array } | null | undefined;
   private wholeQuoteMarks: QuoteMarks | undefined;
+  /** Index in `sentences()` of each paragraph's first sentence (unset for a one-paragraph answer). */
+  private firstSentences: number[] | undefined;
 
   constructor(
     readonly text: string,
@@ -46,10 +49,21 @@ export class AnswerView implements QuotedSpans {
     // One paragraph (most answers typed so far, or one huge block): its sentences already have these offsets.
     if (this.paragraphs.length === 1 && this.paragraphs[0]!.start === 0) return (this.sentenceList = this.paragraphs[0]!.analysis.sentences());
     const list: Sentence[] = [];
+    this.firstSentences = [];
     for (const p of this.paragraphs) {
+      this.firstSentences.push(list.length);
       for (const s of p.analysis.sentences()) list.push({ start: s.start + p.start, end: s.end + p.start, words: s.words, syllables: s.syllables });
     }
     return (this.sentenceList = list);
+  }
+
+  /** Whether sentence `index` of `sentences()` is a list or table run together (its paragraph remembers). */
+  isListLikeSentence(index: number): boolean {
+    this.sentences();
+    if (!this.firstSentences) return this.paragraphs[0]!.analysis.isListLikeSentence(index);
+    // The last paragraph starting at or before it (a paragraph without sentences shares its successor's start).
+    const paragraph = upperBound(this.firstSentences, index) - 1;
+    return this.paragraphs[paragraph]!.analysis.isListLikeSentence(index - this.firstSentences[paragraph]!);
   }
 
   /** Index in `sentences()` of the sentence holding `offset`, or -1 (binary search). */

@@ -1,7 +1,6 @@
 import type { AnswerView } from './answerView';
 import type { CompiledDetector } from './compileLibrary';
 import type { Finding } from './finding';
-import { isListLike } from './listLike';
 import { fleschKincaidGrade } from './readability';
 import type { Sentence } from './paragraphAnalysis';
 import type { Span } from './sentences';
@@ -20,10 +19,10 @@ export function measureLimit(detector: CompiledDetector, answer: AnswerView): Fi
     message: `${detector.message} (${measured}; at most ${limit.max})`,
   });
   const sentences = answer.sentences();
-  const prose = (s: Sentence) => !isListLike(answer.text.slice(s.start, s.end));
+  const prose = (_: Sentence, index: number) => !answer.isListLikeSentence(index);
   switch (limit.metric) {
     case 'sentence-words':
-      return sentences.filter((s) => s.words > limit.max && prose(s)).map((s) => finding(s, `${s.words} words`));
+      return sentences.filter((s, i) => s.words > limit.max && prose(s, i)).map((s) => finding(s, `${s.words} words`));
     case 'paragraph-words': {
       const findings: Finding[] = [];
       for (const paragraph of answer.paragraphs) {

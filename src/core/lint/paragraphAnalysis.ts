@@ -1,6 +1,7 @@
 import type { CompiledLibrary } from './compileLibrary';
 import type { PlannedRegex } from './plannedRegex';
 import { textStatistics, type TextStatistics } from './readability';
+import { isListLike } from './listLike';
 import { QuoteMarks } from './quoteMarks';
 import { splitSentences, type Span } from './sentences';
 import { allLeftBounded, leftBoundaryMayHold, rightBoundaryMayHold } from './termPrecheck';
@@ -29,6 +30,8 @@ export class ParagraphAnalysis {
   private readonly regexMatches = new Map<PlannedRegex, FlatMatches>();
   private termMatches: FlatMatches | undefined;
   private quotes: QuoteMarks | undefined;
+  /** By sentence: 1 list-like, 0 prose, -1 not yet asked. */
+  private listLike: Int8Array | undefined;
 
   constructor(
     readonly text: string,
@@ -47,6 +50,14 @@ export class ParagraphAnalysis {
   /** Words and syllables of the paragraph's sentences (text outside sentences has no words). */
   wordsAndSyllables(): Omit<TextStatistics, 'sentences'> {
     return (this.statistics ??= this.sentences().reduce((t, s) => ({ words: t.words + s.words, syllables: t.syllables + s.syllables }), { words: 0, syllables: 0 }));
+  }
+
+  /** Whether sentence `index` is a list or table run together (`isListLike`), worked out when first asked. */
+  isListLikeSentence(index: number): boolean {
+    const sentences = this.sentences();
+    const flags = (this.listLike ??= new Int8Array(sentences.length).fill(-1));
+    if (flags[index] === -1) flags[index] = isListLike(this.text.slice(sentences[index]!.start, sentences[index]!.end)) ? 1 : 0;
+    return flags[index] === 1;
   }
 
   /** Where this paragraph's quotation marks and line breaks are (no line crosses a paragraph's edge). */

@@ -12,6 +12,11 @@ export function lowerBound(sorted: readonly number[], value: number): number {
   return low;
 }
 
+/** Index of the first position > `value` (the list's length when there is none). */
+export function upperBound(sorted: readonly number[], value: number): number {
+  return lowerBound(sorted, value + 1);
+}
+
 /** How many positions lie in [from, to). */
 export function countBetween(sorted: readonly number[], from: number, to: number): number {
   return to <= from ? 0 : lowerBound(sorted, to) - lowerBound(sorted, from);
