@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { caseGradeInput } from '../../core/workflows/caseGradeInput';
-import { gradeAnswer, type GradeResult } from '../../core/workflows/gradeAnswer';
+import { notReady, WORKFLOW_NEEDS } from '../../core/workflows/caseReadiness';
+import type { GradeResult } from '../../core/workflows/gradeAnswer';
+import { gradeCase } from '../../core/workflows/gradeCase';
 import { formatScore, gradeReportMarkdown } from '../../core/workflows/gradeReport';
 import { gradeRecord } from '../../core/review/gradeRecords';
 import { sessionGrades } from '../editor/sessionGrades';
@@ -16,19 +17,19 @@ export type GradeCommandResult = ModelRun<GradeResult & { report: string }> | un
 export async function gradeWithModel(services: ExtensionServices, model: ModelSessionService, reports: GradeReports, uri?: string): Promise<GradeCommandResult> {
   const c = await modelCase(services, uri);
   if (!c || lacksQuestion(c)) return undefined;
-  // The same input, and the same refusals, as `clinalign grade`.
-  const prepared = caseGradeInput(c.result.document);
-  if ('skip' in prepared && prepared.skip === 'no answer to grade') {
+  // The same input, and the same refusals, as `clinalign grade` (gradeCase, notReady).
+  const refusal = notReady(c.case, WORKFLOW_NEEDS.grade);
+  if (refusal?.need === 'answer') {
     void vscode.window.showInformationMessage('ClinAlign: the case has no answer to grade yet.');
     return undefined;
   }
-  if ('skip' in prepared) {
+  if (refusal) {
     void vscode.window
       .showWarningMessage('ClinAlign: this case has no rubric to grade against yet.', 'Synthesize rubric with model')
       .then((choice) => choice && vscode.commands.executeCommand('clinalign.synthesizeRubricWithModel'));
     return undefined;
   }
-  const run = await model.run('Grade answer', c.document.uri, (client, options) => gradeAnswer(client, prepared.input, options));
+  const run = await model.run('Grade answer', c.document.uri, (client, options) => gradeCase(client, c.case, options));
   if (run.status !== 'done') return run;
   const grade = run.value;
   // The case status item shows the latest score (this command keeps no record on disk).
