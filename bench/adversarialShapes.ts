@@ -37,7 +37,8 @@ if (require.main === module) {
   const answer = SHAPES[shape]!();
   const library = compileLibrary(loadPrinciples(bundledPrinciplesDir()).principles);
   // Warm: the first lint of a process compiles regexes and the literal automaton, which is not the shape's cost.
-  for (const scenario of SCENARIOS) lintAnswer(library, { answer: 'Take 10 IU q.d. if you can.', question: 'Aspirin?', scenario });
+  for (const scenario of SCENARIOS)
+    lintAnswer(library, { answer: 'Take 10 IU q.d. if you can.', question: 'Aspirin?', scenario });
   let slowest = 0;
   for (const scenario of SCENARIOS) {
     library.paragraphs.clear();

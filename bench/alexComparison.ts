@@ -32,7 +32,13 @@ export function wholeProcess(texts: string[], runs: number) {
       clinalign.push(timeProcess([join(ROOT, 'dist', 'cli.js'), 'lint', '--format', 'json', dir]));
       alex.push(timeProcess([require.resolve('alex/cli.js'), dir]));
     }
-    return { files: texts.length, runs, clinalignMs: Math.round(median(clinalign)), alexMs: Math.round(median(alex)), ratio: round(median(alex) / median(clinalign)) };
+    return {
+      files: texts.length,
+      runs,
+      clinalignMs: Math.round(median(clinalign)),
+      alexMs: Math.round(median(alex)),
+      ratio: round(median(alex) / median(clinalign)),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -53,14 +59,24 @@ export async function inProcess(texts: string[], lint: (text: string) => void, r
     texts.forEach((text) => alex(text));
     theirs.push(performance.now() - start);
   }
-  return { runs, clinalignMs: Math.round(median(ours)), alexMs: Math.round(median(theirs)), ratio: round(median(theirs) / median(ours)) };
+  return {
+    runs,
+    clinalignMs: Math.round(median(ours)),
+    alexMs: Math.round(median(theirs)),
+    ratio: round(median(theirs) / median(ours)),
+  };
 }
 
 /** Each shape in its own process with a deadline: a pathological shape reports that, not a hung bench. */
 export function adversarialShapes(shapes: readonly string[], deadlineMs: number) {
   return shapes.map((shape) => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, 'adversarialShapes.ts'), shape], { cwd: ROOT, encoding: 'utf8', timeout: deadlineMs });
-    if (result.status !== 0 || !result.stdout.trim()) return { shape, slowestMs: null, stopped: `no result within ${deadlineMs / 1000} s` };
+    const result = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, 'adversarialShapes.ts'), shape], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: deadlineMs,
+    });
+    if (result.status !== 0 || !result.stdout.trim())
+      return { shape, slowestMs: null, stopped: `no result within ${deadlineMs / 1000} s` };
     return JSON.parse(result.stdout.trim()) as { shape: string; chars: number; slowestMs: number };
   });
 }

@@ -24,11 +24,14 @@ export function idealCompletions(): string[] {
 export function generatedAnswer(words: number, seed = 1): string {
   const sentences = idealCompletions().flatMap((a) => a.split(/(?<=[.!?])\s+/));
   let state = seed;
-  const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const parts: string[] = [];
   let count = 0;
   while (count < words) {
-    const sentence = random() < 0.05 ? SEASONING[Math.floor(random() * SEASONING.length)]! : sentences[Math.floor(random() * sentences.length)]!;
+    const sentence =
+      random() < 0.05
+        ? SEASONING[Math.floor(random() * SEASONING.length)]!
+        : sentences[Math.floor(random() * sentences.length)]!;
     parts.push(sentence);
     count += sentence.split(/\s+/).length;
     if (random() < 0.15) parts.push('\n\n');

@@ -32,7 +32,12 @@ function caseText(i: number): string {
     tags: ['level:example', `axis:${AXES[k % 5]}`, `principle:urgency.p${k}`],
     verified: true,
   }));
-  const items = rubric.map((item) => `  - criterion: "${item.criterion}"\n    points: ${item.points}\n    tags: [${item.tags.join(', ')}]\n    verified: true`).join('\n');
+  const items = rubric
+    .map(
+      (item) =>
+        `  - criterion: "${item.criterion}"\n    points: ${item.points}\n    tags: [${item.tags.join(', ')}]\n    verified: true`,
+    )
+    .join('\n');
   const answer = `A headache with a stiff neck can be a sign of meningitis, which needs care the same day. If you also have a fever, a rash, confusion or sensitivity to light, call emergency services now. Case ${i}.\n`;
   return `---\nid: case-${String(i).padStart(6, '0')}\naudience: layperson\nconversation:\n  - role: user\n    content: "Question ${i}: I have had a headache and a stiff neck since this morning. Should I see someone today?"\nscenario:\n  urgency: ${i % 3 === 0 ? 'emergent' : 'non-emergent'}\nrubric:\n${items}\nreview:\n  status: verified\n  reviewers: [dr-lee]\n  fingerprint: ${reviewFingerprint(answer, rubric)}\n---\n${answer}`;
 }
@@ -46,7 +51,10 @@ function generate(count: number): string {
   }
   mkdirSync(join(root, '.clinalign', 'history'), { recursive: true });
   for (let i = 0; i < count; i += 5) {
-    writeFileSync(join(root, '.clinalign', 'history', `case-${String(i).padStart(6, '0')}.jsonl`), `${JSON.stringify({ time: 't', source: 'human', principlesAddressed: [], text: `First draft ${i}`, sha256: '0'.repeat(64) })}\n`);
+    writeFileSync(
+      join(root, '.clinalign', 'history', `case-${String(i).padStart(6, '0')}.jsonl`),
+      `${JSON.stringify({ time: 't', source: 'human', principlesAddressed: [], text: `First draft ${i}`, sha256: '0'.repeat(64) })}\n`,
+    );
   }
   return root;
 }
@@ -56,17 +64,34 @@ async function childExport(root: string): Promise<void> {
   const start = performance.now();
   const { manifest } = await exportDataset({ inputs: [join(root, 'cases')], outDir: join(root, 'out') });
   const ms = performance.now() - start;
-  process.stdout.write(JSON.stringify({ ms: Math.round(ms), peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024), exported: manifest.counts.cases_exported, records: manifest.counts.records }));
+  process.stdout.write(
+    JSON.stringify({
+      ms: Math.round(ms),
+      peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+      exported: manifest.counts.cases_exported,
+      records: manifest.counts.records,
+    }),
+  );
 }
 
 function benchExport(count: number) {
   const root = generate(count);
   try {
-    const child = spawnSync(process.execPath, ['--import', 'tsx', __filename, '--child-export', root], { encoding: 'utf8', cwd: join(__dirname, '..'), maxBuffer: 1 << 20 });
+    const child = spawnSync(process.execPath, ['--import', 'tsx', __filename, '--child-export', root], {
+      encoding: 'utf8',
+      cwd: join(__dirname, '..'),
+      maxBuffer: 1 << 20,
+    });
     if (child.status !== 0) throw new Error(child.stderr);
     const result = JSON.parse(child.stdout) as { ms: number; peakRssMB: number; exported: number };
     const budgetMs = count <= 7034 ? 2000 : 30000;
-    return { cases: count, ...result, casesPerSecond: Math.round((count / result.ms) * 1000), budgetMs, withinBudget: result.ms <= budgetMs && result.peakRssMB <= 300 };
+    return {
+      cases: count,
+      ...result,
+      casesPerSecond: Math.round((count / result.ms) * 1000),
+      budgetMs,
+      withinBudget: result.ms <= budgetMs && result.peakRssMB <= 300,
+    };
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -79,15 +104,36 @@ async function benchEval(examples: number) {
     const data: string[] = [];
     const responses: string[] = [];
     for (let i = 0; i < examples; i++) {
-      const rubrics = Array.from({ length: 12 }, (_, k) => ({ criterion: `Mentions ${['meningitis', 'emergency', 'fever', 'headache'][k % 4]} in item ${k}`, points: k % 4 === 3 ? -3 : 5, tags: ['level:example', `axis:${AXES[k % 5]}`] }));
-      data.push(JSON.stringify({ prompt_id: `e${i}`, prompt: [{ role: 'user', content: `Headache and stiff neck, case ${i}` }], rubrics, example_tags: [`theme:${['emergency_referrals', 'hedging', 'communication'][i % 3]}`] }));
-      responses.push(JSON.stringify({ prompt_id: `e${i}`, response: `Possible meningitis: call emergency services. (${i})` }));
+      const rubrics = Array.from({ length: 12 }, (_, k) => ({
+        criterion: `Mentions ${['meningitis', 'emergency', 'fever', 'headache'][k % 4]} in item ${k}`,
+        points: k % 4 === 3 ? -3 : 5,
+        tags: ['level:example', `axis:${AXES[k % 5]}`],
+      }));
+      data.push(
+        JSON.stringify({
+          prompt_id: `e${i}`,
+          prompt: [{ role: 'user', content: `Headache and stiff neck, case ${i}` }],
+          rubrics,
+          example_tags: [`theme:${['emergency_referrals', 'hedging', 'communication'][i % 3]}`],
+        }),
+      );
+      responses.push(
+        JSON.stringify({ prompt_id: `e${i}`, response: `Possible meningitis: call emergency services. (${i})` }),
+      );
     }
     writeFileSync(join(root, 'set.jsonl'), data.join('\n'));
     writeFileSync(join(root, 'responses.jsonl'), responses.join('\n'));
-    const judge = new ModelClient({ config: endpointConfigSchema.parse({ baseUrl: server.baseUrl, model: 'bench-judge', maxConcurrency: 32 }), cache: new MemoryJudgeCache(), modeMemory: new StructuredModeMemory() });
+    const judge = new ModelClient({
+      config: endpointConfigSchema.parse({ baseUrl: server.baseUrl, model: 'bench-judge', maxConcurrency: 32 }),
+      cache: new MemoryJudgeCache(),
+      modeMemory: new StructuredModeMemory(),
+    });
     const start = performance.now();
-    const report = await runEval({ data: join(root, 'set.jsonl'), responses: { kind: 'file', file: join(root, 'responses.jsonl') }, judge });
+    const report = await runEval({
+      data: join(root, 'set.jsonl'),
+      responses: { kind: 'file', file: join(root, 'responses.jsonl') },
+      judge,
+    });
     const ms = performance.now() - start;
     const calls = judge.usage.requests;
     return {
@@ -113,7 +159,10 @@ async function benchEval(examples: number) {
 async function main() {
   const childAt = process.argv.indexOf('--child-export');
   if (childAt >= 0) return childExport(process.argv[childAt + 1]!);
-  const sizes = flag('sizes', '7034,100000').split(',').map(Number).filter((n) => n > 0);
+  const sizes = flag('sizes', '7034,100000')
+    .split(',')
+    .map(Number)
+    .filter((n) => n > 0);
   const evalExamples = Number(flag('eval-examples', '1000'));
   const exportFigures = sizes.map(benchExport);
   const evalFigures = evalExamples > 0 ? await benchEval(evalExamples) : null;

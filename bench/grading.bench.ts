@@ -17,7 +17,9 @@ import { scriptedModel } from '../test/support/scriptedModel';
 const LATENCY_MS = 300;
 const round = (n: number, digits = 3) => Math.round(n * 10 ** digits) / 10 ** digits;
 
-const records = parseHealthBenchJsonl(readFileSync(join(__dirname, '..', 'test', 'fixtures', 'healthbench', 'oss_eval_first30.jsonl'), 'utf8'));
+const records = parseHealthBenchJsonl(
+  readFileSync(join(__dirname, '..', 'test', 'fixtures', 'healthbench', 'oss_eval_first30.jsonl'), 'utf8'),
+);
 
 function clientFor(server: OpenAiTestServer, maxConcurrency = DEFAULT_MAX_CONCURRENCY, cache = new MemoryJudgeCache()) {
   const config = endpointConfigSchema.parse({ baseUrl: server.baseUrl, model: 'bench-model', maxConcurrency });
@@ -27,7 +29,11 @@ function clientFor(server: OpenAiTestServer, maxConcurrency = DEFAULT_MAX_CONCUR
 /** A record as grading input: its ideal completion (or the question, echoed) as the answer. */
 function inputOf(record: HealthBenchRecord, variant = ''): GradeInput {
   const answer = record.ideal_completions_data?.ideal_completion ?? record.prompt.at(-1)!.content;
-  return { conversation: record.prompt, answer: answer + variant, rubric: record.rubrics.map((r) => ({ ...r, points: r.points })) };
+  return {
+    conversation: record.prompt,
+    answer: answer + variant,
+    rubric: record.rubrics.map((r) => ({ ...r, points: r.points })),
+  };
 }
 
 async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
@@ -66,7 +72,10 @@ async function main() {
     let scoreDiff = 0;
     for (const record of records) {
       const input = inputOf(record);
-      const [perItem, batched] = await Promise.all([gradeAnswer(agreeClient, input), gradeAnswer(agreeClient, input, { mode: 'batch' })]);
+      const [perItem, batched] = await Promise.all([
+        gradeAnswer(agreeClient, input),
+        gradeAnswer(agreeClient, input, { mode: 'batch' }),
+      ]);
       perItem.items.forEach((item, i) => {
         items++;
         if (item.met === batched.items[i]!.met) agree++;
@@ -85,7 +94,11 @@ async function main() {
             targetTimesOneCall: 2,
             calls: firstClient.usage.requests,
           },
-          unchangedRerun: { ms: Math.round(second.ms), calls: secondClient.usage.requests, cacheHits: secondClient.usage.cacheHits },
+          unchangedRerun: {
+            ms: Math.round(second.ms),
+            calls: secondClient.usage.requests,
+            cacheHits: secondClient.usage.cacheHits,
+          },
           hundredCases: {
             concurrency: 16,
             calls,
@@ -95,7 +108,13 @@ async function main() {
             targetTimesIdeal: 1.5,
             maxInFlight: server.maxInFlight,
           },
-          batchedVsPerItem: { records: records.length, items, agreement: round(agree / items, 4), maxScoreDifference: round(scoreDiff, 4), batchedCalls: records.length },
+          batchedVsPerItem: {
+            records: records.length,
+            items,
+            agreement: round(agree / items, 4),
+            maxScoreDifference: round(scoreDiff, 4),
+            batchedCalls: records.length,
+          },
         },
         null,
         2,

@@ -116,7 +116,11 @@ function print(alexInProcess: unknown, alexWholeProcess: unknown, adversarial: u
           coldMs: stats(coldRuns),
           targetMedianMs: 1,
         },
-        throughput: { answers: corpus.length, megabytes: round(corpusBytes / 1e6), mbPerSecond: round(corpusBytes / 1e6 / (corpusMedian / 1000)) },
+        throughput: {
+          answers: corpus.length,
+          megabytes: round(corpusBytes / 1e6),
+          mbPerSecond: round(corpusBytes / 1e6 / (corpusMedian / 1000)),
+        },
         growth,
         alex: {
           megabytes: round(alexCorpus.reduce((n, a) => n + Buffer.byteLength(a), 0) / 1e6),

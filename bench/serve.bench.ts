@@ -37,11 +37,17 @@ const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** di
 const TSX = join(__dirname, '..', 'node_modules', 'tsx', 'dist', 'loader.mjs');
 
 /** A 12-item record of the HealthBench sample (HealthBench-Hard averages 11.9 items). */
-const record = parseHealthBenchJsonl(readFileSync(join(__dirname, '..', 'test', 'fixtures', 'healthbench', 'oss_eval_first30.jsonl'), 'utf8')).find((r) => r.rubrics.length >= 12)!;
+const record = parseHealthBenchJsonl(
+  readFileSync(join(__dirname, '..', 'test', 'fixtures', 'healthbench', 'oss_eval_first30.jsonl'), 'utf8'),
+).find((r) => r.rubrics.length >= 12)!;
 const RUBRIC = record.rubrics.slice(0, 12);
 
 async function startJudge(latencyMs: number): Promise<{ baseUrl: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', `file://${TSX}`, join(__dirname, 'serveBenchJudge.ts'), String(latencyMs)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    ['--import', `file://${TSX}`, join(__dirname, 'serveBenchJudge.ts'), String(latencyMs)],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
   const baseUrl = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d) => {
@@ -59,18 +65,27 @@ const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
 function post(url: string, body: unknown): Promise<{ status: number; text: string }> {
   const data = JSON.stringify(body);
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (d) => (text += d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-    });
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (d) => (text += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      },
+    );
     req.on('error', reject);
     req.end(data);
   });
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 function library() {
   const { principles } = loadPrinciples(bundledPrinciplesDir());
@@ -79,10 +94,18 @@ function library() {
 
 function client(baseUrl: string, maxConcurrency: number) {
   // No result cache: every item of every answer is a judge call, as in training (each rollout is new).
-  return new ModelClient({ config: endpointConfigSchema.parse({ baseUrl, model: 'bench-model', maxConcurrency, timeoutMs: 120_000 }) });
+  return new ModelClient({
+    config: endpointConfigSchema.parse({ baseUrl, model: 'bench-model', maxConcurrency, timeoutMs: 120_000 }),
+  });
 }
 
-async function rewardLevel(url: string, concurrency: number, requests: number, offset: number, judgeLimit = JUDGE_LIMIT) {
+async function rewardLevel(
+  url: string,
+  concurrency: number,
+  requests: number,
+  offset: number,
+  judgeLimit = JUDGE_LIMIT,
+) {
   const latencies: number[] = [];
   let next = 0;
   let bad = 0;
@@ -94,7 +117,11 @@ async function rewardLevel(url: string, concurrency: number, requests: number, o
       while (next < requests) {
         const i = offset + next++;
         const t = performance.now();
-        const { status, text } = await post(`${url}/get_reward`, { query: [`Call emergency services if symptoms worsen; see a clinician soon. (rollout ${i})`], prompts: [''], labels: [record.prompt_id] });
+        const { status, text } = await post(`${url}/get_reward`, {
+          query: [`Call emergency services if symptoms worsen; see a clinician soon. (rollout ${i})`],
+          prompts: [''],
+          labels: [record.prompt_id],
+        });
         latencies.push(performance.now() - t);
         const json = status === 200 ? JSON.parse(text) : undefined;
         if (status !== 200 || json.extra_logs.judge_failures[0] !== 0) bad++;
@@ -146,21 +173,48 @@ async function proxyOverhead(baseUrl: string) {
   };
   const inner = client(baseUrl, 16);
   // Every model call the proxy makes, timed: the forwarded draft and the structured calls of grading and revising.
-  const judged = { config: inner.config, model: inner.model, judgeModel: inner.judgeModel, completeJson: ((...args: Parameters<ModelClient['completeJson']>) => timed(() => inner.completeJson(...args))) as ModelClient['completeJson'] };
+  const judged = {
+    config: inner.config,
+    model: inner.model,
+    judgeModel: inner.judgeModel,
+    completeJson: ((...args: Parameters<ModelClient['completeJson']>) =>
+      timed(() => inner.completeJson(...args))) as ModelClient['completeJson'],
+  };
   const forward = openAiForwarder(inner.config, undefined);
-  const serve = await startServe({ port: 0, judge: { client: judged }, forward: (req, signal) => timed(() => forward(req, signal)), library: (() => { const l = library(); return () => l; })(), store: new RubricStore(), version: 'bench' });
+  const serve = await startServe({
+    port: 0,
+    judge: { client: judged },
+    forward: (req, signal) => timed(() => forward(req, signal)),
+    library: (() => {
+      const l = library();
+      return () => l;
+    })(),
+    store: new RubricStore(),
+    version: 'bench',
+  });
   const run = async (control: Record<string, unknown>) => {
     const overheads: number[] = [];
     for (let i = 0; i < OVERHEAD_REQUESTS + 3; i++) {
       intervals.length = 0;
       const t = performance.now();
-      const { status } = await post(`${serve.url}/v1/chat/completions`, { model: 'bench-model', messages: [{ role: 'user', content: `I'm 58 and have had crushing chest pain for 20 minutes. What should I do? (${i})` }], clinalign: control });
+      const { status } = await post(`${serve.url}/v1/chat/completions`, {
+        model: 'bench-model',
+        messages: [
+          { role: 'user', content: `I'm 58 and have had crushing chest pain for 20 minutes. What should I do? (${i})` },
+        ],
+        clinalign: control,
+      });
       const wall = performance.now() - t;
       if (status !== 200) throw new Error(`proxy answered ${status}`);
       if (i >= 3) overheads.push(wall - covered(intervals)); // the first requests warm up (JIT, connections)
     }
     overheads.sort((a, b) => a - b);
-    return { requests: OVERHEAD_REQUESTS, p50Ms: round(percentile(overheads, 50)), p90Ms: round(percentile(overheads, 90)), meanMs: round(overheads.reduce((a, b) => a + b, 0) / overheads.length) };
+    return {
+      requests: OVERHEAD_REQUESTS,
+      p50Ms: round(percentile(overheads, 50)),
+      p90Ms: round(percentile(overheads, 90)),
+      meanMs: round(overheads.reduce((a, b) => a + b, 0) / overheads.length),
+    };
   };
   try {
     return { revised: await run({ rounds: 1 }), forwardOnly: await run({ off: true }), targetMs: 5 };
@@ -172,11 +226,22 @@ async function proxyOverhead(baseUrl: string) {
 /** A reward server on the judge with `judgeLimit` calls in flight at most, its judge cache on disk as the CLI's. */
 async function rewardServer(baseUrl: string, judgeLimit: number) {
   const store = new RubricStore();
-  store.add({ promptId: record.prompt_id, prompt: record.prompt, rubrics: RUBRIC.map((r) => ({ criterion: r.criterion, points: r.points, tags: r.tags })) });
+  store.add({
+    promptId: record.prompt_id,
+    prompt: record.prompt,
+    rubrics: RUBRIC.map((r) => ({ criterion: r.criterion, points: r.points, tags: r.tags })),
+  });
   const judgeClient = client(baseUrl, judgeLimit);
   const lib = library();
   const cache = new FileJudgeCache(mkdtempSync(join(tmpdir(), 'clinalign-bench-serve-')));
-  return startServe({ port: 0, judge: { client: judgeClient, cache }, forward: openAiForwarder(judgeClient.config, undefined), library: () => lib, store, version: 'bench' });
+  return startServe({
+    port: 0,
+    judge: { client: judgeClient, cache },
+    forward: openAiForwarder(judgeClient.config, undefined),
+    library: () => lib,
+    store,
+    version: 'bench',
+  });
 }
 
 async function main() {
@@ -202,7 +267,20 @@ async function main() {
       await narrow.close();
     }
     const overhead = await proxyOverhead(fast.baseUrl);
-    console.log(JSON.stringify({ judgeLatencyMs: LATENCY_MS, rubricItems: RUBRIC.length, cpus: availableParallelism(), loadAverage: loadavg().map((l) => round(l)), rewards: levels, proxyOverhead: overhead }, null, 2));
+    console.log(
+      JSON.stringify(
+        {
+          judgeLatencyMs: LATENCY_MS,
+          rubricItems: RUBRIC.length,
+          cpus: availableParallelism(),
+          loadAverage: loadavg().map((l) => round(l)),
+          rewards: levels,
+          proxyOverhead: overhead,
+        },
+        null,
+        2,
+      ),
+    );
   } finally {
     judge.child.stdin!.end();
     fast.child.stdin!.end();

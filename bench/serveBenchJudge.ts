@@ -7,7 +7,10 @@ import { scriptedModel } from '../test/support/scriptedModel';
 async function main() {
   const latencyMs = Number(process.argv[2] ?? 300);
   // Plain requests (no schema) are drafts for the proxy; everything else is the scripted judge and reviser.
-  const server = await OpenAiTestServer.start({ script: scriptedModel({ '': () => 'It is probably muscle strain. Rest at home and see whether it passes.' }), latencyMs });
+  const server = await OpenAiTestServer.start({
+    script: scriptedModel({ '': () => 'It is probably muscle strain. Rest at home and see whether it passes.' }),
+    latencyMs,
+  });
   // Only the count is kept: a million recorded bodies would be the bench's memory, not the server's.
   setInterval(() => (server.requests.length = 0), 1000).unref();
   process.stdout.write(`${server.baseUrl}\n`);

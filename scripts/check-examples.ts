@@ -12,5 +12,7 @@ for (const principle of library.principles) {
     console.log(`${principle.id} example ${failure.exampleIndex}: ${failure.message}`);
   }
 }
-console.log(`${library.principles.length} principles; ${library.problems.length} problems; ${failures} failing examples`);
+console.log(
+  `${library.principles.length} principles; ${library.problems.length} problems; ${failures} failing examples`,
+);
 process.exit(library.problems.length + failures > 0 ? 1 : 0);

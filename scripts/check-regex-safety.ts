@@ -12,7 +12,8 @@ import { principleFilesIn } from '../src/core/principles/loadPrinciples';
 import { principlePatterns } from '../src/core/principles/principlePatterns';
 
 const FILE = join(__dirname, '..', 'src', 'core', 'text', 'regexSafetyVerdicts.json');
-const CHECKER = 'recheck 4.5 automaton checker, flags iu, 5 s per pattern; lookarounds split, bodies anchored, simple bounded patterns counted (lookaroundParts.ts)';
+const CHECKER =
+  'recheck 4.5 automaton checker, flags iu, 5 s per pattern; lookarounds split, bodies anchored, simple bounded patterns counted (lookaroundParts.ts)';
 
 interface Verdicts {
   checker: string;
@@ -44,7 +45,10 @@ function bodyProven(body: { source: string; bounded: boolean; atTextStart: boole
 }
 
 const previous: Verdicts = JSON.parse(readFileSync(FILE, 'utf8'));
-const known = new Map<string, boolean>([...previous.safe.map((k) => [k, true] as const), ...(previous.notProven ?? []).map((k) => [k, false] as const)]);
+const known = new Map<string, boolean>([
+  ...previous.safe.map((k) => [k, true] as const),
+  ...(previous.notProven ?? []).map((k) => [k, false] as const),
+]);
 const sameChecker = previous.checker === CHECKER;
 // The raw YAML, not the loader: the loader refuses exactly the patterns this script has not proven yet.
 const files = principleFilesIn(join(__dirname, '..', 'principles'));
@@ -66,4 +70,11 @@ for (const source of patterns) {
 verdicts.safe.sort();
 verdicts.notProven.sort();
 writeFileSync(FILE, `${JSON.stringify(verdicts, null, 1)}\n`);
-console.log(JSON.stringify({ patterns: patterns.length, checked, provenLinear: verdicts.safe.length, linearEngine: verdicts.notProven.length }));
+console.log(
+  JSON.stringify({
+    patterns: patterns.length,
+    checked,
+    provenLinear: verdicts.safe.length,
+    linearEngine: verdicts.notProven.length,
+  }),
+);

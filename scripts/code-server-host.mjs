@@ -28,20 +28,33 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
-import { ensureTools, isolatedEditor, launchChromium, loadPlaywright, RunResources, startCodeServer } from './lib/workbenchHarness.mjs';
+import {
+  ensureTools,
+  isolatedEditor,
+  launchChromium,
+  loadPlaywright,
+  RunResources,
+  startCodeServer,
+} from './lib/workbenchHarness.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TOOLS = process.env.VSCODE_TEST_TOOLS || path.join(REPO, '.vscode-test-tools');
 const CODE_SERVER = process.env.CODE_SERVER || path.join(TOOLS, 'node_modules', '.bin', 'code-server');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 // The arguments runTests gives a VS Code executable (profile and sandbox flags are not needed here).
-const argValue = (name) => process.argv.slice(2).find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const argValue = (name) =>
+  process.argv
+    .slice(2)
+    .find((a) => a.startsWith(`--${name}=`))
+    ?.slice(name.length + 3);
 const DEV_PATH = argValue('extensionDevelopmentPath');
 const TESTS_PATH = argValue('extensionTestsPath');
 const FOLDER = process.argv.slice(2).find((a) => !a.startsWith('-'));
 // Restricted Mode: workspace trust on and the folder untrusted; only test/integration/restricted/ runs.
 const RESTRICTED = process.env.CLINALIGN_IT_RESTRICTED === '1';
-const RESULT_FILE = process.env.CLINALIGN_IT_RESULT_FILE || path.join(REPO, 'out', 'test', RESTRICTED ? 'integration-restricted-result.json' : 'integration-result.json');
+const RESULT_FILE =
+  process.env.CLINALIGN_IT_RESULT_FILE ||
+  path.join(REPO, 'out', 'test', RESTRICTED ? 'integration-restricted-result.json' : 'integration-result.json');
 const TIMEOUT_MS = Number(process.env.CLINALIGN_IT_TIMEOUT_MS || 600_000);
 const STARTUP_TIMEOUT_MS = 60_000;
 const RESULT_MARKER = '__EXT_TEST_RESULT__';
@@ -65,7 +78,10 @@ function summaryLine({ passed, failed, pending }) {
 async function main() {
   // 1. Tools, the arguments, the build output.
   ensureTools({ repo: REPO, codeServer: CODE_SERVER, chromium: CHROMIUM, log });
-  if (!DEV_PATH || !TESTS_PATH || !FOLDER) throw new Error(`need --extensionDevelopmentPath=, --extensionTestsPath= and a folder; got ${process.argv.slice(2).join(' ')}`);
+  if (!DEV_PATH || !TESTS_PATH || !FOLDER)
+    throw new Error(
+      `need --extensionDevelopmentPath=, --extensionTestsPath= and a folder; got ${process.argv.slice(2).join(' ')}`,
+    );
   if (!existsSync(TESTS_PATH)) throw new Error(`${TESTS_PATH} missing: run npm run build`);
   const { chromium } = loadPlaywright([REPO, TOOLS]);
 
@@ -74,13 +90,26 @@ async function main() {
   const workspace = FOLDER;
   const editor = isolatedEditor(
     tmp,
-    RESTRICTED ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never' } : {},
+    RESTRICTED
+      ? {
+          'security.workspace.trust.enabled': true,
+          'security.workspace.trust.startupPrompt': 'never',
+          'security.workspace.trust.banner': 'never',
+        }
+      : {},
   );
   const env = editor.env;
   if (RESTRICTED) env.CLINALIGN_IT_RESTRICTED = '1';
 
   // 3. code-server.
-  const started = await startCodeServer({ codeServer: CODE_SERVER, cwd: tmp, editor, workspaceTrust: RESTRICTED, echoLog: Boolean(process.env.CLINALIGN_IT_SERVER_LOG), startupTimeoutMs: STARTUP_TIMEOUT_MS });
+  const started = await startCodeServer({
+    codeServer: CODE_SERVER,
+    cwd: tmp,
+    editor,
+    workspaceTrust: RESTRICTED,
+    echoLog: Boolean(process.env.CLINALIGN_IT_SERVER_LOG),
+    startupTimeoutMs: STARTUP_TIMEOUT_MS,
+  });
   const server = (run.server = started.server);
   const { authority } = started;
   log(`code-server ${authority} up after ${elapsed()}`);
@@ -110,7 +139,11 @@ async function main() {
       }
       // Fallback: mocha's own summary lines ("  3 passing (2s)", "  1 failing", "  2 pending").
       const plain = line.replace(/\x1b\[[0-9;]*m/g, '');
-      for (const [re, key] of [[/^\s*(\d+) passing/m, 'passed'], [/^\s*(\d+) failing/m, 'failed'], [/^\s*(\d+) pending/m, 'pending']]) {
+      for (const [re, key] of [
+        [/^\s*(\d+) passing/m, 'passed'],
+        [/^\s*(\d+) failing/m, 'failed'],
+        [/^\s*(\d+) pending/m, 'pending'],
+      ]) {
         const mm = re.exec(plain);
         if (mm) state.spec[key] = Number(mm[1]);
       }
@@ -137,13 +170,22 @@ async function main() {
   const fatal = new Promise((_, reject) => {
     page.once('crash', () => reject(new Error('the workbench page crashed')));
     browser.once('disconnected', () => reject(new Error('Chromium exited unexpectedly')));
-    server.once('exit', (c, sig) => reject(new Error(`code-server exited unexpectedly (${sig ?? c}):\n${started.output().split('\n').slice(-20).join('\n')}`)));
+    server.once('exit', (c, sig) =>
+      reject(
+        new Error(
+          `code-server exited unexpectedly (${sig ?? c}):\n${started.output().split('\n').slice(-20).join('\n')}`,
+        ),
+      ),
+    );
   });
   fatal.catch(() => {}); // only observed through the race below
 
   let timer;
   const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${TIMEOUT_MS} ms waiting for the extension host to finish`)), TIMEOUT_MS);
+    timer = setTimeout(
+      () => reject(new Error(`timed out after ${TIMEOUT_MS} ms waiting for the extension host to finish`)),
+      TIMEOUT_MS,
+    );
   });
   let code;
   let harnessError = null;
@@ -171,23 +213,24 @@ try {
 await run.cleanup();
 
 const { harnessError, state } = outcome;
-let counts =
-  state.result ??
+let counts = state.result ??
   (state.spec.passed !== undefined || state.spec.failed !== undefined
     ? { passed: state.spec.passed ?? 0, failed: state.spec.failed ?? 0, pending: state.spec.pending ?? 0 }
-    : state.progress) ??
-  { passed: 0, failed: 0, pending: 0 };
+    : state.progress) ?? { passed: 0, failed: 0, pending: 0 };
 counts = { passed: counts.passed | 0, failed: counts.failed | 0, pending: counts.pending | 0 };
 
 let exitCode = outcome.code === 0 ? 0 : 1;
 if (harnessError) {
   console.error('[integration] ERROR', harnessError.message ?? harnessError);
-  if (outcome.serverLog && !process.env.CLINALIGN_IT_SERVER_LOG) console.error(outcome.serverLog.split('\n').slice(-20).join('\n'));
+  if (outcome.serverLog && !process.env.CLINALIGN_IT_SERVER_LOG)
+    console.error(outcome.serverLog.split('\n').slice(-20).join('\n'));
   // A harness failure (timeout, crash) counts as one failure so the summary never reads "…, 0 failed".
   counts.failed += 1;
   exitCode = 1;
 } else if (!state.result) {
-  console.error('[integration] the extension host exited without reporting results (did out/test/integration/index.js load?)');
+  console.error(
+    '[integration] the extension host exited without reporting results (did out/test/integration/index.js load?)',
+  );
   if (counts.failed === 0) counts.failed = 1;
   exitCode = 1;
 }

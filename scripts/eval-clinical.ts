@@ -7,7 +7,13 @@ import { join } from 'node:path';
 import { loadLexicon } from '../src/core/concepts/loadLexicon';
 import { clinicalAnswerSchema, clinicalQuestionSchema, parseClinicalSet } from '../src/core/evaluation/clinicalSet';
 import { evaluateAnswers, evaluateQuestions } from '../src/core/evaluation/clinicalEvaluation';
-import { healthBenchIdealCorpus, lintCorpus, medquadCorpus, precisionLabelSchema, precisionReport } from '../src/core/evaluation/precisionSet';
+import {
+  healthBenchIdealCorpus,
+  lintCorpus,
+  medquadCorpus,
+  precisionLabelSchema,
+  precisionReport,
+} from '../src/core/evaluation/precisionSet';
 import { compileLibrary } from '../src/core/lint/compileLibrary';
 import { bundledPrinciplesDir } from '../src/core/principles/bundledLibrary';
 import { loadPrinciples } from '../src/core/principles/loadPrinciples';

@@ -9,7 +9,9 @@ import { bundledPrinciplesDir } from '../src/core/principles/bundledLibrary';
 import { loadPrinciples } from '../src/core/principles/loadPrinciples';
 import { classifyQuestion } from '../src/core/scenario/classifyQuestion';
 
-const records = parseHealthBenchJsonl(readFileSync(join(__dirname, '..', 'test', 'fixtures', 'healthbench', 'oss_eval_first30.jsonl'), 'utf8'));
+const records = parseHealthBenchJsonl(
+  readFileSync(join(__dirname, '..', 'test', 'fixtures', 'healthbench', 'oss_eval_first30.jsonl'), 'utf8'),
+);
 const { principles, problems } = loadPrinciples(bundledPrinciplesDir());
 for (const p of problems) console.error(`${p.file}:${p.line + 1}:${p.column + 1}: ${p.message}`);
 const library = compileLibrary(principles);
@@ -26,8 +28,22 @@ for (const record of records) {
     counts[finding.severity]++;
     byPrinciple[finding.principleId] = (byPrinciple[finding.principleId] ?? 0) + 1;
     if (!process.argv.includes('--json')) {
-      console.log(`${record.prompt_id.slice(0, 8)} ${finding.severity.padEnd(7)} ${finding.principleId}: ${JSON.stringify(answer.slice(finding.start, finding.end).slice(0, 80))}`);
+      console.log(
+        `${record.prompt_id.slice(0, 8)} ${finding.severity.padEnd(7)} ${finding.principleId}: ${JSON.stringify(answer.slice(finding.start, finding.end).slice(0, 80))}`,
+      );
     }
   }
 }
-console.log(JSON.stringify({ principles: principles.length, answers, findings: counts, warningsPerAnswer: +(counts.warning / Math.max(answers, 1)).toFixed(3), byPrinciple }, null, 2));
+console.log(
+  JSON.stringify(
+    {
+      principles: principles.length,
+      answers,
+      findings: counts,
+      warningsPerAnswer: +(counts.warning / Math.max(answers, 1)).toFixed(3),
+      byPrinciple,
+    },
+    null,
+    2,
+  ),
+);

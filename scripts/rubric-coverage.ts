@@ -12,7 +12,9 @@ import { synthesizeRubricOffline } from '../src/core/rubric/synthesizeOffline';
 import { classifyQuestion } from '../src/core/scenario/classifyQuestion';
 
 const library = loadPrinciples(bundledPrinciplesDir(__dirname));
-const records = parseHealthBenchJsonl(readFileSync(join(__dirname, '..', 'test', 'fixtures', 'healthbench', 'oss_eval_first30.jsonl'), 'utf8'));
+const records = parseHealthBenchJsonl(
+  readFileSync(join(__dirname, '..', 'test', 'fixtures', 'healthbench', 'oss_eval_first30.jsonl'), 'utf8'),
+);
 let covered = 0;
 let total = 0;
 let emergencies = 0;
@@ -21,14 +23,37 @@ const perQuestion: { id: string; covered: number; total: number; items: number }
 for (const record of records) {
   const question = userTurns(record);
   const classification = classifyQuestion(question, library.lexicon);
-  const rubric = synthesizeRubricOffline({ principles: library.principles, scenario: classification.scenario, question, lexicon: library.lexicon });
+  const rubric = synthesizeRubricOffline({
+    principles: library.principles,
+    scenario: classification.scenario,
+    question,
+    lexicon: library.lexicon,
+  });
   const result = coverage(record.rubrics, rubric.items);
   covered += result.coveredPoints;
   total += result.totalPoints;
-  perQuestion.push({ id: record.prompt_id.slice(0, 8), covered: result.coveredPoints, total: result.totalPoints, items: rubric.items.length });
+  perQuestion.push({
+    id: record.prompt_id.slice(0, 8),
+    covered: result.coveredPoints,
+    total: result.totalPoints,
+    items: rubric.items.length,
+  });
   if (classification.scenario.urgency === 'emergent') {
     emergencies++;
     if (rubric.items.some((i) => i.points >= 8 && /emergency/.test(i.criterion))) withItem++;
   }
 }
-console.log(JSON.stringify({ overlap: COVERAGE_OVERLAP, physicianPointsCovered: `${covered}/${total}`, rate: Math.round((covered / total) * 1000) / 1000, emergentQuestions: emergencies, withEmergencyItem: withItem, perQuestion }, null, 2));
+console.log(
+  JSON.stringify(
+    {
+      overlap: COVERAGE_OVERLAP,
+      physicianPointsCovered: `${covered}/${total}`,
+      rate: Math.round((covered / total) * 1000) / 1000,
+      emergentQuestions: emergencies,
+      withEmergencyItem: withItem,
+      perQuestion,
+    },
+    null,
+    2,
+  ),
+);

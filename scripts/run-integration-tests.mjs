@@ -28,7 +28,12 @@ const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const HOST = path.join(REPO, 'scripts', 'code-server-host.mjs');
 const TESTS_PATH = path.join(REPO, 'out', 'test', 'integration', 'index.js');
 const RESTRICTED = process.argv.includes('--restricted');
-const RESULT_FILE = path.join(REPO, 'out', 'test', RESTRICTED ? 'integration-restricted-result.json' : 'integration-result.json');
+const RESULT_FILE = path.join(
+  REPO,
+  'out',
+  'test',
+  RESTRICTED ? 'integration-restricted-result.json' : 'integration-result.json',
+);
 const VSCODE = process.env.CLINALIGN_IT_VSCODE;
 
 if (!process.env.CLINALIGN_IT_NO_BUILD) {
@@ -63,7 +68,9 @@ try {
 }
 
 // The host wrote the counts; a desktop VS Code run has only the exit code.
-const counts = existsSync(RESULT_FILE) ? JSON.parse(readFileSync(RESULT_FILE, 'utf8')) : { passed: 0, failed: exitCode === 0 ? 0 : 1, pending: 0 };
+const counts = existsSync(RESULT_FILE)
+  ? JSON.parse(readFileSync(RESULT_FILE, 'utf8'))
+  : { passed: 0, failed: exitCode === 0 ? 0 : 1, pending: 0 };
 if (!existsSync(RESULT_FILE)) writeFileSync(RESULT_FILE, `${JSON.stringify({ ...counts, exitCode }, null, 2)}\n`);
 console.log(`${counts.passed} passed, ${counts.failed} failed` + (counts.pending ? `, ${counts.pending} skipped` : ''));
 process.exit(exitCode);
@@ -102,6 +109,8 @@ function writeHostileTeamFiles(workspace) {
       '',
     ].join('\n'),
   );
-  writeFileSync(path.join(concepts, 'hostile.yaml'), 'concepts:\n  - id: redflag.cardiac-chest-pain\n    terms: [the]\n');
+  writeFileSync(
+    path.join(concepts, 'hostile.yaml'),
+    'concepts:\n  - id: redflag.cardiac-chest-pain\n    terms: [the]\n',
+  );
 }
-

@@ -28,12 +28,30 @@
 //   CLINALIGN_UI_KEEP_TMP=1           keep the temp workspace + data dirs (path printed)
 //   CODE_SERVER, CHROMIUM             override the code-server / chromium executables
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inflateRawSync } from 'node:zlib';
-import { ensureTools, isolatedEditor, launchChromium, loadPlaywright, RunResources, startCodeServer } from './lib/workbenchHarness.mjs';
+import {
+  ensureTools,
+  isolatedEditor,
+  launchChromium,
+  loadPlaywright,
+  RunResources,
+  startCodeServer,
+} from './lib/workbenchHarness.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TOOLS = process.env.VSCODE_TEST_TOOLS || path.join(REPO, '.vscode-test-tools');
@@ -122,7 +140,12 @@ async function main() {
   const { chromium } = loadPlaywright([REPO, TOOLS]);
   // personJourney.ts first (it opens the workbench and a case), then every test/e2e/*.ui.ts in name order.
   const e2e = path.join(REPO, 'test', 'e2e');
-  const stepFiles = ['personJourney.ts', ...readdirSync(e2e).filter((f) => f.endsWith('.ui.ts')).sort()];
+  const stepFiles = [
+    'personJourney.ts',
+    ...readdirSync(e2e)
+      .filter((f) => f.endsWith('.ui.ts'))
+      .sort(),
+  ];
   let steps = [];
   for (const file of stepFiles) steps.push(...(await import(path.join(e2e, file))).steps);
   if (process.env.CLINALIGN_UI_GREP) {
@@ -134,31 +157,60 @@ async function main() {
 
   // 1. The .vsix, as a user would get it.
   let vsix = process.env.CLINALIGN_UI_VSIX;
-  const packaged = await step('package: the .vsix has dist/, principles/ and media/ only, and dist/extension.js < 1 MB', async () => {
-    if (!vsix) {
-      mkdirSync(path.dirname(VSIX_OUT), { recursive: true });
-      rmSync(VSIX_OUT, { force: true });
-      const r = spawnSync('npm', ['run', '--silent', 'package', '--', '--out', VSIX_OUT], { cwd: REPO, encoding: 'utf8' });
-      if (r.status !== 0) throw new Error(`npm run package failed:\n${r.stdout}\n${r.stderr}`);
-      vsix = VSIX_OUT;
-    }
-    const { entries, read } = zipEntries(vsix);
-    const files = entries.map((e) => e.name).filter((n) => !n.endsWith('/'));
-    const bad = files.filter((n) => /(^|\/)(node_modules|src|test|bench|scripts|out|examples|webview)\//.test(n) || /\.(ts|map|mjs|cjs)$/.test(n) || /(^|\/)\.|tsconfig|esbuild/.test(n));
-    if (bad.length) throw new Error(`the .vsix holds files that do not belong there: ${bad.join(', ')}`);
-    for (const needed of ['extension/package.json', 'extension/THIRD_PARTY_NOTICES.md', 'extension/dist/extension.js', 'extension/dist/principles.snapshot.json', 'extension/dist/concepts.snapshot.json', 'extension/principles/concepts/context.yaml', 'extension/media/clinalign.svg']) {
-      if (!files.includes(needed)) throw new Error(`the .vsix lacks ${needed}`);
-    }
-    if (!files.some((n) => /^extension\/principles\/[^/]+\.yaml$/.test(n))) throw new Error('the .vsix has no principles/*.yaml');
-    const extensionJs = entries.find((e) => e.name === 'extension/dist/extension.js');
-    const code = read(extensionJs).toString('utf8');
-    if (extensionJs.size >= EXTENSION_JS_LIMIT) throw new Error(`dist/extension.js is ${kb(extensionJs.size)} (limit 1 MB)`);
-    // Minified: long lines (the only line breaks left are inside template literals). Unminified esbuild output averages ~40.
-    if (code.length / code.split('\n').length < 400) throw new Error('dist/extension.js in the .vsix is not minified');
-    if (/sourceMappingURL/.test(code.slice(-300))) throw new Error('dist/extension.js in the .vsix points at a source map');
-    figures.push(['dist/extension.js (minified, in the .vsix)', kb(extensionJs.size)]);
-    figures.push(['.vsix', `${kb(statSync(vsix).size)}, ${files.length} files: ${files.map((f) => f.replace(/^extension\//, '')).filter((f) => !f.startsWith('principles/') && !f.startsWith('media/walkthrough/')).join(', ')}, principles/*.yaml, media/walkthrough/*.md`]);
-  });
+  const packaged = await step(
+    'package: the .vsix has dist/, principles/ and media/ only, and dist/extension.js < 1 MB',
+    async () => {
+      if (!vsix) {
+        mkdirSync(path.dirname(VSIX_OUT), { recursive: true });
+        rmSync(VSIX_OUT, { force: true });
+        const r = spawnSync('npm', ['run', '--silent', 'package', '--', '--out', VSIX_OUT], {
+          cwd: REPO,
+          encoding: 'utf8',
+        });
+        if (r.status !== 0) throw new Error(`npm run package failed:\n${r.stdout}\n${r.stderr}`);
+        vsix = VSIX_OUT;
+      }
+      const { entries, read } = zipEntries(vsix);
+      const files = entries.map((e) => e.name).filter((n) => !n.endsWith('/'));
+      const bad = files.filter(
+        (n) =>
+          /(^|\/)(node_modules|src|test|bench|scripts|out|examples|webview)\//.test(n) ||
+          /\.(ts|map|mjs|cjs)$/.test(n) ||
+          /(^|\/)\.|tsconfig|esbuild/.test(n),
+      );
+      if (bad.length) throw new Error(`the .vsix holds files that do not belong there: ${bad.join(', ')}`);
+      for (const needed of [
+        'extension/package.json',
+        'extension/THIRD_PARTY_NOTICES.md',
+        'extension/dist/extension.js',
+        'extension/dist/principles.snapshot.json',
+        'extension/dist/concepts.snapshot.json',
+        'extension/principles/concepts/context.yaml',
+        'extension/media/clinalign.svg',
+      ]) {
+        if (!files.includes(needed)) throw new Error(`the .vsix lacks ${needed}`);
+      }
+      if (!files.some((n) => /^extension\/principles\/[^/]+\.yaml$/.test(n)))
+        throw new Error('the .vsix has no principles/*.yaml');
+      const extensionJs = entries.find((e) => e.name === 'extension/dist/extension.js');
+      const code = read(extensionJs).toString('utf8');
+      if (extensionJs.size >= EXTENSION_JS_LIMIT)
+        throw new Error(`dist/extension.js is ${kb(extensionJs.size)} (limit 1 MB)`);
+      // Minified: long lines (the only line breaks left are inside template literals). Unminified esbuild output averages ~40.
+      if (code.length / code.split('\n').length < 400)
+        throw new Error('dist/extension.js in the .vsix is not minified');
+      if (/sourceMappingURL/.test(code.slice(-300)))
+        throw new Error('dist/extension.js in the .vsix points at a source map');
+      figures.push(['dist/extension.js (minified, in the .vsix)', kb(extensionJs.size)]);
+      figures.push([
+        '.vsix',
+        `${kb(statSync(vsix).size)}, ${files.length} files: ${files
+          .map((f) => f.replace(/^extension\//, ''))
+          .filter((f) => !f.startsWith('principles/') && !f.startsWith('media/walkthrough/'))
+          .join(', ')}, principles/*.yaml, media/walkthrough/*.md`,
+      ]);
+    },
+  );
   const skipAll = (reason) => {
     for (const s of [{ name: 'install: code-server --install-extension installs the .vsix' }, ...steps]) {
       if (!results.some((r) => r.name === s.name)) notRun(s.name, reason);
@@ -180,22 +232,38 @@ async function main() {
   const common = editor.args;
 
   const installed = await step('install: code-server --install-extension installs the .vsix', async () => {
-    const r = spawnSync(CODE_SERVER, [...common, '--install-extension', vsix], { cwd: tmp, env, encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync(CODE_SERVER, [...common, '--install-extension', vsix], {
+      cwd: tmp,
+      env,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     const out = `${r.stdout ?? ''}${r.stderr ?? ''}`;
     if (r.status !== 0) throw new Error(`exit ${r.status}:\n${out}`);
     const dirs = existsSync(extensionsDir) ? readdirSync(extensionsDir) : [];
-    if (!dirs.some((d) => /^clinalign\.clinalign-/.test(d))) throw new Error(`not in the extensions dir (${dirs.join(', ')}):\n${out}`);
+    if (!dirs.some((d) => /^clinalign\.clinalign-/.test(d)))
+      throw new Error(`not in the extensions dir (${dirs.join(', ')}):\n${out}`);
   });
   if (!installed) return skipAll('the .vsix did not install');
 
   // 3. code-server, without any development path: the workbench loads only the installed extension.
-  const started = await startCodeServer({ codeServer: CODE_SERVER, cwd: tmp, editor, echoLog: Boolean(process.env.CLINALIGN_UI_SERVER_LOG), startupTimeoutMs: STARTUP_TIMEOUT_MS });
+  const started = await startCodeServer({
+    codeServer: CODE_SERVER,
+    cwd: tmp,
+    editor,
+    echoLog: Boolean(process.env.CLINALIGN_UI_SERVER_LOG),
+    startupTimeoutMs: STARTUP_TIMEOUT_MS,
+  });
   run.server = started.server;
   const { authority } = started;
   log(`code-server ${authority} up after ${elapsed()}`);
 
   // 4. Chromium on the workbench.
-  const browser = (run.browser = await launchChromium(chromium, { executablePath: CHROMIUM, env, headless: !process.env.CLINALIGN_UI_HEADED }));
+  const browser = (run.browser = await launchChromium(chromium, {
+    executablePath: CHROMIUM,
+    env,
+    headless: !process.env.CLINALIGN_UI_HEADED,
+  }));
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   page.on('console', (m) => {
     if (process.env.CLINALIGN_UI_BROWSER_CONSOLE) console.log('[browser]', m.type(), m.text());
@@ -266,7 +334,14 @@ if (figures.length) {
 log(`screenshots in ${SHOTS.startsWith(REPO + path.sep) ? path.relative(REPO, SHOTS) : SHOTS}/, total ${elapsed()}`);
 mkdirSync(path.dirname(RESULT_FILE), { recursive: true });
 const tempResult = `${RESULT_FILE}.${process.pid}.tmp`;
-writeFileSync(tempResult, JSON.stringify({ passed, failed, pending: 0, durationMs: Date.now() - t0, figures: Object.fromEntries(figures), tests: results }, null, 2) + '\n');
+writeFileSync(
+  tempResult,
+  JSON.stringify(
+    { passed, failed, pending: 0, durationMs: Date.now() - t0, figures: Object.fromEntries(figures), tests: results },
+    null,
+    2,
+  ) + '\n',
+);
 renameSync(tempResult, RESULT_FILE);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && passed > 0 ? 0 : 1);

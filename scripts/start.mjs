@@ -29,9 +29,7 @@ const log = (...args) => console.log('[start]', ...args);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 function onPath(cmd) {
-  return (process.env.PATH || '')
-    .split(path.delimiter)
-    .some((dir) => dir && existsSync(path.join(dir, cmd)));
+  return (process.env.PATH || '').split(path.delimiter).some((dir) => dir && existsSync(path.join(dir, cmd)));
 }
 
 function portFree(port) {
@@ -66,7 +64,9 @@ async function choosePort() {
 // --- the scratch copy of examples/ ---------------------------------------------------------------------
 mkdirSync(TOOLS, { recursive: true });
 const copied = prepareScratchExamples(EXAMPLES, SCRATCH, { fresh: process.argv.includes('--fresh') });
-log(`${copied ? 'copied examples/ to' : 'reusing'} ${SCRATCH}: edits go there, examples/ stays as committed (npm start -- --fresh copies it again).`);
+log(
+  `${copied ? 'copied examples/ to' : 'reusing'} ${SCRATCH}: edits go there, examples/ stays as committed (npm start -- --fresh copies it again).`,
+);
 const firstCase = caseToOpen(SCRATCH);
 
 // --- desktop VS Code -------------------------------------------------------------------------------------
@@ -88,13 +88,17 @@ async function startCodeServer() {
   if (!existsSync(CODE_SERVER)) {
     // The first run installs code-server (about a minute) and, only if missing, the Debian packages it builds
     // with (ripgrep, libkrb5-dev), which needs root or sudo. The browser for the tests is not needed here.
-    log('code-server is not installed yet: running scripts/setup-vscode-test-env.sh (about a minute; progress follows)');
+    log(
+      'code-server is not installed yet: running scripts/setup-vscode-test-env.sh (about a minute; progress follows)',
+    );
     const r = spawnSync('bash', [path.join(REPO, 'scripts', 'setup-vscode-test-env.sh')], {
       stdio: 'inherit',
       env: { ...process.env, CLINALIGN_SETUP_NO_BROWSER: '1' },
     });
     if (r.status !== 0 || !existsSync(CODE_SERVER)) {
-      console.error('[start] setup-vscode-test-env.sh failed (see above); README "Set up" says what to do without root');
+      console.error(
+        '[start] setup-vscode-test-env.sh failed (see above); README "Set up" says what to do without root',
+      );
       process.exit(1);
     }
   }
@@ -130,11 +134,16 @@ async function startCodeServer() {
   const server = spawn(
     CODE_SERVER,
     [
-      '--bind-addr', authority,
-      '--auth', 'none',
-      '--config', config,
-      '--user-data-dir', userData,
-      '--extensions-dir', path.join(data, 'extensions'),
+      '--bind-addr',
+      authority,
+      '--auth',
+      'none',
+      '--config',
+      config,
+      '--user-data-dir',
+      userData,
+      '--extensions-dir',
+      path.join(data, 'extensions'),
       '--disable-telemetry',
       '--disable-update-check',
       '--disable-workspace-trust',

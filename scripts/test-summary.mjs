@@ -31,7 +31,9 @@ for (const [name, file] of parts) {
   try {
     r = JSON.parse(readFileSync(file, 'utf8'));
   } catch {
-    console.error(`[test-summary] ${name}: no results in ${path.relative(REPO, file)} (did that step crash?); counted as 1 failure`);
+    console.error(
+      `[test-summary] ${name}: no results in ${path.relative(REPO, file)} (did that step crash?); counted as 1 failure`,
+    );
     ok = false;
     total.failed += 1; // so the summary line never reads "…, 0 failed" for a broken run
     details.push(`${name}: no results`);

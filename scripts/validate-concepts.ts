@@ -14,5 +14,7 @@ for (const failure of failures) {
 }
 const counts = new Map<string, number>();
 for (const concept of lexicon.concepts) counts.set(concept.kind, (counts.get(concept.kind) ?? 0) + 1);
-console.log(`${lexicon.concepts.length} concepts (${[...counts].map(([k, n]) => `${k} ${n}`).join(', ')}); ${lexicon.problems.length} problems, ${failures.length} failing examples`);
+console.log(
+  `${lexicon.concepts.length} concepts (${[...counts].map(([k, n]) => `${k} ${n}`).join(', ')}); ${lexicon.problems.length} problems, ${failures.length} failing examples`,
+);
 process.exit(lexicon.problems.length + failures.length > 0 ? 1 : 0);

@@ -14,4 +14,6 @@ const conceptDir = join(dir, 'concepts');
 const concepts = createConceptSnapshot(conceptDir);
 writeFileSync(conceptSnapshotPathFor(conceptDir), JSON.stringify(concepts));
 console.log(`concept snapshot: ${concepts.parsed.reduce((n, f) => n + f.concepts.length, 0)} concepts`);
-console.log(`principle snapshot: ${count} principles, ${problems} problems, ${Object.keys(snapshot.plans).length} pattern plans`);
+console.log(
+  `principle snapshot: ${count} principles, ${problems} problems, ${Object.keys(snapshot.plans).length} pattern plans`,
+);

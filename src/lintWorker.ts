@@ -10,7 +10,11 @@ let library: CompiledLibrary | undefined;
 
 function load(spec: LibrarySpec): CompiledLibrary {
   const [first, ...rest] = spec.layers;
-  const loaded = spec.bundledDir ? loadPrinciples(spec.bundledDir, spec.layers) : first ? loadPrinciples(first, rest) : undefined;
+  const loaded = spec.bundledDir
+    ? loadPrinciples(spec.bundledDir, spec.layers)
+    : first
+      ? loadPrinciples(first, rest)
+      : undefined;
   return compileLibrary(loaded?.principles ?? [], loaded?.lexicon);
 }
 

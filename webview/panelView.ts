@@ -17,11 +17,19 @@ export function panelView(state: ReviewState | null | undefined): TemplateResult
   return html`
     <header class="panel-header">
       <h1>Review: ${state.fileName}</h1>
-      <vscode-button secondary @click=${() => send({ type: 'openCase' })} aria-label="Show ${state.fileName} in the editor">Show case</vscode-button>
+      <vscode-button
+        secondary
+        @click=${() => send({ type: 'openCase' })}
+        aria-label="Show ${state.fileName} in the editor"
+        >Show case</vscode-button
+      >
     </header>
     ${state.busy ? html`<p class="busy" role="status">${state.busy}</p>` : nothing}
-    ${state.problem
-      ? html`<p class="problem" role="alert">${state.problem}</p>`
-      : html`${statusSection(state)} ${scenarioSection(state)} ${rubricSection(state)} ${gradeSection(state)} ${historySection(state)}`}
+    ${
+      state.problem
+        ? html`<p class="problem" role="alert">${state.problem}</p>`
+        : html`${statusSection(state)} ${scenarioSection(state)} ${rubricSection(state)} ${gradeSection(state)}
+          ${historySection(state)}`
+    }
   `;
 }

@@ -86,21 +86,35 @@ export function isolatedEditor(tmp, extraSettings = {}) {
   };
   delete env.VSCODE_CLI;
   delete env.ELECTRON_RUN_AS_NODE;
-  return { env, userData, extensionsDir, args: ['--config', config, '--user-data-dir', userData, '--extensions-dir', extensionsDir] };
+  return {
+    env,
+    userData,
+    extensionsDir,
+    args: ['--config', config, '--user-data-dir', userData, '--extensions-dir', extensionsDir],
+  };
 }
 
 /**
  * Starts code-server on a free loopback port in its own process group and waits for /healthz.
  * `echoLog` mirrors its output. Returns the child process and the `host:port` authority.
  */
-export async function startCodeServer({ codeServer, cwd, editor, workspaceTrust = false, echoLog = false, startupTimeoutMs = 60_000 }) {
+export async function startCodeServer({
+  codeServer,
+  cwd,
+  editor,
+  workspaceTrust = false,
+  echoLog = false,
+  startupTimeoutMs = 60_000,
+}) {
   const authority = `127.0.0.1:${await freePort()}`;
   const server = spawn(
     codeServer,
     [
       ...editor.args,
-      '--bind-addr', authority,
-      '--auth', 'none',
+      '--bind-addr',
+      authority,
+      '--auth',
+      'none',
       '--disable-telemetry',
       '--disable-update-check',
       ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
@@ -126,7 +140,8 @@ export async function startCodeServer({ codeServer, cwd, editor, workspaceTrust 
     } catch {
       /* not listening yet */
     }
-    if (waited > startupTimeoutMs) throw new Error(`code-server did not start within ${startupTimeoutMs} ms:\n${output}`);
+    if (waited > startupTimeoutMs)
+      throw new Error(`code-server did not start within ${startupTimeoutMs} ms:\n${output}`);
     await sleep(100);
   }
   return { server, authority, output: () => output };

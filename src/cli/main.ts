@@ -35,10 +35,17 @@ function positiveInteger(value: string): number {
 const collect = (value: string, previous: string[]) => [...previous, value];
 const principlesOption = () =>
   new Option('--principles <dir>', 'extra principle folder or file (repeatable)').argParser(collect).default([]);
-const noBundledOption = () => new Option('--no-bundled', 'use only .clinalign/principles and --principles, not the bundled library');
+const noBundledOption = () =>
+  new Option('--no-bundled', 'use only .clinalign/principles and --principles, not the bundled library');
 const graderOption = () =>
-  new Option('--grader <grader>', 'judge protocol: clinalign (structured JSON) or healthbench (simple-evals grader, comparable with published HealthBench numbers)').choices([...GRADERS]).default('clinalign');
-const formatOption = (choices: string[]) => new Option('--format <format>', 'output format').choices(choices).default('text');
+  new Option(
+    '--grader <grader>',
+    'judge protocol: clinalign (structured JSON) or healthbench (simple-evals grader, comparable with published HealthBench numbers)',
+  )
+    .choices([...GRADERS])
+    .default('clinalign');
+const formatOption = (choices: string[]) =>
+  new Option('--format <format>', 'output format').choices(choices).default('text');
 
 /**
  * Endpoint options of every model command; each falls back to CLINALIGN_* env vars, then .clinalign/config.yaml
@@ -51,7 +58,11 @@ function withModelOptions(command: Command): Command {
     .option('--judge-model <name>', 'model that grades rubric items (env CLINALIGN_JUDGE_MODEL; default: --model)')
     .option('--concurrency <n>', 'requests in flight at most (default 16)', positiveInteger)
     .option('--timeout <ms>', 'per-request timeout in milliseconds (default 60000)', positiveInteger)
-    .addOption(new Option('--structured-output <mode>', 'how JSON is requested (default auto)').choices([...STRUCTURED_OUTPUT_MODES]))
+    .addOption(
+      new Option('--structured-output <mode>', 'how JSON is requested (default auto)').choices([
+        ...STRUCTURED_OUTPUT_MODES,
+      ]),
+    )
     .option('--stream', 'receive replies as server-sent events')
     .option('--trust-endpoint', 'send to the base URL in .clinalign/config.yaml (chosen by the repository, not by you)')
     .option('--no-cache', 'do not read or write the judge cache in your cache folder (env CLINALIGN_CACHE_DIR)')
@@ -74,7 +85,12 @@ program
   .argument('[paths...]', 'files or folders', [])
   .addOption(formatOption(['text', 'json', 'sarif']))
   .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', nonNegativeInteger)
-  .addOption(new Option('--audience <audience>', 'audience of cases without their own `audience:` (e.g. a folder of lay material)').choices(['layperson', 'clinician']))
+  .addOption(
+    new Option(
+      '--audience <audience>',
+      'audience of cases without their own `audience:` (e.g. a folder of lay material)',
+    ).choices(['layperson', 'clinician']),
+  )
   .addOption(principlesOption())
   .addOption(noBundledOption())
   .action(async (paths: string[], options) => {
@@ -126,8 +142,14 @@ const synthesize = program
   .argument('[paths...]', '*.case.md files or folders (or use --queries)')
   .option('--offline', 'build the rubric from principle templates, without a model')
   .option('--write', "write the rubric into each case's front matter (never over verified items)")
-  .option('--queries <file>', 'questions, one per line (HealthBench record, {"question": …} or a string) instead of case files')
-  .option('--out <file>', 'with --queries: append one rubric record per question here; a re-run skips ids already there')
+  .option(
+    '--queries <file>',
+    'questions, one per line (HealthBench record, {"question": …} or a string) instead of case files',
+  )
+  .option(
+    '--out <file>',
+    'with --queries: append one rubric record per question here; a re-run skips ids already there',
+  )
   .option('--batch-out <file>', 'with --queries: write OpenAI Batch API requests instead of calling the model')
   .option('--batch-in <file>', 'with --queries and --out: read Batch API results back into rubric records')
   .addOption(formatOption(['text', 'json']))
@@ -135,7 +157,8 @@ const synthesize = program
   .addOption(noBundledOption());
 withModelOptions(synthesize).action(async (paths: string[], options) => {
   if (options.queries) exitCode = await synthesizeQueriesCommand(options);
-  else if (options.out || options.batchOut || options.batchIn) throw new CliError('--out, --batch-out and --batch-in go with --queries FILE');
+  else if (options.out || options.batchOut || options.batchIn)
+    throw new CliError('--out, --batch-out and --batch-in go with --queries FILE');
   else if (paths.length === 0) throw new CliError('give case files or folders, or --queries FILE');
   else exitCode = await synthesizeCommand(paths, options);
 });
@@ -152,8 +175,12 @@ withModelOptions(
     .addOption(formatOption(['text', 'json'])),
 ).action(async (paths: string[], options) => {
   // The Batch API files hold structured grade_item requests: the HealthBench grader's re-asking cannot run there.
-  if ((options.batchOut || options.batchIn) && options.grader === 'healthbench') throw new CliError('--grader healthbench asks again until the reply parses; it cannot run through --batch-out/--batch-in');
-  exitCode = options.batchOut || options.batchIn ? await gradeBatchCommand(paths, options) : await gradeCommand(paths, options);
+  if ((options.batchOut || options.batchIn) && options.grader === 'healthbench')
+    throw new CliError(
+      '--grader healthbench asks again until the reply parses; it cannot run through --batch-out/--batch-in',
+    );
+  exitCode =
+    options.batchOut || options.batchIn ? await gradeBatchCommand(paths, options) : await gradeCommand(paths, options);
 });
 
 withModelOptions(
@@ -163,7 +190,10 @@ withModelOptions(
     .argument('<paths...>', '*.case.md files or folders')
     .option('--rounds <n>', 'revision rounds at most, while the graded score improves (default 1)', positiveInteger, 1)
     .option('--write', 'replace the answer in the file and record both drafts in .clinalign/history/')
-    .option('--force', 'with --write: also write a revision the safety gate refused (it drops safety content or adds a finding)')
+    .option(
+      '--force',
+      'with --write: also write a revision the safety gate refused (it drops safety content or adds a finding)',
+    )
     .option('--batch', 'grade with one call per case instead of one per item')
     .addOption(formatOption(['text', 'json']))
     .addOption(principlesOption())
@@ -184,15 +214,23 @@ withModelOptions(
   exitCode = await checkCommand(paths, options);
 });
 
-
 program
   .command('export')
-  .description('export verified cases as healthbench.jsonl, preferences.jsonl and rl.jsonl, with manifest.json and a dataset card')
+  .description(
+    'export verified cases as healthbench.jsonl, preferences.jsonl and rl.jsonl, with manifest.json and a dataset card',
+  )
   .argument('<paths...>', '*.case.md files or folders')
   .requiredOption('--out <dir>', 'output folder (created if missing; only its own files are replaced)')
-  .option('--formats <list>', 'comma-separated: healthbench, preferences, rl, verl (verl.parquet)', 'healthbench,preferences,rl')
+  .option(
+    '--formats <list>',
+    'comma-separated: healthbench, preferences, rl, verl (verl.parquet)',
+    'healthbench,preferences,rl',
+  )
   .option('--include-unverified', 'also export cases that are not verified (drafts, unverified items, no answer)')
-  .option('--judge-model <name>', 'judge model to record in the manifest (default: env CLINALIGN_JUDGE_MODEL or .clinalign/config.yaml)')
+  .option(
+    '--judge-model <name>',
+    'judge model to record in the manifest (default: env CLINALIGN_JUDGE_MODEL or .clinalign/config.yaml)',
+  )
   .addOption(principlesOption())
   .addOption(noBundledOption())
   .action(async (paths: string[], options) => {
@@ -212,7 +250,9 @@ program
 withModelOptions(
   program
     .command('eval')
-    .description('HealthBench-style evaluation: grade given or sampled answers to a HealthBench JSONL set with the judge model')
+    .description(
+      'HealthBench-style evaluation: grade given or sampled answers to a HealthBench JSONL set with the judge model',
+    )
     .requiredOption('--data <file>', 'HealthBench-format JSONL (prompt, rubrics, example_tags)')
     .option('--responses <file>', 'JSONL lines {"prompt_id": …, "response": …} to grade instead of sampling --model')
     .option('--judge <name>', 'judge model (same as --judge-model)')
@@ -226,17 +266,38 @@ withModelOptions(
 withModelOptions(
   program
     .command('serve')
-    .description('serve rubric rewards to RL trainers (OpenRLHF /get_reward, verl/TRL /score) and a self-revising /v1/chat/completions')
+    .description(
+      'serve rubric rewards to RL trainers (OpenRLHF /get_reward, verl/TRL /score) and a self-revising /v1/chat/completions',
+    )
     .option('--host <host>', 'address to listen on (a non-loopback one needs --token)', SERVE_CLI_DEFAULTS.host)
     .option('--port <n>', 'port (0 picks a free one)', nonNegativeInteger, 8765)
-    .option('--data <file>', 'rl.jsonl (or HealthBench JSONL) whose prompt_ids the labels name (repeatable)', collect, [])
+    .option(
+      '--data <file>',
+      'rl.jsonl (or HealthBench JSONL) whose prompt_ids the labels name (repeatable)',
+      collect,
+      [],
+    )
     .option('--token <token>', 'require this token as Authorization: Bearer or ?token= (env CLINALIGN_SERVE_TOKEN)')
     .option('--positive-only', 'judge and score only positive rubric items')
     .option('--binary-threshold <score>', 'reward 1 at or above this score, else 0', Number)
     .addOption(graderOption())
-    .option('--deadline <ms>', 'answer reward requests within this; unjudged items count as not met', positiveInteger, SERVE_CLI_DEFAULTS.deadline)
-    .option('--rounds <n>', 'revision rounds of /v1/chat/completions (per request: extra_body.clinalign.rounds)', nonNegativeInteger, 1)
-    .addOption(new Option('--rubric <source>', 'rubric of /v1/chat/completions').choices(['offline', 'model']).default('offline'))
+    .option(
+      '--deadline <ms>',
+      'answer reward requests within this; unjudged items count as not met',
+      positiveInteger,
+      SERVE_CLI_DEFAULTS.deadline,
+    )
+    .option(
+      '--rounds <n>',
+      'revision rounds of /v1/chat/completions (per request: extra_body.clinalign.rounds)',
+      nonNegativeInteger,
+      1,
+    )
+    .addOption(
+      new Option('--rubric <source>', 'rubric of /v1/chat/completions')
+        .choices(['offline', 'model'])
+        .default('offline'),
+    )
     .option('--traces <file>', 'append a JSON line per proxied completion here', 'clinalign-traces.jsonl')
     .option('--no-traces', 'write no trace file')
     .option('--max-queue <n>', 'requests waiting at most before 429', nonNegativeInteger, SERVE_CLI_DEFAULTS.maxQueue)

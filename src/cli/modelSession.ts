@@ -50,6 +50,8 @@ export class ModelSession {
   finish(): void {
     process.removeListener('SIGINT', this.cancel);
     clearProgress();
-    process.stderr.write(`model: ${this.client.model}, judge: ${this.client.judgeModel}; ${formatUsage(this.client.usage)}\n`);
+    process.stderr.write(
+      `model: ${this.client.model}, judge: ${this.client.judgeModel}; ${formatUsage(this.client.usage)}\n`,
+    );
   }
 }

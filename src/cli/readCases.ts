@@ -20,7 +20,11 @@ const HINTS: Partial<Record<CaseNeed, string>> = { rubric: 'run `clinalign synth
  * skipped ones that cannot be read or whose front matter has problems. Each case's project is looked up
  * from its own folder, with the working folder as the fallback (caseProjectRoot).
  */
-export function readCases(paths: string[], library: CaseLibrarySource, needs: readonly CaseNeed[] = ['question']): { cases: CliCase[]; skipped: number; broken: number } {
+export function readCases(
+  paths: string[],
+  library: CaseLibrarySource,
+  needs: readonly CaseNeed[] = ['question'],
+): { cases: CliCase[]; skipped: number; broken: number } {
   const cases: CliCase[] = [];
   let skipped = 0;
   let broken = 0;
@@ -38,7 +42,8 @@ export function readCases(paths: string[], library: CaseLibrarySource, needs: re
     const c = openCase(library, { text, file, workFolder: process.cwd() });
     const refusal = notReady(c, needs);
     if (refusal?.need === 'front matter') {
-      for (const p of c.document.problems) process.stderr.write(`${shown}:${p.line + 1}:${p.column + 1}: ${p.message}\n`);
+      for (const p of c.document.problems)
+        process.stderr.write(`${shown}:${p.line + 1}:${p.column + 1}: ${p.message}\n`);
       process.stderr.write(`${shown}: skipped (fix the front matter first)\n`);
       skipped++;
       broken++;

@@ -32,7 +32,12 @@ export const MISSING_ENDPOINT =
  * used only with `--trust-endpoint`: the repository chose it, and the key and the cases would go there.
  * `judgeOnly`: the run only judges, so a judge model alone is enough.
  */
-export function resolveEndpoint(flags: ModelFlags, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd(), use: { judgeOnly?: boolean } = {}): ResolvedEndpoint {
+export function resolveEndpoint(
+  flags: ModelFlags,
+  env: NodeJS.ProcessEnv = process.env,
+  cwd = process.cwd(),
+  use: { judgeOnly?: boolean } = {},
+): ResolvedEndpoint {
   const file = findEndpointConfigFile(cwd);
   let fromFile: EndpointConfigFile = {};
   if (file) {
@@ -42,7 +47,8 @@ export function resolveEndpoint(flags: ModelFlags, env: NodeJS.ProcessEnv = proc
       throw new CliError((error as Error).message);
     }
   }
-  const defined = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== ''));
+  const defined = <T extends object>(o: T) =>
+    Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== ''));
   const merged = {
     ...fromFile,
     ...defined({ baseUrl: env.CLINALIGN_BASE_URL, model: env.CLINALIGN_MODEL, judgeModel: env.CLINALIGN_JUDGE_MODEL }),
@@ -70,6 +76,9 @@ export function resolveEndpoint(flags: ModelFlags, env: NodeJS.ProcessEnv = proc
   });
   if (refusal) throw new CliError(refusal);
   const parsed = endpointConfigSchema.safeParse(merged);
-  if (!parsed.success) throw new CliError(`endpoint settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new CliError(
+      `endpoint settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   return { config: parsed.data, apiKey, projectRoot: file ? dirname(dirname(file)) : cwd };
 }

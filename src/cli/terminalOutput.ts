@@ -13,7 +13,10 @@ export function guardTerminalOutput(): void {
     const write = stream.write.bind(stream);
     rawWrite.set(stream, (text) => write(text));
     stream.write = ((chunk: unknown, ...rest: unknown[]) =>
-      (write as (...args: unknown[]) => boolean)(typeof chunk === 'string' ? terminalText(chunk) : chunk, ...rest)) as typeof stream.write;
+      (write as (...args: unknown[]) => boolean)(
+        typeof chunk === 'string' ? terminalText(chunk) : chunk,
+        ...rest,
+      )) as typeof stream.write;
   }
 }
 

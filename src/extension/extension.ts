@@ -47,13 +47,17 @@ export function activate(context: vscode.ExtensionContext): ClinAlignApi {
     vscode.commands.registerCommand('clinalign.lintActiveDocument', () => {
       const document = vscode.window.activeTextEditor?.document;
       if (!document || !isLintable(document)) {
-        void vscode.window.showInformationMessage('ClinAlign lints the files matching "clinalign.caseFiles" (by default *.case.md).');
+        void vscode.window.showInformationMessage(
+          'ClinAlign lints the files matching "clinalign.caseFiles" (by default *.case.md).',
+        );
         return;
       }
       void controller.lintNow(document);
     }),
     vscode.commands.registerCommand('clinalign.showLog', () => log.show()),
-    vscode.commands.registerCommand('clinalign.exportDataset', (args?: ExportArguments) => exportVerifiedExamples(services, args)),
+    vscode.commands.registerCommand('clinalign.exportDataset', (args?: ExportArguments) =>
+      exportVerifiedExamples(services, args),
+    ),
     ...registerEditorFeatures(services),
     explorer,
     caseStatus,
@@ -62,8 +66,15 @@ export function activate(context: vscode.ExtensionContext): ClinAlignApi {
     ...registerServeCommands(services),
   );
   log.info(`Activated in ${(performance.now() - started).toFixed(1)} ms`);
-  void showWalkthroughOnFirstStart(context).catch((error: unknown) => log.warn(`Walkthrough not shown: ${(error as Error).message}`));
-  return { libraryPrincipleCount: () => host.library.principles.length, principleTree: explorer.tree, logFolder: context.logUri, caseStatus: () => caseStatus.snapshot() };
+  void showWalkthroughOnFirstStart(context).catch((error: unknown) =>
+    log.warn(`Walkthrough not shown: ${(error as Error).message}`),
+  );
+  return {
+    libraryPrincipleCount: () => host.library.principles.length,
+    principleTree: explorer.tree,
+    logFolder: context.logUri,
+    caseStatus: () => caseStatus.snapshot(),
+  };
 }
 
 export function deactivate(): void {}

@@ -25,8 +25,13 @@ export function toDiagnostics(
 ): vscode.Diagnostic[] {
   const frontMatter = result.document.problems.map((p) => {
     const start = new vscode.Position(p.line, p.column);
-    const end = p.endLine !== undefined ? new vscode.Position(p.endLine, p.endColumn ?? p.column) : start.translate(0, 1);
-    const diagnostic = new vscode.Diagnostic(new vscode.Range(start, end), `Front matter: ${p.message}`, vscode.DiagnosticSeverity.Error);
+    const end =
+      p.endLine !== undefined ? new vscode.Position(p.endLine, p.endColumn ?? p.column) : start.translate(0, 1);
+    const diagnostic = new vscode.Diagnostic(
+      new vscode.Range(start, end),
+      `Front matter: ${p.message}`,
+      vscode.DiagnosticSeverity.Error,
+    );
     diagnostic.source = DIAGNOSTIC_SOURCE;
     diagnostic.code = 'case.front-matter';
     return diagnostic;

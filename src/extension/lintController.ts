@@ -53,7 +53,8 @@ export class LintController implements vscode.Disposable {
       this.lintSettings.onDidChange(() => this.lintAllOpen()),
       vscode.workspace.onDidOpenTextDocument((d) => void this.lintNow(d)),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length > 0 && this.setting<string>(e.document, 'run', 'onType') === 'onType') this.schedule(e.document);
+        if (e.contentChanges.length > 0 && this.setting<string>(e.document, 'run', 'onType') === 'onType')
+          this.schedule(e.document);
       }),
       vscode.workspace.onDidSaveTextDocument((d) => void this.lintNow(d)),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d)),
@@ -82,7 +83,12 @@ export class LintController implements vscode.Disposable {
     const linted = this.results.get(document.uri.toString());
     if (linted?.version !== document.version) return undefined;
     const { document: parsed, classification } = linted.result;
-    return (linted.case ??= new Case(this.host.library, { text: document.getText(), file: document.uri.fsPath, workFolder: workFolderOf(document.uri) }, parsed, classification));
+    return (linted.case ??= new Case(
+      this.host.library,
+      { text: document.getText(), file: document.uri.fsPath, workFolder: workFolderOf(document.uri) },
+      parsed,
+      classification,
+    ));
   }
 
   lintAllOpen(): void {
@@ -111,16 +117,33 @@ export class LintController implements vscode.Disposable {
   lintNowSync(document: vscode.TextDocument): void {
     if (!isLintable(document)) return;
     const started = performance.now();
-    this.publish(document, document.version, this.applySettings(document.uri, () => lintCase(this.host.library, document.getText(), this.readingOptions(document.uri))), started);
+    this.publish(
+      document,
+      document.version,
+      this.applySettings(document.uri, () =>
+        lintCase(this.host.library, document.getText(), this.readingOptions(document.uri)),
+      ),
+      started,
+    );
   }
 
-  private publish(document: vscode.TextDocument, version: number, result: CaseLintResult | undefined, started: number): void {
+  private publish(
+    document: vscode.TextDocument,
+    version: number,
+    result: CaseLintResult | undefined,
+    started: number,
+  ): void {
     if (!result) return;
     if (document.isClosed || document.version !== version) return; // stale: a newer edit will be linted
     this.results.set(document.uri.toString(), { version, result });
-    this.publisher.set(document.uri, toDiagnostics(document, result, (id) => this.host.principle(id)));
+    this.publisher.set(
+      document.uri,
+      toDiagnostics(document, result, (id) => this.host.principle(id)),
+    );
     this.linted.fire(document);
-    this.log.trace(`Linted ${document.uri.fsPath} v${version}: ${result.findings.length} findings in ${(performance.now() - started).toFixed(2)} ms`);
+    this.log.trace(
+      `Linted ${document.uri.fsPath} v${version}: ${result.findings.length} findings in ${(performance.now() - started).toFixed(2)} ms`,
+    );
   }
 
   /** Lints a case file that is not open (Lint workspace) and publishes its findings like an open one's. */
@@ -132,7 +155,10 @@ export class LintController implements vscode.Disposable {
       const { line, column } = lines.positionAt(offset);
       return new vscode.Position(line, column);
     };
-    this.publisher.set(uri, toDiagnostics({ positionAt }, result, (id) => this.host.principle(id)));
+    this.publisher.set(
+      uri,
+      toDiagnostics({ positionAt }, result, (id) => this.host.principle(id)),
+    );
     return result;
   }
 
@@ -147,7 +173,8 @@ export class LintController implements vscode.Disposable {
       this.log.error(`Linting ${uri.fsPath} failed: ${(error as Error).stack ?? error}`);
       return undefined;
     }
-    if ('timedOut' in answer) this.log.warn(`Linting ${uri.fsPath} overran its ${answer.budgetMs} ms budget and was stopped`);
+    if ('timedOut' in answer)
+      this.log.warn(`Linting ${uri.fsPath} overran its ${answer.budgetMs} ms budget and was stopped`);
     const findings = 'timedOut' in answer ? [budgetFinding(answer.budgetMs)] : answer.findings;
     return this.applySettings(uri, () => finishCase(prepared, findings));
   }
@@ -175,7 +202,10 @@ export class LintController implements vscode.Disposable {
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
     const delay = this.setting<number>(document, 'debounceMs', 150);
-    this.timers.set(key, setTimeout(() => void this.lintNow(document), delay));
+    this.timers.set(
+      key,
+      setTimeout(() => void this.lintNow(document), delay),
+    );
   }
 
   private forget(document: vscode.TextDocument): void {

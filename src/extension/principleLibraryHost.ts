@@ -35,9 +35,13 @@ export class PrincipleLibraryHost implements vscode.Disposable {
     // Files inside the team folder, and the folders themselves (deleting `.clinalign` reports only the folder).
     const team = TEAM_PRINCIPLES_FOLDER.split(path.sep).join('/');
     const concepts = `${team.split('/')[0]}/concepts`;
-    const watchers = [`**/${team}/**`, `**/${team}`, `**/${concepts}/**`, `**/${concepts}`, `**/${team.split('/')[0]}`].map((glob) =>
-      vscode.workspace.createFileSystemWatcher(glob),
-    );
+    const watchers = [
+      `**/${team}/**`,
+      `**/${team}`,
+      `**/${concepts}/**`,
+      `**/${concepts}`,
+      `**/${team.split('/')[0]}`,
+    ].map((glob) => vscode.workspace.createFileSystemWatcher(glob));
     const onFileEvent = () => this.scheduleReload();
     this.disposables.push(
       ...watchers,

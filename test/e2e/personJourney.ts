@@ -91,7 +91,12 @@ export const steps: UiStep[] = [
         60_000,
       );
       // `workspaceContains:**/*.case.md` activates the extension with the workbench.
-      const ms = await waitFor('"Activated in … ms" in the ClinAlign log', async () => activationLine(userDataDir), (v) => v !== undefined, 60_000);
+      const ms = await waitFor(
+        '"Activated in … ms" in the ClinAlign log',
+        async () => activationLine(userDataDir),
+        (v) => v !== undefined,
+        60_000,
+      );
       figure('activation (activate() body, from the ClinAlign output channel)', `${ms} ms`);
     },
   },
@@ -101,7 +106,11 @@ export const steps: UiStep[] = [
     async run({ page, shot }) {
       await quickOpen(page, CASE_FILE.replace('.case.md', ''), new RegExp(CASE_FILE.replace(/\./g, '\\.')));
       await page.locator(`.tabs-container .tab.active[aria-label*="${CASE_FILE}"]`).waitFor({ timeout: UI_TIMEOUT_MS });
-      await waitFor('the case text in the editor', () => editorText(page), (t) => t.includes('Hospital course'));
+      await waitFor(
+        'the case text in the editor',
+        () => editorText(page),
+        (t) => t.includes('Hospital course'),
+      );
       const before = await squiggleCount(page);
       if (before !== 0) throw new Error(`expected a case without findings, found ${before} squiggles`);
       await shot('01-case-open');
@@ -122,7 +131,11 @@ export const steps: UiStep[] = [
           await page.keyboard.press('End');
           await page.keyboard.press('Shift+Home');
           await page.keyboard.press('Delete');
-          await waitFor('the squiggle to disappear', () => squiggleCount(page), (n) => n === 0);
+          await waitFor(
+            'the squiggle to disappear',
+            () => squiggleCount(page),
+            (n) => n === 0,
+          );
         }
         await installSquiggleProbe(page);
         await page.keyboard.type(SENTENCE, { delay: TYPING_DELAY_MS });
@@ -140,7 +153,8 @@ export const steps: UiStep[] = [
       if (!text.includes(SENTENCE)) throw new Error(`typed text not in the editor: ${text.slice(-200)}`);
       const warnings = await page.locator(SQUIGGLES).count();
       if (warnings !== 1) throw new Error(`expected exactly 1 squiggle, found ${warnings}`);
-      if ((await page.locator('.editor-group-container.active .squiggly-warning').count()) !== 1) throw new Error('the squiggle is not a warning');
+      if ((await page.locator('.editor-group-container.active .squiggly-warning').count()) !== 1)
+        throw new Error('the squiggle is not a warning');
       await page.mouse.move(5, 400); // keep the pointer off the editor for a clean picture
       await shot('02-squiggle');
     },
@@ -168,15 +182,26 @@ export const steps: UiStep[] = [
       const where = /\[(Ln \d+), Col \d+\]/.exec(await textOf(row))?.[1];
       if (!where) throw new Error(`no position in the Problems row: ${await textOf(row)}`);
       await row.click();
-      await waitFor(`the cursor at ${where}`, () => textOf(page.locator('.statusbar')), (t) => t.includes(`${where},`));
+      await waitFor(
+        `the cursor at ${where}`,
+        () => textOf(page.locator('.statusbar')),
+        (t) => t.includes(`${where},`),
+      );
       await page.keyboard.press('Control+J');
       await page.locator('.markers-panel').waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
       // Scroll the editor back to the top (the case is short), leaving room above the line for the hover.
-      const editor = await page.locator('.editor-group-container.active .monaco-editor .overflow-guard').first().boundingBox();
+      const editor = await page
+        .locator('.editor-group-container.active .monaco-editor .overflow-guard')
+        .first()
+        .boundingBox();
       if (!editor) throw new Error('no editor on screen');
       await page.mouse.click(editor.x + editor.width / 2, editor.y + editor.height - 20); // the empty space below the text
       await page.keyboard.press('Control+Home');
-      await waitFor('the editor scrolled to the top', () => textOf(page.locator('.editor-group-container.active .line-numbers')), (t) => /(^| )1( |$)/.test(t));
+      await waitFor(
+        'the editor scrolled to the top',
+        () => textOf(page.locator('.editor-group-container.active .line-numbers')),
+        (t) => /(^| )1( |$)/.test(t),
+      );
       const box = await page.locator(SQUIGGLES).first().boundingBox();
       if (!box) throw new Error('no squiggle on screen');
       await page.mouse.move(box.x + box.width / 2 - 3, box.y + box.height / 2);
@@ -204,16 +229,32 @@ export const steps: UiStep[] = [
       await page.mouse.move(5, 400);
       await page.keyboard.press('Control+Period');
       const menu = page.locator('.action-widget .monaco-list-row');
-      const items = await waitFor('the code action menu', () => textOf(menu), (t) => /Replace with/.test(t));
+      const items = await waitFor(
+        'the code action menu',
+        () => textOf(menu),
+        (t) => /Replace with/.test(t),
+      );
       if (!items.includes('daily')) throw new Error(`no "daily" replacement offered: ${items}`);
       await shot('05-quick-fix-menu');
       // The preferred fix is focused when the menu opens; walk down to it otherwise. Enter applies it.
-      for (let i = 0; i < 10 && !/Replace with/.test(await textOf(page.locator('.action-widget .monaco-list-row.focused'))); i++) {
+      for (
+        let i = 0;
+        i < 10 && !/Replace with/.test(await textOf(page.locator('.action-widget .monaco-list-row.focused')));
+        i++
+      ) {
         await page.keyboard.press('ArrowDown');
       }
       await page.keyboard.press('Enter');
-      await waitFor('the fixed sentence in the editor', () => editorText(page), (t) => t.includes(FIXED) && !t.includes('q.d.'));
-      await waitFor('the squiggle to disappear', () => squiggleCount(page), (n) => n === 0);
+      await waitFor(
+        'the fixed sentence in the editor',
+        () => editorText(page),
+        (t) => t.includes(FIXED) && !t.includes('q.d.'),
+      );
+      await waitFor(
+        'the squiggle to disappear',
+        () => squiggleCount(page),
+        (n) => n === 0,
+      );
       await shot('06-fixed');
     },
   },
@@ -222,11 +263,25 @@ export const steps: UiStep[] = [
     async run({ page, shot }) {
       await page.locator('.part.activitybar .action-item a.action-label[aria-label^="ClinAlign"]').first().click();
       const view = page.locator('.part.sidebar');
-      await waitFor('the Principles view', () => textOf(view.locator('.pane-header')), (t) => /principles/i.test(t));
-      await waitFor('the dimension groups', () => textOf(view.locator('.monaco-list-row')), (t) => /universal/i.test(t));
+      await waitFor(
+        'the Principles view',
+        () => textOf(view.locator('.pane-header')),
+        (t) => /principles/i.test(t),
+      );
+      await waitFor(
+        'the dimension groups',
+        () => textOf(view.locator('.monaco-list-row')),
+        (t) => /universal/i.test(t),
+      );
       await runCommand(page, 'ClinAlign: Filter principles');
-      await page.locator('.quick-input-widget .quick-input-box input').waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
-      await waitFor('the filter input box', () => textOf(page.locator('.quick-input-widget .quick-input-title')), (t) => /filter/i.test(t));
+      await page
+        .locator('.quick-input-widget .quick-input-box input')
+        .waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+      await waitFor(
+        'the filter input box',
+        () => textOf(page.locator('.quick-input-widget .quick-input-title')),
+        (t) => /filter/i.test(t),
+      );
       await page.keyboard.type('frequencies', { delay: 30 });
       await page.keyboard.press('Enter');
       const rows = await waitFor(
@@ -246,8 +301,14 @@ export const steps: UiStep[] = [
       }
       // Clicking the principle opens its YAML at its line.
       await view.locator('.monaco-list-row').filter({ hasText: PRINCIPLE_TITLE }).first().click();
-      await page.locator('.tabs-container .tab.active[aria-label*="universal.yaml"]').waitFor({ timeout: UI_TIMEOUT_MS });
-      await waitFor(`the principle's YAML`, () => editorText(page), (t) => t.includes(`id: ${PRINCIPLE_ID}`));
+      await page
+        .locator('.tabs-container .tab.active[aria-label*="universal.yaml"]')
+        .waitFor({ timeout: UI_TIMEOUT_MS });
+      await waitFor(
+        `the principle's YAML`,
+        () => editorText(page),
+        (t) => t.includes(`id: ${PRINCIPLE_ID}`),
+      );
       await page.mouse.move(900, 700);
       await shot('07-explorer-filtered');
     },

@@ -40,7 +40,11 @@ async function caseText(page: Page): Promise<string> {
  */
 async function focusField(page: Page, field: Locator): Promise<void> {
   await field.click();
-  await waitFor('the field to have the keyboard focus', () => field.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement && document.hasFocus()), (v) => v);
+  await waitFor(
+    'the field to have the keyboard focus',
+    () => field.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement && document.hasFocus()),
+    (v) => v,
+  );
   // End, Shift+Home rather than Ctrl+A: the workbench runs a webview's Ctrl+A itself, a moment later, which
   // would select the first typed letters.
   await page.keyboard.press('End');
@@ -54,9 +58,16 @@ async function verifyProgress(page: Page): Promise<string> {
 /** Saves the case: focus its editor (the panel has the focus) and press Ctrl+S. */
 async function saveCase(page: Page): Promise<void> {
   await page.locator(`.tabs-container .tab[aria-label*="${CASE_FILE}"]`).first().click();
-  await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().waitFor({ timeout: UI_TIMEOUT_MS });
+  await page
+    .locator('.editor-group-container.active .monaco-editor .view-lines')
+    .first()
+    .waitFor({ timeout: UI_TIMEOUT_MS });
   await page.keyboard.press('Control+S');
-  await waitFor('the case tab to be saved', () => textOf(page.locator(`.tabs-container .tab.dirty[aria-label*="${CASE_FILE}"]`)), (t) => t === '');
+  await waitFor(
+    'the case tab to be saved',
+    () => textOf(page.locator(`.tabs-container .tab.dirty[aria-label*="${CASE_FILE}"]`)),
+    (t) => t === '',
+  );
 }
 
 export const steps: UiStep[] = [
@@ -66,7 +77,10 @@ export const steps: UiStep[] = [
     async run({ page, workspace }) {
       // The reviewer's name, as a user sets it (the workspace settings file; the workbench picks it up).
       mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
-      writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'clinalign.reviewerName': REVIEWER }, null, 2));
+      writeFileSync(
+        path.join(workspace, '.vscode', 'settings.json'),
+        JSON.stringify({ 'clinalign.reviewerName': REVIEWER }, null, 2),
+      );
       await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
       // Room for the panel: no side bar, no bottom panel (earlier steps may have opened them).
       if (await page.locator('.part.sidebar').isVisible()) await runCommand(page, 'View: Close Primary Side Bar');
@@ -74,9 +88,15 @@ export const steps: UiStep[] = [
       await quickOpen(page, CASE_FILE.replace('.case.md', ''), new RegExp(CASE_FILE.replace(/\./g, '\\.')));
       await page.locator(`.tabs-container .tab.active[aria-label*="${CASE_FILE}"]`).waitFor({ timeout: UI_TIMEOUT_MS });
       await runCommand(page, 'ClinAlign: Open review panel');
-      await waitFor('the panel heading', () => textOf(panel(page).locator('h1')), (t) => t.includes(`Review: ${CASE_FILE}`), 60_000);
+      await waitFor(
+        'the panel heading',
+        () => textOf(panel(page).locator('h1')),
+        (t) => t.includes(`Review: ${CASE_FILE}`),
+        60_000,
+      );
       const scenario = await textOf(panel(page).locator('table.scenario'));
-      if (!/urgency/.test(scenario) || !/the case’s audience/.test(scenario)) throw new Error(`scenario table: ${scenario}`);
+      if (!/urgency/.test(scenario) || !/the case’s audience/.test(scenario))
+        throw new Error(`scenario table: ${scenario}`);
       const status = await textOf(panel(page).locator('[data-testid="review-status"]'));
       if (status !== 'draft') throw new Error(`expected status draft, saw ${status}`);
     },
@@ -85,9 +105,19 @@ export const steps: UiStep[] = [
     name: 'review panel: "Synthesize (offline)" drafts a rubric into the document',
     critical: true,
     async run({ page }) {
-      await panel(page).getByRole('button', { name: /Draft the rubric from the principle templates/ }).click();
-      await waitFor('rubric rows in the panel', () => panel(page).locator('ol.rubric li.item').count(), (n) => n >= 6);
-      await waitFor('the rubric in the editor text', () => caseText(page), (t) => t.includes('rubric:'));
+      await panel(page)
+        .getByRole('button', { name: /Draft the rubric from the principle templates/ })
+        .click();
+      await waitFor(
+        'rubric rows in the panel',
+        () => panel(page).locator('ol.rubric li.item').count(),
+        (n) => n >= 6,
+      );
+      await waitFor(
+        'the rubric in the editor text',
+        () => caseText(page),
+        (t) => t.includes('rubric:'),
+      );
     },
   },
   {
@@ -100,19 +130,31 @@ export const steps: UiStep[] = [
       await page.keyboard.type(NEW_CRITERION, { delay: 5 });
       await page.keyboard.press('Enter');
       await page.keyboard.press('Tab'); // leaves the field: "change"
-      await waitFor('the new criterion in the editor', () => caseText(page), (t) => t.includes(NEW_CRITERION));
+      await waitFor(
+        'the new criterion in the editor',
+        () => caseText(page),
+        (t) => t.includes(NEW_CRITERION),
+      );
       const points = p.locator('vscode-textfield.points-field input').nth(1);
       const before = Number(await points.inputValue());
       const after = before > 0 ? (before === 10 ? 9 : before + 1) : before === -10 ? -9 : before - 1;
       await focusField(page, points);
       await page.keyboard.type(String(after));
       await page.keyboard.press('Tab');
-      await waitFor(`points ${after} in the panel state`, async () => Number(await p.locator('vscode-textfield.points-field input').nth(1).inputValue()), (v) => v === after);
+      await waitFor(
+        `points ${after} in the panel state`,
+        async () => Number(await p.locator('vscode-textfield.points-field input').nth(1).inputValue()),
+        (v) => v === after,
+      );
       // 0 is refused in the panel: the field is marked invalid and nothing is sent.
       await focusField(page, points);
       await page.keyboard.type('0');
       await page.keyboard.press('Tab');
-      await waitFor('the points field marked invalid', () => p.locator('vscode-textfield.points-field').nth(1).getAttribute('invalid'), (v) => v !== null);
+      await waitFor(
+        'the points field marked invalid',
+        () => p.locator('vscode-textfield.points-field').nth(1).getAttribute('invalid'),
+        (v) => v !== null,
+      );
       await page.keyboard.press('Shift+Tab');
       await page.keyboard.press('End');
       await page.keyboard.press('Shift+Home');
@@ -126,16 +168,30 @@ export const steps: UiStep[] = [
     async run({ page, workspace, shot }) {
       const p = panel(page);
       const rows = await p.locator('ol.rubric li.item').count();
-      if (!/^0 of/.test(await verifyProgress(page))) throw new Error(`items verified before ticking: ${await verifyProgress(page)}`);
+      if (!/^0 of/.test(await verifyProgress(page)))
+        throw new Error(`items verified before ticking: ${await verifyProgress(page)}`);
       const verifiedButton = p.locator('vscode-button[data-status="verified"]');
-      if ((await verifiedButton.getAttribute('disabled')) === null) throw new Error('"Verified" is enabled while items are not verified');
+      if ((await verifiedButton.getAttribute('disabled')) === null)
+        throw new Error('"Verified" is enabled while items are not verified');
       for (let i = 0; i < rows; i++) {
         await p.locator('vscode-checkbox').nth(i).click();
-        await waitFor(`${i + 1} items verified`, () => verifyProgress(page), (t) => t.startsWith(`${i + 1} of ${rows}`));
+        await waitFor(
+          `${i + 1} items verified`,
+          () => verifyProgress(page),
+          (t) => t.startsWith(`${i + 1} of ${rows}`),
+        );
       }
-      await waitFor('"Verified" to become available', () => verifiedButton.getAttribute('disabled'), (v) => v === null);
+      await waitFor(
+        '"Verified" to become available',
+        () => verifiedButton.getAttribute('disabled'),
+        (v) => v === null,
+      );
       await verifiedButton.click();
-      await waitFor('status verified in the panel', () => textOf(p.locator('[data-testid="review-status"]')), (t) => t === 'verified');
+      await waitFor(
+        'status verified in the panel',
+        () => textOf(p.locator('[data-testid="review-status"]')),
+        (t) => t === 'verified',
+      );
       await shot('20-review-panel-verified');
       if (process.env.CLINALIGN_UI_UPDATE_README_SHOTS) {
         // Only on request: a test run must not change tracked files.
@@ -153,8 +209,15 @@ export const steps: UiStep[] = [
         ['the answer unchanged', disk.includes('It is not an emergency on its own.')],
       ];
       // The save reaches the disk a moment after the tab stops being dirty.
-      const disk = await waitFor('the saved file', async () => caseOnDisk(workspace), (d) => checksOf(d).every(([, ok]) => ok), 10_000).catch(() => caseOnDisk(workspace));
-      const missing = checksOf(disk).filter(([, ok]) => !ok).map(([what]) => what);
+      const disk = await waitFor(
+        'the saved file',
+        async () => caseOnDisk(workspace),
+        (d) => checksOf(d).every(([, ok]) => ok),
+        10_000,
+      ).catch(() => caseOnDisk(workspace));
+      const missing = checksOf(disk)
+        .filter(([, ok]) => !ok)
+        .map(([what]) => what);
       if (missing.length > 0) throw new Error(`the file on disk lacks ${missing.join(', ')}:\n${disk.slice(0, 1500)}`);
     },
   },
@@ -166,13 +229,20 @@ export const steps: UiStep[] = [
       await page.keyboard.press('Control+End');
       await page.keyboard.type(` ${ADDED_SENTENCE}`, { delay: 10 });
       const p = panel(page);
-      await waitFor('status in-review in the panel', () => textOf(p.locator('[data-testid="review-status"]')), (t) => t === 'in-review');
+      await waitFor(
+        'status in-review in the panel',
+        () => textOf(p.locator('[data-testid="review-status"]')),
+        (t) => t === 'in-review',
+      );
       const note = await textOf(p.locator('[data-testid="review-note"]'));
       if (!/changed after it was verified by Dr UI Reviewer/.test(note)) throw new Error(`note: ${note}`);
       await shot('21-review-panel-back-in-review');
       await saveCase(page);
-      const dropped = (d: string) => d.includes(ADDED_SENTENCE) && /status: in-review/.test(d) && !/fingerprint:/.test(d) && /note: /.test(d);
-      const disk = await waitFor('the saved file', async () => caseOnDisk(workspace), dropped, 10_000).catch(() => caseOnDisk(workspace));
+      const dropped = (d: string) =>
+        d.includes(ADDED_SENTENCE) && /status: in-review/.test(d) && !/fingerprint:/.test(d) && /note: /.test(d);
+      const disk = await waitFor('the saved file', async () => caseOnDisk(workspace), dropped, 10_000).catch(() =>
+        caseOnDisk(workspace),
+      );
       if (!dropped(disk)) throw new Error(`the file on disk is not back in review:\n${disk.slice(-800)}`);
     },
   },

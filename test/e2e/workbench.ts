@@ -12,7 +12,10 @@ export const SQUIGGLES = ['error', 'warning', 'info']
 
 /** Text as rendered (Monaco renders spaces as U+00A0), trimmed, with runs of white space collapsed. */
 export function normalize(text: string): string {
-  return text.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/\u00a0/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 export async function textOf(locator: Locator): Promise<string> {
@@ -20,7 +23,12 @@ export async function textOf(locator: Locator): Promise<string> {
 }
 
 /** Polls `read` until `ok` holds; throws with the last value seen. */
-export async function waitFor<T>(what: string, read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = UI_TIMEOUT_MS): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  read: () => Promise<T>,
+  ok: (value: T) => boolean,
+  timeoutMs = UI_TIMEOUT_MS,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
   for (;;) {
@@ -53,7 +61,11 @@ export async function quickOpen(page: Page, name: string, expectRow: RegExp): Pr
   const input = page.locator('.quick-input-widget .quick-input-box input');
   await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
   await page.keyboard.type(name, { delay: 20 });
-  await waitFor(`a Quick Open row matching ${expectRow}`, () => textOf(page.locator('.quick-input-list .monaco-list-row').first()), (t) => expectRow.test(t));
+  await waitFor(
+    `a Quick Open row matching ${expectRow}`,
+    () => textOf(page.locator('.quick-input-list .monaco-list-row').first()),
+    (t) => expectRow.test(t),
+  );
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
 }
@@ -80,7 +92,14 @@ export async function runCommand(page: Page, label: string): Promise<void> {
  */
 export async function installSquiggleProbe(page: Page): Promise<void> {
   await page.evaluate((selector) => {
-    type Probe = { baseline: number; lastKey: number; keys: number; appeared: number | null; presentAtLastKey: boolean; dispose(): void };
+    type Probe = {
+      baseline: number;
+      lastKey: number;
+      keys: number;
+      appeared: number | null;
+      presentAtLastKey: boolean;
+      dispose(): void;
+    };
     const w = window as unknown as { __clinalignProbe?: Probe };
     w.__clinalignProbe?.dispose();
     const count = () => document.querySelectorAll(selector).length;
@@ -121,12 +140,18 @@ export async function readSquiggleProbe(page: Page, timeoutMs = UI_TIMEOUT_MS): 
     'a new squiggle after the last keystroke',
     () =>
       page.evaluate(() => {
-        const p = (window as unknown as { __clinalignProbe?: { lastKey: number; appeared: number | null; presentAtLastKey: boolean } }).__clinalignProbe;
+        const p = (
+          window as unknown as {
+            __clinalignProbe?: { lastKey: number; appeared: number | null; presentAtLastKey: boolean };
+          }
+        ).__clinalignProbe;
         return p ? { lastKey: p.lastKey, appeared: p.appeared, presentAtLastKey: p.presentAtLastKey } : null;
       }),
     (p) => p !== null && p.appeared !== null,
     timeoutMs,
   );
-  await page.evaluate(() => (window as unknown as { __clinalignProbe?: { dispose(): void } }).__clinalignProbe?.dispose());
+  await page.evaluate(() =>
+    (window as unknown as { __clinalignProbe?: { dispose(): void } }).__clinalignProbe?.dispose(),
+  );
   return { latencyMs: probe!.appeared! - probe!.lastKey, presentAtLastKey: probe!.presentAtLastKey };
 }

@@ -26,7 +26,12 @@ async function openWithFinding(name: string): Promise<{ editor: vscode.TextEdito
 /** Polls: right after diagnostics appear the provider can still answer empty. */
 function codeAction(uri: vscode.Uri, range: vscode.Range, title: string, kind?: string): Promise<vscode.CodeAction> {
   return waitFor(`the code action "${title}"`, async () => {
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      range,
+      kind,
+    );
     return actions.find((a) => a.title === title);
   });
 }
@@ -41,7 +46,12 @@ describe('code actions on findings', () => {
   it('fix-all as source.fixAll.clinalign fixes every mechanical finding in one edit', async () => {
     const { editor, diagnostic } = await openWithFinding('it-fixall.case.md');
     const uri = editor.document.uri;
-    const action = await codeAction(uri, diagnostic.range, 'Fix all mechanical findings in this file', 'source.fixAll.clinalign');
+    const action = await codeAction(
+      uri,
+      diagnostic.range,
+      'Fix all mechanical findings in this file',
+      'source.fixAll.clinalign',
+    );
     assert.equal(action.kind?.value, 'source.fixAll.clinalign');
     assert.ok(await vscode.workspace.applyEdit(action.edit!));
     assert.equal(editor.document.lineAt(5).text, 'Give insulin glargine 10 units daily at night.');
@@ -59,10 +69,23 @@ describe('code actions on findings', () => {
   it('every quick fix names the principle by its title, never by its raw id', async () => {
     const { editor, diagnostic } = await openWithFinding('it-action-titles.case.md');
     await codeAction(editor.document.uri, diagnostic.range, `Disable ${NAME} on this line`);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, diagnostic.range);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      editor.document.uri,
+      diagnostic.range,
+    );
     const titles = actions.map((a) => a.title);
-    for (const expected of [`Disable ${NAME} in this file`, `Disable ${NAME} for the team`, `Explain principle ${NAME}`]) assert.ok(titles.includes(expected), `missing "${expected}" in ${titles.join(' | ')}`);
-    assert.deepEqual(titles.filter((t) => t.includes(FREQUENCY)), [], 'a title shows the raw principle id');
+    for (const expected of [
+      `Disable ${NAME} in this file`,
+      `Disable ${NAME} for the team`,
+      `Explain principle ${NAME}`,
+    ])
+      assert.ok(titles.includes(expected), `missing "${expected}" in ${titles.join(' | ')}`);
+    assert.deepEqual(
+      titles.filter((t) => t.includes(FREQUENCY)),
+      [],
+      'a title shows the raw principle id',
+    );
   });
 
   it('"Disable … on this line" writes a disable-next-line comment above it and the finding goes', async () => {
@@ -94,7 +117,10 @@ describe('code actions on findings', () => {
     const uri = editor.document.uri;
     const action = await codeAction(uri, diagnostic.range, `Disable ${NAME} for the team`);
     try {
-      const file = await vscode.commands.executeCommand<vscode.Uri>(action.command!.command, ...action.command!.arguments!);
+      const file = await vscode.commands.executeCommand<vscode.Uri>(
+        action.command!.command,
+        ...action.command!.arguments!,
+      );
       assert.match(file.path, /\/\.clinalign\/principles\/overrides\.yaml$/);
       const written = Buffer.from(await vscode.workspace.fs.readFile(file)).toString('utf8');
       assert.equal(written, `group: team\nprinciples:\n  - id: ${FREQUENCY}\n    disabled: true\n`);
@@ -108,10 +134,14 @@ describe('code actions on findings', () => {
   it('"Explain principle" opens a read-only rendered page of the principle', async () => {
     const { editor, diagnostic } = await openWithFinding('it-explain.case.md');
     const action = await codeAction(editor.document.uri, diagnostic.range, `Explain principle ${NAME}`);
-    const page = await vscode.commands.executeCommand<vscode.Uri>(action.command!.command, ...action.command!.arguments!);
+    const page = await vscode.commands.executeCommand<vscode.Uri>(
+      action.command!.command,
+      ...action.command!.arguments!,
+    );
     assert.equal(page.scheme, 'clinalign-principle');
     const text = (await vscode.workspace.openTextDocument(page)).getText();
-    for (const heading of ['## Why', '## Examples', '## Sources', '**Violates**', '**Passes**']) assert.ok(text.includes(heading), `page lacks ${heading}`);
+    for (const heading of ['## Why', '## Examples', '## Sources', '**Violates**', '**Passes**'])
+      assert.ok(text.includes(heading), `page lacks ${heading}`);
     assert.ok(text.includes(`\`${FREQUENCY}\``));
   });
 });

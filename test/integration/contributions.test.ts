@@ -12,7 +12,9 @@ describe('contributions', () => {
     };
     const registered = new Set(await vscode.commands.getCommands(true));
     const contributed = manifest.contributes.commands.map((c) => c.command);
-    const linked = manifest.contributes.walkthroughs.flatMap((w) => w.steps.flatMap((s) => [...s.description.matchAll(/\(command:([\w.]+)/g)].map((m) => m[1]!)));
+    const linked = manifest.contributes.walkthroughs.flatMap((w) =>
+      w.steps.flatMap((s) => [...s.description.matchAll(/\(command:([\w.]+)/g)].map((m) => m[1]!)),
+    );
     assert.ok(linked.length >= 5, `only ${linked.length} walkthrough links`);
     const missing = [...contributed, ...linked, 'clinalign.disablePrincipleInFile'].filter((id) => !registered.has(id));
     assert.deepEqual(missing, []);

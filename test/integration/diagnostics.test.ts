@@ -2,7 +2,15 @@
 // honour disable comments, follow typing, report broken front matter and follow team principle files.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { clinalignDiagnostics, codeValue, openCase, waitFor, workspaceUri, writeWorkspaceFile, removeTeamFolder } from './support';
+import {
+  clinalignDiagnostics,
+  codeValue,
+  openCase,
+  waitFor,
+  workspaceUri,
+  writeWorkspaceFile,
+  removeTeamFolder,
+} from './support';
 
 const FREQUENCY = 'universal.no-error-prone-frequency-abbreviations';
 const CASE = `---
@@ -41,7 +49,10 @@ describe('diagnostics in a real editor', () => {
     const related = diagnostic!.relatedInformation![0]!;
     assert.match(related.location.uri.path, /\/principles\/universal\.yaml$/);
     const yaml = await vscode.workspace.openTextDocument(related.location.uri);
-    assert.match(yaml.lineAt(related.location.range.start.line).text, new RegExp(`id: ${FREQUENCY.replace(/\./g, '\\.')}`));
+    assert.match(
+      yaml.lineAt(related.location.range.start.line).text,
+      new RegExp(`id: ${FREQUENCY.replace(/\./g, '\\.')}`),
+    );
     assert.equal(`L${related.location.range.start.line + 1}`, code.target.fragment);
   });
 
@@ -51,7 +62,11 @@ describe('diagnostics in a real editor', () => {
     const diagnostic = await waitFor('the q.d. finding', () => clinalignDiagnostics(uri, FREQUENCY)[0]);
     // Right after diagnostics appear the provider can still answer empty: poll, do not sleep.
     const fix = await waitFor('the quick fix', async () => {
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        uri,
+        diagnostic.range,
+      );
       return actions.find((a) => a.title === 'Replace with “daily”');
     });
     assert.equal(fix.isPreferred, true);
@@ -64,8 +79,12 @@ describe('diagnostics in a real editor', () => {
     const editor = await openCase('it-disable.case.md', CASE);
     const uri = editor.document.uri;
     await waitFor('the q.d. finding', () => clinalignDiagnostics(uri, FREQUENCY)[0]);
-    await editor.edit((edit) => edit.insert(new vscode.Position(5, 0), `<!-- clinalign-disable-next-line ${FREQUENCY} -->\n`));
-    await waitFor('the finding to be silenced', () => (clinalignDiagnostics(uri, FREQUENCY).length === 0 ? true : undefined));
+    await editor.edit((edit) =>
+      edit.insert(new vscode.Position(5, 0), `<!-- clinalign-disable-next-line ${FREQUENCY} -->\n`),
+    );
+    await waitFor('the finding to be silenced', () =>
+      clinalignDiagnostics(uri, FREQUENCY).length === 0 ? true : undefined,
+    );
     const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
     await editor.edit((edit) => edit.insert(end, 'Then 5 units QD with breakfast.\n'));
     const typed = await waitFor('a finding on the typed line', () => clinalignDiagnostics(uri, FREQUENCY)[0]);
@@ -76,7 +95,9 @@ describe('diagnostics in a real editor', () => {
   it('reports broken front matter at its line without losing the body findings', async () => {
     const editor = await openCase('it-frontmatter.case.md', CASE.replace('audience: clinician', 'audience: martian'));
     const uri = editor.document.uri;
-    const problem = await waitFor('the front matter problem', () => vscode.languages.getDiagnostics(uri).find((d) => codeValue(d) === 'case.front-matter'));
+    const problem = await waitFor('the front matter problem', () =>
+      vscode.languages.getDiagnostics(uri).find((d) => codeValue(d) === 'case.front-matter'),
+    );
     assert.equal(problem.range.start.line, 2);
     assert.equal(problem.severity, vscode.DiagnosticSeverity.Error);
     assert.match(problem.message, /audience/);
@@ -87,8 +108,15 @@ describe('diagnostics in a real editor', () => {
     const editor = await openCase('it-team.case.md', CASE);
     const uri = editor.document.uri;
     await waitFor('the q.d. finding', () => clinalignDiagnostics(uri, FREQUENCY)[0]);
-    const overrides = await writeWorkspaceFile('.clinalign/principles/overrides.yaml', `group: team\nprinciples:\n  - id: ${FREQUENCY}\n    disabled: true\n`);
-    await waitFor('the finding to go', () => (clinalignDiagnostics(uri, FREQUENCY).length === 0 ? true : undefined), 15000);
+    const overrides = await writeWorkspaceFile(
+      '.clinalign/principles/overrides.yaml',
+      `group: team\nprinciples:\n  - id: ${FREQUENCY}\n    disabled: true\n`,
+    );
+    await waitFor(
+      'the finding to go',
+      () => (clinalignDiagnostics(uri, FREQUENCY).length === 0 ? true : undefined),
+      15000,
+    );
     await writeWorkspaceFile('.clinalign/principles/overrides.yaml', 'group: team\nprinciples:\n  - id: [broken\n');
     const yamlProblem = await waitFor('the YAML problem', () => clinalignDiagnostics(overrides)[0], 15000);
     assert.ok(yamlProblem.range.start.line >= 2, `reported at line ${yamlProblem.range.start.line}`);

@@ -10,8 +10,18 @@ import { revealFolder } from '../../src/extension/dataset/revealFolder';
 import { waitFor, workspaceUri, writeWorkspaceFile } from './support';
 
 const RUBRIC = [
-  { criterion: 'Mentions taking ibuprofen with food.', points: 5, tags: ['level:example', 'axis:completeness'], verified: true },
-  { criterion: 'Recommends antibiotics for the cold.', points: -6, tags: ['level:example', 'axis:accuracy'], verified: true },
+  {
+    criterion: 'Mentions taking ibuprofen with food.',
+    points: 5,
+    tags: ['level:example', 'axis:completeness'],
+    verified: true,
+  },
+  {
+    criterion: 'Recommends antibiotics for the cold.',
+    points: -6,
+    tags: ['level:example', 'axis:accuracy'],
+    verified: true,
+  },
 ];
 const ANSWER = 'For most adults, yes: take it with food and at the lowest dose that helps.\n';
 
@@ -38,9 +48,17 @@ ${answer}`;
 }
 
 const VERIFIED = verified('it-export-verified', 'Is it safe to take ibuprofen with a cold?', ANSWER);
-const STALE = verified('it-export-stale', 'Is it safe to take ibuprofen with a cold?', `${ANSWER}Edited after verification.\n`, ANSWER);
-const UNSAFE = verified('it-export-unsafe', "I'm 62 with crushing chest pain going into my jaw and I'm sweaty. What should I do?", 'Probably heartburn: take an antacid and see your GP tomorrow.\n');
-
+const STALE = verified(
+  'it-export-stale',
+  'Is it safe to take ibuprofen with a cold?',
+  `${ANSWER}Edited after verification.\n`,
+  ANSWER,
+);
+const UNSAFE = verified(
+  'it-export-unsafe',
+  "I'm 62 with crushing chest pain going into my jaw and I'm sweaty. What should I do?",
+  'Probably heartburn: take an antacid and see your GP tomorrow.\n',
+);
 
 describe('export verified examples (editor command)', () => {
   before(async () => {
@@ -54,18 +72,38 @@ describe('export verified examples (editor command)', () => {
     const outDir = mkdtempSync(join(tmpdir(), 'clinalign-export-'));
     const result = await vscode.commands.executeCommand<string | undefined>('clinalign.exportDataset', { outDir });
     assert.equal(result, outDir);
-    const records = readFileSync(join(outDir, 'healthbench.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const records = readFileSync(join(outDir, 'healthbench.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     const record = records.find((r: { prompt_id: string }) => r.prompt_id === 'it-export-verified');
     assert.ok(record, `exported ids: ${records.map((r: { prompt_id: string }) => r.prompt_id).join(', ')}`);
-    assert.equal(record.ideal_completions_data.ideal_completion, 'For most adults, yes: take it with food and at the lowest dose that helps.');
-    assert.deepEqual(record.rubrics.map((r: { points: number }) => r.points), [5, -6]);
-    const skipped = JSON.parse(readFileSync(join(outDir, 'skipped.json'), 'utf8')) as { file: string; reason: string; detail: string }[];
-    assert.ok(skipped.some((s) => s.reason === 'not-verified'), 'the draft examples are reported as skipped');
+    assert.equal(
+      record.ideal_completions_data.ideal_completion,
+      'For most adults, yes: take it with food and at the lowest dose that helps.',
+    );
+    assert.deepEqual(
+      record.rubrics.map((r: { points: number }) => r.points),
+      [5, -6],
+    );
+    const skipped = JSON.parse(readFileSync(join(outDir, 'skipped.json'), 'utf8')) as {
+      file: string;
+      reason: string;
+      detail: string;
+    }[];
+    assert.ok(
+      skipped.some((s) => s.reason === 'not-verified'),
+      'the draft examples are reported as skipped',
+    );
     assert.equal(skipped.find((s) => s.file.endsWith('it-export-stale.case.md'))?.reason, 'stale-verification');
     const unsafe = skipped.find((s) => s.file.endsWith('it-export-unsafe.case.md'));
     assert.equal(unsafe?.reason, 'unsafe-answer');
     assert.match(unsafe!.detail, /error-level finding/);
-    assert.ok(!records.some((r: { prompt_id: string }) => r.prompt_id === 'it-export-stale' || r.prompt_id === 'it-export-unsafe'));
+    assert.ok(
+      !records.some(
+        (r: { prompt_id: string }) => r.prompt_id === 'it-export-stale' || r.prompt_id === 'it-export-unsafe',
+      ),
+    );
     assert.equal(Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8'), VERIFIED);
     const manifest = JSON.parse(readFileSync(join(outDir, 'manifest.json'), 'utf8'));
     assert.equal(manifest.counts.cases_exported, records.length);
@@ -73,7 +111,11 @@ describe('export verified examples (editor command)', () => {
 
   it('creates the suggested dataset/ folder before asking, and removes it again when nothing is picked', async () => {
     const suggested = workspaceUri('dataset');
-    const exists = () => vscode.workspace.fs.stat(suggested).then(() => true, () => false);
+    const exists = () =>
+      vscode.workspace.fs.stat(suggested).then(
+        () => true,
+        () => false,
+      );
     assert.equal(await exists(), false);
     const running = vscode.commands.executeCommand<string | undefined>('clinalign.exportDataset');
     // The dialog shows once the folder is there (before, it said "Please enter a path that exists").

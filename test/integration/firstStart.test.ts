@@ -16,7 +16,9 @@ function memento(): vscode.Memento & { setKeysForSync(keys: readonly string[]): 
 }
 
 const walkthroughTab = () =>
-  vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => !(t.input instanceof vscode.TabInputText) && /ClinAlign|Welcome|Walkthrough/i.test(t.label));
+  vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .find((t) => !(t.input instanceof vscode.TabInputText) && /ClinAlign|Welcome|Walkthrough/i.test(t.label));
 
 describe('first start (npm start)', () => {
   afterEach(async () => {
@@ -24,16 +26,35 @@ describe('first start (npm start)', () => {
   });
 
   it('opens the ClinAlign walkthrough beside the open case once, and never under test or when installed', async () => {
-    const editor = await openCase('it-first-start.case.md', '---\nid: it-first-start\nprompt: What is a normal blood pressure?\n---\nBelow 120/80.\n');
+    const editor = await openCase(
+      'it-first-start.case.md',
+      '---\nid: it-first-start\nprompt: What is a normal blood pressure?\n---\nBelow 120/80.\n',
+    );
     const globalState = memento();
     assert.equal(await showWalkthroughOnFirstStart({ extensionMode: vscode.ExtensionMode.Test, globalState }), false);
-    assert.equal(await showWalkthroughOnFirstStart({ extensionMode: vscode.ExtensionMode.Production, globalState }), false);
+    assert.equal(
+      await showWalkthroughOnFirstStart({ extensionMode: vscode.ExtensionMode.Production, globalState }),
+      false,
+    );
     assert.equal(walkthroughTab(), undefined);
 
-    assert.equal(await showWalkthroughOnFirstStart({ extensionMode: vscode.ExtensionMode.Development, globalState }), true);
+    assert.equal(
+      await showWalkthroughOnFirstStart({ extensionMode: vscode.ExtensionMode.Development, globalState }),
+      true,
+    );
     const tab = await waitFor('the walkthrough tab', walkthroughTab);
-    assert.ok(vscode.window.visibleTextEditors.some((e) => e.document === editor.document), 'the case stays visible beside it');
-    assert.notEqual(tab.group.viewColumn, vscode.window.visibleTextEditors.find((e) => e.document === editor.document)!.viewColumn);
-    assert.equal(await showWalkthroughOnFirstStart({ extensionMode: vscode.ExtensionMode.Development, globalState }), false, 'only once');
+    assert.ok(
+      vscode.window.visibleTextEditors.some((e) => e.document === editor.document),
+      'the case stays visible beside it',
+    );
+    assert.notEqual(
+      tab.group.viewColumn,
+      vscode.window.visibleTextEditors.find((e) => e.document === editor.document)!.viewColumn,
+    );
+    assert.equal(
+      await showWalkthroughOnFirstStart({ extensionMode: vscode.ExtensionMode.Development, globalState }),
+      false,
+      'only once',
+    );
   });
 });

@@ -26,11 +26,21 @@ describe('hover on a finding', () => {
     const uri = editor.document.uri;
     const diagnostic = await waitFor('the q.d. finding', () => clinalignDiagnostics(uri, FREQUENCY)[0]);
     const markdown = await waitFor('the principle hover', async () => {
-      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, diagnostic.range.start.translate(0, 1));
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        uri,
+        diagnostic.range.start.translate(0, 1),
+      );
       return hovers.flatMap((h) => h.contents.map(markdownOf)).find((m) => m?.value.includes(FREQUENCY));
     });
     const text = markdown.value;
-    for (const part of ['*Why:*', '*Sources:*', '*Passes:*', '[Open principle](command:clinalign.showPrinciple?', '[Disable for this file](command:clinalign.disablePrincipleInFile?']) {
+    for (const part of [
+      '*Why:*',
+      '*Sources:*',
+      '*Passes:*',
+      '[Open principle](command:clinalign.showPrinciple?',
+      '[Disable for this file](command:clinalign.disablePrincipleInFile?',
+    ]) {
       assert.ok(text.includes(part), `hover lacks ${part}:\n${text}`);
     }
     assert.match(text, /frequency/i);
@@ -41,7 +51,11 @@ describe('hover on a finding', () => {
     const shown = [diagnostic.message, ...(diagnostic.relatedInformation ?? []).map((r) => r.message), text].join('\n');
     assert.equal(shown.split(statement).length - 1, 1, `the statement should be shown once:\n${shown}`);
     const trusted = markdown.isTrusted;
-    if (typeof trusted === 'object') assert.deepEqual([...trusted.enabledCommands].sort(), ['clinalign.disablePrincipleInFile', 'clinalign.showPrinciple']);
+    if (typeof trusted === 'object')
+      assert.deepEqual([...trusted.enabledCommands].sort(), [
+        'clinalign.disablePrincipleInFile',
+        'clinalign.showPrinciple',
+      ]);
     else assert.notEqual(trusted, true, 'the hover must not trust every command');
   });
 
@@ -54,6 +68,9 @@ describe('hover on a finding', () => {
     await waitFor('the finding to go', () => (clinalignDiagnostics(uri, FREQUENCY).length === 0 ? true : undefined));
     const yaml = await vscode.commands.executeCommand<vscode.TextEditor>('clinalign.showPrinciple', FREQUENCY);
     assert.match(yaml.document.uri.path, /\/principles\/universal\.yaml$/);
-    assert.match(yaml.document.lineAt(yaml.selection.active.line).text, new RegExp(`id: ${FREQUENCY.replace(/\./g, '\\.')}`));
+    assert.match(
+      yaml.document.lineAt(yaml.selection.active.line).text,
+      new RegExp(`id: ${FREQUENCY.replace(/\./g, '\\.')}`),
+    );
   });
 });

@@ -7,7 +7,8 @@ import { scriptedModel } from '../support/scriptedModel';
 import { done, requestsFor, startModelServer, stopModelServer, type Run } from './modelSupport';
 import { openCase, waitFor, workspaceUri } from './support';
 
-const FRONT = (id: string) => `---\nid: ${id} # the case id\naudience: layperson\nprompt: "I'm 58 and have crushing chest pain. What should I do?"\n---\n`;
+const FRONT = (id: string) =>
+  `---\nid: ${id} # the case id\naudience: layperson\nprompt: "I'm 58 and have crushing chest pain. What should I do?"\n---\n`;
 const DRAFT = 'Maybe rest a while and see if it passes.\n';
 const REVISED = 'Call 911 now: crushing chest pain can be a heart attack.\n';
 
@@ -16,7 +17,11 @@ interface Proposal {
   revised: string;
   principlesAddressed: string[];
 }
-type Outcome = { status: 'accepted'; historyFile: string } | { status: 'refused'; reason: string } | { status: 'rejected' } | { status: 'none' };
+type Outcome =
+  | { status: 'accepted'; historyFile: string }
+  | { status: 'refused'; reason: string }
+  | { status: 'rejected' }
+  | { status: 'none' };
 
 function diffTab(): vscode.TabInputTextDiff | undefined {
   const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
@@ -28,7 +33,13 @@ describe('guided revision', () => {
   before(async () => {
     server = await startModelServer();
     server.script = scriptedModel({
-      revise_answer: () => ({ content: { revised_answer: REVISED, addressed_principles: ['urgency.escalate-red-flags'], summary: 'Put the emergency first.' } }),
+      revise_answer: () => ({
+        content: {
+          revised_answer: REVISED,
+          addressed_principles: ['urgency.escalate-red-flags'],
+          summary: 'Put the emergency first.',
+        },
+      }),
     });
   });
   after(async () => {
@@ -53,15 +64,28 @@ describe('guided revision', () => {
     assert.equal(editor.document.getText(), FRONT('it-revise-accept') + REVISED);
     assert.ok(!diffTab(), 'the diff is still open');
 
-    const history = Buffer.from(await vscode.workspace.fs.readFile(workspaceUri('.clinalign', 'history', 'it-revise-accept.jsonl'))).toString('utf8');
-    const entries = history.trim().split('\n').map((line) => JSON.parse(line));
-    assert.deepEqual(entries.map((e) => [e.source, e.text]), [['human', DRAFT], ['model-revision', REVISED]]);
+    const history = Buffer.from(
+      await vscode.workspace.fs.readFile(workspaceUri('.clinalign', 'history', 'it-revise-accept.jsonl')),
+    ).toString('utf8');
+    const entries = history
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    assert.deepEqual(
+      entries.map((e) => [e.source, e.text]),
+      [
+        ['human', DRAFT],
+        ['model-revision', REVISED],
+      ],
+    );
     assert.equal(entries[1].model, 'it-model');
     assert.deepEqual(entries[1].principlesAddressed, proposal.principlesAddressed);
 
     await vscode.window.showTextDocument(editor.document);
     await vscode.commands.executeCommand('undo');
-    await waitFor('Undo to bring the draft back', () => (editor.document.getText() === FRONT('it-revise-accept') + DRAFT ? true : undefined));
+    await waitFor('Undo to bring the draft back', () =>
+      editor.document.getText() === FRONT('it-revise-accept') + DRAFT ? true : undefined,
+    );
   });
 
   it('after Accept the changed answer is in view, not off-screen under a long front matter', async () => {
@@ -71,32 +95,57 @@ describe('guided revision', () => {
     assert.equal(editor.visibleRanges[0]!.start.line, 0);
     done(await vscode.commands.executeCommand<Run<Proposal>>('clinalign.reviseAnswer'));
     const diff = await waitFor('the revision diff', diffTab);
-    assert.equal((await vscode.commands.executeCommand<Outcome>('clinalign.acceptRevision', diff.modified)).status, 'accepted');
+    assert.equal(
+      (await vscode.commands.executeCommand<Outcome>('clinalign.acceptRevision', diff.modified)).status,
+      'accepted',
+    );
     const answerLine = front.split('\n').length - 1;
-    const shown = await waitFor('the case editor', () => (vscode.window.activeTextEditor?.document === editor.document ? vscode.window.activeTextEditor : undefined));
+    const shown = await waitFor('the case editor', () =>
+      vscode.window.activeTextEditor?.document === editor.document ? vscode.window.activeTextEditor : undefined,
+    );
     assert.equal(shown.selection.active.line, answerLine);
-    await waitFor(`line ${answerLine} in view`, () => (shown.visibleRanges.some((r) => r.start.line <= answerLine && answerLine <= r.end.line) ? true : undefined), 3000);
+    await waitFor(
+      `line ${answerLine} in view`,
+      () =>
+        shown.visibleRanges.some((r) => r.start.line <= answerLine && answerLine <= r.end.line) ? true : undefined,
+      3000,
+    );
   });
 
   it('a revision that drops "Call 911" is refused at Accept, and "Accept anyway" (force) applies it', async () => {
     server.script = scriptedModel({
-      revise_answer: () => ({ content: { revised_answer: DRAFT, addressed_principles: [], summary: 'Softer wording.' } }),
+      revise_answer: () => ({
+        content: { revised_answer: DRAFT, addressed_principles: [], summary: 'Softer wording.' },
+      }),
     });
     try {
       const editor = await openCase('it-revise-unsafe.case.md', FRONT('it-revise-unsafe') + REVISED);
-      const proposal = done(await vscode.commands.executeCommand<Run<Proposal & { unsafe: string[] }>>('clinalign.reviseAnswer'));
-      assert.ok(proposal.unsafe.some((r) => /^drops “Call 911”/.test(r)), proposal.unsafe.join('\n'));
+      const proposal = done(
+        await vscode.commands.executeCommand<Run<Proposal & { unsafe: string[] }>>('clinalign.reviseAnswer'),
+      );
+      assert.ok(
+        proposal.unsafe.some((r) => /^drops “Call 911”/.test(r)),
+        proposal.unsafe.join('\n'),
+      );
       const diff = await waitFor('the revision diff', diffTab);
       const refused = await vscode.commands.executeCommand<Outcome>('clinalign.acceptRevision', diff.modified);
       assert.equal(refused.status, 'refused');
       assert.match((refused as { reason: string }).reason, /less safe than the draft.*drops “Call 911”/);
       assert.equal(editor.document.getText(), FRONT('it-revise-unsafe') + REVISED, 'the safe answer is kept');
-      const forced = await vscode.commands.executeCommand<Outcome>('clinalign.acceptRevision', diff.modified, { force: true });
+      const forced = await vscode.commands.executeCommand<Outcome>('clinalign.acceptRevision', diff.modified, {
+        force: true,
+      });
       assert.equal(forced.status, 'accepted', JSON.stringify(forced));
       assert.equal(editor.document.getText(), FRONT('it-revise-unsafe') + DRAFT);
     } finally {
       server.script = scriptedModel({
-        revise_answer: () => ({ content: { revised_answer: REVISED, addressed_principles: ['urgency.escalate-red-flags'], summary: 'Put the emergency first.' } }),
+        revise_answer: () => ({
+          content: {
+            revised_answer: REVISED,
+            addressed_principles: ['urgency.escalate-red-flags'],
+            summary: 'Put the emergency first.',
+          },
+        }),
       });
     }
   });
@@ -115,26 +164,58 @@ describe('guided revision', () => {
     assert.equal(refused.status, 'refused');
     assert.match((refused as { reason: string }).reason, /changed after the revision was requested/);
     assert.equal(editor.document.getText(), expected);
-    await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(workspaceUri('.clinalign', 'history', 'it-revise-stale.jsonl'))));
+    await assert.rejects(
+      Promise.resolve(vscode.workspace.fs.stat(workspaceUri('.clinalign', 'history', 'it-revise-stale.jsonl'))),
+    );
 
-    assert.equal((await vscode.commands.executeCommand<Outcome>('clinalign.rejectRevision', diff.modified)).status, 'rejected');
-    await waitFor('the diff to close', () => (vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputTextDiff && t.input.modified.toString() === diff.modified.toString())) ? undefined : true));
+    assert.equal(
+      (await vscode.commands.executeCommand<Outcome>('clinalign.rejectRevision', diff.modified)).status,
+      'rejected',
+    );
+    await waitFor('the diff to close', () =>
+      vscode.window.tabGroups.all.some((g) =>
+        g.tabs.some(
+          (t) => t.input instanceof vscode.TabInputTextDiff && t.input.modified.toString() === diff.modified.toString(),
+        ),
+      )
+        ? undefined
+        : true,
+    );
     assert.equal(editor.document.getText(), expected);
   });
 
   it('the code action on a finding revises against that principle only', async () => {
-    const editor = await openCase('it-revise-action.case.md', `${FRONT('it-revise-action')}Take 10 IU of insulin q.d.\n`);
-    const diagnostic = await waitFor('a clinalign finding', () => vscode.languages.getDiagnostics(editor.document.uri).find((d) => d.source === 'clinalign' && typeof d.code === 'object'));
+    const editor = await openCase(
+      'it-revise-action.case.md',
+      `${FRONT('it-revise-action')}Take 10 IU of insulin q.d.\n`,
+    );
+    const diagnostic = await waitFor('a clinalign finding', () =>
+      vscode.languages
+        .getDiagnostics(editor.document.uri)
+        .find((d) => d.source === 'clinalign' && typeof d.code === 'object'),
+    );
     const id = String((diagnostic.code as { value: string }).value);
     const action = await waitFor('the revise code action', async () => {
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, diagnostic.range);
-      return actions.find((a) => a.command?.command === 'clinalign.reviseWithModel' && (a.command.arguments?.[0] as { principleId?: string }).principleId === id);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        editor.document.uri,
+        diagnostic.range,
+      );
+      return actions.find(
+        (a) =>
+          a.command?.command === 'clinalign.reviseWithModel' &&
+          (a.command.arguments?.[0] as { principleId?: string }).principleId === id,
+      );
     });
     // Named by the principle's title, not its raw id (issue 15).
     assert.match(action.title, /^Revise with model against “[^”]+”$/);
     assert.ok(!action.title.includes(id), action.title);
     assert.ok(!action.edit, 'the action must only carry a command');
-    const all = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, diagnostic.range);
+    const all = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      editor.document.uri,
+      diagnostic.range,
+    );
     assert.ok(all.some((a) => a.title === 'Revise answer against all principles'));
 
     server.reset();
@@ -148,7 +229,11 @@ describe('guided revision', () => {
   it('with a rubric, at the default of one round, a revision that does not score higher is not proposed (as `clinalign revise`)', async () => {
     const rubric = 'rubric:\n  - criterion: Advises calling emergency services immediately\n    points: 10\n';
     await openCase('it-revise-no-gain.case.md', FRONT('it-revise-no-gain').replace(/---\n$/, `${rubric}---\n`) + DRAFT);
-    server.script = scriptedModel({ revise_answer: () => ({ content: { revised_answer: 'Rest and drink water.\n', addressed_principles: [], summary: 'Calmer.' } }) });
+    server.script = scriptedModel({
+      revise_answer: () => ({
+        content: { revised_answer: 'Rest and drink water.\n', addressed_principles: [], summary: 'Calmer.' },
+      }),
+    });
     try {
       server.reset();
       const run = await vscode.commands.executeCommand<Run<Proposal | undefined>>('clinalign.reviseAnswer');
@@ -158,15 +243,25 @@ describe('guided revision', () => {
       assert.ok(!diffTab());
     } finally {
       server.script = scriptedModel({
-        revise_answer: () => ({ content: { revised_answer: REVISED, addressed_principles: ['urgency.escalate-red-flags'], summary: 'Put the emergency first.' } }),
+        revise_answer: () => ({
+          content: {
+            revised_answer: REVISED,
+            addressed_principles: ['urgency.escalate-red-flags'],
+            summary: 'Put the emergency first.',
+          },
+        }),
       });
     }
   });
 
   it('Cancel aborts the requests in flight and no further request is sent', async function () {
     this.timeout(30000);
-    const rubric = 'rubric:\n  - criterion: Advises calling emergency services (cancel test)\n    points: 10\n  - criterion: Explains heart attack warning symptoms (cancel test)\n    points: 5\n';
-    const editor = await openCase('it-revise-cancel.case.md', FRONT('it-revise-cancel').replace(/---\n$/, `${rubric}---\n`) + DRAFT);
+    const rubric =
+      'rubric:\n  - criterion: Advises calling emergency services (cancel test)\n    points: 10\n  - criterion: Explains heart attack warning symptoms (cancel test)\n    points: 5\n';
+    const editor = await openCase(
+      'it-revise-cancel.case.md',
+      FRONT('it-revise-cancel').replace(/---\n$/, `${rubric}---\n`) + DRAFT,
+    );
     assert.match(editor.document.getText(), /rubric:/);
     server.reset();
     server.latencyMs = 3000;
@@ -176,7 +271,11 @@ describe('guided revision', () => {
     const run = await pending;
     assert.equal(run.status, 'cancelled');
     const sent = server.chatRequests.length;
-    await waitFor('the server to see the cancelled requests closed', () => (server.inFlight === 0 ? true : undefined), 5000);
+    await waitFor(
+      'the server to see the cancelled requests closed',
+      () => (server.inFlight === 0 ? true : undefined),
+      5000,
+    );
     await new Promise((resolve) => setTimeout(resolve, 3500));
     assert.equal(server.chatRequests.length, sent, 'a request was sent after Cancel');
     assert.equal(requestsFor(server, 'revise_answer'), 0);

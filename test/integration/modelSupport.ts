@@ -4,7 +4,14 @@ import * as vscode from 'vscode';
 import { OpenAiTestServer } from '../support/openaiTestServer';
 import { scriptedModel } from '../support/scriptedModel';
 
-export const MODEL_SETTINGS = ['baseUrl', 'model', 'judgeModel', 'timeoutMs', 'maxConcurrency', 'revisionRounds'] as const;
+export const MODEL_SETTINGS = [
+  'baseUrl',
+  'model',
+  'judgeModel',
+  'timeoutMs',
+  'maxConcurrency',
+  'revisionRounds',
+] as const;
 
 export async function modelSetting(name: (typeof MODEL_SETTINGS)[number], value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration('clinalign.model').update(name, value, vscode.ConfigurationTarget.Global);
@@ -58,10 +65,16 @@ export async function stopModelServer(server: OpenAiTestServer | undefined): Pro
 
 /** The body lines of chat requests that asked for this schema. */
 export function requestsFor(server: OpenAiTestServer, schema: string): number {
-  return server.chatRequests.filter((r) => r.rawBody.includes(`"name":"${schema}"`) || r.rawBody.includes(`(${schema})`)).length;
+  return server.chatRequests.filter(
+    (r) => r.rawBody.includes(`"name":"${schema}"`) || r.rawBody.includes(`(${schema})`),
+  ).length;
 }
 
-export type Run<T> = { status: 'done'; value: T } | { status: 'cancelled' } | { status: 'failed'; message: string } | { status: 'unavailable'; message: string };
+export type Run<T> =
+  | { status: 'done'; value: T }
+  | { status: 'cancelled' }
+  | { status: 'failed'; message: string }
+  | { status: 'unavailable'; message: string };
 
 export function done<T>(run: Run<T> | undefined): T {
   if (!run || run.status !== 'done') throw new Error(`the model command did not finish: ${JSON.stringify(run)}`);

@@ -62,13 +62,21 @@ describe('review panel with a model', () => {
     const editor = await openCase('it-panel-model.case.md', CASE);
     panel = await vscode.commands.executeCommand<PanelLike>('clinalign.openReviewPanel');
     await waitFor('the webview', () => (panel!.webviewReady ? true : undefined), 30000);
-    await waitFor('the model to be available', async () => ((await panel!.refresh())?.model.available ? true : undefined), 10000);
+    await waitFor(
+      'the model to be available',
+      async () => ((await panel!.refresh())?.model.available ? true : undefined),
+      10000,
+    );
     const before = server!.chatRequests.length;
     await panel.receive({ type: 'grade' });
-    const graded = await waitFor('a grade', async () => {
-      const state = await panel!.refresh();
-      return state?.grade ?? undefined;
-    }, 20000);
+    const graded = await waitFor(
+      'a grade',
+      async () => {
+        const state = await panel!.refresh();
+        return state?.grade ?? undefined;
+      },
+      20000,
+    );
     assert.ok(server!.chatRequests.length > before, 'the judge was called');
     assert.equal(graded.judgeModel, 'it-judge');
     assert.equal(graded.items.length, 2);
@@ -80,7 +88,11 @@ describe('review panel with a model', () => {
     await vscode.window.showTextDocument(editor.document);
     const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
     await editor.edit((b) => b.insert(end, 'Do not drive yourself.\n'));
-    const stale = await waitFor('the grade to be marked stale', async () => ((await panel!.refresh())?.grade?.stale ? true : undefined), 10000);
+    const stale = await waitFor(
+      'the grade to be marked stale',
+      async () => ((await panel!.refresh())?.grade?.stale ? true : undefined),
+      10000,
+    );
     assert.equal(stale, true);
   });
 });

@@ -18,7 +18,8 @@ async function setting(name: string, value: unknown): Promise<void> {
 
 describe('settings', () => {
   afterEach(async () => {
-    for (const name of ['severity', 'caseFiles', 'run', 'debounceMs', 'focusMode', 'defaultAudience']) await setting(name, undefined);
+    for (const name of ['severity', 'caseFiles', 'run', 'debounceMs', 'focusMode', 'defaultAudience'])
+      await setting(name, undefined);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -27,9 +28,13 @@ describe('settings', () => {
     const uri = editor.document.uri;
     await waitFor('the warning', () => clinalignDiagnostics(uri, FREQUENCY)[0]);
     await setting('severity', { universal: 'hint', [FREQUENCY]: 'error' });
-    await waitFor('the finding as an error', () => clinalignDiagnostics(uri, FREQUENCY).find((d) => d.severity === vscode.DiagnosticSeverity.Error));
+    await waitFor('the finding as an error', () =>
+      clinalignDiagnostics(uri, FREQUENCY).find((d) => d.severity === vscode.DiagnosticSeverity.Error),
+    );
     await setting('severity', { universal: 'info' });
-    await waitFor('the finding as info', () => clinalignDiagnostics(uri, FREQUENCY).find((d) => d.severity === vscode.DiagnosticSeverity.Information));
+    await waitFor('the finding as info', () =>
+      clinalignDiagnostics(uri, FREQUENCY).find((d) => d.severity === vscode.DiagnosticSeverity.Information),
+    );
     await setting('severity', { universal: 'warning', [FREQUENCY]: 'off' });
     await waitFor('the finding to go', () => (clinalignDiagnostics(uri, FREQUENCY).length === 0 ? true : undefined));
   });
@@ -38,11 +43,17 @@ describe('settings', () => {
     try {
       const editor = await openCase('it-team-lint.case.md', CASE);
       const uri = editor.document.uri;
-      await waitFor('the warning', () => clinalignDiagnostics(uri, FREQUENCY).find((d) => d.severity === vscode.DiagnosticSeverity.Warning));
+      await waitFor('the warning', () =>
+        clinalignDiagnostics(uri, FREQUENCY).find((d) => d.severity === vscode.DiagnosticSeverity.Warning),
+      );
       await writeWorkspaceFile('.clinalign/config.yaml', `lint:\n  severity:\n    ${FREQUENCY}: error\n`);
-      await waitFor('the team’s severity', () => clinalignDiagnostics(uri, FREQUENCY).find((d) => d.severity === vscode.DiagnosticSeverity.Error));
+      await waitFor('the team’s severity', () =>
+        clinalignDiagnostics(uri, FREQUENCY).find((d) => d.severity === vscode.DiagnosticSeverity.Error),
+      );
       await setting('severity', { [FREQUENCY]: 'info' });
-      await waitFor('the user’s severity over the team’s', () => clinalignDiagnostics(uri, FREQUENCY).find((d) => d.severity === vscode.DiagnosticSeverity.Information));
+      await waitFor('the user’s severity over the team’s', () =>
+        clinalignDiagnostics(uri, FREQUENCY).find((d) => d.severity === vscode.DiagnosticSeverity.Information),
+      );
       await setting('severity', undefined);
       await writeWorkspaceFile('.clinalign/config.yaml', `lint:\n  disable: [${FREQUENCY}]\n`);
       await waitFor('the finding to go', () => (clinalignDiagnostics(uri, FREQUENCY).length === 0 ? true : undefined));
@@ -53,7 +64,10 @@ describe('settings', () => {
 
   it('clinalign.defaultAudience sets the audience of cases that name none', async () => {
     const DOSING = 'expertise.dosing-instructions-in-words';
-    const editor = await openCase('it-audience.case.md', '---\nprompt: Metformin dosing after the new diagnosis.\n---\nTake metformin 500 mg PO BID with meals.\n');
+    const editor = await openCase(
+      'it-audience.case.md',
+      '---\nprompt: Metformin dosing after the new diagnosis.\n---\nTake metformin 500 mg PO BID with meals.\n',
+    );
     const uri = editor.document.uri;
     // Absence can only be observed over time: long after the open-time lint.
     await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -69,7 +83,10 @@ describe('settings', () => {
     const uri = editor.document.uri;
     assert.equal(clinalignDiagnostics(uri).length, 0);
     await setting('caseFiles', '**/*.md');
-    await waitFor('a finding in the plain Markdown file', () => clinalignDiagnostics(uri, 'universal.no-error-prone-unit-abbreviations')[0]);
+    await waitFor(
+      'a finding in the plain Markdown file',
+      () => clinalignDiagnostics(uri, 'universal.no-error-prone-unit-abbreviations')[0],
+    );
     await setting('caseFiles', '**/*.case.md');
     await waitFor('the findings to go', () => (clinalignDiagnostics(uri).length === 0 ? true : undefined));
   });
@@ -85,7 +102,9 @@ describe('settings', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     assert.equal(clinalignDiagnostics(uri, FREQUENCY).length, 1, 'typing must not lint in onSave mode');
     await editor.document.save();
-    await waitFor('both findings after saving', () => (clinalignDiagnostics(uri, FREQUENCY).length === 2 ? true : undefined));
+    await waitFor('both findings after saving', () =>
+      clinalignDiagnostics(uri, FREQUENCY).length === 2 ? true : undefined,
+    );
   });
 
   it('clinalign.focusMode hides findings on the cursor line until the cursor leaves it', async () => {

@@ -1,4 +1,10 @@
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** The parts of a chat-completions request the scripts read. */
@@ -21,7 +27,8 @@ export interface RecordedRequest {
 }
 
 /** A reply's content (a string, or a value sent as JSON), or a raw HTTP answer. */
-export type ScriptedReply = string | { content: unknown } | { status: number; body: unknown; headers?: Record<string, string> };
+export type ScriptedReply =
+  string | { content: unknown } | { status: number; body: unknown; headers?: Record<string, string> };
 export type Script = (request: ChatRequest, recorded: RecordedRequest) => ScriptedReply | Promise<ScriptedReply>;
 
 export type Fault =
@@ -71,9 +78,9 @@ export class OpenAiTestServer {
   }
 
   static async start(options: TestServerOptions = {}): Promise<OpenAiTestServer> {
-    let instance: OpenAiTestServer | undefined;
-    const server = createServer((req, res) => void instance!.handle(req, res));
-    instance = new OpenAiTestServer(server, options);
+    // The handler runs only after `instance` exists (requests arrive after listen).
+    const server = createServer((req, res) => void instance.handle(req, res));
+    const instance = new OpenAiTestServer(server, options);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     return instance;
   }
@@ -123,7 +130,14 @@ export class OpenAiTestServer {
     } catch {
       body = undefined;
     }
-    const recorded: RecordedRequest = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, rawBody, body, at: Date.now() };
+    const recorded: RecordedRequest = {
+      method: req.method ?? '',
+      url: req.url ?? '',
+      headers: req.headers,
+      rawBody,
+      body,
+      at: Date.now(),
+    };
     this.requests.push(recorded);
     this.inFlight++;
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
@@ -140,7 +154,9 @@ export class OpenAiTestServer {
     });
     try {
       if (!req.url?.endsWith('/chat/completions') || req.method !== 'POST' || !body) {
-        return sendJson(res, 404, { error: { message: `no route for ${req.method} ${req.url}`, type: 'invalid_request_error' } });
+        return sendJson(res, 404, {
+          error: { message: `no route for ${req.method} ${req.url}`, type: 'invalid_request_error' },
+        });
       }
       if (this.latencyMs > 0) await delay(this.latencyMs);
       const fault = this.faults.shift();
@@ -150,16 +166,32 @@ export class OpenAiTestServer {
       }
       if (closed) return;
       if (fault?.kind === 'rate-limit') {
-        return sendJson(res, 429, { error: { message: 'Rate limit reached, slow down', type: 'rate_limit_error' } }, fault.retryAfter !== undefined ? { 'retry-after': fault.retryAfter } : {});
+        return sendJson(
+          res,
+          429,
+          { error: { message: 'Rate limit reached, slow down', type: 'rate_limit_error' } },
+          fault.retryAfter !== undefined ? { 'retry-after': fault.retryAfter } : {},
+        );
       }
-      if (fault?.kind === 'server-error') return sendJson(res, fault.status ?? 500, { error: { message: 'The server had an error', type: 'server_error' } });
+      if (fault?.kind === 'server-error')
+        return sendJson(res, fault.status ?? 500, {
+          error: { message: 'The server had an error', type: 'server_error' },
+        });
       if (fault?.kind === 'echo-credentials') {
         const echoed = `${req.headers.authorization ?? ''} ${req.headers['api-key'] ?? ''}`;
-        return sendJson(res, fault.status, { error: { message: `Rejected request with headers: Authorization: ${echoed}`, type: 'invalid_request_error' } });
+        return sendJson(res, fault.status, {
+          error: { message: `Rejected request with headers: Authorization: ${echoed}`, type: 'invalid_request_error' },
+        });
       }
       const format = body.response_format?.type;
       if ((this.rejectJsonSchema && format === 'json_schema') || (this.rejectJsonObject && format === 'json_object')) {
-        return sendJson(res, 400, { error: { message: `response_format ${format} is not supported by this server`, type: 'invalid_request_error', param: 'response_format' } });
+        return sendJson(res, 400, {
+          error: {
+            message: `response_format ${format} is not supported by this server`,
+            type: 'invalid_request_error',
+            param: 'response_format',
+          },
+        });
       }
 
       let content: string;
@@ -167,7 +199,8 @@ export class OpenAiTestServer {
       else if (fault?.kind === 'schema-mismatch') content = JSON.stringify(fault.content ?? { verdict: 'yes' });
       else {
         const reply = await this.script(body, recorded);
-        if (typeof reply === 'object' && 'status' in reply) return sendJson(res, reply.status, reply.body, reply.headers ?? {});
+        if (typeof reply === 'object' && 'status' in reply)
+          return sendJson(res, reply.status, reply.body, reply.headers ?? {});
         content = typeof reply === 'string' ? reply : JSON.stringify(reply.content);
       }
       if (body.stream && fault?.kind === 'stalled-stream') return stallStream(res, body, content, () => closed);
@@ -216,9 +249,20 @@ function streamReply(res: ServerResponse, request: ChatRequest, content: string,
   res.end('data: [DONE]\n\n');
 }
 
-async function stallStream(res: ServerResponse, request: ChatRequest, content: string, closed: () => boolean): Promise<void> {
+async function stallStream(
+  res: ServerResponse,
+  request: ChatRequest,
+  content: string,
+  closed: () => boolean,
+): Promise<void> {
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
-  const chunk = { id: 'chatcmpl-stall', object: 'chat.completion.chunk', created: Math.floor(Date.now() / 1000), model: request.model, choices: [{ index: 0, delta: { role: 'assistant', content: content.slice(0, 5) }, finish_reason: null }] };
+  const chunk = {
+    id: 'chatcmpl-stall',
+    object: 'chat.completion.chunk',
+    created: Math.floor(Date.now() / 1000),
+    model: request.model,
+    choices: [{ index: 0, delta: { role: 'assistant', content: content.slice(0, 5) }, finish_reason: null }],
+  };
   res.write(`data: ${JSON.stringify(chunk)}\n\n`);
   while (!closed()) await delay(20);
 }

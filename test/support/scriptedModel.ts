@@ -15,7 +15,7 @@ export function schemaNameOf(request: ChatRequest): string | undefined {
 }
 
 export function keywordsOf(criterion: string): string[] {
-  return [...new Set((criterion.toLowerCase().match(/\p{L}{6,}/gu) ?? []))];
+  return [...new Set(criterion.toLowerCase().match(/\p{L}{6,}/gu) ?? [])];
 }
 
 export function keywordJudge(criterion: string, response: string): boolean {
@@ -44,7 +44,11 @@ export function gradedResponse(user: string): string {
 /** The numbered `n. [points] criterion` items of a batch prompt; criteria may span lines. */
 export function batchItems(user: string): { item: number; points: number; criterion: string }[] {
   const list = user.slice(user.lastIndexOf('## Rubric items\n\n') + '## Rubric items\n\n'.length);
-  return [...list.matchAll(/^(\d+)\. \[(-?\d+)\] ([\s\S]*?)(?=\n\d+\. \[-?\d+\] |$(?![\s\S]))/gm)].map((m) => ({ item: Number(m[1]), points: Number(m[2]), criterion: m[3]! }));
+  return [...list.matchAll(/^(\d+)\. \[(-?\d+)\] ([\s\S]*?)(?=\n\d+\. \[-?\d+\] |$(?![\s\S]))/gm)].map((m) => ({
+    item: Number(m[1]),
+    points: Number(m[2]),
+    criterion: m[3]!,
+  }));
 }
 
 const DEFAULTS: SchemaScripts = {
@@ -53,11 +57,20 @@ const DEFAULTS: SchemaScripts = {
     const item = user.slice(user.lastIndexOf('## Rubric item\n\n') + '## Rubric item\n\n'.length);
     const [, points, criterion] = /^\[(-?\d+)\] ([\s\S]*)$/.exec(item) ?? [];
     const met = keywordJudge(criterion ?? '', gradedResponse(user));
-    return { content: { explanation: `${met ? 'Mentions' : 'Does not mention'} a keyword of the [${points}] item.`, criteria_met: met } };
+    return {
+      content: {
+        explanation: `${met ? 'Mentions' : 'Does not mention'} a keyword of the [${points}] item.`,
+        criteria_met: met,
+      },
+    };
   },
   grade_batch: (_, user) => {
     const response = gradedResponse(user);
-    const results = batchItems(user).map(({ item, criterion }) => ({ item, explanation: 'keyword judge', criteria_met: keywordJudge(criterion, response) }));
+    const results = batchItems(user).map(({ item, criterion }) => ({
+      item,
+      explanation: 'keyword judge',
+      criteria_met: keywordJudge(criterion, response),
+    }));
     return { content: { results } };
   },
   classify_scenario: (_, user) => {
@@ -74,7 +87,10 @@ const DEFAULTS: SchemaScripts = {
   synthesize_rubric: (_, user) => {
     const ids = principleIds(user);
     const items = ids.slice(0, 8).map((id, index) => ({
-      criterion: index === 7 ? `Recommends something unsafe regarding ${id}` : `Addresses ${id.split('.')[1]?.replace(/-/g, ' ')} specifically number${index}`,
+      criterion:
+        index === 7
+          ? `Recommends something unsafe regarding ${id}`
+          : `Addresses ${id.split('.')[1]?.replace(/-/g, ' ')} specifically number${index}`,
       points: index === 7 ? -5 : 10 - index,
       axis: index % 2 === 0 ? 'accuracy' : 'completeness',
       principle_id: id,
@@ -94,13 +110,23 @@ const DEFAULTS: SchemaScripts = {
       else for (const word of words) revised = revised.replace(new RegExp(word, 'gi'), '');
     }
     const ids = principleIds(user);
-    return { content: { revised_answer: revised, addressed_principles: ids.slice(0, 1), summary: `Addressed ${missing.length} items.` } };
+    return {
+      content: {
+        revised_answer: revised,
+        addressed_principles: ids.slice(0, 1),
+        summary: `Addressed ${missing.length} items.`,
+      },
+    };
   },
   check_answer: (_, user) => {
     const answer = section(user, 'Answer to review');
     const ids = principleIds(user);
     const quote = answer.split(/(?<=[.!?])\s/)[0] ?? answer;
-    return { content: { findings: ids.length > 0 && quote ? [{ principle_id: ids[0], quote, explanation: 'scripted finding' }] : [] } };
+    return {
+      content: {
+        findings: ids.length > 0 && quote ? [{ principle_id: ids[0], quote, explanation: 'scripted finding' }] : [],
+      },
+    };
   },
 };
 
@@ -135,7 +161,8 @@ export function scriptedModel(overrides: SchemaScripts = {}): Script {
     // A repair turn quotes the first reply; answer from the original question.
     const question = request.messages.filter((m) => m.role === 'user')[0]?.content ?? user;
     const script = overrides[name] ?? DEFAULTS[name];
-    if (!script) return { status: 400, body: { error: { message: `scripted model has no reply for schema "${name}"` } } };
+    if (!script)
+      return { status: 400, body: { error: { message: `scripted model has no reply for schema "${name}"` } } };
     return script(request, question);
   };
 }

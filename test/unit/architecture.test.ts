@@ -17,18 +17,27 @@ describe('architecture', () => {
     const offenders = sourceFiles(join(ROOT, 'src', 'core')).filter((file) =>
       /(?:from\s+|require\(\s*|import\(\s*)['"]vscode['"]/.test(readFileSync(file, 'utf8')),
     );
-    assert.deepEqual(offenders.map((f) => relative(ROOT, f)), []);
+    assert.deepEqual(
+      offenders.map((f) => relative(ROOT, f)),
+      [],
+    );
   });
 
   it('src/core and src/cli never import from src/extension', () => {
     const files = [...sourceFiles(join(ROOT, 'src', 'core')), ...sourceFiles(join(ROOT, 'src', 'cli'))];
     const offenders = files.filter((file) => /from\s+['"][./]*\/extension\//.test(readFileSync(file, 'utf8')));
-    assert.deepEqual(offenders.map((f) => relative(ROOT, f)), []);
+    assert.deepEqual(
+      offenders.map((f) => relative(ROOT, f)),
+      [],
+    );
   });
 
   it('src has no import cycles (each module can be loaded, tested and bundled on its own)', () => {
     const cycles = importCycles(sourceFiles(join(ROOT, 'src')));
-    assert.deepEqual(cycles.map((cycle) => cycle.map((f) => relative(ROOT, f)).join(' -> ')), []);
+    assert.deepEqual(
+      cycles.map((cycle) => cycle.map((f) => relative(ROOT, f)).join(' -> ')),
+      [],
+    );
   });
 
   it('src/core folders import only their own layer or layers below it', () => {
@@ -41,7 +50,8 @@ describe('architecture', () => {
       const from = relative(core, file).split('/')[0]!;
       for (const target of runtimeImports(file)) {
         const to = relative(core, target).split('/')[0]!;
-        if (from !== to && CORE_LAYERS[to]! > CORE_LAYERS[from]!) upward.push(`${relative(ROOT, file)} -> ${relative(ROOT, target)}`);
+        if (from !== to && CORE_LAYERS[to]! > CORE_LAYERS[from]!)
+          upward.push(`${relative(ROOT, file)} -> ${relative(ROOT, target)}`);
       }
     }
     assert.deepEqual(upward, []);

@@ -14,7 +14,10 @@ describe('packaging (.vsix contents)', function () {
   before(() => {
     const vsce = join(dirname(require.resolve('@vscode/vsce/package.json')), 'vsce');
     const out = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' });
-    files = out.split('\n').map((l) => l.trim()).filter(Boolean);
+    files = out
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
   });
 
   it('holds no node_modules, tests, sources, source maps or build scripts', () => {
@@ -28,14 +31,27 @@ describe('packaging (.vsix contents)', function () {
   });
 
   it('holds what the extension needs at run time', () => {
-    for (const needed of ['package.json', 'README.md', 'LICENSE', 'THIRD_PARTY_NOTICES.md', 'CHANGELOG.md', 'dist/extension.js', 'dist/principles.snapshot.json', 'dist/concepts.snapshot.json', 'media/clinalign.svg']) {
+    for (const needed of [
+      'package.json',
+      'README.md',
+      'LICENSE',
+      'THIRD_PARTY_NOTICES.md',
+      'CHANGELOG.md',
+      'dist/extension.js',
+      'dist/principles.snapshot.json',
+      'dist/concepts.snapshot.json',
+      'media/clinalign.svg',
+    ]) {
       assert.ok(files.includes(needed), `${needed} missing from ${files.join(', ')}`);
     }
     const principleFiles = files.filter((f) => /^principles\/[^/]+\.yaml$/.test(f));
     assert.ok(principleFiles.length >= 5, principleFiles.join(', '));
     // The concept lexicon ships beside the principles: without it no red flag is recognised.
     const conceptFiles = files.filter((f) => /^principles\/concepts\/[^/]+\.yaml$/.test(f));
-    assert.ok(conceptFiles.includes('principles/concepts/context.yaml') && conceptFiles.length >= 5, conceptFiles.join(', '));
+    assert.ok(
+      conceptFiles.includes('principles/concepts/context.yaml') && conceptFiles.length >= 5,
+      conceptFiles.join(', '),
+    );
   });
 
   it('ships the notices the bundled third-party code requires: Codicons (CC BY 4.0) and every runtime dependency', () => {
@@ -43,10 +59,16 @@ describe('packaging (.vsix contents)', function () {
     const notices = readFileSync(join(ROOT, 'THIRD_PARTY_NOTICES.md'), 'utf8');
     assert.match(notices, /@vscode\/codicons[\s\S]*Microsoft[\s\S]*creativecommons\.org\/licenses\/by\/4\.0/);
     // esbuild inlines the dependencies (without their licence comments), so each needs its notice here.
-    const { dependencies } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    const { dependencies } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
     for (const name of Object.keys(dependencies)) {
-      const version = JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version as string;
-      assert.ok(notices.includes(`### ${name} ${version}`), `THIRD_PARTY_NOTICES.md has no licence text for ${name} ${version}`);
+      const version = JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8'))
+        .version as string;
+      assert.ok(
+        notices.includes(`### ${name} ${version}`),
+        `THIRD_PARTY_NOTICES.md has no licence text for ${name} ${version}`,
+      );
     }
   });
 

@@ -30,7 +30,12 @@ function rowKeys(item: RubricItemView, count: number) {
 function itemRow(item: RubricItemView, state: ReviewState): TemplateResult {
   const n = item.index + 1;
   const count = state.rubric.length;
-  return html`<li class=${item.verified ? 'item verified' : 'item'} data-item=${item.index} aria-label="Rubric item ${n}" @keydown=${rowKeys(item, count)}>
+  return html`<li
+    class=${item.verified ? 'item verified' : 'item'}
+    data-item=${item.index}
+    aria-label="Rubric item ${n}"
+    @keydown=${rowKeys(item, count)}
+  >
     <div class="item-main">
       <span class="num" aria-hidden="true">${n}</span>
       <vscode-textfield
@@ -42,12 +47,14 @@ function itemRow(item: RubricItemView, state: ReviewState): TemplateResult {
           const field = event.target as HTMLInputElement & { invalid?: boolean };
           const text = field.value.trim();
           field.invalid = text === '';
-          if (text !== '' && text !== item.criterion) edit({ kind: 'setCriterion', index: item.index, criterion: text });
+          if (text !== '' && text !== item.criterion)
+            edit({ kind: 'setCriterion', index: item.index, criterion: text });
         }}
       ></vscode-textfield>
     </div>
     <div class="item-controls">
-      <label class="points">Points
+      <label class="points"
+        >Points
         <vscode-textfield
           class="points-field"
           inputmode="numeric"
@@ -82,23 +89,48 @@ function itemRow(item: RubricItemView, state: ReviewState): TemplateResult {
         @change=${(event: Event) => edit({ kind: 'setVerified', index: item.index, verified: (event.target as HTMLInputElement).checked })}
       ></vscode-checkbox>
       <span class="row-actions">
-        <vscode-button secondary ?disabled=${item.index === 0} aria-label="Move criterion ${n} up" title="Move up (Alt+↑)"
-          @click=${() => edit({ kind: 'moveItem', index: item.index, to: item.index - 1 })}>↑</vscode-button>
-        <vscode-button secondary ?disabled=${item.index === count - 1} aria-label="Move criterion ${n} down" title="Move down (Alt+↓)"
-          @click=${() => edit({ kind: 'moveItem', index: item.index, to: item.index + 1 })}>↓</vscode-button>
-        <vscode-button secondary aria-label="Delete criterion ${n}" title="Delete" @click=${() => edit({ kind: 'deleteItem', index: item.index })}>✕</vscode-button>
+        <vscode-button
+          secondary
+          ?disabled=${item.index === 0}
+          aria-label="Move criterion ${n} up"
+          title="Move up (Alt+↑)"
+          @click=${() => edit({ kind: 'moveItem', index: item.index, to: item.index - 1 })}
+          >↑</vscode-button
+        >
+        <vscode-button
+          secondary
+          ?disabled=${item.index === count - 1}
+          aria-label="Move criterion ${n} down"
+          title="Move down (Alt+↓)"
+          @click=${() => edit({ kind: 'moveItem', index: item.index, to: item.index + 1 })}
+          >↓</vscode-button
+        >
+        <vscode-button
+          secondary
+          aria-label="Delete criterion ${n}"
+          title="Delete"
+          @click=${() => edit({ kind: 'deleteItem', index: item.index })}
+          >✕</vscode-button
+        >
       </span>
     </div>
     <div class="item-principle">
-      ${item.principleId
-        ? html`Principle: <a href="#" role="button" title=${item.principleId} aria-label="Open principle ${item.principleTitle ?? item.principleId}"
-            @click=${(event: Event) => {
-              event.preventDefault();
-              send({ type: 'openPrinciple', id: item.principleId! });
-            }}
-            >${item.principleTitle ?? item.principleId}</a
-          >`
-        : html`<span class="muted">No linked principle</span>`}
+      ${
+        item.principleId
+          ? html`Principle:
+              <a
+                href="#"
+                role="button"
+                title=${item.principleId}
+                aria-label="Open principle ${item.principleTitle ?? item.principleId}"
+                @click=${(event: Event) => {
+                  event.preventDefault();
+                  send({ type: 'openPrinciple', id: item.principleId! });
+                }}
+                >${item.principleTitle ?? item.principleId}</a
+              >`
+          : html`<span class="muted">No linked principle</span>`
+      }
     </div>
     ${item.warnings.map((w) => html`<div class="item-warning">⚠ ${w}</div>`)}
   </li>`;
@@ -112,17 +144,35 @@ export function rubricSection(state: ReviewState): TemplateResult {
     <h2 id="rubric-heading">Rubric <span class="muted">(${state.rubric.length} items)</span></h2>
     <div class="toolbar" role="toolbar" aria-label="Rubric actions">
       <vscode-button @click=${() => edit({ kind: 'addItem' })} aria-label="Add a rubric item">Add item</vscode-button>
-      <vscode-button secondary ?disabled=${busy} @click=${() => send({ type: 'synthesize', mode: 'offline' })}
-        aria-label="${verb} the rubric from the principle templates (offline)">Synthesize (offline)</vscode-button>
-      <vscode-button secondary ?disabled=${busy || !state.model.available} title=${state.model.detail}
+      <vscode-button
+        secondary
+        ?disabled=${busy}
+        @click=${() => send({ type: 'synthesize', mode: 'offline' })}
+        aria-label="${verb} the rubric from the principle templates (offline)"
+        >Synthesize (offline)</vscode-button
+      >
+      <vscode-button
+        secondary
+        ?disabled=${busy || !state.model.available}
+        title=${state.model.detail}
         @click=${() => send({ type: 'synthesize', mode: 'model' })}
-        aria-label="${verb} the rubric with the model${state.model.available ? '' : ` (unavailable: ${state.model.detail})`}">Synthesize (model)</vscode-button>
+        aria-label="${verb} the rubric with the model${state.model.available ? '' : ` (unavailable: ${state.model.detail})`}"
+        >Synthesize (model)</vscode-button
+      >
     </div>
-    ${state.rubricWarnings.length > 0
-      ? html`<ul class="rubric-warnings" aria-label="Rubric warnings">${state.rubricWarnings.map((w) => html`<li>⚠ ${w}</li>`)}</ul>`
-      : nothing}
-    ${state.rubric.length === 0
-      ? html`<p class="muted">No rubric yet: synthesize a draft, or add items one by one.</p>`
-      : html`<ol class="rubric" aria-label="Rubric items">${state.rubric.map((item) => itemRow(item, state))}</ol>`}
+    ${
+      state.rubricWarnings.length > 0
+        ? html`<ul class="rubric-warnings" aria-label="Rubric warnings">
+            ${state.rubricWarnings.map((w) => html`<li>⚠ ${w}</li>`)}
+          </ul>`
+        : nothing
+    }
+    ${
+      state.rubric.length === 0
+        ? html`<p class="muted">No rubric yet: synthesize a draft, or add items one by one.</p>`
+        : html`<ol class="rubric" aria-label="Rubric items">
+            ${state.rubric.map((item) => itemRow(item, state))}
+          </ol>`
+    }
   </section>`;
 }

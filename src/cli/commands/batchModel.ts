@@ -8,6 +8,9 @@ export function batchModel(flag: string | undefined, judge = false): string {
   const model = judge
     ? (flag ?? process.env.CLINALIGN_JUDGE_MODEL ?? config.judgeModel ?? process.env.CLINALIGN_MODEL ?? config.model)
     : (flag ?? process.env.CLINALIGN_MODEL ?? config.model);
-  if (!model) throw new CliError(`batch requests name their model: pass --${judge ? 'judge-model' : 'model'} NAME (or set it in the environment or .clinalign/config.yaml)`);
+  if (!model)
+    throw new CliError(
+      `batch requests name their model: pass --${judge ? 'judge-model' : 'model'} NAME (or set it in the environment or .clinalign/config.yaml)`,
+    );
   return model;
 }

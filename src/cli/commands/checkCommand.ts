@@ -30,20 +30,42 @@ export async function checkCommand(paths: string[], options: CheckOptions): Prom
   const session = new ModelSession(options);
   const library = loadCliLibrary(options);
   for (const problem of library.problems) process.stderr.write(`${formatProblem(problem)}\n`);
-  const { cases, skipped } = readCases(paths, () => compileLibrary(library.principles, library.lexicon), WORKFLOW_NEEDS.check);
+  const { cases, skipped } = readCases(
+    paths,
+    () => compileLibrary(library.principles, library.lexicon),
+    WORKFLOW_NEEDS.check,
+  );
   let failed = library.problems.length > 0 || skipped > 0;
   const records: CheckRecord[] = [];
   for (const [index, { shown, case: c }] of cases.entries()) {
     const { document } = c;
     try {
-      const result = await checkWithModel(session.client, { conversation: document.conversation, answer: document.body, principles: c.promptPrinciples }, { signal: session.signal, onProgress: session.progress(`checking ${index + 1}/${cases.length}`) });
+      const result = await checkWithModel(
+        session.client,
+        { conversation: document.conversation, answer: document.body, principles: c.promptPrinciples },
+        { signal: session.signal, onProgress: session.progress(`checking ${index + 1}/${cases.length}`) },
+      );
       const lines = new LineIndex(c.text);
       for (const finding of result.findings) {
         const start = lines.positionAt(document.bodyStart + finding.start);
         const end = lines.positionAt(document.bodyStart + finding.end);
-        records.push({ file: c.file, line: start.line + 1, column: start.column + 1, endLine: end.line + 1, endColumn: end.column + 1, severity: 'warning', principle: finding.principleId, message: finding.message, quote: finding.quote, source: 'model' });
+        records.push({
+          file: c.file,
+          line: start.line + 1,
+          column: start.column + 1,
+          endLine: end.line + 1,
+          endColumn: end.column + 1,
+          severity: 'warning',
+          principle: finding.principleId,
+          message: finding.message,
+          quote: finding.quote,
+          source: 'model',
+        });
       }
-      for (const dropped of result.dropped) process.stderr.write(`${shown}: dropped a finding for ${dropped.principleId} (${dropped.reason}): “${dropped.quote}”\n`);
+      for (const dropped of result.dropped)
+        process.stderr.write(
+          `${shown}: dropped a finding for ${dropped.principleId} (${dropped.reason}): “${dropped.quote}”\n`,
+        );
     } catch (error) {
       if (error instanceof CliError) throw error;
       process.stderr.write(`${shown}: ${(error as Error).message}\n`);
@@ -54,8 +76,13 @@ export async function checkCommand(paths: string[], options: CheckOptions): Prom
   session.finish();
   if (options.format === 'json') process.stdout.write(`${JSON.stringify(records, null, 2)}\n`);
   else {
-    for (const r of records) process.stdout.write(`${r.file}:${r.line}:${r.column}: ${r.severity} ${r.message} [${r.principle}] “${r.quote}”\n`);
-    process.stdout.write(`${cases.length} file${cases.length === 1 ? '' : 's'} checked, ${records.length} finding${records.length === 1 ? '' : 's'} (model ${session.client.model})\n`);
+    for (const r of records)
+      process.stdout.write(
+        `${r.file}:${r.line}:${r.column}: ${r.severity} ${r.message} [${r.principle}] “${r.quote}”\n`,
+      );
+    process.stdout.write(
+      `${cases.length} file${cases.length === 1 ? '' : 's'} checked, ${records.length} finding${records.length === 1 ? '' : 's'} (model ${session.client.model})\n`,
+    );
   }
   return failed ? (library.problems.length > 0 ? 2 : 1) : records.length > 0 ? 1 : 0;
 }

@@ -15,7 +15,11 @@ export function classifyCommand(file: string, options: { format: 'text' | 'json'
   // Bundled principles and concepts with the team's (the nearest `.clinalign/principles` and `concepts`).
   const library = loadCliLibrary({ principles: [] });
   for (const p of library.problems) process.stderr.write(`${formatProblem(p)}\n`);
-  const c = openCase(compileLibrary(library.principles, library.lexicon), { text: readTextFile(file), file: resolve(file), workFolder: process.cwd() });
+  const c = openCase(compileLibrary(library.principles, library.lexicon), {
+    text: readTextFile(file),
+    file: resolve(file),
+    workFolder: process.cwd(),
+  });
   for (const p of c.document.problems) process.stderr.write(`${file}:${p.line + 1}:${p.column + 1}: ${p.message}\n`);
   const classification = c.classification;
   const applicable = c.applicable.map((s) => ({ principle: s.principle.id, reason: s.reason }));
@@ -27,15 +31,32 @@ export function classifyCommand(file: string, options: { format: 'text' | 'json'
     for (const dimension of SCENARIO_DIMENSIONS) {
       const label = classification.scenario[dimension];
       const confidence = classification.confidence[dimension].toFixed(2);
-      process.stdout.write(`${dimension.padEnd(12)} ${label.padEnd(24)} ${confidence}  ${classification.source[dimension]}: ${classification.evidence[dimension]}\n`);
+      process.stdout.write(
+        `${dimension.padEnd(12)} ${label.padEnd(24)} ${confidence}  ${classification.source[dimension]}: ${classification.evidence[dimension]}\n`,
+      );
     }
-    const context = (m: Mention) => [m.negated && 'negated', m.hypothetical && 'hypothetical', m.historical && 'past', m.otherPerson && 'someone else'].filter(Boolean).join(', ');
-    for (const mention of classification.concepts.filter((m) => m.kind === 'red-flag' || m.kind === 'population' || m.kind === 'medicine')) {
+    const context = (m: Mention) =>
+      [
+        m.negated && 'negated',
+        m.hypothetical && 'hypothetical',
+        m.historical && 'past',
+        m.otherPerson && 'someone else',
+      ]
+        .filter(Boolean)
+        .join(', ');
+    for (const mention of classification.concepts.filter(
+      (m) => m.kind === 'red-flag' || m.kind === 'population' || m.kind === 'medicine',
+    )) {
       const note = context(mention);
-      process.stdout.write(`${'concept'.padEnd(12)} ${mention.concept.padEnd(24)} “${mention.text}”${note ? ` (${note})` : ''}\n`);
+      process.stdout.write(
+        `${'concept'.padEnd(12)} ${mention.concept.padEnd(24)} “${mention.text}”${note ? ` (${note})` : ''}\n`,
+      );
     }
-    if (classification.language !== 'unknown' && classification.language !== 'en') process.stdout.write(`${'language'.padEnd(12)} ${classification.language}\n`);
-    process.stdout.write(`${'applicable'.padEnd(12)} ${plural(applicable.length, 'principle')} (--format json lists them with why)\n`);
+    if (classification.language !== 'unknown' && classification.language !== 'en')
+      process.stdout.write(`${'language'.padEnd(12)} ${classification.language}\n`);
+    process.stdout.write(
+      `${'applicable'.padEnd(12)} ${plural(applicable.length, 'principle')} (--format json lists them with why)\n`,
+    );
   }
   return c.document.problems.length > 0 ? 2 : 0;
 }

@@ -32,15 +32,25 @@ export interface EvalCommandOptions extends ModelSessionOptions {
  * judge. Exit 0 when every example was graded, 1 when some had no response or failed, 2 on usage errors.
  */
 export async function evalCommand(options: EvalCommandOptions): Promise<number> {
-  for (const file of [options.data, options.responses]) if (file !== undefined && !existsSync(file)) throw new CliError(`no such file: ${file}`);
+  for (const file of [options.data, options.responses])
+    if (file !== undefined && !existsSync(file)) throw new CliError(`no such file: ${file}`);
   const judgeModel = options.judge ?? options.judgeModel;
-  if (!options.responses && !options.model && !process.env.CLINALIGN_MODEL) throw new CliError('give --responses FILE (answers to grade) or --model NAME (the model to sample answers from)');
+  if (!options.responses && !options.model && !process.env.CLINALIGN_MODEL)
+    throw new CliError('give --responses FILE (answers to grade) or --model NAME (the model to sample answers from)');
   // With --responses nothing is sampled: the judge (--judge, CLINALIGN_JUDGE_MODEL or the config file) is enough.
-  const endpoint = resolveEndpoint({ ...options, judgeModel }, process.env, process.cwd(), { judgeOnly: options.responses !== undefined });
+  const endpoint = resolveEndpoint({ ...options, judgeModel }, process.env, process.cwd(), {
+    judgeOnly: options.responses !== undefined,
+  });
   const limiter = new ConcurrencyLimiter(endpoint.config.maxConcurrency);
   const cache = options.cache === false ? undefined : new FileJudgeCache(judgeCacheDir());
   const log = options.verbose ? (line: string) => process.stderr.write(`${line}\n`) : undefined;
-  const judge = new ModelClient({ config: endpoint.config, apiKey: endpoint.apiKey, cache, limiter, ...(log ? { log } : {}) });
+  const judge = new ModelClient({
+    config: endpoint.config,
+    apiKey: endpoint.apiKey,
+    cache,
+    limiter,
+    ...(log ? { log } : {}),
+  });
   const responses: ResponseSource = options.responses
     ? { kind: 'file', file: options.responses }
     : { kind: 'model', sampler: new TextSampler({ config: endpoint.config, apiKey: endpoint.apiKey, limiter, cache }) };
@@ -55,7 +65,12 @@ export async function evalCommand(options: EvalCommandOptions): Promise<number> 
   let report;
   try {
     report = await runEval(
-      { data: options.data, responses, judge, itemJudge: options.grader === 'healthbench' ? itemJudgeFor('healthbench', judge) : undefined },
+      {
+        data: options.data,
+        responses,
+        judge,
+        itemJudge: options.grader === 'healthbench' ? itemJudgeFor('healthbench', judge) : undefined,
+      },
       {
         signal: controller.signal,
         onProgress: (p) => {
@@ -66,17 +81,28 @@ export async function evalCommand(options: EvalCommandOptions): Promise<number> 
       },
     );
   } catch (error) {
-    if (controller.signal.aborted) throw new CliError('evaluation cancelled; graded items are cached, run again to resume', 130);
+    if (controller.signal.aborted)
+      throw new CliError('evaluation cancelled; graded items are cached, run again to resume', 130);
     throw new CliError((error as Error).message, 2);
   } finally {
     process.removeListener('SIGINT', cancel);
     clearProgress();
   }
   for (const f of report.failures) process.stderr.write(`${f.prompt_id}: ${f.message}\n`);
-  if (report.missing.length > 0) process.stderr.write(`${plural(report.missing.length, 'example')} ${report.missing.length === 1 ? 'has' : 'have'} no response in ${options.responses}: ${report.missing.slice(0, 5).join(', ')}${report.missing.length > 5 ? ', …' : ''}\n`);
-  process.stderr.write(`judge: ${judge.judgeModel}${report.grader === 'healthbench' ? ' (healthbench grader)' : ''}; ${formatUsage(judge.usage)}\n`);
+  if (report.missing.length > 0)
+    process.stderr.write(
+      `${plural(report.missing.length, 'example')} ${report.missing.length === 1 ? 'has' : 'have'} no response in ${options.responses}: ${report.missing.slice(0, 5).join(', ')}${report.missing.length > 5 ? ', …' : ''}\n`,
+    );
+  process.stderr.write(
+    `judge: ${judge.judgeModel}${report.grader === 'healthbench' ? ' (healthbench grader)' : ''}; ${formatUsage(judge.usage)}\n`,
+  );
 
-  const text = options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : options.format === 'html' ? evalHtml(report) : evalMarkdown(report);
+  const text =
+    options.format === 'json'
+      ? `${JSON.stringify(report, null, 2)}\n`
+      : options.format === 'html'
+        ? evalHtml(report)
+        : evalMarkdown(report);
   if (options.out) await writeFileAtomic(resolve(options.out), text);
   else process.stdout.write(text);
   return report.failures.length > 0 || report.missing.length > 0 ? 1 : 0;

@@ -42,15 +42,23 @@ export async function exportCommand(paths: string[], options: ExportCommandOptio
       },
       {
         signal: controller.signal,
-        onSkip: (s) => process.stderr.write(`${s.reason === 'parse-error' ? s.detail : `${s.file}: ${s.detail}`} (skipped: ${s.reason})\n`),
+        onSkip: (s) =>
+          process.stderr.write(
+            `${s.reason === 'parse-error' ? s.detail : `${s.file}: ${s.detail}`} (skipped: ${s.reason})\n`,
+          ),
         onProgress: (p) => {
           if (p.done === p.total) clearProgress();
           else writeProgress(`exporting ${p.done}/${p.total}`);
         },
       },
     );
-    const records = manifest.files.filter((f) => /\.(jsonl|parquet)$/.test(f.name)).map((f) => `${f.name} ${f.records}`).join(', ');
-    process.stdout.write(`${manifest.counts.cases_exported} of ${plural(manifest.counts.cases_read, 'case')} exported to ${outDir}: ${records}; ${manifest.counts.cases_skipped} skipped (skipped.json)\n`);
+    const records = manifest.files
+      .filter((f) => /\.(jsonl|parquet)$/.test(f.name))
+      .map((f) => `${f.name} ${f.records}`)
+      .join(', ');
+    process.stdout.write(
+      `${manifest.counts.cases_exported} of ${plural(manifest.counts.cases_read, 'case')} exported to ${outDir}: ${records}; ${manifest.counts.cases_skipped} skipped (skipped.json)\n`,
+    );
     return manifest.counts.cases_skipped > 0 ? 1 : 0;
   } catch (error) {
     if (error instanceof UnsafeOutputError) throw new CliError(error.message);
@@ -63,9 +71,13 @@ export async function exportCommand(paths: string[], options: ExportCommandOptio
 }
 
 function parseFormats(value: string): ExportFormat[] {
-  const formats = value.split(',').map((f) => f.trim()).filter(Boolean);
+  const formats = value
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
   const unknown = formats.filter((f) => !(EXPORT_FORMATS as readonly string[]).includes(f));
-  if (unknown.length > 0 || formats.length === 0) throw new CliError(`--formats takes a comma-separated list of ${EXPORT_FORMATS.join(', ')}; got "${value}"`);
+  if (unknown.length > 0 || formats.length === 0)
+    throw new CliError(`--formats takes a comma-separated list of ${EXPORT_FORMATS.join(', ')}; got "${value}"`);
   return formats as ExportFormat[];
 }
 

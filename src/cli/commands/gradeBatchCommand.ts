@@ -52,10 +52,16 @@ export async function gradeBatchCommand(paths: string[], options: GradeBatchOpti
     }
   }
   const set = scoreSet(grades.map((g) => g.score).filter((s): s is number => s !== null));
-  if (options.format === 'json') process.stdout.write(`${JSON.stringify({ score: set, judgeModel: client.judgeModel, cases: grades }, null, 2)}\n`);
+  if (options.format === 'json')
+    process.stdout.write(`${JSON.stringify({ score: set, judgeModel: client.judgeModel, cases: grades }, null, 2)}\n`);
   else {
-    for (const g of grades) process.stdout.write(`${g.file}  score ${g.score === null ? 'n/a' : g.score.toFixed(3)}  (judge ${g.judgeModel}, batch)\n`);
-    process.stdout.write(`${plural(grades.length, 'case')}, mean score ${set === null ? 'n/a' : set.toFixed(3)} (clipped to 0…1; judge ${client.judgeModel})\n`);
+    for (const g of grades)
+      process.stdout.write(
+        `${g.file}  score ${g.score === null ? 'n/a' : g.score.toFixed(3)}  (judge ${g.judgeModel}, batch)\n`,
+      );
+    process.stdout.write(
+      `${plural(grades.length, 'case')}, mean score ${set === null ? 'n/a' : set.toFixed(3)} (clipped to 0…1; judge ${client.judgeModel})\n`,
+    );
   }
   return exitCode;
 }
@@ -65,14 +71,25 @@ type GradableCase = CliCase & { input: GradeInput };
 
 async function writeRequests(cases: GradableCase[], options: GradeBatchOptions): Promise<number> {
   const model = batchModel(options.judgeModel ?? options.model, true);
-  const mode = options.structuredOutput && options.structuredOutput !== 'auto' ? options.structuredOutput : 'json_schema';
+  const mode =
+    options.structuredOutput && options.structuredOutput !== 'auto' ? options.structuredOutput : 'json_schema';
   const written = await new BatchRequestFile(resolve(options.batchOut!)).writeAll(async (add) => {
     for (const c of cases) {
       for (const item of c.input.rubric) {
-        await add(batchRequest('grade', gradeItemOutput, gradeItemPrompt({ conversation: c.input.conversation, response: c.input.answer, item }), model, mode));
+        await add(
+          batchRequest(
+            'grade',
+            gradeItemOutput,
+            gradeItemPrompt({ conversation: c.input.conversation, response: c.input.answer, item }),
+            model,
+            mode,
+          ),
+        );
       }
     }
   });
-  process.stdout.write(`${plural(written.requests, 'judge request')} for ${plural(cases.length, 'case')} written to ${describeBatchFiles(written, options.batchOut!)} (judge ${model})\n`);
+  process.stdout.write(
+    `${plural(written.requests, 'judge request')} for ${plural(cases.length, 'case')} written to ${describeBatchFiles(written, options.batchOut!)} (judge ${model})\n`,
+  );
   return 0;
 }

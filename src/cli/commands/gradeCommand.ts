@@ -28,7 +28,8 @@ export interface CaseGrade extends GradeResult {
  * (Ctrl+C; nothing is printed on stdout, and the items judged so far are cached).
  */
 export async function gradeCommand(paths: string[], options: GradeOptions): Promise<number> {
-  if (options.batch && options.grader === 'healthbench') throw new CliError('--grader healthbench judges one item per call: drop --batch');
+  if (options.batch && options.grader === 'healthbench')
+    throw new CliError('--grader healthbench judges one item per call: drop --batch');
   const session = new ModelSession(options);
   const judge = options.grader === 'healthbench' ? itemJudgeFor('healthbench', session.client) : undefined;
   const { cases: gradable, skipped } = readCases(paths, lazyCaseLibrary(), WORKFLOW_NEEDS.grade);
@@ -42,29 +43,26 @@ export async function gradeCommand(paths: string[], options: GradeOptions): Prom
   const settled = await Promise.allSettled(
     gradable.map(async ({ shown, case: c }) => {
       const before = { done: 0 };
-      const grade = await gradeCase(
-        session.client,
-        c,
-        {
-          signal: session.signal,
-          mode,
-          judge,
-          onProgress: (p) => {
-            if (mode === 'per-item') {
-              done += p.done - before.done;
-              before.done = p.done;
-            }
-            report({ done, total });
-          },
+      const grade = await gradeCase(session.client, c, {
+        signal: session.signal,
+        mode,
+        judge,
+        onProgress: (p) => {
+          if (mode === 'per-item') {
+            done += p.done - before.done;
+            before.done = p.done;
+          }
+          report({ done, total });
         },
-      );
+      });
       if (mode === 'batch') report({ done: (done += grade.items.length), total });
       return { file: shown, id: c.id, ...grade } satisfies CaseGrade;
     }),
   );
   session.finish();
   // A cancelled run has no result to print: the cases not yet judged would look like a score.
-  if (session.signal.aborted) throw new CliError('grading cancelled; judged items are cached, run again to resume', 130);
+  if (session.signal.aborted)
+    throw new CliError('grading cancelled; judged items are cached, run again to resume', 130);
 
   const results: CaseGrade[] = [];
   settled.forEach((outcome, index) => {
@@ -76,13 +74,18 @@ export async function gradeCommand(paths: string[], options: GradeOptions): Prom
   });
   if (options.format === 'json') {
     const scores = results.map((r) => r.score).filter((s): s is number => s !== null);
-    const json = gradable.length === 1 && results.length === 1 ? results[0] : { score: scoreSet(scores), judgeModel: session.client.judgeModel, cases: results };
+    const json =
+      gradable.length === 1 && results.length === 1
+        ? results[0]
+        : { score: scoreSet(scores), judgeModel: session.client.judgeModel, cases: results };
     process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
   } else {
     process.stdout.write(results.map(formatGrade).join(''));
     if (results.length > 1) {
       const set = scoreSet(results.map((r) => r.score).filter((s): s is number => s !== null));
-      process.stdout.write(`${plural(results.length, 'case')}, mean score ${set === null ? 'n/a' : set.toFixed(3)} (clipped to 0…1; judge ${session.client.judgeModel})\n`);
+      process.stdout.write(
+        `${plural(results.length, 'case')}, mean score ${set === null ? 'n/a' : set.toFixed(3)} (clipped to 0…1; judge ${session.client.judgeModel})\n`,
+      );
     }
   }
   return exitCode;
@@ -90,10 +93,14 @@ export async function gradeCommand(paths: string[], options: GradeOptions): Prom
 
 function formatGrade(result: CaseGrade): string {
   const score = result.score === null ? 'n/a (no positive items)' : result.score.toFixed(3);
-  const lines = [`${result.file}  score ${score}  (judge ${result.judgeModel}${result.grader === 'healthbench' ? ', HealthBench grader' : ''})`];
+  const lines = [
+    `${result.file}  score ${score}  (judge ${result.judgeModel}${result.grader === 'healthbench' ? ', HealthBench grader' : ''})`,
+  ];
   for (const item of result.items) {
     const good = item.points > 0 ? item.met : !item.met;
-    lines.push(`  ${good ? '✔' : '✘'} ${item.met ? 'met    ' : 'not met'} [${String(item.points).padStart(3)}] ${item.criterion}`);
+    lines.push(
+      `  ${good ? '✔' : '✘'} ${item.met ? 'met    ' : 'not met'} [${String(item.points).padStart(3)}] ${item.criterion}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -19,7 +19,10 @@ export async function importCommand(file: string, options: ImportCommandOptions)
     { file, outDir: options.out, force: options.force ?? false },
     { onProblem: (p) => process.stderr.write(`${file}:${p.line}: ${p.message} (record skipped)\n`) },
   );
-  for (const kept of result.kept) process.stderr.write(`${relative(process.cwd(), kept) || kept}: exists, kept (use --force to overwrite)\n`);
-  process.stdout.write(`${plural(result.written.length, 'case file')} written to ${options.out}; ${result.kept.length} kept; ${plural(result.problems.length, 'record')} skipped\n`);
+  for (const kept of result.kept)
+    process.stderr.write(`${relative(process.cwd(), kept) || kept}: exists, kept (use --force to overwrite)\n`);
+  process.stdout.write(
+    `${plural(result.written.length, 'case file')} written to ${options.out}; ${result.kept.length} kept; ${plural(result.problems.length, 'record')} skipped\n`,
+  );
   return result.problems.length > 0 || result.kept.length > 0 ? 1 : 0;
 }

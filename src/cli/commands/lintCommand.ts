@@ -42,7 +42,16 @@ export async function lintCommand(paths: string[], options: LintOptions, version
     try {
       text = readFileWithinLimit(file, INPUT_LIMITS.caseFile, 'case file');
     } catch (error) {
-      records.push({ file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', principle: FRONT_MATTER_RULE, message: unreadableMessage(error) });
+      records.push({
+        file,
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+        severity: 'error',
+        principle: FRONT_MATTER_RULE,
+        message: unreadableMessage(error),
+      });
       continue;
     }
     records.push(...(await lintFile(file, text, compiled, linter, options.audience, teamConfigs.forCase(file))));
@@ -63,7 +72,9 @@ export async function lintCommand(paths: string[], options: LintOptions, version
   const warnings = records.filter((r) => r.severity === 'warning').length;
   if (errors > 0) return 1;
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
-    process.stderr.write(`${plural(warnings, 'warning')} ${warnings === 1 ? 'exceeds' : 'exceed'} --max-warnings ${options.maxWarnings}\n`);
+    process.stderr.write(
+      `${plural(warnings, 'warning')} ${warnings === 1 ? 'exceeds' : 'exceed'} --max-warnings ${options.maxWarnings}\n`,
+    );
     return 1;
   }
   return 0;

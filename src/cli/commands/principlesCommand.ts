@@ -33,7 +33,9 @@ export function listPrinciples(options: LibraryOptions & { format: 'text' | 'jso
       if (group.length === 0) continue;
       process.stdout.write(`${dimension} (${group.length})\n`);
       for (const p of group) {
-        const flags = [p.severity, p.detect?.length ? 'detector' : '', p.disabled ? 'disabled' : ''].filter(Boolean).join(', ');
+        const flags = [p.severity, p.detect?.length ? 'detector' : '', p.disabled ? 'disabled' : '']
+          .filter(Boolean)
+          .join(', ');
         process.stdout.write(`  ${p.id.padEnd(56)} ${p.title} (${flags})\n`);
       }
     }
@@ -51,11 +53,15 @@ export function validatePrinciples(paths: string[], options: LibraryOptions): nu
   const messages = library.problems.map(formatProblem);
   for (const principle of library.principles) {
     for (const failure of checkExamples(principle, library.lexicon)) {
-      messages.push(`${formatProblem({ ...principle.location, message: `${principle.id}: example ${failure.exampleIndex + 1}: ${failure.message}` })}`);
+      messages.push(
+        `${formatProblem({ ...principle.location, message: `${principle.id}: example ${failure.exampleIndex + 1}: ${failure.message}` })}`,
+      );
     }
   }
   for (const failure of library.lexicon ? checkConceptExamples(library.lexicon) : []) {
-    messages.push(`concept ${failure.concept}: example (matches: ${failure.expected}) “${failure.text}”: ${failure.message}`);
+    messages.push(
+      `concept ${failure.concept}: example (matches: ${failure.expected}) “${failure.text}”: ${failure.message}`,
+    );
   }
   for (const message of messages) process.stderr.write(`${message}\n`);
   process.stdout.write(

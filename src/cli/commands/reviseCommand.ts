@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { replaceAnswer } from '../../core/case/replaceAnswer';
-import { checkHistoryWritable, historyEntry, historyFile, recordRevision, sha256 } from '../../core/case/revisionHistory';
+import {
+  checkHistoryWritable,
+  historyEntry,
+  historyFile,
+  recordRevision,
+  sha256,
+} from '../../core/case/revisionHistory';
 import { compileLibrary } from '../../core/lint/compileLibrary';
 import { confinedPath, UnsafePathError } from '../../core/project/confinedPath';
 import { replaceProjectFile } from '../../core/project/safeWrite';
@@ -84,7 +90,9 @@ export async function reviseCommand(paths: string[], options: ReviseOptions): Pr
         ...(revision.refused.length > 0 && { refused: revision.refused }),
       };
       if (options.write && result.changed && result.unsafe.length > 0 && !options.force) {
-        process.stderr.write(`${shown}: not written: the revision is less safe than the draft (${result.unsafe.join('; ')}); --force writes it anyway\n`);
+        process.stderr.write(
+          `${shown}: not written: the revision is less safe than the draft (${result.unsafe.join('; ')}); --force writes it anyway\n`,
+        );
         exitCode = Math.max(exitCode, 1);
       } else if (options.write && result.changed) {
         try {
@@ -105,7 +113,11 @@ export async function reviseCommand(paths: string[], options: ReviseOptions): Pr
     }
   }
   session.finish();
-  process.stdout.write(options.format === 'json' ? `${JSON.stringify(results.length === 1 && cases.length === 1 ? results[0] : results, null, 2)}\n` : results.map(formatRevision).join('\n'));
+  process.stdout.write(
+    options.format === 'json'
+      ? `${JSON.stringify(results.length === 1 && cases.length === 1 ? results[0] : results, null, 2)}\n`
+      : results.map(formatRevision).join('\n'),
+  );
   return exitCode;
 }
 
@@ -120,22 +132,34 @@ async function writeRevision(c: Case, shown: string, result: RevisionRecord): Pr
   checkHistoryWritable(c.root, history);
   const now = readFileSync(c.file, 'utf8');
   if (sha256(now) !== sha256(c.text)) {
-    process.stderr.write(`${shown}: not written: the file changed on disk while the revision was being made; run revise again\n`);
+    process.stderr.write(
+      `${shown}: not written: the file changed on disk while the revision was being made; run revise again\n`,
+    );
     return false;
   }
-  await replaceProjectFile(caseRoot, c.file, unverifyIfChanged(replaceAnswer(c.text, result.revisedAnswer), 'clinalign revise --write', new Date()));
+  await replaceProjectFile(
+    caseRoot,
+    c.file,
+    unverifyIfChanged(replaceAnswer(c.text, result.revisedAnswer), 'clinalign revise --write', new Date()),
+  );
   await recordRevision(
     c.root,
     history,
     c.document.body,
-    historyEntry('model-revision', result.revisedAnswer, { model: result.model, principlesAddressed: result.addressedPrinciples }),
+    historyEntry('model-revision', result.revisedAnswer, {
+      model: result.model,
+      principlesAddressed: result.addressedPrinciples,
+    }),
   );
   return true;
 }
 
 function formatRevision(r: RevisionRecord): string {
   const score = (s: number | null) => (s === null ? 'n/a' : s.toFixed(3));
-  const head = r.scoreBefore === null ? `${r.file}` : `${r.file}  score ${score(r.scoreBefore)} → ${score(r.scoreAfter)} after ${r.rounds} round${r.rounds === 1 ? '' : 's'} (${r.stoppedBecause})`;
+  const head =
+    r.scoreBefore === null
+      ? `${r.file}`
+      : `${r.file}  score ${score(r.scoreBefore)} → ${score(r.scoreAfter)} after ${r.rounds} round${r.rounds === 1 ? '' : 's'} (${r.stoppedBecause})`;
   const lines = [`${head}${r.written ? '  (written)' : ''}`];
   if (r.summary) lines.push(`  ${r.summary}`);
   for (const reason of r.unsafe) lines.push(`  unsafe: ${reason}`);

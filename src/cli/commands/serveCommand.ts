@@ -37,10 +37,18 @@ export async function serveCommand(options: ServeCommandOptions, version: string
   const endpoint = resolveEndpoint(options, process.env, process.cwd(), { judgeOnly: true });
   const token = options.token ?? (process.env.CLINALIGN_SERVE_TOKEN || undefined);
   const loopback = ['127.0.0.1', 'localhost', '::1'].includes(options.host);
-  if (!loopback && !token) throw new CliError(`refusing to listen on ${options.host} without a token: pass --token or set CLINALIGN_SERVE_TOKEN`);
+  if (!loopback && !token)
+    throw new CliError(
+      `refusing to listen on ${options.host} without a token: pass --token or set CLINALIGN_SERVE_TOKEN`,
+    );
   const cache = options.cache === false ? undefined : new FileJudgeCache(judgeCacheDir());
   const log = (line: string) => process.stderr.write(`${line}\n`);
-  const client = new ModelClient({ config: endpoint.config, apiKey: endpoint.apiKey, cache, ...(options.verbose && { log }) });
+  const client = new ModelClient({
+    config: endpoint.config,
+    apiKey: endpoint.apiKey,
+    cache,
+    ...(options.verbose && { log }),
+  });
   const library = loadCliLibrary(options);
   for (const problem of library.problems) log(formatProblem(problem));
   const compiled = compileLibrary(library.principles, library.lexicon);
@@ -52,13 +60,19 @@ export async function serveCommand(options: ServeCommandOptions, version: string
     } catch (error) {
       throw new CliError(`--data ${file}: ${(error as Error).message}`);
     }
-    log(`${file}: ${loaded.records} records${loaded.problems.length ? `; ${loaded.problems.length} lines skipped (${loaded.problems.slice(0, 3).join('; ')})` : ''}`);
+    log(
+      `${file}: ${loaded.records} records${loaded.problems.length ? `; ${loaded.problems.length} lines skipped (${loaded.problems.slice(0, 3).join('; ')})` : ''}`,
+    );
   }
   const server = await startServe({
     host: options.host,
     port: options.port,
     token,
-    judge: { client, cache, ...(options.grader === 'healthbench' && { items: itemJudgeFor('healthbench', client, cache) }) },
+    judge: {
+      client,
+      cache,
+      ...(options.grader === 'healthbench' && { items: itemJudgeFor('healthbench', client, cache) }),
+    },
     forward: openAiForwarder(endpoint.config, endpoint.apiKey),
     library: () => compiled,
     store,
@@ -74,7 +88,9 @@ export async function serveCommand(options: ServeCommandOptions, version: string
   });
   // The URL on stdout (scripts read it); the token is never printed.
   process.stdout.write(`${server.url}\n`);
-  log(`clinalign serve: ${server.url} (judge ${client.judgeModel}, ${options.grader ?? 'clinalign'} grader, ${store.size} rubrics${token ? ', token required' : ''}); Ctrl+C stops`);
+  log(
+    `clinalign serve: ${server.url} (judge ${client.judgeModel}, ${options.grader ?? 'clinalign'} grader, ${store.size} rubrics${token ? ', token required' : ''}); Ctrl+C stops`,
+  );
   await new Promise<void>((resolve) => {
     const stop = () => {
       log('clinalign serve: stopping after the requests in flight…');
@@ -86,4 +102,8 @@ export async function serveCommand(options: ServeCommandOptions, version: string
   return 0;
 }
 
-export const SERVE_CLI_DEFAULTS = { host: SERVE_DEFAULTS.host, deadline: SERVE_DEFAULTS.deadlineMs, maxQueue: SERVE_DEFAULTS.maxQueued };
+export const SERVE_CLI_DEFAULTS = {
+  host: SERVE_DEFAULTS.host,
+  deadline: SERVE_DEFAULTS.deadlineMs,
+  maxQueue: SERVE_DEFAULTS.maxQueued,
+};

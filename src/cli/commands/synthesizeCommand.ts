@@ -40,7 +40,11 @@ export async function synthesizeCommand(paths: string[], options: SynthesizeOpti
   const session = options.offline ? undefined : modelSession(options);
   const library = loadCliLibrary(options);
   for (const problem of library.problems) process.stderr.write(`${formatProblem(problem)}\n`);
-  const { cases, broken } = readCases(paths, () => compileLibrary(library.principles, library.lexicon), WORKFLOW_NEEDS.synthesize);
+  const { cases, broken } = readCases(
+    paths,
+    () => compileLibrary(library.principles, library.lexicon),
+    WORKFLOW_NEEDS.synthesize,
+  );
 
   let exitCode = library.problems.length > 0 || broken > 0 ? 2 : 0;
   const results: CaseRubric[] = [];
@@ -48,10 +52,15 @@ export async function synthesizeCommand(paths: string[], options: SynthesizeOpti
   for (const { shown, case: c } of cases) {
     let result: CaseRubric;
     try {
-      const rubric = await synthesizeCase(session?.client, c, session && { signal: session.signal, onProgress: session.progress(shown) });
+      const rubric = await synthesizeCase(
+        session?.client,
+        c,
+        session && { signal: session.signal, onProgress: session.progress(shown) },
+      );
       result = { file: shown, scenario: rubric.scenario, rubric: rubric.items, unmet: rubric.unmet };
       if (rubric.source !== 'offline') Object.assign(result, { source: rubric.source, dropped: rubric.dropped });
-      for (const item of rubric.dropped) process.stderr.write(`${shown}: left out a model item (${item.reason}): ${item.criterion}\n`);
+      for (const item of rubric.dropped)
+        process.stderr.write(`${shown}: left out a model item (${item.reason}): ${item.criterion}\n`);
     } catch (error) {
       process.stderr.write(`${shown}: ${(error as Error).message}\n`);
       if (exitCode === 0) exitCode = 1;
@@ -65,7 +74,9 @@ export async function synthesizeCommand(paths: string[], options: SynthesizeOpti
 
     if (options.write) {
       if (hasVerifiedRubric(c)) {
-        process.stderr.write(`${shown}: skipped writing: its rubric has verified items (a reviewer's work is never overwritten)\n`);
+        process.stderr.write(
+          `${shown}: skipped writing: its rubric has verified items (a reviewer's work is never overwritten)\n`,
+        );
         continue;
       }
       try {
@@ -81,7 +92,11 @@ export async function synthesizeCommand(paths: string[], options: SynthesizeOpti
   }
 
   session?.finish();
-  process.stdout.write(options.format === 'json' ? `${JSON.stringify(results, null, 2)}\n` : results.map((r) => formatCase(r, written.has(r))).join('\n'));
+  process.stdout.write(
+    options.format === 'json'
+      ? `${JSON.stringify(results, null, 2)}\n`
+      : results.map((r) => formatCase(r, written.has(r))).join('\n'),
+  );
   return exitCode;
 }
 
@@ -102,7 +117,9 @@ function formatCase(result: CaseRubric, wasWritten: boolean): string {
   const scenario = SCENARIO_DIMENSIONS.map((d) => `${d}: ${result.scenario[d]}`).join(', ');
   const lines = [`${result.file}${wasWritten ? ' (written)' : ''}  [${scenario}]`];
   for (const item of result.rubric) {
-    lines.push(`  [${String(item.points).padStart(3)}] ${item.criterion} (${axisOf(item) ?? '?'}) ← ${principleOf(item) ?? item.tags.find((t) => t.startsWith('concept:')) ?? '?'}`);
+    lines.push(
+      `  [${String(item.points).padStart(3)}] ${item.criterion} (${axisOf(item) ?? '?'}) ← ${principleOf(item) ?? item.tags.find((t) => t.startsWith('concept:')) ?? '?'}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -53,11 +53,13 @@ export async function synthesizeQueriesCommand(options: SynthesizeQueriesOptions
   const session = options.batchIn || options.offline ? undefined : new ModelSession(options);
   const replay = options.batchIn ? await batchReplay(options.batchIn, options.model) : undefined;
   let lastProgress = 0;
-  const report = session?.progress('synthesizing') ?? ((p: { done: number; total: number }) => {
-    if (!process.stderr.isTTY || (p.done < p.total && Date.now() - lastProgress < 100)) return;
-    lastProgress = Date.now();
-    writeProgress(`synthesizing ${p.done}/${p.total}`);
-  });
+  const report =
+    session?.progress('synthesizing') ??
+    ((p: { done: number; total: number }) => {
+      if (!process.stderr.isTTY || (p.done < p.total && Date.now() - lastProgress < 100)) return;
+      lastProgress = Date.now();
+      writeProgress(`synthesizing ${p.done}/${p.total}`);
+    });
   const fail = (where: string, message: string) => {
     failed++;
     process.stderr.write(`${where}: ${message}\n`);
@@ -73,15 +75,41 @@ export async function synthesizeQueriesCommand(options: SynthesizeQueriesOptions
           const offline = classifyQuestion(query.question, library.lexicon);
           let record: RubricRecord;
           if (options.offline) {
-            const rubric = synthesizeRubricOffline({ principles: library.principles, scenario: offline.scenario, question: query.question, lexicon: library.lexicon });
-            record = rubricRecord(query, offline.scenario, rubric.items, 'offline', rubric.pool.map((p) => p.principle.id), rubric.unmet);
+            const rubric = synthesizeRubricOffline({
+              principles: library.principles,
+              scenario: offline.scenario,
+              question: query.question,
+              lexicon: library.lexicon,
+            });
+            record = rubricRecord(
+              query,
+              offline.scenario,
+              rubric.items,
+              'offline',
+              rubric.pool.map((p) => p.principle.id),
+              rubric.unmet,
+            );
           } else {
             const client = replay ?? session!.client;
             const run = { signal: session?.signal };
             // Batch requests were written with the offline labels (one round trip); live runs ask the model.
-            const scenario = replay ? offline.scenario : (await classifyWithModel(client, { conversation: query.conversation, offline }, run)).scenario;
-            const rubric = await synthesizeRubric(client, { conversation: query.conversation, question: query.question, scenario, principles: library.principles }, run);
-            record = rubricRecord(query, scenario, rubric.items, rubric.source, rubric.pool.map((p) => p.principle.id), rubric.unmet, rubric.model);
+            const scenario = replay
+              ? offline.scenario
+              : (await classifyWithModel(client, { conversation: query.conversation, offline }, run)).scenario;
+            const rubric = await synthesizeRubric(
+              client,
+              { conversation: query.conversation, question: query.question, scenario, principles: library.principles },
+              run,
+            );
+            record = rubricRecord(
+              query,
+              scenario,
+              rubric.items,
+              rubric.source,
+              rubric.pool.map((p) => p.principle.id),
+              rubric.unmet,
+              rubric.model,
+            );
           }
           log.append(query.id, rubricRecordSchema.parse(record));
           report({ done: already + ++finished, total });
@@ -96,12 +124,23 @@ export async function synthesizeQueriesCommand(options: SynthesizeQueriesOptions
     if (session) session.finish();
     else clearProgress();
   }
-  if (session?.signal.aborted) throw new CliError(`cancelled after ${finished} new rubrics; run the same command again to resume`, 130);
-  process.stdout.write(`${finished} rubrics written to ${options.out}${already > 0 ? ` (${already} already there, skipped)` : ''}${failed > 0 ? `; ${failed} failed` : ''}\n`);
+  if (session?.signal.aborted)
+    throw new CliError(`cancelled after ${finished} new rubrics; run the same command again to resume`, 130);
+  process.stdout.write(
+    `${finished} rubrics written to ${options.out}${already > 0 ? ` (${already} already there, skipped)` : ''}${failed > 0 ? `; ${failed} failed` : ''}\n`,
+  );
   return failed > 0 ? 1 : 0;
 }
 
-function rubricRecord(query: Query, scenario: Scenario, items: RubricItem[], source: RubricRecord['source'], pool: string[], unmet: string[], model?: string): RubricRecord {
+function rubricRecord(
+  query: Query,
+  scenario: Scenario,
+  items: RubricItem[],
+  source: RubricRecord['source'],
+  pool: string[],
+  unmet: string[],
+  model?: string,
+): RubricRecord {
   return {
     id: query.id,
     prompt: query.conversation,
@@ -132,16 +171,23 @@ async function* queries(file: string, fail: (where: string, message: string) => 
 
 function countLines(file: string): number {
   try {
-    return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '').length;
+    return readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '').length;
   } catch (error) {
     throw new CliError(`cannot read ${file}: ${(error as Error).message}`);
   }
 }
 
 /** One synthesize_rubric request per question, with the offline scenario labels and the ranked pool. */
-async function writeBatchRequests(options: SynthesizeQueriesOptions, principles: readonly Principle[], lexicon?: ConceptLexicon): Promise<number> {
+async function writeBatchRequests(
+  options: SynthesizeQueriesOptions,
+  principles: readonly Principle[],
+  lexicon?: ConceptLexicon,
+): Promise<number> {
   const model = batchModel(options.model);
-  const mode = options.structuredOutput && options.structuredOutput !== 'auto' ? options.structuredOutput : 'json_schema';
+  const mode =
+    options.structuredOutput && options.structuredOutput !== 'auto' ? options.structuredOutput : 'json_schema';
   let failed = 0;
   const written = await new BatchRequestFile(resolve(options.batchOut!)).writeAll(async (add) => {
     for await (const query of queries(options.queries, (where, message) => {
@@ -149,11 +195,23 @@ async function writeBatchRequests(options: SynthesizeQueriesOptions, principles:
       process.stderr.write(`${where}: ${message}\n`);
     })) {
       const scenario = classifyQuestion(query.question, lexicon).scenario;
-      const pool = synthesizeRubricOffline({ principles, scenario, question: query.question, lexicon }).pool.slice(0, MODEL_POOL_SIZE).map((s) => s.principle);
-      await add(batchRequest('synthesize', synthesizeRubricOutput, synthesizeRubricPrompt({ conversation: query.conversation, scenario, pool }), model, mode));
+      const pool = synthesizeRubricOffline({ principles, scenario, question: query.question, lexicon })
+        .pool.slice(0, MODEL_POOL_SIZE)
+        .map((s) => s.principle);
+      await add(
+        batchRequest(
+          'synthesize',
+          synthesizeRubricOutput,
+          synthesizeRubricPrompt({ conversation: query.conversation, scenario, pool }),
+          model,
+          mode,
+        ),
+      );
     }
   });
-  process.stdout.write(`${plural(written.requests, 'batch request')} written to ${describeBatchFiles(written, options.batchOut!)} (model ${model}); run them, then: clinalign synthesize --queries ${options.queries} --batch-in <results.jsonl> --out rubrics.jsonl\n`);
+  process.stdout.write(
+    `${plural(written.requests, 'batch request')} written to ${describeBatchFiles(written, options.batchOut!)} (model ${model}); run them, then: clinalign synthesize --queries ${options.queries} --batch-in <results.jsonl> --out rubrics.jsonl\n`,
+  );
   return failed > 0 ? 1 : 0;
 }
 

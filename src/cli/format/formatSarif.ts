@@ -4,7 +4,12 @@ import type { Principle } from '../../core/principles/principle';
 import type { Severity } from '../../core/principles/schema';
 import { FRONT_MATTER_RULE, type LintRecord } from './lintRecord';
 
-const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'note',
+  hint: 'note',
+};
 
 /** SARIF 2.1.0 for code-scanning tools; each principle is a rule, locations relative to the working folder. */
 export function formatSarif(records: LintRecord[], principles: readonly Principle[], version: string): string {
@@ -47,7 +52,10 @@ export function formatSarif(records: LintRecord[], principles: readonly Principl
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: relative(process.cwd(), r.file).split('\\').join('/'), uriBaseId: '%SRCROOT%' },
+                artifactLocation: {
+                  uri: relative(process.cwd(), r.file).split('\\').join('/'),
+                  uriBaseId: '%SRCROOT%',
+                },
                 region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn },
               },
             },

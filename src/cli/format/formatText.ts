@@ -5,7 +5,8 @@ import { plural } from './plural';
 /** `file:line:col: severity message [principle]`, one per line, then a summary. */
 export function formatText(records: LintRecord[], fileCount: number): string {
   const lines = records.map(
-    (r) => `${relative(process.cwd(), r.file) || r.file}:${r.line}:${r.column}: ${r.severity} ${r.message} [${r.principle}]`,
+    (r) =>
+      `${relative(process.cwd(), r.file) || r.file}:${r.line}:${r.column}: ${r.severity} ${r.message} [${r.principle}]`,
   );
   const count = (severity: string) => records.filter((r) => r.severity === severity).length;
   const files = plural(fileCount, 'file');

@@ -1,5 +1,6 @@
 /** Comments the editor and the linter put in a body; they are not part of the answer. */
-const CONTROL_COMMENT = /^[ \t]*<!--\s*(?:clinalign-[\s\S]*?|Write the answer below\.[\s\S]*?)-->[ \t]*(?:\r?\n|$)(?:[ \t]*\r?\n)*/gm;
+const CONTROL_COMMENT =
+  /^[ \t]*<!--\s*(?:clinalign-[\s\S]*?|Write the answer below\.[\s\S]*?)-->[ \t]*(?:\r?\n|$)(?:[ \t]*\r?\n)*/gm;
 
 /**
  * The answer a case file holds: its body without ClinAlign's own comments (and the blank lines after them) and

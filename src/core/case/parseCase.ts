@@ -39,14 +39,21 @@ export function parseCase(text: string): CaseDocument {
   const opening = OPENING.exec(text);
   const fileTooLarge = textSizeProblem('case file', text, INPUT_LIMITS.caseFile);
   if (!opening) {
-    if (fileTooLarge) return withBody(text, text.length, {}, [{ message: fileTooLarge, line: 0, column: 0 }], undefined);
+    if (fileTooLarge)
+      return withBody(text, text.length, {}, [{ message: fileTooLarge, line: 0, column: 0 }], undefined);
     return withBody(text, bomLength, {}, [], undefined);
   }
 
   const yamlStart = opening[0].length;
   const closing = CLOSING.exec(text.slice(yamlStart));
   if (!closing) {
-    const problem = { message: fileTooLarge ?? 'front matter is not closed: add a line with `---` after it', line: 0, column: 0, endLine: 0, endColumn: 3 };
+    const problem = {
+      message: fileTooLarge ?? 'front matter is not closed: add a line with `---` after it',
+      line: 0,
+      column: 0,
+      endLine: 0,
+      endColumn: 3,
+    };
     return withBody(text, text.length, {}, [problem], undefined);
   }
   const yamlEnd = yamlStart + closing.index;
@@ -61,7 +68,13 @@ export function parseCase(text: string): CaseDocument {
     return parseFrontMatter(text, yamlStart, yamlEnd, bodyStart);
   } catch (error) {
     // The YAML library and zod should not throw on any input; if one does, it is still this file's problem.
-    return withBody(text, bodyStart, {}, [{ message: `cannot read the front matter: ${(error as Error).message}`, line: 1, column: 0 }], undefined);
+    return withBody(
+      text,
+      bodyStart,
+      {},
+      [{ message: `cannot read the front matter: ${(error as Error).message}`, line: 1, column: 0 }],
+      undefined,
+    );
   }
 }
 
@@ -92,7 +105,8 @@ function withBody(
   problems: YamlProblem[],
   frontMatter: FrontMatterBlock | undefined,
 ): CaseDocument {
-  const conversation: Message[] = data.conversation ?? (data.prompt !== undefined ? [{ role: 'user', content: data.prompt }] : []);
+  const conversation: Message[] =
+    data.conversation ?? (data.prompt !== undefined ? [{ role: 'user', content: data.prompt }] : []);
   const question = conversation
     .filter((m) => m.role === 'user')
     .map((m) => m.content)

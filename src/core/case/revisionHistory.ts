@@ -31,7 +31,11 @@ export function historyFile(root: string, caseId: string): string {
   return join(root, HISTORY_FOLDER, `${caseId}.jsonl`);
 }
 
-export function historyEntry(source: HistoryEntry['source'], text: string, extra: { model?: string; principlesAddressed?: string[] } = {}): HistoryEntry {
+export function historyEntry(
+  source: HistoryEntry['source'],
+  text: string,
+  extra: { model?: string; principlesAddressed?: string[] } = {},
+): HistoryEntry {
   return {
     time: new Date().toISOString(),
     source,

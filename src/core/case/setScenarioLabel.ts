@@ -29,7 +29,8 @@ export function setScenarioLabel(documentText: string, dimension: ScenarioDimens
     const colon = yamlText.indexOf(':', (existing.key as Node).range![1]);
     return splice(documentText, frontMatter.start + colon + 1, frontMatter.start + colon + 1, ` ${label}`);
   }
-  if (existing) return setFrontMatterField(documentText, 'scenario', { ...(scenario.toJSON() as object), [dimension]: label });
+  if (existing)
+    return setFrontMatterField(documentText, 'scenario', { ...(scenario.toJSON() as object), [dimension]: label });
   const firstKey = scenario.items[0]!.key as Node;
   const firstLineStart = yamlText.lastIndexOf('\n', firstKey.range![0] - 1) + 1;
   const indent = yamlText.slice(firstLineStart, firstKey.range![0]);
@@ -39,7 +40,12 @@ export function setScenarioLabel(documentText: string, dimension: ScenarioDimens
   const eol = /\r\n/.test(documentText) ? '\r\n' : '\n';
   const at = newline < 0 ? yamlText.length : newline + 1;
   const prefix = newline < 0 ? eol : '';
-  return splice(documentText, frontMatter.start + at, frontMatter.start + at, `${prefix}${indent}${dimension}: ${label}${eol}`);
+  return splice(
+    documentText,
+    frontMatter.start + at,
+    frontMatter.start + at,
+    `${prefix}${indent}${dimension}: ${label}${eol}`,
+  );
 }
 
 /** The `scenario:` node of the front matter, if it parses. */

@@ -34,13 +34,21 @@ export function setFrontMatterField(documentText: string, key: string, value: un
   const document = parseYaml(yamlText);
   if (document.errors.length > 0) {
     const { line } = frontMatter.source.positionOf(document.errors[0]!.pos[0]);
-    throw new Error(`cannot edit the front matter: YAML error on line ${line + frontMatter.firstLine + 1}: ${document.errors[0]!.message.split('\n')[0]}`);
+    throw new Error(
+      `cannot edit the front matter: YAML error on line ${line + frontMatter.firstLine + 1}: ${document.errors[0]!.message.split('\n')[0]}`,
+    );
   }
   const contents = document.contents;
   if (contents === null || (isScalar(contents) && contents.value === null)) {
-    return splice(documentText, frontMatter.end, frontMatter.end, `${yamlText.length > 0 && !yamlText.endsWith('\n') ? eol : ''}${entry}`);
+    return splice(
+      documentText,
+      frontMatter.end,
+      frontMatter.end,
+      `${yamlText.length > 0 && !yamlText.endsWith('\n') ? eol : ''}${entry}`,
+    );
   }
-  if (!isMap(contents) || contents.flow) throw new Error('cannot edit the front matter: it is not a block of `key: value` lines');
+  if (!isMap(contents) || contents.flow)
+    throw new Error('cannot edit the front matter: it is not a block of `key: value` lines');
 
   const pairs = contents.items;
   const index = pairs.findIndex((pair) => isScalar(pair.key) && pair.key.value === key);
@@ -54,7 +62,10 @@ export function setFrontMatterField(documentText: string, key: string, value: un
   }
 
   const order = CASE_KEY_ORDER.indexOf(key);
-  const before = order < 0 ? undefined : pairs.find((pair) => isScalar(pair.key) && CASE_KEY_ORDER.indexOf(String(pair.key.value)) > order);
+  const before =
+    order < 0
+      ? undefined
+      : pairs.find((pair) => isScalar(pair.key) && CASE_KEY_ORDER.indexOf(String(pair.key.value)) > order);
   if (before) {
     const at = frontMatter.start + lineStart(yamlText, (before.key as Node).range![0]);
     return splice(documentText, at, at, entry);
@@ -68,7 +79,11 @@ function renderEntry(key: string, value: unknown): string {
   const document = new Document({ [key]: value });
   visit(document, {
     Seq(_, node) {
-      if (node.items.every(isScalar) && node.items.map((item) => String(item.value)).join(', ').length <= INLINE_SEQUENCE_WIDTH) node.flow = true;
+      if (
+        node.items.every(isScalar) &&
+        node.items.map((item) => String(item.value)).join(', ').length <= INLINE_SEQUENCE_WIDTH
+      )
+        node.flow = true;
     },
   });
   return document.toString({ lineWidth: 0, flowCollectionPadding: false });

@@ -62,17 +62,30 @@ export interface PrincipleTree {
 }
 
 /** The explorer's tree: broken files first, then principles grouped by dimension in library order. */
-export function buildPrincipleTree(principles: readonly Principle[], options: PrincipleTreeOptions = {}): PrincipleTree {
+export function buildPrincipleTree(
+  principles: readonly Principle[],
+  options: PrincipleTreeOptions = {},
+): PrincipleTree {
   const filter = normalizeFilter(options.filter);
   const dimensions: DimensionNode[] = [];
   for (const dimension of DIMENSIONS) {
     const members = principles.filter((p) => p.dimension === dimension);
-    const shown = members.filter((p) => filter === undefined || matchesFilter(p, filter)).map((p) => principleNode(p, options));
+    const shown = members
+      .filter((p) => filter === undefined || matchesFilter(p, filter))
+      .map((p) => principleNode(p, options));
     if (filter !== undefined && shown.length === 0) continue;
     const applying = options.scenario || options.applicable ? shown.filter((n) => n.applies).length : undefined;
-    dimensions.push({ kind: 'dimension', dimension, total: members.length, principles: shown, ...(applying !== undefined && { applying }) });
+    dimensions.push({
+      kind: 'dimension',
+      dimension,
+      total: members.length,
+      principles: shown,
+      ...(applying !== undefined && { applying }),
+    });
   }
-  const brokenFiles = [...(options.brokenFiles ?? [])].sort().map((file): BrokenFileNode => ({ kind: 'broken-file', file }));
+  const brokenFiles = [...(options.brokenFiles ?? [])]
+    .sort()
+    .map((file): BrokenFileNode => ({ kind: 'broken-file', file }));
   return { brokenFiles, dimensions, ...(filter !== undefined && { filter }) };
 }
 
@@ -89,7 +102,8 @@ export function matchesFilter(principle: Principle, filter: string): boolean {
 
 function principleNode(principle: Principle, options: PrincipleTreeOptions): PrincipleNode {
   const setting = options.severityMap ? severitySettingFor(principle.id, options.severityMap) : undefined;
-  const disabledBy = disabledReason(principle, options.disabledIds) ?? (setting === 'off' ? { kind: 'setting' as const } : undefined);
+  const disabledBy =
+    disabledReason(principle, options.disabledIds) ?? (setting === 'off' ? { kind: 'setting' as const } : undefined);
   const severity = setting && setting !== 'off' ? setting : principle.severity;
   const node: PrincipleNode = { kind: 'principle', principle, severity };
   if (disabledBy) node.disabledBy = disabledBy;

@@ -28,8 +28,11 @@ export function dimensionDescription(node: DimensionNode, filtered: boolean): st
 }
 
 export function dimensionTooltip(node: DimensionNode, caseName?: string): string {
-  const lines = [`${node.total} ${DIMENSION_TITLES[node.dimension].toLowerCase()} principle${node.total === 1 ? '' : 's'}`];
-  if (node.applying !== undefined) lines.push(`${node.applying} of those shown apply to ${caseName ?? 'the active case'}`);
+  const lines = [
+    `${node.total} ${DIMENSION_TITLES[node.dimension].toLowerCase()} principle${node.total === 1 ? '' : 's'}`,
+  ];
+  if (node.applying !== undefined)
+    lines.push(`${node.applying} of those shown apply to ${caseName ?? 'the active case'}`);
   return lines.join('\n');
 }
 
@@ -48,7 +51,11 @@ export function principleDescription(node: PrincipleNode): string {
  * Titles, statements, sources and file names come from team files and the reason from the case's question:
  * all escaped, so a hostile file shows its text and never an image or a link.
  */
-export function principleTooltip(node: PrincipleNode, displayPath: DisplayPath = (f) => f, scenario?: Scenario): string {
+export function principleTooltip(
+  node: PrincipleNode,
+  displayPath: DisplayPath = (f) => f,
+  scenario?: Scenario,
+): string {
   const { principle } = node;
   const sections = [
     `**${escapeMarkdown(principle.title)}**`,
@@ -58,9 +65,12 @@ export function principleTooltip(node: PrincipleNode, displayPath: DisplayPath =
   ];
   if (node.applies !== undefined) sections.push(`**Active case:** ${activeCaseText(node, scenario)}`);
   sections.push(['**Sources:**', ...principle.sources.map((s) => `- ${escapeMarkdown(s)}`)].join('\n'));
-  if (node.disabledBy?.kind === 'file') sections.push(`Disabled by ${markdownCode(where(node.disabledBy.location, displayPath))}.`);
-  else if (node.disabledBy?.kind === 'setting') sections.push('Disabled in settings (`clinalign.disabledPrinciples`, or `off` in `clinalign.severity`).');
-  else if (principle.overriddenBy) sections.push(`Team override in ${markdownCode(where(principle.overriddenBy, displayPath))}.`);
+  if (node.disabledBy?.kind === 'file')
+    sections.push(`Disabled by ${markdownCode(where(node.disabledBy.location, displayPath))}.`);
+  else if (node.disabledBy?.kind === 'setting')
+    sections.push('Disabled in settings (`clinalign.disabledPrinciples`, or `off` in `clinalign.severity`).');
+  else if (principle.overriddenBy)
+    sections.push(`Team override in ${markdownCode(where(principle.overriddenBy, displayPath))}.`);
   sections.push(`Defined in ${markdownCode(where(principle.location, displayPath))}.`);
   return sections.join('\n\n');
 }
@@ -69,7 +79,11 @@ export function brokenFileLabel(node: BrokenFileNode): string {
   return `⚠ ${basename(node.file)} has problems`;
 }
 
-export function brokenFileTooltip(node: BrokenFileNode, displayPath: DisplayPath = (f) => f, firstProblem?: string): string {
+export function brokenFileTooltip(
+  node: BrokenFileNode,
+  displayPath: DisplayPath = (f) => f,
+  firstProblem?: string,
+): string {
   const problem = firstProblem ? `: ${firstProblem}` : '';
   return (
     `${displayPath(node.file)} has problems${problem}\n\n` +

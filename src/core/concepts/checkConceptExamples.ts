@@ -27,6 +27,8 @@ export function checkConceptExamples(lexicon: ConceptLexicon): ConceptExampleFai
 }
 
 function describe(m: { negated: boolean; hypothetical: boolean; historical: boolean; text: string }): string {
-  const kinds = [m.negated && 'negated', m.hypothetical && 'hypothetical', m.historical && 'historical'].filter(Boolean).join(', ');
+  const kinds = [m.negated && 'negated', m.hypothetical && 'hypothetical', m.historical && 'historical']
+    .filter(Boolean)
+    .join(', ');
   return `“${m.text}” (${kinds})`;
 }

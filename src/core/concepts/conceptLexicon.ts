@@ -67,14 +67,26 @@ export class ConceptLexicon {
   matchContext(hits: PhraseHit[], tokens: Parameters<typeof contextScopes>[0], language: string): Uint8Array {
     const ignored = this.ignoredTriggers.get(language);
     const kept = ignored
-      ? hits.filter((h) => this.contextPayloads[h.payload]!.role !== 'trigger' || !ignored.has(tokens.slice(h.startToken, h.endToken).map((t) => t.word).join(' ')))
+      ? hits.filter(
+          (h) =>
+            this.contextPayloads[h.payload]!.role !== 'trigger' ||
+            !ignored.has(
+              tokens
+                .slice(h.startToken, h.endToken)
+                .map((t) => t.word)
+                .join(' '),
+            ),
+        )
       : hits;
     return contextScopes(tokens, kept, this.contextPayloads);
   }
 
   private merge(bundled: readonly ParsedConceptFile[], team: readonly ParsedConceptFile[]): LocatedConcept[] {
     const byId = new Map<string, LocatedConcept>();
-    for (const [files, overriding] of [[bundled, false], [team, true]] as const) {
+    for (const [files, overriding] of [
+      [bundled, false],
+      [team, true],
+    ] as const) {
       const seen = new Set<string>();
       for (const file of files) {
         this.problems.push(...file.problems);
@@ -90,7 +102,10 @@ export class ConceptLexicon {
         for (const patch of file.patches) {
           const base = byId.get(patch.id);
           if (!base) {
-            this.problems.push({ ...patch.location, message: `unknown concept "${patch.id}": a partial entry adds terms to an existing concept` });
+            this.problems.push({
+              ...patch.location,
+              message: `unknown concept "${patch.id}": a partial entry adds terms to an existing concept`,
+            });
             continue;
           }
           const terms = { ...base.terms };
@@ -98,7 +113,12 @@ export class ConceptLexicon {
             const key = language as keyof typeof terms;
             terms[key] = [...(terms[key] ?? []), ...(list ?? [])];
           }
-          byId.set(patch.id, { ...base, terms, combos: [...(base.combos ?? []), ...(patch.combos ?? [])], examples: [...(base.examples ?? []), ...(patch.examples ?? [])] });
+          byId.set(patch.id, {
+            ...base,
+            terms,
+            combos: [...(base.combos ?? []), ...(patch.combos ?? [])],
+            examples: [...(base.examples ?? []), ...(patch.examples ?? [])],
+          });
         }
       }
     }
@@ -107,11 +127,19 @@ export class ConceptLexicon {
 
   private compile(source: LocatedConcept): CompiledConcept {
     const conceptIndex = this.index.get(source.id)!;
-    const concept: CompiledConcept = { id: source.id, kind: source.kind, label: source.label, emergentWith: [], combos: [], source };
+    const concept: CompiledConcept = {
+      id: source.id,
+      kind: source.kind,
+      label: source.label,
+      emergentWith: [],
+      combos: [],
+      source,
+    };
     if (source.urgency) concept.urgency = source.urgency;
     for (const id of source.emergentWith ?? []) {
       if (this.index.has(id)) concept.emergentWith.push(id);
-      else this.problems.push({ ...source.location, message: `${source.id}: emergentWith names unknown concept "${id}"` });
+      else
+        this.problems.push({ ...source.location, message: `${source.id}: emergentWith names unknown concept "${id}"` });
     }
     const termPayload = this.payloadTarget.length;
     this.payloadTarget.push(conceptIndex);
@@ -125,7 +153,10 @@ export class ConceptLexicon {
         if ('concept' in part) {
           const index = this.index.get(part.concept);
           if (index === undefined) {
-            this.problems.push({ ...source.location, message: `${source.id}: combo names unknown concept "${part.concept}"` });
+            this.problems.push({
+              ...source.location,
+              message: `${source.id}: combo names unknown concept "${part.concept}"`,
+            });
             broken = true;
           } else parts.push({ concept: index });
         } else {
@@ -166,12 +197,16 @@ export class ConceptLexicon {
       const concept = this.concepts[index]!;
       if (state[index] === 1) {
         const cycle = [...path.slice(path.indexOf(index)), index].map((i) => this.concepts[i]!.id).join(' → ');
-        this.problems.push({ ...concept.source.location, message: `concepts refer to each other in a cycle: ${cycle}` });
+        this.problems.push({
+          ...concept.source.location,
+          message: `concepts refer to each other in a cycle: ${cycle}`,
+        });
         for (const i of path.slice(path.indexOf(index))) this.concepts[i]!.combos = [];
         return;
       }
       state[index] = 1;
-      for (const combo of concept.combos) for (const part of combo.parts) if ('concept' in part) visit(part.concept, [...path, index]);
+      for (const combo of concept.combos)
+        for (const part of combo.parts) if ('concept' in part) visit(part.concept, [...path, index]);
       state[index] = 2;
       this.order.push(index);
     };
@@ -199,7 +234,12 @@ export class ConceptLexicon {
     add(rules.terminate, { role: 'terminate' });
     for (const [language, phrases] of Object.entries(rules.ignoreIn ?? {})) {
       const set = this.ignoredTriggers.get(language) ?? new Set<string>();
-      for (const phrase of phrases) set.add(tokenize(phrase).map((t) => t.word).join(' '));
+      for (const phrase of phrases)
+        set.add(
+          tokenize(phrase)
+            .map((t) => t.word)
+            .join(' '),
+        );
       this.ignoredTriggers.set(language, set);
     }
   }

@@ -16,22 +16,34 @@ const PREFIX_BY_KIND: Record<ConceptKind, string> = {
   action: 'action',
 };
 
-export const conceptIdSchema = z.string().regex(/^(redflag|feature|body|population|medicine|action)\.[a-z0-9]+(-[a-z0-9]+)*$/, {
-  message: 'concept id must be <redflag|feature|body|population|medicine|action>.<kebab-name>',
-});
+export const conceptIdSchema = z
+  .string()
+  .regex(/^(redflag|feature|body|population|medicine|action)\.[a-z0-9]+(-[a-z0-9]+)*$/, {
+    message: 'concept id must be <redflag|feature|body|population|medicine|action>.<kebab-name>',
+  });
 
 /** A concept id, or a prefix ending in `*` that selects several (`redflag.*`). */
-export const conceptRefSchema = z.string().regex(/^(redflag|feature|body|population|medicine|action)\.([a-z0-9]+(-[a-z0-9]+)*|\*|[a-z0-9-]+\*)$/, {
-  message: 'a concept reference is an id (redflag.stroke) or a prefix ending in * (redflag.*)',
-});
+export const conceptRefSchema = z
+  .string()
+  .regex(/^(redflag|feature|body|population|medicine|action)\.([a-z0-9]+(-[a-z0-9]+)*|\*|[a-z0-9-]+\*)$/, {
+    message: 'a concept reference is an id (redflag.stroke) or a prefix ending in * (redflag.*)',
+  });
 
-const termSchema = z.string().min(1).superRefine((term, ctx) => {
-  const compiled = compileTerm(term);
-  if (typeof compiled === 'string') ctx.addIssue({ code: 'custom', message: compiled });
-});
+const termSchema = z
+  .string()
+  .min(1)
+  .superRefine((term, ctx) => {
+    const compiled = compileTerm(term);
+    if (typeof compiled === 'string') ctx.addIssue({ code: 'custom', message: compiled });
+  });
 
 const termsByLanguageSchema = z
-  .object({ en: z.array(termSchema).optional(), es: z.array(termSchema).optional(), pt: z.array(termSchema).optional(), fr: z.array(termSchema).optional() })
+  .object({
+    en: z.array(termSchema).optional(),
+    es: z.array(termSchema).optional(),
+    pt: z.array(termSchema).optional(),
+    fr: z.array(termSchema).optional(),
+  })
   .strict();
 
 const comboPartSchema = z.union([
@@ -64,12 +76,18 @@ export const conceptSchema = z
     sources: z.array(z.string().min(3)).optional(),
   })
   .strict()
-  .refine((c) => c.id.startsWith(`${PREFIX_BY_KIND[c.kind]}.`), { message: 'the id prefix must match the kind', path: ['id'] })
+  .refine((c) => c.id.startsWith(`${PREFIX_BY_KIND[c.kind]}.`), {
+    message: 'the id prefix must match the kind',
+    path: ['id'],
+  })
   .refine((c) => c.kind === 'red-flag' || (c.urgency === undefined && c.emergentWith === undefined), {
     message: '`urgency` and `emergentWith` are for red flags only',
     path: ['urgency'],
   })
-  .refine((c) => c.kind !== 'red-flag' || c.urgency !== undefined, { message: 'a red flag needs `urgency`', path: ['urgency'] })
+  .refine((c) => c.kind !== 'red-flag' || c.urgency !== undefined, {
+    message: 'a red flag needs `urgency`',
+    path: ['urgency'],
+  })
   .refine((c) => Object.values(c.terms ?? {}).some((t) => t && t.length > 0) || (c.combos?.length ?? 0) > 0, {
     message: 'a concept needs `terms` or `combos`',
     path: ['terms'],
@@ -78,7 +96,12 @@ export type ConceptData = z.infer<typeof conceptSchema>;
 
 /** A team entry that adds terms or combos to a concept defined elsewhere. */
 export const conceptPatchSchema = z
-  .object({ id: conceptIdSchema, terms: termsByLanguageSchema.optional(), combos: z.array(comboSchema).optional(), examples: examplesSchema.optional() })
+  .object({
+    id: conceptIdSchema,
+    terms: termsByLanguageSchema.optional(),
+    combos: z.array(comboSchema).optional(),
+    examples: examplesSchema.optional(),
+  })
   .strict();
 
 export const CONTEXT_KINDS = ['negated', 'hypothetical', 'historical', 'other-person', 'refuted'] as const;
@@ -115,4 +138,6 @@ export const contextRulesSchema = z
   .strict();
 export type ContextRulesData = z.infer<typeof contextRulesSchema>;
 
-export const conceptFileSchema = z.object({ concepts: z.array(z.unknown()).optional(), context: z.unknown().optional() }).strict();
+export const conceptFileSchema = z
+  .object({ concepts: z.array(z.unknown()).optional(), context: z.unknown().optional() })
+  .strict();

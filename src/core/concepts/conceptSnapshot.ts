@@ -26,21 +26,38 @@ export function createConceptSnapshot(conceptDir: string): ConceptSnapshot {
   const files = principleFilesIn(conceptDir).map((file) => ({ file, text: readFileSync(file, 'utf8') }));
   return {
     format: 1,
-    files: stampsOf(files.map((f) => f.file), files.map((f) => f.text)),
+    files: stampsOf(
+      files.map((f) => f.file),
+      files.map((f) => f.text),
+    ),
     parsed: files.map(({ file, text }) => {
       const { file: _file, ...parsed } = parseConceptFile(file, text, false);
-      return { ...parsed, concepts: parsed.concepts.map((c) => ({ ...c, location: { ...c.location, file: basename(file) } })), problems: parsed.problems.map((p) => ({ ...p, file: basename(file) })) };
+      return {
+        ...parsed,
+        concepts: parsed.concepts.map((c) => ({ ...c, location: { ...c.location, file: basename(file) } })),
+        problems: parsed.problems.map((p) => ({ ...p, file: basename(file) })),
+      };
     }),
   };
 }
 
 /** The parsed bundled concept files from the snapshot, or undefined when it is missing or stale. */
-export function readConceptSnapshot(conceptDir: string, files: readonly string[], texts: readonly string[]): ParsedConceptFile[] | undefined {
+export function readConceptSnapshot(
+  conceptDir: string,
+  files: readonly string[],
+  texts: readonly string[],
+): ParsedConceptFile[] | undefined {
   if (!isBundledFolder(conceptDir)) return undefined; // a repository's snapshot is never trusted
   const snapshot = readMatchingSnapshot<ConceptSnapshot>(conceptSnapshotPathFor(conceptDir), files, texts);
   if (!snapshot) return undefined;
   return snapshot.parsed.map((parsed, i) => {
     const file = files[i]!;
-    return { ...parsed, file, concepts: parsed.concepts.map((c) => ({ ...c, location: { ...c.location, file } })), patches: [], problems: parsed.problems.map((p) => ({ ...p, file })) };
+    return {
+      ...parsed,
+      file,
+      concepts: parsed.concepts.map((c) => ({ ...c, location: { ...c.location, file } })),
+      patches: [],
+      problems: parsed.problems.map((p) => ({ ...p, file })),
+    };
   });
 }

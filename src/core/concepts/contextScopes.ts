@@ -14,19 +14,41 @@ export interface TriggerPayload {
   clause?: boolean;
 }
 
-export const CONTEXT_BITS: Record<ContextKind, number> = { negated: 1, hypothetical: 2, historical: 4, 'other-person': 8, refuted: 16 };
+export const CONTEXT_BITS: Record<ContextKind, number> = {
+  negated: 1,
+  hypothetical: 2,
+  historical: 4,
+  'other-person': 8,
+  refuted: 16,
+};
 
 /** Words a trigger covers at most (NegEx uses five; hypotheticals run to the end of their clause). */
-const FORWARD_SCOPE: Record<ContextKind, number> = { negated: 5, hypothetical: 12, historical: 8, 'other-person': 8, refuted: 40 };
+const FORWARD_SCOPE: Record<ContextKind, number> = {
+  negated: 5,
+  hypothetical: 12,
+  historical: 8,
+  'other-person': 8,
+  refuted: 40,
+};
 /** A refuted claim runs to the edge of its sentence ("the idea that natural means safe, is a myth"). */
-const BACKWARD_SCOPE: Record<ContextKind, number> = { negated: 6, hypothetical: 6, historical: 6, 'other-person': 6, refuted: 40 };
+const BACKWARD_SCOPE: Record<ContextKind, number> = {
+  negated: 6,
+  hypothetical: 6,
+  historical: 6,
+  'other-person': 6,
+  refuted: 40,
+};
 
 /**
  * For each token, the context bits of the triggers whose scope covers it. A scope stops at the end of the
  * sentence and at a terminator ("but", "now"); a hypothetical also stops at a clause edge ("If you have chest
  * pain, call 911": the call is not hypothetical). Triggers inside a pseudo-trigger phrase ("not only") do not count.
  */
-export function contextScopes(tokens: readonly Token[], hits: readonly PhraseHit[], payloads: readonly TriggerPayload[]): Uint8Array {
+export function contextScopes(
+  tokens: readonly Token[],
+  hits: readonly PhraseHit[],
+  payloads: readonly TriggerPayload[],
+): Uint8Array {
   const bits = new Uint8Array(tokens.length);
   const terminator = new Uint8Array(tokens.length);
   // For each token, how far the pseudo-trigger phrases covering it reach: a trigger lying wholly inside one is void.
@@ -34,7 +56,8 @@ export function contextScopes(tokens: readonly Token[], hits: readonly PhraseHit
   for (const hit of hits) {
     const payload = payloads[hit.payload]!;
     if (payload.role === 'terminate') terminator[hit.startToken] = 1;
-    if (payload.role === 'pseudo') for (let t = hit.startToken; t < hit.endToken; t++) pseudoEnd[t] = Math.max(pseudoEnd[t]!, hit.endToken);
+    if (payload.role === 'pseudo')
+      for (let t = hit.startToken; t < hit.endToken; t++) pseudoEnd[t] = Math.max(pseudoEnd[t]!, hit.endToken);
   }
   for (const hit of hits) {
     const payload = payloads[hit.payload]!;
@@ -54,7 +77,8 @@ export function contextScopes(tokens: readonly Token[], hits: readonly PhraseHit
       for (let t = hit.endToken; t < limit; t++) {
         const token = tokens[t]!;
         if (token.sentence !== sentence || terminator[t]) break;
-        if ((kind === 'hypothetical' || payload.clause) && !wholeSentence && t > hit.endToken && token.clauseBreak) break;
+        if ((kind === 'hypothetical' || payload.clause) && !wholeSentence && t > hit.endToken && token.clauseBreak)
+          break;
         bits[t]! |= bit;
       }
     } else {

@@ -8,10 +8,26 @@ export type DetectedLanguage = Language | 'unknown';
  * tell a question in Spanish, Portuguese or French from English; a handful of words decides.
  */
 const FUNCTION_WORDS: Record<Language, ReadonlySet<string>> = {
-  en: new Set('the and is are my i you it to of in have has what should do does with for this that me can not was just been im ive its dont cant'.split(' ')),
-  es: new Set('el los las y es estoy tengo mi mis que de del en con por para una un pero muy como esta tiene hace dolor me se lo le sus desde hay puedo debo'.split(' ')),
-  pt: new Set('o os as e estou tenho meu minha que de do da dos das em com por para uma um mas muito como esta tem faz dor me se ele ela desde ha posso devo nao voce'.split(' ')),
-  fr: new Set('le la les et est je suis mon ma mes que de du des en dans avec pour une un mais tres comme cette il elle depuis ai jai dois puis pas vous douleur'.split(' ')),
+  en: new Set(
+    'the and is are my i you it to of in have has what should do does with for this that me can not was just been im ive its dont cant'.split(
+      ' ',
+    ),
+  ),
+  es: new Set(
+    'el los las y es estoy tengo mi mis que de del en con por para una un pero muy como esta tiene hace dolor me se lo le sus desde hay puedo debo'.split(
+      ' ',
+    ),
+  ),
+  pt: new Set(
+    'o os as e estou tenho meu minha que de do da dos das em com por para uma um mas muito como esta tem faz dor me se ele ela desde ha posso devo nao voce'.split(
+      ' ',
+    ),
+  ),
+  fr: new Set(
+    'le la les et est je suis mon ma mes que de du des en dans avec pour une un mais tres comme cette il elle depuis ai jai dois puis pas vous douleur'.split(
+      ' ',
+    ),
+  ),
 };
 
 /** Function words of each language in a text, and its word count: the votes that decide its language. */

@@ -16,7 +16,12 @@ export function readConceptFiles(dirs: readonly string[], allowPatches: boolean)
     try {
       return parseConceptFile(file, readFileWithinLimit(file, INPUT_LIMITS.yamlFile, 'concept file'), allowPatches);
     } catch (error) {
-      return { file, concepts: [], patches: [], problems: [{ file, line: 0, column: 0, message: unreadableMessage(error) }] };
+      return {
+        file,
+        concepts: [],
+        patches: [],
+        problems: [{ file, line: 0, column: 0, message: unreadableMessage(error) }],
+      };
     }
   });
 }
@@ -36,7 +41,9 @@ export function loadLexicon(bundledPrinciples: string, teamConceptDirs: readonly
 
 /** Team concepts beside team principles: `.clinalign/concepts` for `.clinalign/principles`, else `<folder>/concepts`. */
 export function teamConceptDirFor(principleDir: string): string {
-  return basename(principleDir) === 'principles' ? join(dirname(principleDir), CONCEPTS_FOLDER) : join(principleDir, CONCEPTS_FOLDER);
+  return basename(principleDir) === 'principles'
+    ? join(dirname(principleDir), CONCEPTS_FOLDER)
+    : join(principleDir, CONCEPTS_FOLDER);
 }
 
 let bundled: ConceptLexicon | undefined;

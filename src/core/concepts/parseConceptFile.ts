@@ -2,7 +2,14 @@ import { isMap, isSeq } from 'yaml';
 import type { LoadProblem } from '../principles/loadProblem';
 import { INPUT_LIMITS, textSizeProblem } from '../untrusted/inputLimits';
 import { YamlSource } from '../yaml/yamlSource';
-import { conceptFileSchema, conceptPatchSchema, conceptSchema, contextRulesSchema, type ConceptData, type ContextRulesData } from './conceptSchema';
+import {
+  conceptFileSchema,
+  conceptPatchSchema,
+  conceptSchema,
+  contextRulesSchema,
+  type ConceptData,
+  type ContextRulesData,
+} from './conceptSchema';
 
 export interface ConceptLocation {
   file: string;
@@ -65,7 +72,7 @@ export function parseConceptFile(file: string, text: string, allowPatches: boole
       result.patches.push({ ...patch.data, location });
       return;
     }
-    source.zodProblems((patch && !patch.success ? patch.error : full.error), path).forEach(problem);
+    source.zodProblems(patch && !patch.success ? patch.error : full.error, path).forEach(problem);
   });
   return result;
 }
@@ -78,7 +85,12 @@ function unquotedNumberSteps(text: string): Omit<LoadProblem, 'file'>[] {
     if (at < 0 || /^\s*#/.test(line)) return;
     const before = line.slice(0, at);
     const quotes = (before.match(/["']/g) ?? []).length;
-    if (quotes % 2 === 0) problems.push({ line: index, column: at + 1, message: 'YAML reads `#` after a space as a comment: write the number step as <0-12>, or quote the term' });
+    if (quotes % 2 === 0)
+      problems.push({
+        line: index,
+        column: at + 1,
+        message: 'YAML reads `#` after a space as a comment: write the number step as <0-12>, or quote the term',
+      });
   });
   return problems;
 }

@@ -38,7 +38,14 @@ function compileStep(step: TermStep): Step {
     case 'number':
       return { words: NO_WORDS, prefixes: NO_WORDS, min: step.min, max: step.max, isNumber: true, any: false };
     case 'words':
-      return { words: step.words.length > 8 ? new Set(step.words) : step.words, prefixes: step.prefixes, min: 0, max: 0, isNumber: false, any: false };
+      return {
+        words: step.words.length > 8 ? new Set(step.words) : step.words,
+        prefixes: step.prefixes,
+        min: 0,
+        max: 0,
+        isNumber: false,
+        any: false,
+      };
   }
 }
 
@@ -89,7 +96,8 @@ export class PhraseTrie {
 
   /** Number-first phrases that can match before `next` (the last token: only those of one step). */
   private numberFirstBefore(next: Token | undefined): readonly Phrase[] {
-    if (next === undefined) return (this.numberFirstLast ??= this.numberFirst.filter(({ steps }) => steps.length === 1));
+    if (next === undefined)
+      return (this.numberFirstLast ??= this.numberFirst.filter(({ steps }) => steps.length === 1));
     let list = this.numberFirstByNext.get(next.word);
     if (!list) {
       list = this.numberFirst.filter(({ steps }) => {
@@ -122,10 +130,10 @@ export class PhraseTrie {
         }
       }
       if (!Number.isNaN(token.value)) {
-        for (const phrase of this.numberFirstBefore(tokens[start + 1])) if (stepMatches(phrase.steps[0]!, token)) tryPhrase(phrase, start);
+        for (const phrase of this.numberFirstBefore(tokens[start + 1]))
+          if (stepMatches(phrase.steps[0]!, token)) tryPhrase(phrase, start);
       }
     }
     return hits;
   }
 }
-

@@ -76,7 +76,9 @@ export function recogniseWith(lexicon: ConceptLexicon, text: string): Recognitio
       // the past only when every part lies in it ("chemo last week and now she's shivering" is current).
       const first = bits[span.startToken]!;
       const everyPart = (span.starts ?? [span.startToken]).reduce((all, start) => all & bits[start]!, 0xff);
-      const flags = (first & (CONTEXT_BITS.negated | CONTEXT_BITS.hypothetical | CONTEXT_BITS['other-person'])) | (everyPart & CONTEXT_BITS.historical);
+      const flags =
+        (first & (CONTEXT_BITS.negated | CONTEXT_BITS.hypothetical | CONTEXT_BITS['other-person'])) |
+        (everyPart & CONTEXT_BITS.historical);
       const start = tokens[span.startToken]!.start;
       const end = tokens[span.endToken - 1]!.end;
       // Refutation is left to the lint rules that read claims: a red-flag action attributed to others is
@@ -85,7 +87,8 @@ export function recogniseWith(lexicon: ConceptLexicon, text: string): Recognitio
       const hypothetical = (flags & CONTEXT_BITS.hypothetical) !== 0;
       // Belonging to a group outlasts the event that made it ("a kidney transplant in 2019"), and a medicine
       // started last week is still taken: only negation and hypotheticals take these out of the present.
-      const historical = concept.kind !== 'population' && concept.kind !== 'medicine' && (flags & CONTEXT_BITS.historical) !== 0;
+      const historical =
+        concept.kind !== 'population' && concept.kind !== 'medicine' && (flags & CONTEXT_BITS.historical) !== 0;
       mentions.push({
         concept: concept.id,
         kind: concept.kind,
@@ -107,7 +110,10 @@ export function recogniseWith(lexicon: ConceptLexicon, text: string): Recognitio
   const currentIds = new Set(mentions.filter((m) => m.current).map((m) => m.concept));
   for (const mention of mentions) {
     const concept = lexicon.get(mention.concept)!;
-    mention.emergency = mention.current && concept.kind === 'red-flag' && (concept.urgency === 'emergent' || concept.emergentWith.some((id) => currentIds.has(id)));
+    mention.emergency =
+      mention.current &&
+      concept.kind === 'red-flag' &&
+      (concept.urgency === 'emergent' || concept.emergentWith.some((id) => currentIds.has(id)));
   }
   mentions.sort((a, b) => a.start - b.start || b.end - a.end);
   return { text, tokens, mentions, language, languageVotes, contextBits: bits };
@@ -158,7 +164,12 @@ function within(list: Span[], anchor: Span, window: number): Span[] {
   const near: Span[] = [];
   for (let i = low; i < list.length && list[i]!.startToken <= anchor.endToken + window; i++) {
     const span = list[i]!;
-    const gap = span.startToken >= anchor.endToken ? span.startToken - anchor.endToken : anchor.startToken >= span.endToken ? anchor.startToken - span.endToken : 0;
+    const gap =
+      span.startToken >= anchor.endToken
+        ? span.startToken - anchor.endToken
+        : anchor.startToken >= span.endToken
+          ? anchor.startToken - span.endToken
+          : 0;
     if (gap <= window) near.push(span);
   }
   return near;
@@ -166,7 +177,11 @@ function within(list: Span[], anchor: Span, window: number): Span[] {
 
 /** Overlapping mentions of one concept become one, so evidence reads once. */
 function mergeSpans(spans: Span[]): Span[] {
-  const copy = (s: Span): Span => ({ startToken: s.startToken, endToken: s.endToken, ...(s.starts && { starts: [...s.starts] }) });
+  const copy = (s: Span): Span => ({
+    startToken: s.startToken,
+    endToken: s.endToken,
+    ...(s.starts && { starts: [...s.starts] }),
+  });
   if (spans.length < 2) return spans.map(copy);
   const sorted = [...spans].sort((a, b) => a.startToken - b.startToken || b.endToken - a.endToken);
   const merged: Span[] = [copy(sorted[0]!)];
@@ -175,7 +190,8 @@ function mergeSpans(spans: Span[]): Span[] {
     if (span.startToken < last.endToken) {
       last.endToken = Math.max(last.endToken, span.endToken);
       // Overlapping hits of one concept: out of the present only if each of them is.
-      if (last.starts || span.starts) last.starts = [...(last.starts ?? [last.startToken]), ...(span.starts ?? [span.startToken])];
+      if (last.starts || span.starts)
+        last.starts = [...(last.starts ?? [last.startToken]), ...(span.starts ?? [span.startToken])];
     } else merged.push(copy(span));
   }
   return merged;

@@ -33,7 +33,10 @@ export class RecognitionCache {
     let start = 0;
     const add = (end: number) => {
       const slice = text.slice(start, end);
-      parts.push({ start, recognition: remember(this.paragraphs, slice, this.paragraphSize, () => this.lexicon.recognise(slice)) });
+      parts.push({
+        start,
+        recognition: remember(this.paragraphs, slice, this.paragraphSize, () => this.lexicon.recognise(slice)),
+      });
     };
     for (const gap of text.matchAll(PARAGRAPH_BREAK)) {
       add(gap.index);
@@ -44,7 +47,13 @@ export class RecognitionCache {
     let tokenOffset = 0;
     for (const { start: offset, recognition } of parts) {
       for (const m of recognition.mentions) {
-        mentions.push({ ...m, start: m.start + offset, end: m.end + offset, startToken: m.startToken + tokenOffset, endToken: m.endToken + tokenOffset });
+        mentions.push({
+          ...m,
+          start: m.start + offset,
+          end: m.end + offset,
+          startToken: m.startToken + tokenOffset,
+          endToken: m.endToken + tokenOffset,
+        });
       }
       tokenOffset += recognition.tokens.length;
     }
@@ -62,7 +71,14 @@ export class RecognitionCache {
           tokens = [];
           let sentences = 0;
           parts.forEach(({ start: offset, recognition }, paragraph) => {
-            for (const t of recognition.tokens) tokens!.push({ ...t, start: t.start + offset, end: t.end + offset, sentence: t.sentence + sentences, paragraph });
+            for (const t of recognition.tokens)
+              tokens!.push({
+                ...t,
+                start: t.start + offset,
+                end: t.end + offset,
+                sentence: t.sentence + sentences,
+                paragraph,
+              });
             sentences += (recognition.tokens.at(-1)?.sentence ?? -1) + 1;
           });
         }

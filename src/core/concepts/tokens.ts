@@ -25,14 +25,57 @@ const CLAUSE_GAP = /[,:()[\]—–]|\s-\s/;
 const MARKS = /\p{M}+/gu;
 const APOSTROPHES = /['’ʼ]/g;
 
-const NUMBER_WORDS = new Map<string, number>(Object.entries({
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
-  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-  dozen: 12, hundred: 100,
-  uno: 1, una: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, um: 1, uma: 1, dois: 2, duas: 2,
-  un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5,
-}));
+const NUMBER_WORDS = new Map<string, number>(
+  Object.entries({
+    zero: 0,
+    one: 1,
+    two: 2,
+    three: 3,
+    four: 4,
+    five: 5,
+    six: 6,
+    seven: 7,
+    eight: 8,
+    nine: 9,
+    ten: 10,
+    eleven: 11,
+    twelve: 12,
+    thirteen: 13,
+    fourteen: 14,
+    fifteen: 15,
+    sixteen: 16,
+    seventeen: 17,
+    eighteen: 18,
+    nineteen: 19,
+    twenty: 20,
+    thirty: 30,
+    forty: 40,
+    fifty: 50,
+    sixty: 60,
+    seventy: 70,
+    eighty: 80,
+    ninety: 90,
+    dozen: 12,
+    hundred: 100,
+    uno: 1,
+    una: 1,
+    dos: 2,
+    tres: 3,
+    cuatro: 4,
+    cinco: 5,
+    seis: 6,
+    um: 1,
+    uma: 1,
+    dois: 2,
+    duas: 2,
+    un: 1,
+    une: 1,
+    deux: 2,
+    trois: 3,
+    quatre: 4,
+    cinq: 5,
+  }),
+);
 const PLAIN = /^[a-z0-9]*$/;
 
 export function normaliseWord(raw: string): string {
@@ -65,7 +108,15 @@ export function tokenize(text: string): Token[] {
     if (tokens.length > 0 && (gap & SENTENCE) !== 0) sentence++;
     if (tokens.length > 0 && (gap & PARAGRAPH) !== 0) paragraph++;
     const word = normaliseWord(match[0]);
-    tokens.push({ word, start, end: start + match[0].length, value: numberValue(word), sentence, paragraph, clauseBreak: (gap & CLAUSE) !== 0 });
+    tokens.push({
+      word,
+      start,
+      end: start + match[0].length,
+      value: numberValue(word),
+      sentence,
+      paragraph,
+      clauseBreak: (gap & CLAUSE) !== 0,
+    });
     previousEnd = start + match[0].length;
   }
   return tokens;
@@ -84,5 +135,9 @@ const ONE_CHAR_GAP = new Map<number, number>([
 function gapBetween(text: string, from: number, to: number): number {
   if (to - from <= 1) return to === from ? 0 : (ONE_CHAR_GAP.get(text.charCodeAt(from)) ?? 0);
   const gap = text.slice(from, to);
-  return (SENTENCE_GAP.test(gap) ? SENTENCE : 0) | (PARAGRAPH_GAP.test(gap) ? PARAGRAPH : 0) | (CLAUSE_GAP.test(gap) ? CLAUSE : 0);
+  return (
+    (SENTENCE_GAP.test(gap) ? SENTENCE : 0) |
+    (PARAGRAPH_GAP.test(gap) ? PARAGRAPH : 0) |
+    (CLAUSE_GAP.test(gap) ? CLAUSE : 0)
+  );
 }

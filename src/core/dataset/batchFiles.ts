@@ -13,7 +13,10 @@ export const batchRequestSchema = z.strictObject({
   custom_id: z.string().min(1).max(512),
   method: z.literal('POST'),
   url: z.literal('/v1/chat/completions'),
-  body: z.looseObject({ model: z.string().min(1), messages: z.array(z.object({ role: z.string(), content: z.string() })).min(1) }),
+  body: z.looseObject({
+    model: z.string().min(1),
+    messages: z.array(z.object({ role: z.string(), content: z.string() })).min(1),
+  }),
 });
 export type BatchRequest = z.infer<typeof batchRequestSchema>;
 
@@ -24,16 +27,27 @@ export const batchResultSchema = z.looseObject({
   response: z
     .looseObject({
       status_code: z.number(),
-      body: z.looseObject({ model: z.string().optional(), choices: z.array(z.looseObject({ message: z.looseObject({ content: z.string().nullable() }) })).optional() }).nullable().optional(),
+      body: z
+        .looseObject({
+          model: z.string().optional(),
+          choices: z.array(z.looseObject({ message: z.looseObject({ content: z.string().nullable() }) })).optional(),
+        })
+        .nullable()
+        .optional(),
     })
     .nullable()
     .optional(),
-  error: z.looseObject({ message: z.string().optional(), code: z.string().nullable().optional() }).nullable().optional(),
+  error: z
+    .looseObject({ message: z.string().optional(), code: z.string().nullable().optional() })
+    .nullable()
+    .optional(),
 });
 
 /** A request's id: what it asks (schema + messages), so a result finds its request whichever model ran it. */
 export function batchKey(kind: string, schemaName: string, messages: readonly Message[]): string {
-  const hash = createHash('sha256').update(JSON.stringify([schemaName, messages.map((m) => [m.role, m.content])])).digest('hex');
+  const hash = createHash('sha256')
+    .update(JSON.stringify([schemaName, messages.map((m) => [m.role, m.content])]))
+    .digest('hex');
   return `${kind}-${hash}`;
 }
 
@@ -41,7 +55,14 @@ export function batchKey(kind: string, schemaName: string, messages: readonly Me
  * The request ClinAlign's live client would send for this prompt in the given structured-output mode
  * (json_schema by default: OpenAI and vLLM both take it), as a Batch API line.
  */
-export function batchRequest(kind: string, output: OutputSchema<unknown>, messages: readonly Message[], model: string, mode: ConcreteMode = 'json_schema', temperature?: number): BatchRequest {
+export function batchRequest(
+  kind: string,
+  output: OutputSchema<unknown>,
+  messages: readonly Message[],
+  model: string,
+  mode: ConcreteMode = 'json_schema',
+  temperature?: number,
+): BatchRequest {
   const shaped = shapeRequest(mode, output, messages);
   return batchRequestSchema.parse({
     custom_id: batchKey(kind, output.name, messages),
@@ -81,9 +102,15 @@ export async function readBatchResults(file: string): Promise<BatchResults> {
     const r = parsed.data;
     const content = r.response?.body?.choices?.[0]?.message?.content;
     if (r.error) results.replies.set(r.custom_id, { error: r.error.message ?? r.error.code ?? 'failed' });
-    else if (!r.response || r.response.status_code !== 200) results.replies.set(r.custom_id, { error: `status ${r.response?.status_code ?? 'missing'}` });
-    else if (typeof content !== 'string') results.replies.set(r.custom_id, { error: 'the reply has no message content' });
-    else results.replies.set(r.custom_id, { content, ...(r.response.body?.model ? { model: r.response.body.model } : {}) });
+    else if (!r.response || r.response.status_code !== 200)
+      results.replies.set(r.custom_id, { error: `status ${r.response?.status_code ?? 'missing'}` });
+    else if (typeof content !== 'string')
+      results.replies.set(r.custom_id, { error: 'the reply has no message content' });
+    else
+      results.replies.set(r.custom_id, {
+        content,
+        ...(r.response.body?.model ? { model: r.response.body.model } : {}),
+      });
   }
   return results;
 }
@@ -109,7 +136,11 @@ export function replayClient(kind: string, results: BatchResults, model: string)
         throw new ModelError('invalid-output', `batch result ${id} is not JSON (${(error as Error).message})`);
       }
       const parsed = output.schema.safeParse(json);
-      if (!parsed.success) throw new ModelError('invalid-output', `batch result ${id} does not match ${output.name}: ${describeIssues(parsed.error)}`);
+      if (!parsed.success)
+        throw new ModelError(
+          'invalid-output',
+          `batch result ${id} does not match ${output.name}: ${describeIssues(parsed.error)}`,
+        );
       return parsed.data;
     },
   };

@@ -42,7 +42,10 @@ export class BatchRequestFile {
     if (this.ids.has(request.custom_id)) return;
     const line = `${JSON.stringify(request)}\n`;
     const bytes = Buffer.byteLength(line);
-    if (bytes > this.limits.maxBytes) throw new Error(`request ${request.custom_id} alone is ${bytes} bytes, over the batch file limit of ${this.limits.maxBytes}`);
+    if (bytes > this.limits.maxBytes)
+      throw new Error(
+        `request ${request.custom_id} alone is ${bytes} bytes, over the batch file limit of ${this.limits.maxBytes}`,
+      );
     let part = this.parts.at(-1);
     if (!part || part.lines >= this.limits.maxRequests || part.bytes + bytes > this.limits.maxBytes) {
       // Named for its number until the count of parts is known: temporaries of one run must not collide.
@@ -60,7 +63,10 @@ export class BatchRequestFile {
     try {
       await write((request) => this.add(request));
       if (this.parts.length === 0) this.parts.push(new AtomicFile(this.path));
-      files = this.parts.length === 1 ? [this.path] : this.parts.map((_, index) => partPath(this.path, index + 1, this.parts.length));
+      files =
+        this.parts.length === 1
+          ? [this.path]
+          : this.parts.map((_, index) => partPath(this.path, index + 1, this.parts.length));
       for (const [index, part] of this.parts.entries()) await part.commit(files[index]);
     } catch (error) {
       for (const part of this.parts) await part.discard();
@@ -82,7 +88,10 @@ export function partPath(path: string, part: number, parts: number): string {
 function removeStaleParts(path: string, written: string[]): void {
   const ext = extname(path);
   const stem = basename(path, ext);
-  const isPart = (name: string) => name.startsWith(`${stem}.part-`) && name.endsWith(ext) && /^\.part-\d+-of-\d+$/.test(name.slice(stem.length, name.length - ext.length));
+  const isPart = (name: string) =>
+    name.startsWith(`${stem}.part-`) &&
+    name.endsWith(ext) &&
+    /^\.part-\d+-of-\d+$/.test(name.slice(stem.length, name.length - ext.length));
   const keep = new Set(written.map((file) => basename(file)));
   let names: string[];
   try {
@@ -92,6 +101,7 @@ function removeStaleParts(path: string, written: string[]): void {
   }
   for (const name of names) {
     if (keep.has(name)) continue;
-    if (isPart(name) || (written.length > 1 && name === basename(path))) rmSync(join(dirname(path), name), { force: true });
+    if (isPart(name) || (written.length > 1 && name === basename(path)))
+      rmSync(join(dirname(path), name), { force: true });
   }
 }

@@ -4,7 +4,7 @@ import { exportFileName } from './exportRecords';
 const FIELDS: Record<string, string[]> = {
   healthbench: [
     '`prompt_id` (string): the case id, stable across exports',
-    '`prompt` (list of `{role, content}`): the conversation; the last turn is the user\'s',
+    "`prompt` (list of `{role, content}`): the conversation; the last turn is the user's",
     '`rubrics` (list of `{criterion, points, tags}`): points −10…10, never 0; tags `axis:…`, `level:example`, `principle:<id>`',
     '`example_tags` (list of strings): `theme:…` tags kept from an import, then scenario labels as `<dimension>:<label>`',
     '`ideal_completions_data` (`{ideal_completion}` or null): the verified answer',
@@ -48,7 +48,10 @@ export function datasetCard(manifest: Omit<ExportManifest, 'created_at'>): strin
   const configs = manifest.files
     // An empty file makes a config the datasets library cannot load.
     .filter((f) => /\.(jsonl|parquet)$/.test(f.name) && f.records > 0)
-    .map((f) => `  - config_name: ${f.name.replace(/\.(jsonl|parquet)$/, '')}\n    data_files:\n      - split: train\n        path: ${f.name}`)
+    .map(
+      (f) =>
+        `  - config_name: ${f.name.replace(/\.(jsonl|parquet)$/, '')}\n    data_files:\n      - split: train\n        path: ${f.name}`,
+    )
     .join('\n');
   const lines = [
     '---',
@@ -79,7 +82,7 @@ export function datasetCard(manifest: Omit<ExportManifest, 'created_at'>): strin
     manifest.include_unverified
       ? '**This export includes cases that are not verified** (`--include-unverified`): treat it as a draft.'
       : 'Only cases with `review.status: verified` and every rubric item marked `verified: true` are included.',
-    'Preference pairs take the verified answer as *chosen* and the earliest draft in the case\'s revision history as *rejected*.',
+    "Preference pairs take the verified answer as *chosen* and the earliest draft in the case's revision history as *rejected*.",
     '',
     `- Principle library: ${manifest.principle_library ? `${manifest.principle_library.version} (${manifest.principle_library.principles} principles)` : 'not recorded'}`,
     `- Judge model: ${manifest.judge_model ?? 'not recorded'}`,
@@ -102,7 +105,12 @@ export function datasetCard(manifest: Omit<ExportManifest, 'created_at'>): strin
     '',
     '## Fields',
     '',
-    ...manifest.formats.flatMap((format) => [`### \`${exportFileName(format)}\``, '', ...FIELDS[format]!.map((f) => `- ${f}`), '']),
+    ...manifest.formats.flatMap((format) => [
+      `### \`${exportFileName(format)}\``,
+      '',
+      ...FIELDS[format]!.map((f) => `- ${f}`),
+      '',
+    ]),
     '## Caveats',
     '',
     'Rubric items were judged by clinicians for this dataset; any model-graded score computed with them agrees with',

@@ -11,7 +11,11 @@ export type ExportCasesRequest = Omit<ExportOptions, 'principleLibrary' | 'safet
  * only unless `includeUnverified`, a verified case with an uncovered error finding (by this library's lint)
  * skipped, and the manifest stamped with the library's version.
  */
-export function exportCases(library: CompiledLibrary, request: ExportCasesRequest, hooks: ExportHooks = {}): Promise<ExportResult> {
+export function exportCases(
+  library: CompiledLibrary,
+  request: ExportCasesRequest,
+  hooks: ExportHooks = {},
+): Promise<ExportResult> {
   return exportDataset(
     {
       ...request,

@@ -75,11 +75,22 @@ export async function exportDataset(options: ExportOptions, hooks: ExportHooks =
   ]);
   // Never overwrite a case: the output folder may sit among the inputs.
   const inputs = new Set(files.map((f) => f.file));
-  for (const target of targets.values()) if (inputs.has(target)) throw new UnsafeOutputError(`refusing to overwrite the case file ${target}`);
+  for (const target of targets.values())
+    if (inputs.has(target)) throw new UnsafeOutputError(`refusing to overwrite the case file ${target}`);
 
   const staged = StagedFolder.create(outDir, EXPORT_FILES);
   const stagedPath = (name: string) => join(staged.path, name);
-  const writers = new Map(formats.map((f) => [f, f === 'verl' ? new VerlParquetFile(stagedPath(exportFileName(f))) : new AtomicFile(stagedPath(exportFileName(f)))] as const));
+  const writers = new Map(
+    formats.map(
+      (f) =>
+        [
+          f,
+          f === 'verl'
+            ? new VerlParquetFile(stagedPath(exportFileName(f)))
+            : new AtomicFile(stagedPath(exportFileName(f))),
+        ] as const,
+    ),
+  );
   const report = new AtomicFile(stagedPath(SKIPPED_REPORT));
   const all = [...writers.values(), report];
   try {
@@ -95,7 +106,12 @@ export async function exportDataset(options: ExportOptions, hooks: ExportHooks =
       exportFiles[index]!.bytes = writer.bytes; // parquet's size is known only once written
     }
     const reportBytes = report.bytes;
-    exportFiles.push({ name: SKIPPED_REPORT, records: tally.skippedCount, bytes: reportBytes, sha256: await report.commit() });
+    exportFiles.push({
+      name: SKIPPED_REPORT,
+      records: tally.skippedCount,
+      bytes: reportBytes,
+      sha256: await report.commit(),
+    });
 
     const body: Omit<ExportManifest, 'created_at'> = {
       format_version: 1,
@@ -115,7 +131,10 @@ export async function exportDataset(options: ExportOptions, hooks: ExportHooks =
       judge_model: options.judgeModel ?? null,
     };
     const card = datasetCard(body);
-    const manifest = exportManifestSchema.parse({ ...body, created_at: (options.now ?? (() => new Date()))().toISOString() });
+    const manifest = exportManifestSchema.parse({
+      ...body,
+      created_at: (options.now ?? (() => new Date()))().toISOString(),
+    });
     await writeFileAtomic(stagedPath('README.md'), card);
     await writeFileAtomic(stagedPath('manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     // Moved one by one only when the folder holds other files too: the manifest goes last.
@@ -172,7 +191,8 @@ async function writeRecords(
           })
         : text;
     if (isSkipped(result)) await skip(result);
-    else if (seen.has(result.id)) await skip({ file: listed.shown, reason: 'duplicate-id', detail: `another case already has id ${result.id}` });
+    else if (seen.has(result.id))
+      await skip({ file: listed.shown, reason: 'duplicate-id', detail: `another case already has id ${result.id}` });
     else {
       seen.add(result.id);
       tally.exported++;
@@ -187,7 +207,10 @@ async function writeRecords(
     }
     if (index % 256 === 255 || index === files.length - 1) hooks.onProgress?.({ done: index + 1, total: files.length });
   }
-  for (const d of SCENARIO_DIMENSIONS) tally.scenarioCounts[d] = Object.fromEntries(Object.entries(tally.scenarioCounts[d]!).sort(([a], [b]) => (a < b ? -1 : 1)));
+  for (const d of SCENARIO_DIMENSIONS)
+    tally.scenarioCounts[d] = Object.fromEntries(
+      Object.entries(tally.scenarioCounts[d]!).sort(([a], [b]) => (a < b ? -1 : 1)),
+    );
   return tally;
 }
 
@@ -196,7 +219,13 @@ function readCaseText(listed: ListedCaseFile): string | SkippedCase {
   try {
     return readFileWithinLimit(listed.file, INPUT_LIMITS.caseFile, 'case file');
   } catch (error) {
-    return { file: listed.shown, reason: 'parse-error', detail: `${listed.shown}:1:1: ${unreadableMessage(error)}`, line: 1, column: 1 };
+    return {
+      file: listed.shown,
+      reason: 'parse-error',
+      detail: `${listed.shown}:1:1: ${unreadableMessage(error)}`,
+      line: 1,
+      column: 1,
+    };
   }
 }
 

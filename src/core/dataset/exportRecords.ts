@@ -13,17 +13,26 @@ export function exportFileName(format: ExportFormat): string {
   return format === 'verl' ? 'verl.parquet' : `${format}.jsonl`;
 }
 
-const axisTagged = (tags: string[]) => tags.filter((t) => t.startsWith('axis:')).every((t) => (AXES as readonly string[]).includes(t.slice(5)));
+const axisTagged = (tags: string[]) =>
+  tags.filter((t) => t.startsWith('axis:')).every((t) => (AXES as readonly string[]).includes(t.slice(5)));
 
 /** A rubric item as HealthBench writes it: no `verified` flag, tags as strings. */
 export const exportRubricItemSchema = z.strictObject({
   criterion: z.string().min(1),
-  points: z.number().int().min(-10).max(10).refine((p) => p !== 0, { message: 'points are never 0' }),
+  points: z
+    .number()
+    .int()
+    .min(-10)
+    .max(10)
+    .refine((p) => p !== 0, { message: 'points are never 0' }),
   tags: z.array(z.string()).refine(axisTagged, { message: 'unknown axis tag' }),
 });
 export type ExportRubricItem = z.infer<typeof exportRubricItemSchema>;
 
-const promptSchema = z.array(messageSchema).min(1).refine((m) => m.at(-1)!.role === 'user', { message: 'the last turn is the user\'s' });
+const promptSchema = z
+  .array(messageSchema)
+  .min(1)
+  .refine((m) => m.at(-1)!.role === 'user', { message: "the last turn is the user's" });
 
 /** Where a record came from; no times, so re-exports are byte-identical. */
 export const provenanceSchema = z.strictObject({
@@ -82,10 +91,15 @@ export const EXPORT_SCHEMAS = {
 } as const;
 
 /** A record validated before it is written; the message names the record and the field. */
-export function validated<F extends keyof typeof EXPORT_SCHEMAS>(format: F, record: unknown): z.infer<(typeof EXPORT_SCHEMAS)[F]> {
+export function validated<F extends keyof typeof EXPORT_SCHEMAS>(
+  format: F,
+  record: unknown,
+): z.infer<(typeof EXPORT_SCHEMAS)[F]> {
   const result = EXPORT_SCHEMAS[format].safeParse(record);
   if (!result.success) {
-    throw new Error(`${format} record invalid: ${result.error.issues.map((i) => `${i.path.join('.') || '(record)'}: ${i.message}`).join('; ')}`);
+    throw new Error(
+      `${format} record invalid: ${result.error.issues.map((i) => `${i.path.join('.') || '(record)'}: ${i.message}`).join('; ')}`,
+    );
   }
   return result.data as z.infer<(typeof EXPORT_SCHEMAS)[F]>;
 }

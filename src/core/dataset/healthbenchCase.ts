@@ -16,7 +16,8 @@ const INLINE_SEQUENCE_WIDTH = 100;
  * invalid case is an error here rather than a broken file.
  */
 export function healthBenchCaseText(record: HealthBenchRecord): string {
-  if (!CASE_ID.test(record.prompt_id)) throw new Error(`prompt_id "${record.prompt_id}" cannot be a case id (letters, digits, ".", "_", "-" only)`);
+  if (!CASE_ID.test(record.prompt_id))
+    throw new Error(`prompt_id "${record.prompt_id}" cannot be a case id (letters, digits, ".", "_", "-" only)`);
   const scenario = scenarioFromHealthBenchTags(record.example_tags);
   const frontMatter: Record<string, unknown> = {
     id: record.prompt_id,
@@ -30,14 +31,20 @@ export function healthBenchCaseText(record: HealthBenchRecord): string {
   const document = new Document(frontMatter);
   visit(document, {
     Seq(_, node) {
-      if (node.items.every(isScalar) && node.items.map((item) => String(item.value)).join(', ').length <= INLINE_SEQUENCE_WIDTH) node.flow = true;
+      if (
+        node.items.every(isScalar) &&
+        node.items.map((item) => String(item.value)).join(', ').length <= INLINE_SEQUENCE_WIDTH
+      )
+        node.flow = true;
     },
   });
   const answer = record.ideal_completions_data?.ideal_completion ?? '';
   const text = `---\n${document.toString({ lineWidth: 0, flowCollectionPadding: false })}---\n${bodyForAnswer(answer)}`;
 
   const check = parseCase(text);
-  if (check.problems.length > 0) throw new Error(`would not make a valid case: line ${check.problems[0]!.line + 1}: ${check.problems[0]!.message}`);
-  if (caseAnswer(check.body) !== answer) throw new Error('the ideal completion would not survive as the answer (it holds a ClinAlign control comment)');
+  if (check.problems.length > 0)
+    throw new Error(`would not make a valid case: line ${check.problems[0]!.line + 1}: ${check.problems[0]!.message}`);
+  if (caseAnswer(check.body) !== answer)
+    throw new Error('the ideal completion would not survive as the answer (it holds a ClinAlign control comment)');
   return text;
 }

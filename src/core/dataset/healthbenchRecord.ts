@@ -13,7 +13,10 @@ export const healthBenchRecordSchema = z
     example_tags: z.array(z.string()).default([]),
     ideal_completions_data: z.looseObject({ ideal_completion: z.string() }).nullable().optional(),
   })
-  .transform((record) => ({ ...record, prompt_id: record.prompt_id || contentPromptId(record.prompt, record.rubrics) }));
+  .transform((record) => ({
+    ...record,
+    prompt_id: record.prompt_id || contentPromptId(record.prompt, record.rubrics),
+  }));
 export type HealthBenchRecord = z.infer<typeof healthBenchRecordSchema>;
 
 /** Parses HealthBench JSONL text; a bad line is an error naming its line number. */
@@ -30,7 +33,10 @@ export function parseHealthBenchJsonl(text: string): HealthBenchRecord[] {
         throw new Error(`line ${number}: not JSON: ${(error as Error).message}`);
       }
       const parsed = healthBenchRecordSchema.safeParse(json);
-      if (!parsed.success) throw new Error(`line ${number}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      if (!parsed.success)
+        throw new Error(
+          `line ${number}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+        );
       return parsed.data;
     });
 }

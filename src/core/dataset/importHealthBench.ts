@@ -29,7 +29,10 @@ export interface ImportResult {
  * record is reported with its line and the rest go on; existing files are never replaced unless `force`.
  * Every write stays in `outDir` and never goes through a symbolic link (core/project/safeWrite).
  */
-export async function importHealthBench(options: ImportOptions, hooks: { onProblem?: (p: ImportProblem) => void; signal?: AbortSignal } = {}): Promise<ImportResult> {
+export async function importHealthBench(
+  options: ImportOptions,
+  hooks: { onProblem?: (p: ImportProblem) => void; signal?: AbortSignal } = {},
+): Promise<ImportResult> {
   const outDir = prepareOutputFolder(options.outDir);
   const result: ImportResult = { written: [], kept: [], problems: [] };
   const problem = (line: number, message: string) => {
@@ -43,7 +46,8 @@ export async function importHealthBench(options: ImportOptions, hooks: { onProbl
     let target: string;
     try {
       const parsed = healthBenchRecordSchema.safeParse(parseJsonLine(line));
-      if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      if (!parsed.success)
+        throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
       text = healthBenchCaseText(parsed.data);
       target = outputPath(outDir, `${parsed.data.prompt_id}.case.md`);
       confinedPath(outDir, target); // a symbolic link in its place is reported, never written through

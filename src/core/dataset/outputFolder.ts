@@ -17,7 +17,8 @@ export function outputPath(dir: string, name: string): string {
   const root = resolve(dir);
   const target = resolve(root, name);
   const rel = relative(root, target);
-  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) throw new UnsafeOutputError(`refusing to write outside ${root}: ${name}`);
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel))
+    throw new UnsafeOutputError(`refusing to write outside ${root}: ${name}`);
   let isLink = false;
   try {
     isLink = lstatSync(target).isSymbolicLink();

@@ -9,7 +9,10 @@ export interface Query {
   question: string;
 }
 
-const idSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/).optional();
+const idSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/)
+  .optional();
 const promptForm = z.looseObject({ prompt: z.array(messageSchema).min(1), prompt_id: idSchema, id: idSchema });
 const questionForm = z.looseObject({ question: z.string().min(1), id: idSchema, prompt_id: idSchema });
 
@@ -39,8 +42,16 @@ export function parseQueryLine(line: JsonlLine): Query {
   } else {
     throw new Error(`line ${line.number}: expected a HealthBench record with "prompt", {"question": …}, or a string`);
   }
-  if (conversation.at(-1)!.role !== 'user') throw new Error(`line ${line.number}: the conversation must end with the user's turn`);
-  const question = conversation.filter((m) => m.role === 'user').map((m) => m.content).join('\n\n');
+  if (conversation.at(-1)!.role !== 'user')
+    throw new Error(`line ${line.number}: the conversation must end with the user's turn`);
+  const question = conversation
+    .filter((m) => m.role === 'user')
+    .map((m) => m.content)
+    .join('\n\n');
   if (question.trim() === '') throw new Error(`line ${line.number}: empty question`);
-  return { id: id ?? `q-${createHash('sha256').update(JSON.stringify(conversation)).digest('hex').slice(0, 16)}`, conversation, question };
+  return {
+    id: id ?? `q-${createHash('sha256').update(JSON.stringify(conversation)).digest('hex').slice(0, 16)}`,
+    conversation,
+    question,
+  };
 }

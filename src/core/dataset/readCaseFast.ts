@@ -16,14 +16,17 @@ const CLOSING = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m;
  * over a size cap, YAML outside that subset, anything js-yaml or the schema rejects — goes through parseCase,
  * so problems carry their line and column and a case is never accepted that the editor would reject.
  */
-export function readCaseFast(text: string): Pick<CaseDocument, 'data' | 'body' | 'conversation' | 'question' | 'problems'> {
+export function readCaseFast(
+  text: string,
+): Pick<CaseDocument, 'data' | 'body' | 'conversation' | 'question' | 'problems'> {
   const opening = OPENING.exec(text);
   if (!opening || textSizeProblem('case file', text, INPUT_LIMITS.caseFile)) return parseCase(text);
   const yamlStart = opening[0].length;
   const closing = CLOSING.exec(text.slice(yamlStart));
   if (!closing) return parseCase(text);
   const yaml = text.slice(yamlStart, yamlStart + closing.index);
-  if (textSizeProblem('front matter', yaml, INPUT_LIMITS.frontMatter) || !isPlainFrontMatter(yaml)) return parseCase(text);
+  if (textSizeProblem('front matter', yaml, INPUT_LIMITS.frontMatter) || !isPlainFrontMatter(yaml))
+    return parseCase(text);
   let json: unknown;
   try {
     // js-yaml's depth limit (4.3; not in its typings yet) is at least as strict as `yaml`'s, so what it refuses
@@ -35,10 +38,17 @@ export function readCaseFast(text: string): Pick<CaseDocument, 'data' | 'body' |
   const parsed = caseFrontMatterSchema.safeParse(json);
   if (!parsed.success) return parseCase(text);
   const data = parsed.data;
-  const conversation: Message[] = data.conversation ?? (data.prompt !== undefined ? [{ role: 'user', content: data.prompt }] : []);
+  const conversation: Message[] =
+    data.conversation ?? (data.prompt !== undefined ? [{ role: 'user', content: data.prompt }] : []);
   const question = conversation
     .filter((m) => m.role === 'user')
     .map((m) => m.content)
     .join('\n\n');
-  return { data, body: text.slice(yamlStart + closing.index + closing[0].length), conversation, question, problems: [] };
+  return {
+    data,
+    body: text.slice(yamlStart + closing.index + closing[0].length),
+    conversation,
+    question,
+    problems: [],
+  };
 }

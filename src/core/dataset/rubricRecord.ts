@@ -3,7 +3,8 @@ import { messageSchema } from '../case/caseSchema';
 import { SCENARIO_LABELS } from '../scenario/labels';
 import { exportRubricItemSchema } from './exportRecords';
 
-const label = <L extends readonly [string, ...string[]]>(labels: L) => z.enum([...labels, 'unknown'] as [string, ...string[]]);
+const label = <L extends readonly [string, ...string[]]>(labels: L) =>
+  z.enum([...labels, 'unknown'] as [string, ...string[]]);
 
 /** One line of `clinalign synthesize --queries … --out rubrics.jsonl`. */
 export const rubricRecordSchema = z.strictObject({

@@ -14,9 +14,18 @@ export const STALE_AFTER_MS = 60 * 60 * 1000;
  */
 export function cleanStaleTemporaries(target: string, names: readonly string[]): void {
   const found = [
-    ...(entriesOf(dirname(target)) ?? []).map((name) => ({ path: join(dirname(target), name), parts: parseStagedName(name, target) })),
-    ...(entriesOf(target) ?? []).map((name) => ({ path: join(target, name), parts: parseStagedName(name, target) ?? perFileTemporary(name, names) })),
-  ].filter((entry): entry is { path: string; parts: StagedNameParts } => entry.parts !== undefined && isStale(entry.parts.pid, entry.path));
+    ...(entriesOf(dirname(target)) ?? []).map((name) => ({
+      path: join(dirname(target), name),
+      parts: parseStagedName(name, target),
+    })),
+    ...(entriesOf(target) ?? []).map((name) => ({
+      path: join(target, name),
+      parts: parseStagedName(name, target) ?? perFileTemporary(name, names),
+    })),
+  ].filter(
+    (entry): entry is { path: string; parts: StagedNameParts } =>
+      entry.parts !== undefined && isStale(entry.parts.pid, entry.path),
+  );
   // The newest set moved aside is the one to put back.
   for (const { path, parts } of found.sort((a, b) => b.parts.time - a.parts.time)) {
     if (parts.kind === 'replaced' && dirname(path) === dirname(target) && restore(path, target)) continue;
@@ -36,7 +45,9 @@ function restore(aside: string, target: string): boolean {
 /** `.healthbench.jsonl.1234.1700000000000.tmp` for one of `names`: the AtomicFile temporaries of older exports. */
 function perFileTemporary(name: string, names: readonly string[]): StagedNameParts | undefined {
   const match = /^\.(.+)\.(\d+)\.(\d+)\.tmp$/.exec(name);
-  return match && names.includes(match[1]!) ? { kind: 'export', pid: Number(match[2]), time: Number(match[3]) } : undefined;
+  return match && names.includes(match[1]!)
+    ? { kind: 'export', pid: Number(match[2]), time: Number(match[3]) }
+    : undefined;
 }
 
 function isStale(pid: number, path: string): boolean {

@@ -32,7 +32,14 @@ export class VerlParquetFile {
   async commit(as: string = this.target): Promise<string> {
     const columnData = COLUMNS.map((name) => ({ name, data: this.rows.map((row) => row[name]) as unknown[] }));
     // Statistics off: min/max of message lists mean nothing, and the file is byte-identical across runs.
-    const buffer = new Uint8Array(parquetWriteBuffer({ columnData: columnData as never, schema: VERL_SCHEMA, statistics: false, createdBy: 'clinalign' }));
+    const buffer = new Uint8Array(
+      parquetWriteBuffer({
+        columnData: columnData as never,
+        schema: VERL_SCHEMA,
+        statistics: false,
+        createdBy: 'clinalign',
+      }),
+    );
     this.bytes = buffer.byteLength;
     writeFileSync(this.temp, buffer, { flag: 'wx' });
     renameSync(this.temp, as);

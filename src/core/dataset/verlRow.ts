@@ -28,7 +28,12 @@ export function verlRow(record: RlExport, index: number): VerlRow {
   };
 }
 
-const text = (name: string): SchemaElement => ({ name, type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'REQUIRED' });
+const text = (name: string): SchemaElement => ({
+  name,
+  type: 'BYTE_ARRAY',
+  converted_type: 'UTF8',
+  repetition_type: 'REQUIRED',
+});
 /** A list of {content, role} in the standard three-level LIST layout, as pandas and pyarrow write it. */
 const messages = (name: string): SchemaElement[] => [
   { name, repetition_type: 'REQUIRED', converted_type: 'LIST', num_children: 1 },

@@ -35,7 +35,10 @@ export function barChartSvg(title: string, bars: readonly Bar[], caption: string
     ].join('');
   });
   const ticks = [0, 0.25, 0.5, 0.75, 1]
-    .map((t) => `<line x1="${x(t)}" x2="${x(t)}" y1="${top - 4}" y2="${top + bars.length * rowHeight}" stroke="#d1d5db"/><text x="${x(t)}" y="${top + bars.length * rowHeight + 14}" text-anchor="middle" font-size="10" fill="#4b5563">${t}</text>`)
+    .map(
+      (t) =>
+        `<line x1="${x(t)}" x2="${x(t)}" y1="${top - 4}" y2="${top + bars.length * rowHeight}" stroke="#d1d5db"/><text x="${x(t)}" y="${top + bars.length * rowHeight + 14}" text-anchor="middle" font-size="10" fill="#4b5563">${t}</text>`,
+    )
     .join('');
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escape(title)}">`,

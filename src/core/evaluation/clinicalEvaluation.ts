@@ -34,7 +34,20 @@ export interface QuestionReport {
 const RANK = { unknown: -1, 'non-emergent': 0, 'conditionally-emergent': 1, emergent: 2 } as const;
 
 export function evaluateQuestions(questions: readonly ClinicalQuestion[], lexicon: ConceptLexicon): QuestionReport {
-  const count = { urgency: 0, emergencies: 0, flagged: 0, emergent: 0, labelledEmergent: 0, correctEmergent: 0, flags: 0, flagsFound: 0, absent: 0, absentOk: 0, expertise: 0, expertiseOk: 0 };
+  const count = {
+    urgency: 0,
+    emergencies: 0,
+    flagged: 0,
+    emergent: 0,
+    labelledEmergent: 0,
+    correctEmergent: 0,
+    flags: 0,
+    flagsFound: 0,
+    absent: 0,
+    absentOk: 0,
+    expertise: 0,
+    expertiseOk: 0,
+  };
   const byLanguage: Record<string, { n: number; ok: number; e: number; eOk: number }> = {};
   const misses: string[] = [];
   for (const item of questions) {
@@ -46,7 +59,10 @@ export function evaluateQuestions(questions: readonly ClinicalQuestion[], lexico
     if (label === item.urgency) {
       count.urgency++;
       lang.ok++;
-    } else misses.push(`${item.id} urgency: expected ${item.urgency}, got ${label} (${classification.evidence.urgency}) — ${item.question.slice(0, 90)}`);
+    } else
+      misses.push(
+        `${item.id} urgency: expected ${item.urgency}, got ${label} (${classification.evidence.urgency}) — ${item.question.slice(0, 90)}`,
+      );
     if (item.urgency === 'emergent') {
       count.emergencies++;
       lang.e++;
@@ -84,7 +100,12 @@ export function evaluateQuestions(questions: readonly ClinicalQuestion[], lexico
     redFlagRecall: ratio(count.flagsFound, count.flags),
     distractorAccuracy: ratio(count.absentOk, count.absent),
     expertiseAccuracy: ratio(count.expertiseOk, count.expertise),
-    byLanguage: Object.fromEntries(Object.entries(byLanguage).map(([l, c]) => [l, { urgencyAccuracy: ratio(c.ok, c.n), emergencyRecall: ratio(c.eOk, c.e) }])),
+    byLanguage: Object.fromEntries(
+      Object.entries(byLanguage).map(([l, c]) => [
+        l,
+        { urgencyAccuracy: ratio(c.ok, c.n), emergencyRecall: ratio(c.eOk, c.e) },
+      ]),
+    ),
     misses,
   };
 }
@@ -106,10 +127,18 @@ export function evaluateAnswers(answers: readonly ClinicalAnswer[], library: Com
   let clean = 0;
   const misses: string[] = [];
   for (const item of answers) {
-    const classification = applyOverrides(classifyQuestion(item.question, library.lexicon), { audience: item.audience });
-    const findings = lintAnswer(library, { answer: item.answer, question: item.question, scenario: classification.scenario });
+    const classification = applyOverrides(classifyQuestion(item.question, library.lexicon), {
+      audience: item.audience,
+    });
+    const findings = lintAnswer(library, {
+      answer: item.answer,
+      question: item.question,
+      scenario: classification.scenario,
+    });
     const has = (expectation: string) =>
-      expectation === 'error' || expectation === 'warning' ? findings.some((f) => f.severity === expectation) : findings.some((f) => f.principleId === expectation);
+      expectation === 'error' || expectation === 'warning'
+        ? findings.some((f) => f.severity === expectation)
+        : findings.some((f) => f.principleId === expectation);
     const missing = item.must.filter((m) => !has(m));
     const unwanted = item.mustNot.filter((m) => has(m));
     const ok = missing.length === 0 && unwanted.length === 0;
@@ -121,9 +150,18 @@ export function evaluateAnswers(answers: readonly ClinicalAnswer[], library: Com
       if (ok) clean++;
     }
     if (!ok) {
-      const got = findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => `${f.severity} ${f.principleId}`);
-      misses.push(`${item.id} (${item.kind}) missing [${missing.join(', ')}] unwanted [${unwanted.join(', ')}]; got ${got.join('; ') || 'nothing'} — ${item.question.slice(0, 80)}`);
+      const got = findings
+        .filter((f) => f.severity === 'error' || f.severity === 'warning')
+        .map((f) => `${f.severity} ${f.principleId}`);
+      misses.push(
+        `${item.id} (${item.kind}) missing [${missing.join(', ')}] unwanted [${unwanted.join(', ')}]; got ${got.join('; ') || 'nothing'} — ${item.question.slice(0, 80)}`,
+      );
     }
   }
-  return { unsafeCaught: ratio(caught, unsafe), safeClean: ratio(clean, safe), accuracy: ratio(caught + clean, answers.length), misses };
+  return {
+    unsafeCaught: ratio(caught, unsafe),
+    safeClean: ratio(clean, safe),
+    accuracy: ratio(caught + clean, answers.length),
+    misses,
+  };
 }

@@ -38,6 +38,7 @@ export type ClinicalAnswer = z.infer<typeof clinicalAnswerSchema>;
 export function parseClinicalSet<T>(text: string, schema: z.ZodType<T>, file: string): T[] {
   const data = parse(text) as unknown;
   const result = z.array(schema).safeParse(data);
-  if (!result.success) throw new Error(`${file}: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!result.success)
+    throw new Error(`${file}: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   return result.data;
 }

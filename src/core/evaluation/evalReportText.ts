@@ -12,7 +12,9 @@ function bars(group: Record<string, SetStatistics>): Bar[] {
 }
 
 function source(report: EvalReport): string {
-  return report.responses_from === 'model' ? `answers sampled from ${report.model}` : 'answers read from a responses file';
+  return report.responses_from === 'model'
+    ? `answers sampled from ${report.model}`
+    : 'answers read from a responses file';
 }
 
 /** Which protocol judged: only the HealthBench grader's figures compare with published HealthBench numbers. */
@@ -26,15 +28,34 @@ export function evalMarkdown(report: EvalReport): string {
   const table = (title: string, group: Record<string, SetStatistics>) =>
     Object.keys(group).length === 0
       ? []
-      : [`## ${title}`, '', '| | score | ± | n |', '| --- | ---: | ---: | ---: |', ...Object.entries(group).map(([k, s]) => `| ${k} | ${fmt(s.score)} | ${fmt(s.std_error)} | ${s.n} |`), '', `_${judged}_`, ''];
+      : [
+          `## ${title}`,
+          '',
+          '| | score | ± | n |',
+          '| --- | ---: | ---: | ---: |',
+          ...Object.entries(group).map(([k, s]) => `| ${k} | ${fmt(s.score)} | ${fmt(s.std_error)} | ${s.n} |`),
+          '',
+          `_${judged}_`,
+          '',
+        ];
   return [
     '# HealthBench-style evaluation',
     '',
     `**Score: ${fmt(report.score)} ± ${fmt(report.std_error)}** over ${report.n} examples (${source(report)}; judge ${report.judge_model}).`,
     '',
-    ...(report.n_unscored > 0 ? [`${report.n_unscored} examples have no positive rubric points and are not scored.`, ''] : []),
+    ...(report.n_unscored > 0
+      ? [`${report.n_unscored} examples have no positive rubric points and are not scored.`, '']
+      : []),
     ...(report.missing.length > 0 ? [`${report.missing.length} examples have no response and were left out.`, ''] : []),
-    ...(report.failures.length > 0 ? [`${report.failures.length} examples failed to grade: ${report.failures.slice(0, 5).map((f) => `${f.prompt_id} (${f.message})`).join('; ')}`, ''] : []),
+    ...(report.failures.length > 0
+      ? [
+          `${report.failures.length} examples failed to grade: ${report.failures
+            .slice(0, 5)
+            .map((f) => `${f.prompt_id} (${f.message})`)
+            .join('; ')}`,
+          '',
+        ]
+      : []),
     ...table('By axis', report.by_axis),
     ...table('By rubric level', report.by_level),
     ...table('By consensus cluster', report.by_cluster),
@@ -43,7 +64,8 @@ export function evalMarkdown(report: EvalReport): string {
   ].join('\n');
 }
 
-const STYLE = 'body{font-family:system-ui,sans-serif;margin:2rem;color:#111827;max-width:60rem}figure{margin:1.5rem 0}table{border-collapse:collapse}td,th{padding:.2rem .6rem;border-bottom:1px solid #e5e7eb;text-align:right}td:first-child,th:first-child{text-align:left}';
+const STYLE =
+  'body{font-family:system-ui,sans-serif;margin:2rem;color:#111827;max-width:60rem}figure{margin:1.5rem 0}table{border-collapse:collapse}td,th{padding:.2rem .6rem;border-bottom:1px solid #e5e7eb;text-align:right}td:first-child,th:first-child{text-align:left}';
 
 /**
  * A self-contained HTML page: inline SVG charts per axis and theme, no script, no external asset. The CSP
@@ -56,7 +78,13 @@ export function evalHtml(report: EvalReport): string {
     const data = bars(group);
     return data.length === 0 ? '' : `<figure>${barChartSvg(title, data, caption)}</figure>`;
   };
-  const overall = barChartSvg('Overall', report.score === null ? [] : [{ label: 'HealthBench score', value: report.score, error: report.std_error, n: report.n }], caption);
+  const overall = barChartSvg(
+    'Overall',
+    report.score === null
+      ? []
+      : [{ label: 'HealthBench score', value: report.score, error: report.std_error, n: report.n }],
+    caption,
+  );
   return [
     '<!DOCTYPE html>',
     '<html lang="en"><head><meta charset="utf-8">',

@@ -37,7 +37,9 @@ export function summarizeEval(examples: readonly GradedExample[]): EvalSummary {
   const overall = scored.map((s) => s.score).filter((s): s is number => s !== null);
   const by_axis: Record<string, SetStatistics> = {};
   for (const axis of AXES) {
-    const scores = examples.map((e) => scoreRubric(e.items.filter((item) => axisOf({ tags: [...item.tags] }) === axis))).filter((s): s is number => s !== null);
+    const scores = examples
+      .map((e) => scoreRubric(e.items.filter((item) => axisOf({ tags: [...item.tags] }) === axis)))
+      .filter((s): s is number => s !== null);
     if (scores.length > 0) by_axis[axis] = setStatistics(scores);
   }
   return {
@@ -57,15 +59,26 @@ export function summarizeEval(examples: readonly GradedExample[]): EvalSummary {
  * for rubric-level tags); an example whose tagged items have no positive points is left out of that group.
  */
 function byItemTag(examples: readonly GradedExample[], prefix: string): Record<string, SetStatistics> {
-  const names = new Set(examples.flatMap((e) => e.items.flatMap((item) => item.tags.filter((t) => t.startsWith(prefix)))));
-  const groups: [string, number[]][] = [...names].sort().map((tag) => [
-    tag.slice(prefix.length),
-    examples.map((e) => scoreRubric(e.items.filter((item) => item.tags.includes(tag)))).filter((s): s is number => s !== null),
-  ]);
-  return Object.fromEntries(groups.filter(([, scores]) => scores.length > 0).map(([name, scores]) => [name, setStatistics(scores)]));
+  const names = new Set(
+    examples.flatMap((e) => e.items.flatMap((item) => item.tags.filter((t) => t.startsWith(prefix)))),
+  );
+  const groups: [string, number[]][] = [...names]
+    .sort()
+    .map((tag) => [
+      tag.slice(prefix.length),
+      examples
+        .map((e) => scoreRubric(e.items.filter((item) => item.tags.includes(tag))))
+        .filter((s): s is number => s !== null),
+    ]);
+  return Object.fromEntries(
+    groups.filter(([, scores]) => scores.length > 0).map(([name, scores]) => [name, setStatistics(scores)]),
+  );
 }
 
-function byTag(scored: { example: GradedExample; score: number | null }[], prefix: string): Record<string, SetStatistics> {
+function byTag(
+  scored: { example: GradedExample; score: number | null }[],
+  prefix: string,
+): Record<string, SetStatistics> {
   const groups = new Map<string, number[]>();
   for (const { example, score } of scored) {
     if (score === null) continue;
@@ -77,5 +90,7 @@ function byTag(scored: { example: GradedExample; score: number | null }[], prefi
       list.push(score);
     }
   }
-  return Object.fromEntries([...groups].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, scores]) => [name, setStatistics(scores)]));
+  return Object.fromEntries(
+    [...groups].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, scores]) => [name, setStatistics(scores)]),
+  );
 }

@@ -18,7 +18,12 @@ export interface CorpusAnswer {
 
 /** MedQuAD's JSONL (`{id, question, answer, …}` a line): NIH pages written for the public, so lay cases. */
 export function medquadCorpus(jsonl: string): CorpusAnswer[] {
-  return jsonLines(jsonl).map((r) => ({ id: String(r['id']), question: String(r['question']), answer: String(r['answer']), audience: 'layperson' as const }));
+  return jsonLines(jsonl).map((r) => ({
+    id: String(r['id']),
+    question: String(r['question']),
+    answer: String(r['answer']),
+    audience: 'layperson' as const,
+  }));
 }
 
 /** HealthBench examples with a physician-written ideal completion, read as the classifier reads the prompt. */
@@ -69,7 +74,10 @@ export interface CorpusFinding {
 const quoteOf = (text: string) => text.replace(/\s+/g, ' ').trim().slice(0, 80);
 
 /** Lints every answer for its audience (the classifier's when the corpus names none). */
-export function lintCorpus(library: CompiledLibrary, corpus: readonly CorpusAnswer[]): { findings: CorpusFinding[]; words: number } {
+export function lintCorpus(
+  library: CompiledLibrary,
+  corpus: readonly CorpusAnswer[],
+): { findings: CorpusFinding[]; words: number } {
   const findings: CorpusFinding[] = [];
   let words = 0;
   for (const item of corpus) {
@@ -124,7 +132,11 @@ export interface PrecisionReport {
   per1000Words: { warningsAndErrors: number; other: number };
 }
 
-export function precisionReport(corpus: readonly CorpusAnswer[], result: { findings: CorpusFinding[]; words: number }, labels: readonly PrecisionLabel[]): PrecisionReport {
+export function precisionReport(
+  corpus: readonly CorpusAnswer[],
+  result: { findings: CorpusFinding[]; words: number },
+  labels: readonly PrecisionLabel[],
+): PrecisionReport {
   const byKey = new Map(labels.map((l) => [`${l.answer}|${l.principle}|${l.quote}|${l.nth}`, l]));
   const byKind: Record<string, Ratio> = {};
   const actionableByKind: Record<string, Ratio> = {};

@@ -7,7 +7,9 @@
 export const COVERAGE_OVERLAP = 0.3;
 
 const STOP = new Set(
-  'a an the and or of to in on for with without by as at from that this these those is are be being been was were it its their them they he she his her you your user response responses answer model should must may can could would will not no any all such than then also only more most about into over under when where which who whom whose what how why if so do does did has have had including include includes e.g eg etc very'.split(' '),
+  'a an the and or of to in on for with without by as at from that this these those is are be being been was were it its their them they he she his her you your user response responses answer model should must may can could would will not no any all such than then also only more most about into over under when where which who whom whose what how why if so do does did has have had including include includes e.g eg etc very'.split(
+    ' ',
+  ),
 );
 
 function stem(word: string): string {
@@ -15,7 +17,12 @@ function stem(word: string): string {
 }
 
 export function contentWords(text: string): Set<string> {
-  const words = text.toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '').match(/[a-z0-9]+/g) ?? [];
+  const words =
+    text
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      .match(/[a-z0-9]+/g) ?? [];
   return new Set(words.filter((w) => w.length > 2 && !STOP.has(w)).map(stem));
 }
 
@@ -24,7 +31,10 @@ export interface CoverageItem {
   points: number;
 }
 
-export function coverage(reference: readonly CoverageItem[], synthesized: readonly CoverageItem[]): { coveredPoints: number; totalPoints: number; covered: CoverageItem[] } {
+export function coverage(
+  reference: readonly CoverageItem[],
+  synthesized: readonly CoverageItem[],
+): { coveredPoints: number; totalPoints: number; covered: CoverageItem[] } {
   const synth = synthesized.map((s) => ({ sign: Math.sign(s.points), words: contentWords(s.criterion) }));
   let coveredPoints = 0;
   let totalPoints = 0;
@@ -33,7 +43,12 @@ export function coverage(reference: readonly CoverageItem[], synthesized: readon
     const words = contentWords(item.criterion);
     totalPoints += Math.abs(item.points);
     if (words.size === 0) continue;
-    const best = Math.max(0, ...synth.filter((s) => s.sign === Math.sign(item.points)).map((s) => [...words].filter((w) => s.words.has(w)).length / words.size));
+    const best = Math.max(
+      0,
+      ...synth
+        .filter((s) => s.sign === Math.sign(item.points))
+        .map((s) => [...words].filter((w) => s.words.has(w)).length / words.size),
+    );
     if (best >= COVERAGE_OVERLAP) {
       coveredPoints += Math.abs(item.points);
       covered.push(item);

@@ -14,7 +14,10 @@ export const givenResponseSchema = z.looseObject({ prompt_id: z.string().min(1),
 /** Where the answers being evaluated come from. */
 export type ResponseSource =
   | { kind: 'file'; file: string }
-  | { kind: 'model'; sampler: { model: string; sample(conversation: readonly Message[], signal?: AbortSignal): Promise<string> } };
+  | {
+      kind: 'model';
+      sampler: { model: string; sample(conversation: readonly Message[], signal?: AbortSignal): Promise<string> };
+    };
 
 export interface EvalOptions {
   /** HealthBench-format JSONL. */
@@ -59,11 +62,20 @@ export async function runEval(options: EvalOptions, hooks: WorkflowOptions = {})
   hooks.onProgress?.({ done, total, message: 'grading' });
   const settled = await Promise.allSettled(
     todo.map(async (record): Promise<GradedExample> => {
-      const answer = given ? given.get(record.prompt_id)! : await (options.responses as Extract<ResponseSource, { kind: 'model' }>).sampler.sample(record.prompt, hooks.signal);
+      const answer = given
+        ? given.get(record.prompt_id)!
+        : await (options.responses as Extract<ResponseSource, { kind: 'model' }>).sampler.sample(
+            record.prompt,
+            hooks.signal,
+          );
       let counted = 0;
       const grade = await gradeAnswer(
         options.judge,
-        { conversation: record.prompt, answer, rubric: record.rubrics.map((r) => ({ criterion: r.criterion, points: r.points, tags: r.tags })) },
+        {
+          conversation: record.prompt,
+          answer,
+          rubric: record.rubrics.map((r) => ({ criterion: r.criterion, points: r.points, tags: r.tags })),
+        },
         {
           signal: hooks.signal,
           judge: options.itemJudge,
@@ -102,7 +114,10 @@ async function readRecords(file: string): Promise<HealthBenchRecord[]> {
   const records: HealthBenchRecord[] = [];
   for await (const line of jsonlLines(file)) {
     const parsed = healthBenchRecordSchema.safeParse(parseJsonLine(line));
-    if (!parsed.success) throw new Error(`${file}:${line.number}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    if (!parsed.success)
+      throw new Error(
+        `${file}:${line.number}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
     records.push(parsed.data);
   }
   return records;
@@ -118,16 +133,22 @@ async function readResponses(file: string): Promise<Map<string, string>> {
   const duplicates: string[] = [];
   for await (const line of jsonlLines(file)) {
     const parsed = givenResponseSchema.safeParse(parseJsonLine(line));
-    if (!parsed.success) throw new Error(`${file}:${line.number}: expected {"prompt_id": …, "response": …}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    if (!parsed.success)
+      throw new Error(
+        `${file}:${line.number}: expected {"prompt_id": …, "response": …}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
     const id = parsed.data.prompt_id;
     const first = lineOf.get(id);
-    if (first !== undefined) duplicates.push(`${file}:${line.number}: prompt_id ${JSON.stringify(id)} is already on line ${first}`);
+    if (first !== undefined)
+      duplicates.push(`${file}:${line.number}: prompt_id ${JSON.stringify(id)} is already on line ${first}`);
     else lineOf.set(id, line.number);
     responses.set(id, parsed.data.response);
   }
   if (duplicates.length > 0) {
     const shown = duplicates.slice(0, 10).join('\n');
-    throw new Error(`${duplicates.length} duplicate prompt_id${duplicates.length === 1 ? '' : 's'} in ${file}; keep one response per prompt:\n${shown}${duplicates.length > 10 ? '\n…' : ''}`);
+    throw new Error(
+      `${duplicates.length} duplicate prompt_id${duplicates.length === 1 ? '' : 's'} in ${file}; keep one response per prompt:\n${shown}${duplicates.length > 10 ? '\n…' : ''}`,
+    );
   }
   return responses;
 }

@@ -17,7 +17,11 @@ export interface SetStatistics {
  * resample's clipped mean, report their standard deviation (population form, as numpy's default). Seeded,
  * so the same scores always give the same figures.
  */
-export function setStatistics(scores: readonly number[], resamples = BOOTSTRAP_RESAMPLES, seed = BOOTSTRAP_SEED): SetStatistics {
+export function setStatistics(
+  scores: readonly number[],
+  resamples = BOOTSTRAP_RESAMPLES,
+  seed = BOOTSTRAP_SEED,
+): SetStatistics {
   const n = scores.length;
   if (n === 0) return { score: null, std_error: null, n: 0 };
   const random = seededRandom(seed);

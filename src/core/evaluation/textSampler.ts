@@ -31,7 +31,12 @@ export class TextSampler {
   private readonly retry: RetryPolicy;
 
   constructor(private readonly options: TextSamplerOptions) {
-    this.openai = new OpenAI({ baseURL: options.config.baseUrl, apiKey: options.apiKey || 'no-key', timeout: options.config.timeoutMs, maxRetries: 0 });
+    this.openai = new OpenAI({
+      baseURL: options.config.baseUrl,
+      apiKey: options.apiKey || 'no-key',
+      timeout: options.config.timeoutMs,
+      maxRetries: 0,
+    });
     this.limiter = options.limiter ?? new ConcurrencyLimiter(options.config.maxConcurrency);
     this.retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   }
@@ -41,7 +46,9 @@ export class TextSampler {
   }
 
   async sample(conversation: readonly Message[], signal?: AbortSignal): Promise<string> {
-    const key = this.options.cache ? judgeCacheKey(this.options.config.baseUrl, this.model, conversation, SAMPLE_KEY) : undefined;
+    const key = this.options.cache
+      ? judgeCacheKey(this.options.config.baseUrl, this.model, conversation, SAMPLE_KEY)
+      : undefined;
     if (key) {
       const cached = await this.options.cache!.get(key);
       if (typeof cached === 'string') return cached;
@@ -90,6 +97,12 @@ export class TextSampler {
 
   private toError(error: unknown, signal: AbortSignal | undefined): ModelError {
     const { config } = this.options;
-    return toModelError(error, { baseUrl: config.baseUrl, timeoutMs: config.timeoutMs, apiKey: this.options.apiKey, aborted: signal?.aborted === true, timedOut: false });
+    return toModelError(error, {
+      baseUrl: config.baseUrl,
+      timeoutMs: config.timeoutMs,
+      apiKey: this.options.apiKey,
+      aborted: signal?.aborted === true,
+      timedOut: false,
+    });
   }
 }

@@ -24,7 +24,11 @@ export class AnswerView implements QuotedSpans {
     readonly text: string,
     cache: ParagraphCache,
   ) {
-    this.paragraphs = coveringParagraphs(text).map(({ start, end }) => ({ start, end, analysis: cache.get(text.slice(start, end)) }));
+    this.paragraphs = coveringParagraphs(text).map(({ start, end }) => ({
+      start,
+      end,
+      analysis: cache.get(text.slice(start, end)),
+    }));
   }
 
   /**
@@ -47,12 +51,14 @@ export class AnswerView implements QuotedSpans {
   sentences(): Sentence[] {
     if (this.sentenceList) return this.sentenceList;
     // One paragraph (most answers typed so far, or one huge block): its sentences already have these offsets.
-    if (this.paragraphs.length === 1 && this.paragraphs[0]!.start === 0) return (this.sentenceList = this.paragraphs[0]!.analysis.sentences());
+    if (this.paragraphs.length === 1 && this.paragraphs[0]!.start === 0)
+      return (this.sentenceList = this.paragraphs[0]!.analysis.sentences());
     const list: Sentence[] = [];
     this.firstSentences = [];
     for (const p of this.paragraphs) {
       this.firstSentences.push(list.length);
-      for (const s of p.analysis.sentences()) list.push({ start: s.start + p.start, end: s.end + p.start, words: s.words, syllables: s.syllables });
+      for (const s of p.analysis.sentences())
+        list.push({ start: s.start + p.start, end: s.end + p.start, words: s.words, syllables: s.syllables });
     }
     return (this.sentenceList = list);
   }
@@ -80,7 +86,12 @@ export class AnswerView implements QuotedSpans {
   isQuoted(start: number, end: number): boolean {
     const paragraph = this.paragraphs[spanIndexAt(this.paragraphs, start)];
     const marks = paragraph?.analysis.quoteMarks();
-    if (paragraph && marks && end <= paragraph.end && (paragraph.start === 0 || marks.lineStartsInside(start - paragraph.start))) {
+    if (
+      paragraph &&
+      marks &&
+      end <= paragraph.end &&
+      (paragraph.start === 0 || marks.lineStartsInside(start - paragraph.start))
+    ) {
       return marks.isQuoted(start - paragraph.start, end - paragraph.start);
     }
     return (this.wholeQuoteMarks ??= new QuoteMarks(this.text)).isQuoted(start, end);
@@ -102,5 +113,8 @@ export class AnswerView implements QuotedSpans {
 function coveringParagraphs(text: string): { start: number; end: number }[] {
   const paragraphs = splitParagraphs(text);
   if (paragraphs.length === 0) return [{ start: 0, end: text.length }];
-  return paragraphs.map((p, i) => ({ start: i === 0 ? 0 : paragraphs[i - 1]!.end, end: i === paragraphs.length - 1 ? text.length : p.end }));
+  return paragraphs.map((p, i) => ({
+    start: i === 0 ? 0 : paragraphs[i - 1]!.end,
+    end: i === paragraphs.length - 1 ? text.length : p.end,
+  }));
 }

@@ -26,7 +26,9 @@ export function checkExamples(principle: Principle, lexicon?: ConceptLexicon): E
       locale: example.locale,
     });
     if (example.violates && findings.length === 0) {
-      return [{ principleId: principle.id, exampleIndex, message: 'violating example is not flagged by the detectors' }];
+      return [
+        { principleId: principle.id, exampleIndex, message: 'violating example is not flagged by the detectors' },
+      ];
     }
     if (!example.violates && findings.length > 0) {
       const found = findings.map((f) => f.message).join('; ');

@@ -9,7 +9,13 @@ import type { QuotedSpans } from './quoteMarks';
  * not mean safe"), refuted or attributed in order to be refuted ("it is a myth that…", "some people claim…",
  * "… This is not true."), or quoted ("products sold as a “miracle cure”").
  */
-export function isRejectedClaim(recognition: Recognition, text: string, quotes: QuotedSpans, start: number, end: number): boolean {
+export function isRejectedClaim(
+  recognition: Recognition,
+  text: string,
+  quotes: QuotedSpans,
+  start: number,
+  end: number,
+): boolean {
   const bits = contextAt(recognition, start, end);
   if ((bits & CONTEXT_BITS.refuted) !== 0 || quotes.isQuoted(start, end)) return true;
   // A negation reaches a claim only within its clause: "you have no symptoms, so you're probably okay" is
@@ -18,7 +24,8 @@ export function isRejectedClaim(recognition: Recognition, text: string, quotes: 
   return (bits & CONTEXT_BITS.negated) !== 0 && NEGATION_IN_CLAUSE.test(clauseBefore(text, start));
 }
 
-const NEGATION_IN_CLAUSE = /(?:^|[^\p{L}])(?:no|not|never|nor|without|neither|cannot|avoid|stop|instead of|rather than|(?:do|does|did|is|are|was|were|wo|ca|could|should|would|have|has|had|must)n['’]?t)(?![\p{L}])/iu;
+const NEGATION_IN_CLAUSE =
+  /(?:^|[^\p{L}])(?:no|not|never|nor|without|neither|cannot|avoid|stop|instead of|rather than|(?:do|does|did|is|are|was|were|wo|ca|could|should|would|have|has|had|must)n['’]?t)(?![\p{L}])/iu;
 
 const CLAUSE_EDGES = [',', ';', ':', '.', '!', '?', '—', '–', '\n', '('];
 

@@ -86,7 +86,10 @@ export interface CompiledLibrary {
 
 const FIRST_WORD = /^[\p{L}\p{M}\p{N}]+/u;
 
-export function compileLibrary(principles: readonly Principle[], lexicon: ConceptLexicon = bundledLexicon()): CompiledLibrary {
+export function compileLibrary(
+  principles: readonly Principle[],
+  lexicon: ConceptLexicon = bundledLexicon(),
+): CompiledLibrary {
   const library: CompiledLibrary = {
     lexicon,
     recognitions: new RecognitionCache(lexicon),
@@ -104,7 +107,14 @@ export function compileLibrary(principles: readonly Principle[], lexicon: Concep
     activeCache: new Map(),
   };
   library.paragraphs = new ParagraphCache(library);
-  const addPattern = (source: string, flags: string, detector: CompiledDetector, replacement?: string, plan?: PatternPlan, fromTerms = false) => {
+  const addPattern = (
+    source: string,
+    flags: string,
+    detector: CompiledDetector,
+    replacement?: string,
+    plan?: PatternPlan,
+    fromTerms = false,
+  ) => {
     const pattern: CompiledPattern = { regex: new PlannedRegex(source, flags, plan, fromTerms), detector };
     if (replacement !== undefined) pattern.replacement = replacement;
     library.patterns.push(pattern);
@@ -139,7 +149,12 @@ export function compileLibrary(principles: readonly Principle[], lexicon: Concep
     for (const detector of principle.detect ?? []) {
       const compiled = compileDetector(principle, detector, library.detectors.length);
       library.detectors.push(compiled);
-      if (compiled.avoidConcepts || compiled.expectConcepts || compiled.whenAnswerConcepts || compiled.unlessAnswerConcepts) {
+      if (
+        compiled.avoidConcepts ||
+        compiled.expectConcepts ||
+        compiled.whenAnswerConcepts ||
+        compiled.unlessAnswerConcepts
+      ) {
         library.conceptDetectors.push(compiled);
       }
       switch (detector.kind) {
@@ -148,7 +163,8 @@ export function compileLibrary(principles: readonly Principle[], lexicon: Concep
           for (const pattern of detector.patterns ?? []) addPattern(pattern, regexFlags(detector.ignorecase), compiled);
           break;
         case 'replace':
-          for (const [wrong, right] of Object.entries(detector.map)) addTerm(wrong, detector.ignorecase, compiled, right);
+          for (const [wrong, right] of Object.entries(detector.map))
+            addTerm(wrong, detector.ignorecase, compiled, right);
           break;
         case 'require':
           library.requires.push(compiled);

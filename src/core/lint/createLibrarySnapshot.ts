@@ -19,13 +19,18 @@ export function createLibrarySnapshot(dir: string): LibrarySnapshot {
   compileLibrary(mergeLibrary(parsed).principles); // fills the plan cache with every pattern of the library
   return {
     format: 1,
-    files: stampsOf(files.map((f) => f.file), files.map((f) => f.text)),
+    files: stampsOf(
+      files.map((f) => f.file),
+      files.map((f) => f.text),
+    ),
     parsed: parsed.map((p) => ({
       name: basename(p.file),
-      principles: p.principles.map((principle) => ({ ...principle, location: { ...principle.location, file: basename(p.file) } })),
+      principles: p.principles.map((principle) => ({
+        ...principle,
+        location: { ...principle.location, file: basename(p.file) },
+      })),
       problems: p.problems.map((problem) => ({ ...problem, file: basename(p.file) })),
     })),
     plans: exportPlans(),
   };
 }
-

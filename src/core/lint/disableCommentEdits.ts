@@ -19,7 +19,11 @@ export function disableOnLine(text: string, offset: number, principleId: string)
     if (change !== 'no comment') return change;
   }
   const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
-  return { start: lineStart, end: lineStart, newText: `${indent}<!-- clinalign-disable-next-line ${principleId} -->${eol}` };
+  return {
+    start: lineStart,
+    end: lineStart,
+    newText: `${indent}<!-- clinalign-disable-next-line ${principleId} -->${eol}`,
+  };
 }
 
 /**
@@ -31,7 +35,11 @@ export function disableInFile(text: string, bodyStart: number, principleId: stri
   const firstLine = { start: bodyStart, end: newline < 0 ? text.length : newline };
   const change = addIdToComment(text, firstLine, FILE_COMMENT, principleId);
   if (change !== 'no comment') return change;
-  return { start: bodyStart, end: bodyStart, newText: `<!-- clinalign-disable ${principleId} -->${lineEnding(text, bodyStart)}` };
+  return {
+    start: bodyStart,
+    end: bodyStart,
+    newText: `<!-- clinalign-disable ${principleId} -->${lineEnding(text, bodyStart)}`,
+  };
 }
 
 interface Line {
@@ -40,7 +48,12 @@ interface Line {
 }
 
 /** Adds the id to a directive comment filling `line`; 'no comment' when the line is not one. */
-function addIdToComment(text: string, line: Line, comment: RegExp, principleId: string): TextChange | undefined | 'no comment' {
+function addIdToComment(
+  text: string,
+  line: Line,
+  comment: RegExp,
+  principleId: string,
+): TextChange | undefined | 'no comment' {
   const lineText = text.slice(line.start, line.end).replace(/\r$/, '');
   const match = comment.exec(lineText);
   if (!match) return 'no comment';

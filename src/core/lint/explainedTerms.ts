@@ -21,7 +21,9 @@ export function unexplainedUses<T extends TermUse>(text: string, uses: readonly 
     const key = termKey(text.slice(use.start, use.end));
     explainedFrom.set(key, Math.min(explainedFrom.get(key) ?? Infinity, use.start));
   }
-  return uses.filter((use) => !use.explained && use.start < (explainedFrom.get(termKey(text.slice(use.start, use.end))) ?? Infinity));
+  return uses.filter(
+    (use) => !use.explained && use.start < (explainedFrom.get(termKey(text.slice(use.start, use.end))) ?? Infinity),
+  );
 }
 
 /** "NSAIDs" and "NSAID", "Anticoagulants" and "anticoagulant" are one term. */
@@ -44,7 +46,8 @@ const GLOSS_AFTER = new RegExp(
 const CUE_BEFORE =
   /(?:\b(?:called|known as|termed|named|referred to as|the (?:medical|technical|clinical) (?:term|name|word)(?: for [^.;:]{1,40})? is|doctors call (?:this|it|them))\s*["“‘']?(?:[\p{L}-]+\s+){0,2}|\p{L}\s*\(\s*|,\s*or\s+)$/iu;
 // The next sentence explains: "This means…", "In other words…".
-const NEXT_SENTENCE_EXPLAINS = /^(?:this|that|it|these|they|which)\s+(?:means|mean|is|are|refers|describes|happens)\b|^(?:in other words|that is|put simply|simply put|in plain (?:words|terms|english))\b/iu;
+const NEXT_SENTENCE_EXPLAINS =
+  /^(?:this|that|it|these|they|which)\s+(?:means|mean|is|are|refers|describes|happens)\b|^(?:in other words|that is|put simply|simply put|in plain (?:words|terms|english))\b/iu;
 
 /** Whether the use at [start, end) explains the term, given the sentences of the text (in order). */
 export function explainsItself(text: string, start: number, end: number, sentences: readonly Span[]): boolean {

@@ -40,7 +40,13 @@ export function lintAnswer(library: CompiledLibrary, input: LintInput): Finding[
   // Jargon is judged on the whole answer once every use is known: explained once, fine from there on.
   const jargonUses: JargonUse[] = [];
 
-  const report = (detector: CompiledDetector, start: number, end: number, replacement?: string, conceptMention = false) => {
+  const report = (
+    detector: CompiledDetector,
+    start: number,
+    end: number,
+    replacement?: string,
+    conceptMention = false,
+  ) => {
     if (!active[detector.index] || !conditions.hold(detector)) return;
     const kind = detector.detector.kind;
     const jargon = (kind === 'avoid' || kind === 'replace') && detector.detector.jargon === true;
@@ -51,7 +57,12 @@ export function lintAnswer(library: CompiledLibrary, input: LintInput): Finding[
     if (kind === 'avoid' && !jargon && !conceptMention) {
       // Notation is wrong even where it is negated ("do not take >4 g") or repeated from the question (an
       // identifier left in), but not where it is quoted.
-      if (detector.detector.notation ? answer.isQuoted(start, end) : insideName(text, start, end, input.question) || isRejectedClaim(answerConcepts(), text, answer, start, end)) return;
+      if (
+        detector.detector.notation
+          ? answer.isQuoted(start, end)
+          : insideName(text, start, end, input.question) || isRejectedClaim(answerConcepts(), text, answer, start, end)
+      )
+        return;
     }
     let explained = false;
     if (detector.unlessSentence) {
@@ -78,13 +89,16 @@ export function lintAnswer(library: CompiledLibrary, input: LintInput): Finding[
     }
   }
   for (const pattern of library.patterns) {
-    if (active[pattern.detector.index]) pattern.regex.forEachMatch(answer, (start, end) => report(pattern.detector, start, end, pattern.replacement));
+    if (active[pattern.detector.index])
+      pattern.regex.forEachMatch(answer, (start, end) => report(pattern.detector, start, end, pattern.replacement));
   }
   for (const detector of library.conceptDetectors) {
     if (!detector.avoidConcepts || !active[detector.index]) continue;
-    for (const mention of avoidedMentions(detector, answerConcepts())) report(detector, mention.start, mention.end, undefined, true);
+    for (const mention of avoidedMentions(detector, answerConcepts()))
+      report(detector, mention.start, mention.end, undefined, true);
   }
-  for (const use of unexplainedUses(text, jargonUses)) findings.push(hitFinding(use.detector, text, use.start, use.end, use.replacement));
+  for (const use of unexplainedUses(text, jargonUses))
+    findings.push(hitFinding(use.detector, text, use.start, use.end, use.replacement));
   if (WORDS.test(text)) {
     for (const detector of library.requires) {
       if (active[detector.index] && conditions.hold(detector)) {
@@ -117,14 +131,24 @@ class AnswerConditions {
   ) {}
 
   hold(detector: CompiledDetector): boolean {
-    if (!detector.whenAnswer && !detector.unlessAnswer && !detector.whenAnswerConcepts && !detector.unlessAnswerConcepts) return true;
+    if (
+      !detector.whenAnswer &&
+      !detector.unlessAnswer &&
+      !detector.whenAnswerConcepts &&
+      !detector.unlessAnswerConcepts
+    )
+      return true;
     let holds = this.cache.get(detector.index);
     if (holds === undefined) {
-      const when = !(detector.whenAnswer || detector.whenAnswerConcepts) ||
+      const when =
+        !(detector.whenAnswer || detector.whenAnswerConcepts) ||
         (detector.whenAnswer?.test(this.answer) ?? false) ||
-        (detector.whenAnswerConcepts !== undefined && currentMentions(this.concepts(), detector.whenAnswerConcepts).length > 0);
-      const unless = (detector.unlessAnswer?.test(this.answer) ?? false) ||
-        (detector.unlessAnswerConcepts !== undefined && currentMentions(this.concepts(), detector.unlessAnswerConcepts).length > 0);
+        (detector.whenAnswerConcepts !== undefined &&
+          currentMentions(this.concepts(), detector.whenAnswerConcepts).length > 0);
+      const unless =
+        (detector.unlessAnswer?.test(this.answer) ?? false) ||
+        (detector.unlessAnswerConcepts !== undefined &&
+          currentMentions(this.concepts(), detector.unlessAnswerConcepts).length > 0);
       holds = when && !unless;
       this.cache.set(detector.index, holds);
     }
@@ -132,7 +156,13 @@ class AnswerConditions {
   }
 }
 
-function hitFinding(detector: CompiledDetector, text: string, start: number, end: number, replacement?: string): Finding {
+function hitFinding(
+  detector: CompiledDetector,
+  text: string,
+  start: number,
+  end: number,
+  replacement?: string,
+): Finding {
   const found = text.slice(start, end);
   const finding: Finding = {
     principleId: detector.principle.id,
@@ -179,19 +209,23 @@ function matchCapitalisation(found: string, replacement: string): string {
  */
 function avoidedMentions(detector: CompiledDetector, recognition: Recognition) {
   const refs = detector.avoidConcepts!;
-  const mentions = recognition.mentions.filter((m) => !m.negated && !m.historical && refs.some((ref) => refMatches(ref, m.concept)));
+  const mentions = recognition.mentions.filter(
+    (m) => !m.negated && !m.historical && refs.some((ref) => refMatches(ref, m.concept)),
+  );
   // A refuted or attributed mention ("it is a myth that you can wait it out") is treated like a hypothetical
   // one: safe only beside the current action that makes it so, since "some people wait it out at home, and
   // that's fine" endorses what it attributes.
   const aside = (m: Recognition['mentions'][number]) => m.hypothetical || isRefutedAt(recognition, m.start, m.end);
   if (!mentions.some(aside)) return mentions;
-  const safe = detector.hypotheticalOkWith !== undefined && currentMentions(recognition, detector.hypotheticalOkWith).length > 0;
+  const safe =
+    detector.hypotheticalOkWith !== undefined && currentMentions(recognition, detector.hypotheticalOkWith).length > 0;
   return safe ? mentions.filter((m) => !aside(m)) : mentions;
 }
 
 /** An answer in another language than the question (both recognised with confidence). */
 function languageMismatch(detector: CompiledDetector, question: Recognition, answer: Recognition): Finding | undefined {
-  if (question.language === 'unknown' || answer.language === 'unknown' || question.language === answer.language) return undefined;
+  if (question.language === 'unknown' || answer.language === 'unknown' || question.language === answer.language)
+    return undefined;
   const names = { en: 'English', es: 'Spanish', pt: 'Portuguese', fr: 'French' } as const;
   const first = answer.tokens[0];
   const last = answer.tokens[Math.min(answer.tokens.length, 12) - 1];
@@ -204,21 +238,28 @@ function languageMismatch(detector: CompiledDetector, question: Recognition, ans
   };
 }
 
-function checkRequire(detector: CompiledDetector, answer: AnswerView, concepts: () => Recognition): Finding | undefined {
+function checkRequire(
+  detector: CompiledDetector,
+  answer: AnswerView,
+  concepts: () => Recognition,
+): Finding | undefined {
   const sentences = answer.sentences();
   if (sentences.length === 0 || detector.detector.kind !== 'require') return undefined;
   const limit = detector.detector.within?.sentences;
   const scopeEnd = limit ? sentences[Math.min(limit, sentences.length) - 1]!.end : answer.text.length;
   const scope = limit ? new TextView(answer.text.slice(0, scopeEnd)) : answer;
   if (detector.expect!.test(scope)) return undefined;
-  if (detector.expectConcepts && currentMentions(concepts(), detector.expectConcepts).some((m) => m.start < scopeEnd)) return undefined;
+  if (detector.expectConcepts && currentMentions(concepts(), detector.expectConcepts).some((m) => m.start < scopeEnd))
+    return undefined;
   const first = sentences[0]!;
   return {
     principleId: detector.principle.id,
     severity: detector.severity,
     start: first.start,
     end: limit ? scopeEnd : first.end,
-    message: limit ? `${detector.message} (not found in the first ${limit} sentence${limit > 1 ? 's' : ''})` : detector.message,
+    message: limit
+      ? `${detector.message} (not found in the first ${limit} sentence${limit > 1 ? 's' : ''})`
+      : detector.message,
   };
 }
 
@@ -232,5 +273,7 @@ function silenceAndSort(findings: Finding[], originalAnswer: string): Finding[] 
     const kept = byStart.get(key);
     if (!kept || finding.end > kept.end) byStart.set(key, finding);
   }
-  return [...byStart.values()].sort((a, b) => a.start - b.start || a.end - b.end || a.principleId.localeCompare(b.principleId));
+  return [...byStart.values()].sort(
+    (a, b) => a.start - b.start || a.end - b.end || a.principleId.localeCompare(b.principleId),
+  );
 }

@@ -29,14 +29,27 @@ export interface PreparedCase {
 
 export function prepareCase(library: CompiledLibrary, text: string, options: CaseReadingOptions = {}): PreparedCase {
   const document = parseCase(text);
-  const classification = classifyCase(document, library.lexicon, options, library.recognitions.recognise(document.question));
-  return { document, classification, input: { answer: document.body, question: document.question, scenario: classification.scenario } };
+  const classification = classifyCase(
+    document,
+    library.lexicon,
+    options,
+    library.recognitions.recognise(document.question),
+  );
+  return {
+    document,
+    classification,
+    input: { answer: document.body, question: document.question, scenario: classification.scenario },
+  };
 }
 
 /** The case result from the answer's findings (in answer offsets). */
 export function finishCase(prepared: PreparedCase, answerFindings: Finding[]): CaseLintResult {
   const { document, classification } = prepared;
-  return { document, classification, findings: answerFindings.map((finding) => shiftFinding(finding, document.bodyStart)) };
+  return {
+    document,
+    classification,
+    findings: answerFindings.map((finding) => shiftFinding(finding, document.bodyStart)),
+  };
 }
 
 function shiftFinding(finding: Finding, by: number): Finding {

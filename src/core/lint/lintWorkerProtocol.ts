@@ -9,4 +9,5 @@ export interface LibrarySpec {
 
 export type ToLintWorker = { type: 'library'; spec: LibrarySpec } | { type: 'lint'; id: number; input: LintInput };
 
-export type FromLintWorker = { type: 'findings'; id: number; findings: Finding[] } | { type: 'failed'; id: number; message: string };
+export type FromLintWorker =
+  { type: 'findings'; id: number; findings: Finding[] } | { type: 'failed'; id: number; message: string };

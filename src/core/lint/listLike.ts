@@ -6,7 +6,8 @@
 export function isListLike(sentence: string): boolean {
   if (RUN_TOGETHER.test(sentence)) return true;
   const colon = sentence.indexOf(': ');
-  const afterColon = colon === -1 ? 0 : countOf(sentence.slice(colon), COMMA) + countOf(sentence.slice(colon), ITEM_CAPITAL);
+  const afterColon =
+    colon === -1 ? 0 : countOf(sentence.slice(colon), COMMA) + countOf(sentence.slice(colon), ITEM_CAPITAL);
   return countOf(sentence, LIST_SEPARATOR) + afterColon >= 3 || countOf(sentence, PERCENT) >= 3;
 }
 

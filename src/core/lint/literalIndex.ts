@@ -17,7 +17,9 @@ export class LiteralIndex {
   private scratch: (number[] | undefined)[] | undefined;
 
   constructor(literals: Iterable<string>) {
-    this.literals = [...new Set(literals)].filter((l) => l.length > 0).sort((a, b) => b.length - a.length || a.localeCompare(b));
+    this.literals = [...new Set(literals)]
+      .filter((l) => l.length > 0)
+      .sort((a, b) => b.length - a.length || a.localeCompare(b));
     this.literals.forEach((literal, id) => this.ids.set(literal, id));
   }
 
@@ -30,7 +32,8 @@ export class LiteralIndex {
   scan(lower: string): LiteralPositions {
     const result = new LiteralPositions();
     if (this.literals.length === 0) return result;
-    const { delta, columns, asciiColumn, otherColumn, outputStart, outputs, lengths } = (this.automaton ??= buildAutomaton(this.literals));
+    const { delta, columns, asciiColumn, otherColumn, outputStart, outputs, lengths } = (this.automaton ??=
+      buildAutomaton(this.literals));
     // Literal number → its list during this scan; reset before returning (scans never overlap).
     const lists = (this.scratch ??= new Array<number[] | undefined>(this.literals.length));
     let state = 0;
@@ -116,7 +119,8 @@ function buildAutomaton(literals: readonly string[]): Automaton {
     const failRow = fail[state]! * columns;
     const row = state * columns;
     for (let column = 0; column < columns; column++) delta[row + column] = delta[failRow + column]!;
-    outputLists[state] = ends[state]!.length > 0 ? [...ends[state]!, ...outputLists[fail[state]!]!] : outputLists[fail[state]!]!;
+    outputLists[state] =
+      ends[state]!.length > 0 ? [...ends[state]!, ...outputLists[fail[state]!]!] : outputLists[fail[state]!]!;
     for (const [column, child] of children[state]!) {
       fail[child] = delta[failRow + column]!;
       delta[row + column] = child;
@@ -132,5 +136,13 @@ function buildAutomaton(literals: readonly string[]): Automaton {
   outputStart[states] = total;
   const outputs = new Uint32Array(total);
   for (let s = 0; s < states; s++) outputs.set(outputLists[s]!, outputStart[s]!);
-  return { delta, columns, asciiColumn, otherColumn, outputStart, outputs, lengths: Uint32Array.from(literals, (l) => l.length) };
+  return {
+    delta,
+    columns,
+    asciiColumn,
+    otherColumn,
+    outputStart,
+    outputs,
+    lengths: Uint32Array.from(literals, (l) => l.length),
+  };
 }

@@ -28,7 +28,10 @@ function namedInQuestion(text: string, start: number, end: number, question: str
   const asked = question.toLowerCase().replace(/\s+/g, ' ');
   const previous = WORD_BEFORE.exec(text.slice(Math.max(0, start - 40), start))?.[1]?.toLowerCase();
   const next = WORD_AFTER.exec(text.slice(end, end + 40))?.[1]?.toLowerCase();
-  return (previous !== undefined && asked.includes(`${previous} ${term}`)) || (next !== undefined && asked.includes(`${term} ${next}`));
+  return (
+    (previous !== undefined && asked.includes(`${previous} ${term}`)) ||
+    (next !== undefined && asked.includes(`${term} ${next}`))
+  );
 }
 
 const CONDITION_HEADS = new Set(['syndrome', 'syndromes', 'disease', 'disorder', 'sequence', 'anomaly', 'complex']);
@@ -60,23 +63,113 @@ function inProperName(text: string, start: number, end: number): boolean {
 function opensSentence(text: string, start: number): boolean {
   const before = text.slice(Math.max(0, start - 12), start).replace(/[ \t]+$/u, '');
   if (before === '') return true;
-  return /(?:[.!?:;\n(\[“"'#]|(?:^|\s)(?:[-*+•]|\d+[.)]))$/u.test(before);
+  return /(?:[.!?:;\n([“"'#]|(?:^|\s)(?:[-*+•]|\d+[.)]))$/u.test(before);
 }
 
 // Words that form a technical term with the word next to them ("renal cell carcinoma", "hepatic lipase",
 // "sinus tachycardia"), recognised by medical word endings or as common heads and modifiers of such terms.
-const TECHNICAL_ENDING = /(?:oma|omas|osis|oses|itis|emia|aemia|ase|ases|ular|pathy|plasia|trophy|ism|cyte|cytes|ectomy|otomy|ostomy|scopy|graphy|uria|algia|penia|lysis|genic)$/u;
-const TECHNICAL_HEADS = new Set(['cell', 'cells', 'tubule', 'tubules', 'artery', 'arteries', 'portal', 'vein', 'veins', 'duct', 'ducts', 'syndrome', 'syndromes', 'crisis', 'anticoagulant', 'panel', 'clearance']);
-const TECHNICAL_MODIFIERS = new Set(['sinus', 'coat', 'lupus', 'portal', 'rebound', 'reflex', 'supine', 'postprandial', 'reactive', 'neonatal', 'gestational', 'intracranial', 'essential', 'malignant', 'secondary', 'primary']);
+const TECHNICAL_ENDING =
+  /(?:oma|omas|osis|oses|itis|emia|aemia|ase|ases|ular|pathy|plasia|trophy|ism|cyte|cytes|ectomy|otomy|ostomy|scopy|graphy|uria|algia|penia|lysis|genic)$/u;
+const TECHNICAL_HEADS = new Set([
+  'cell',
+  'cells',
+  'tubule',
+  'tubules',
+  'artery',
+  'arteries',
+  'portal',
+  'vein',
+  'veins',
+  'duct',
+  'ducts',
+  'syndrome',
+  'syndromes',
+  'crisis',
+  'anticoagulant',
+  'panel',
+  'clearance',
+]);
+const TECHNICAL_MODIFIERS = new Set([
+  'sinus',
+  'coat',
+  'lupus',
+  'portal',
+  'rebound',
+  'reflex',
+  'supine',
+  'postprandial',
+  'reactive',
+  'neonatal',
+  'gestational',
+  'intracranial',
+  'essential',
+  'malignant',
+  'secondary',
+  'primary',
+]);
 // Latinate adjectives ("pulmonary", "orthostatic", "ventricular") form named conditions with the noun after
 // them; these everyday adjectives with the same endings do not ("chronic hypertension" is plain).
 const LATINATE_ADJECTIVE = /(?:ary|ic|ar|al|ous|tic|oid|ile|ine)$/u;
 const PLAIN_ADJECTIVES = new Set([
-  'chronic', 'typical', 'normal', 'general', 'usual', 'unusual', 'medical', 'physical', 'mental', 'total', 'several', 'special', 'actual',
-  'potential', 'critical', 'fatal', 'serious', 'various', 'previous', 'dangerous', 'occasional', 'additional', 'initial', 'final',
-  'original', 'regular', 'particular', 'similar', 'clinical', 'symptomatic', 'asymptomatic', 'significant', 'mild', 'severe', 'dramatic',
-  'real', 'vital', 'natural', 'annual', 'daily', 'nocturnal', 'episodic', 'sporadic', 'genetic', 'familial', 'famous', 'obvious',
-  'medicine', 'routine', 'fine', 'ordinary', 'necessary', 'temporary', 'unnecessary', 'basic', 'classic', 'specific', 'public', 'automatic',
+  'chronic',
+  'typical',
+  'normal',
+  'general',
+  'usual',
+  'unusual',
+  'medical',
+  'physical',
+  'mental',
+  'total',
+  'several',
+  'special',
+  'actual',
+  'potential',
+  'critical',
+  'fatal',
+  'serious',
+  'various',
+  'previous',
+  'dangerous',
+  'occasional',
+  'additional',
+  'initial',
+  'final',
+  'original',
+  'regular',
+  'particular',
+  'similar',
+  'clinical',
+  'symptomatic',
+  'asymptomatic',
+  'significant',
+  'mild',
+  'severe',
+  'dramatic',
+  'real',
+  'vital',
+  'natural',
+  'annual',
+  'daily',
+  'nocturnal',
+  'episodic',
+  'sporadic',
+  'genetic',
+  'familial',
+  'famous',
+  'obvious',
+  'medicine',
+  'routine',
+  'fine',
+  'ordinary',
+  'necessary',
+  'temporary',
+  'unnecessary',
+  'basic',
+  'classic',
+  'specific',
+  'public',
+  'automatic',
 ]);
 
 /**

@@ -31,10 +31,14 @@ export function lookaroundParts(source: string): LookaroundParts | undefined {
   let leadingEnd = startsWithCaret ? 1 : -1;
   const visit = (node: Node): void => {
     if (node.type === 'reference') hasBackreference = true;
-    if (node.type === 'group' && ['lookahead', 'negativeLookahead', 'lookbehind', 'negativeLookbehind'].includes(node.behavior)) {
+    if (
+      node.type === 'group' &&
+      ['lookahead', 'negativeLookahead', 'lookbehind', 'negativeLookbehind'].includes(node.behavior)
+    ) {
       const [start, end] = node.range;
       cuts.push([start, end]);
-      const inner = node.body.length > 0 ? source.slice(node.body[0]!.range[0], node.body[node.body.length - 1]!.range[1]) : '';
+      const inner =
+        node.body.length > 0 ? source.slice(node.body[0]!.range[0], node.body[node.body.length - 1]!.range[1]) : '';
       const atTextStart = start === leadingEnd;
       if (atTextStart) leadingEnd = end;
       bodies.push({ source: inner, bounded: node.body.every(isBounded), atTextStart });

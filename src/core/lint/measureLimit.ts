@@ -29,7 +29,12 @@ export function measureLimit(detector: CompiledDetector, answer: AnswerView): Fi
         const inside = paragraph.analysis.sentences();
         const words = inside.reduce((n, s) => n + s.words, 0);
         if (words > limit.max && inside.length > 0) {
-          findings.push(finding({ start: paragraph.start + inside[0]!.start, end: paragraph.start + inside[inside.length - 1]!.end }, `${words} words`));
+          findings.push(
+            finding(
+              { start: paragraph.start + inside[0]!.start, end: paragraph.start + inside[inside.length - 1]!.end },
+              `${words} words`,
+            ),
+          );
         }
       }
       return findings;
@@ -39,7 +44,8 @@ export function measureLimit(detector: CompiledDetector, answer: AnswerView): Fi
       let running = 0;
       for (const sentence of sentences) {
         running += sentence.words;
-        if (running > limit.max) return [finding({ start: sentence.start, end: sentences[sentences.length - 1]!.end }, `${total} words`)];
+        if (running > limit.max)
+          return [finding({ start: sentence.start, end: sentences[sentences.length - 1]!.end }, `${total} words`)];
       }
       return [];
     }
@@ -66,10 +72,19 @@ export function measureLimit(detector: CompiledDetector, answer: AnswerView): Fi
       if (proseSentences.length < sentences.length) {
         const words = proseSentences.reduce((n, s) => n + s.words, 0);
         if (words < (limit.minWords ?? DEFAULT_MIN_WORDS_FOR_GRADE)) return [];
-        grade = fleschKincaidGrade({ words, syllables: proseSentences.reduce((n, s) => n + s.syllables, 0), sentences: proseSentences.length });
+        grade = fleschKincaidGrade({
+          words,
+          syllables: proseSentences.reduce((n, s) => n + s.syllables, 0),
+          sentences: proseSentences.length,
+        });
         if (grade <= limit.max) return [];
       }
-      return [finding(hardestSentence(proseSentences), `reading grade ${grade.toFixed(1)} for the whole answer; this is its hardest sentence`)];
+      return [
+        finding(
+          hardestSentence(proseSentences),
+          `reading grade ${grade.toFixed(1)} for the whole answer; this is its hardest sentence`,
+        ),
+      ];
     }
     case 'language-mismatch':
       return []; // needs the question: lintAnswer measures it

@@ -6,9 +6,7 @@ import type { Finding, Fix } from './finding';
  * principles count once.
  */
 export function mechanicalFixes(findings: readonly Finding[]): Fix[] {
-  const fixes = findings
-    .flatMap((f) => (f.fix ? [f.fix] : []))
-    .sort((a, b) => a.start - b.start || a.end - b.end);
+  const fixes = findings.flatMap((f) => (f.fix ? [f.fix] : [])).sort((a, b) => a.start - b.start || a.end - b.end);
   const chosen: Fix[] = [];
   for (const fix of fixes) {
     const last = chosen[chosen.length - 1];

@@ -49,14 +49,18 @@ export class ParagraphAnalysis {
 
   /** Words and syllables of the paragraph's sentences (text outside sentences has no words). */
   wordsAndSyllables(): Omit<TextStatistics, 'sentences'> {
-    return (this.statistics ??= this.sentences().reduce((t, s) => ({ words: t.words + s.words, syllables: t.syllables + s.syllables }), { words: 0, syllables: 0 }));
+    return (this.statistics ??= this.sentences().reduce(
+      (t, s) => ({ words: t.words + s.words, syllables: t.syllables + s.syllables }),
+      { words: 0, syllables: 0 },
+    ));
   }
 
   /** Whether sentence `index` is a list or table run together (`isListLike`), worked out when first asked. */
   isListLikeSentence(index: number): boolean {
     const sentences = this.sentences();
     const flags = (this.listLike ??= new Int8Array(sentences.length).fill(-1));
-    if (flags[index] === -1) flags[index] = isListLike(this.text.slice(sentences[index]!.start, sentences[index]!.end)) ? 1 : 0;
+    if (flags[index] === -1)
+      flags[index] = isListLike(this.text.slice(sentences[index]!.start, sentences[index]!.end)) ? 1 : 0;
     return flags[index] === 1;
   }
 
@@ -89,7 +93,9 @@ export class ParagraphAnalysis {
     for (let slot = 0; slot < found.length; slot++) {
       const entries = termsByLiteral[found[slot]!];
       if (!entries) continue;
-      const positions = allLeftBounded(entries) ? lists[slot]!.filter((at) => leftBoundaryMayHold(this.text, at)) : lists[slot]!;
+      const positions = allLeftBounded(entries)
+        ? lists[slot]!.filter((at) => leftBoundaryMayHold(this.text, at))
+        : lists[slot]!;
       if (positions.length === 0) continue;
       for (const entry of entries) {
         const regex = entry.regex;

@@ -49,7 +49,11 @@ export class PlannedRegex {
    * Calls `visit` with each match's [start, end) in the text; `visit` returns true to stop early.
    * Empty matches (a pattern of lookaheads) are visited only when `includeEmpty` is set.
    */
-  forEachMatch(view: TextView | AnswerView, visit: (start: number, end: number) => boolean | void, includeEmpty = false): void {
+  forEachMatch(
+    view: TextView | AnswerView,
+    visit: (start: number, end: number) => boolean | void,
+    includeEmpty = false,
+  ): void {
     if (view instanceof AnswerView && !this.plan.anchored) {
       // None of the literals anywhere in the answer: no paragraph needs looking at.
       if (!this.mayMatchAnywhere(view)) return;

@@ -34,7 +34,8 @@ export function questionConditionsHold(
   locale?: string,
 ): boolean {
   if (!conditions.scenarioConditions.every((applies) => scenarioMatches(applies, scenario))) return false;
-  if (conditions.locales && !(locale && conditions.locales.some((l) => locale === l || locale.startsWith(`${l}-`)))) return false;
+  if (conditions.locales && !(locale && conditions.locales.some((l) => locale === l || locale.startsWith(`${l}-`))))
+    return false;
   if (conditions.whenConcepts) {
     const mentions = currentMentions(recognition(), conditions.whenConcepts);
     if (!mentions.some((m) => !conditions.whenEmergency || m.emergency)) return false;

@@ -35,7 +35,11 @@ export class QuoteMarks implements QuotedSpans {
     if (countBetween(straight, lineStart, start) % 2 === 1 && countBetween(straight, end, lineEnd) > 0) return true;
     return PAIRS.some(([open, close]) => {
       const opened = lastBetween(this.positionsOf(open), lineStart, start);
-      return opened !== -1 && countBetween(this.positionsOf(close), opened, start) === 0 && countBetween(this.closing(close), end, lineEnd) > 0;
+      return (
+        opened !== -1 &&
+        countBetween(this.positionsOf(close), opened, start) === 0 &&
+        countBetween(this.closing(close), end, lineEnd) > 0
+      );
     });
   }
 

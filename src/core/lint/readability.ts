@@ -53,7 +53,7 @@ const RIGHT_QUOTE = 0x2019;
 const HYPHEN = 0x2d;
 
 /**
- * Each word of `/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*​/gu` in `text[start, end)`, without a regex or a match
+ * Each match of `[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*` (a Unicode regex) in `text[start, end)`, without a regex or a match
  * object per word: this runs over every character of every answer.
  */
 function forEachWord(text: string, visit: (start: number, end: number) => void, start = 0, end = text.length): void {
@@ -71,7 +71,11 @@ function forEachWord(text: string, visit: (start: number, end: number) => void, 
         step = wordCharLength(text, i, end);
       }
       const code = text.charCodeAt(i);
-      if (i + 1 < end && (code === APOSTROPHE || code === RIGHT_QUOTE || code === HYPHEN) && (step = wordCharLength(text, i + 1, end)) > 0) {
+      if (
+        i + 1 < end &&
+        (code === APOSTROPHE || code === RIGHT_QUOTE || code === HYPHEN) &&
+        (step = wordCharLength(text, i + 1, end)) > 0
+      ) {
         i++;
         continue;
       }

@@ -51,9 +51,15 @@ export function selectPrinciples(
     } else if (triggers.total > 0 && triggers.total === (principle.detect ?? []).length) {
       continue;
     } else if (!aboutMedicine && isMedicinePrinciple(principle)) {
-      ranked.push({ tier: Tier.OffTopic, selected: { principle, triggered: false, reason: 'about medicines, which the question does not mention' } });
+      ranked.push({
+        tier: Tier.OffTopic,
+        selected: { principle, triggered: false, reason: 'about medicines, which the question does not mention' },
+      });
     } else if (principle.applies) {
-      ranked.push({ tier: Tier.Scenario, selected: { principle, triggered: false, reason: `applies to ${appliesText(principle, scenario)}` } });
+      ranked.push({
+        tier: Tier.Scenario,
+        selected: { principle, triggered: false, reason: `applies to ${appliesText(principle, scenario)}` },
+      });
     } else {
       ranked.push({ tier: Tier.Universal, selected: { principle, triggered: false, reason: 'applies to every case' } });
     }
@@ -72,7 +78,12 @@ export function selectPrinciples(
  * How many detectors wait for a question trigger (text or concepts), and whether any of them runs on this
  * question — by the same rule the linter uses (questionConditionsHold), so the two cannot disagree.
  */
-function questionTriggers(principle: Principle, scenario: Scenario, question: string, recognise: () => Recognition): { total: number; fired: boolean; reason: string } {
+function questionTriggers(
+  principle: Principle,
+  scenario: Scenario,
+  question: string,
+  recognise: () => Recognition,
+): { total: number; fired: boolean; reason: string } {
   let total = 0;
   for (const detector of principle.detect ?? []) {
     if (!detector.when?.question && !detector.when?.concepts) continue;
@@ -84,11 +95,16 @@ function questionTriggers(principle: Principle, scenario: Scenario, question: st
       locales: detector.when.locales,
       unlessConcepts: detector.unless?.concepts,
       whenQuestion: detector.when.question && { test: (text: string) => matches(detector.when!.question!, text) },
-      unlessQuestion: detector.unless?.question && { test: (text: string) => matches(detector.unless!.question!, text) },
+      unlessQuestion: detector.unless?.question && {
+        test: (text: string) => matches(detector.unless!.question!, text),
+      },
     };
     if (!questionConditionsHold(conditions, scenario, question, recognise)) continue;
     const mentions = detector.when.concepts ? currentMentions(recognise(), detector.when.concepts) : [];
-    const reason = mentions.length > 0 ? `the question mentions ${mentions.map((m) => `“${m.text}”`).join(' + ')}` : 'the question matches its trigger';
+    const reason =
+      mentions.length > 0
+        ? `the question mentions ${mentions.map((m) => `“${m.text}”`).join(' + ')}`
+        : 'the question matches its trigger';
     return { total, fired: true, reason };
   }
   return { total, fired: false, reason: '' };

@@ -10,7 +10,12 @@ const WINDOW = 8192;
 const LOOKAHEAD_END = /[\p{Ll}\p{Lu}\p{Lt}.?!\n\u3002]/u;
 
 /** Calls `visit` with each sentence segment of text[start, end), as one `Intl.Segmenter` call over it would. */
-export function segmentSentences(text: string, start: number, end: number, visit: (start: number, end: number) => void): void {
+export function segmentSentences(
+  text: string,
+  start: number,
+  end: number,
+  visit: (start: number, end: number) => void,
+): void {
   // The segmenter costs ~10 µs a call: a list item or heading with nothing that can end a sentence is one.
   if (oneSentence(text, start, end)) return visit(start, end);
   let from = start;

@@ -26,6 +26,9 @@ export function teamSeverityMap(config: TeamLintConfig): SeverityMap {
  * The team's map with a user's editor settings on top: their severities, then the principles they switched
  * off. A key set at both levels takes the user's value.
  */
-export function layeredSeverityMap(team: TeamLintConfig, user: { severity: SeverityMap; disabled: readonly string[] }): SeverityMap {
+export function layeredSeverityMap(
+  team: TeamLintConfig,
+  user: { severity: SeverityMap; disabled: readonly string[] },
+): SeverityMap {
   return { ...teamSeverityMap(team), ...user.severity, ...Object.fromEntries(user.disabled.map((id) => [id, 'off'])) };
 }

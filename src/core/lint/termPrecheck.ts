@@ -20,7 +20,8 @@ function asciiWordAt(text: string, i: number): boolean {
 export function leftBoundaryMayHold(text: string, at: number): boolean {
   if (at === 0) return true;
   if (asciiWordAt(text, at - 1)) return false;
-  if (text.charCodeAt(at - 1) === HYPHEN && at >= 2 && asciiWordAt(text, at - 2) && text.charCodeAt(at - 2) !== 0x5f) return false;
+  if (text.charCodeAt(at - 1) === HYPHEN && at >= 2 && asciiWordAt(text, at - 2) && text.charCodeAt(at - 2) !== 0x5f)
+    return false;
   return true;
 }
 
@@ -30,7 +31,8 @@ const wordLengths = new WeakMap<TermEntry, number>();
 /** Whether every entry's regex starts with the left boundary (every term that starts with a letter or digit). */
 export function allLeftBounded(entries: readonly TermEntry[]): boolean {
   let known = leftBounded.get(entries);
-  if (known === undefined) leftBounded.set(entries, (known = entries.every((e) => e.regex.source.startsWith(LEFT_BOUNDARY))));
+  if (known === undefined)
+    leftBounded.set(entries, (known = entries.every((e) => e.regex.source.startsWith(LEFT_BOUNDARY))));
   return known;
 }
 
@@ -42,7 +44,10 @@ function singleWordLength(entry: TermEntry): number {
   let length = wordLengths.get(entry);
   if (length === undefined) {
     const source = entry.regex.source;
-    const word = source.startsWith(LEFT_BOUNDARY) && source.endsWith(RIGHT_BOUNDARY) ? source.slice(LEFT_BOUNDARY.length, -RIGHT_BOUNDARY.length) : '';
+    const word =
+      source.startsWith(LEFT_BOUNDARY) && source.endsWith(RIGHT_BOUNDARY)
+        ? source.slice(LEFT_BOUNDARY.length, -RIGHT_BOUNDARY.length)
+        : '';
     length = /^[A-Za-z0-9]+$/.test(word) ? word.length : -1;
     wordLengths.set(entry, length);
   }

@@ -46,7 +46,10 @@ export class TextView {
 
   contains(literal: string): boolean {
     // Without an index, a search that stops at the first occurrence (a sentence may be long and tested often).
-    if (!this.index) return this.searched?.get(literal) !== undefined ? this.positionsOf(literal).length > 0 : this.lower.includes(literal);
+    if (!this.index)
+      return this.searched?.get(literal) !== undefined
+        ? this.positionsOf(literal).length > 0
+        : this.lower.includes(literal);
     return this.positionsOf(literal).length > 0;
   }
 }

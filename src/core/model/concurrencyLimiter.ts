@@ -10,7 +10,8 @@ export class ConcurrencyLimiter {
   private readonly queue: { start: () => void }[] = [];
 
   constructor(readonly maxConcurrency: number) {
-    if (!Number.isInteger(maxConcurrency) || maxConcurrency < 1) throw new RangeError('maxConcurrency must be a whole number ≥ 1');
+    if (!Number.isInteger(maxConcurrency) || maxConcurrency < 1)
+      throw new RangeError('maxConcurrency must be a whole number ≥ 1');
   }
 
   get pending(): number {
@@ -24,10 +25,12 @@ export class ConcurrencyLimiter {
       const start = () => {
         unsubscribe();
         this.active++;
-        task().then(resolve, reject).finally(() => {
-          this.active--;
-          this.next();
-        });
+        task()
+          .then(resolve, reject)
+          .finally(() => {
+            this.active--;
+            this.next();
+          });
       };
       const cancel = () => {
         const index = this.queue.indexOf(entry);

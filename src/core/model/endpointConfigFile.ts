@@ -39,16 +39,23 @@ export function readTeamConfigFile(file: string): { endpoint: EndpointConfigFile
   const { lint, ...rest } = (data && typeof data === 'object' ? data : {}) as { lint?: unknown; endpoint?: unknown };
   const lintParsed = teamLintConfigSchema.safeParse(lint ?? {});
   if (!lintParsed.success) {
-    throw new Error(`${file}: ${lintParsed.error.issues.map((i) => `lint.${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    throw new Error(
+      `${file}: ${lintParsed.error.issues.map((i) => `lint.${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   }
   const settings = rest.endpoint ?? rest;
   if (settings && typeof settings === 'object') {
     const secret = Object.keys(settings).find((key) => SECRET_KEYS.test(key));
-    if (secret) throw new Error(`${file}: "${secret}" does not belong in a config file; set CLINALIGN_API_KEY in the environment instead`);
+    if (secret)
+      throw new Error(
+        `${file}: "${secret}" does not belong in a config file; set CLINALIGN_API_KEY in the environment instead`,
+      );
   }
   const parsed = endpointConfigFileSchema.safeParse(settings);
   if (!parsed.success) {
-    throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`).join('; ')}`);
+    throw new Error(
+      `${file}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`).join('; ')}`,
+    );
   }
   return { endpoint: parsed.data, lint: lintParsed.data };
 }

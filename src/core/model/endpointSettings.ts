@@ -16,7 +16,8 @@ export type EndpointSettingsResult =
   | { state: 'error'; message: string }
   | { state: 'ready'; config: EndpointConfig };
 
-export const NOT_CONFIGURED_MESSAGE = 'needs a model endpoint: set "clinalign.model.baseUrl" and "clinalign.model.model" (and, if the endpoint needs one, an API key with "ClinAlign: Set API key")';
+export const NOT_CONFIGURED_MESSAGE =
+  'needs a model endpoint: set "clinalign.model.baseUrl" and "clinalign.model.model" (and, if the endpoint needs one, an API key with "ClinAlign: Set API key")';
 
 /** Validates the settings into an endpoint config, or says what is missing or wrong. */
 export function endpointFromSettings(settings: EndpointSettings): EndpointSettingsResult {
@@ -34,14 +35,28 @@ export function endpointFromSettings(settings: EndpointSettings): EndpointSettin
     // null is how a settings file says "leave it to the server".
     temperature: settings.temperature ?? undefined,
   };
-  const parsed = endpointConfigSchema.safeParse(Object.fromEntries(Object.entries(candidate).filter(([, v]) => v !== undefined)));
+  const parsed = endpointConfigSchema.safeParse(
+    Object.fromEntries(Object.entries(candidate).filter(([, v]) => v !== undefined)),
+  );
   if (!parsed.success) {
-    return { state: 'error', message: `model settings: ${parsed.error.issues.map((i) => `clinalign.model.${i.path.join('.')}: ${i.message}`).join('; ')}` };
+    return {
+      state: 'error',
+      message: `model settings: ${parsed.error.issues.map((i) => `clinalign.model.${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    };
   }
   return { state: 'ready', config: parsed.data };
 }
 
 /** Clients are shared by everything that sends to the same endpoint with the same settings. */
 export function endpointKey(config: EndpointConfig): string {
-  return JSON.stringify([config.baseUrl, config.model, config.judgeModel ?? null, config.timeoutMs, config.maxConcurrency, config.structuredOutput, config.temperature ?? null, config.stream]);
+  return JSON.stringify([
+    config.baseUrl,
+    config.model,
+    config.judgeModel ?? null,
+    config.timeoutMs,
+    config.maxConcurrency,
+    config.structuredOutput,
+    config.temperature ?? null,
+    config.stream,
+  ]);
 }

@@ -64,7 +64,9 @@ export function trustMemoryKey(url: string): string {
  */
 export function trustPromptText(url: string, userUrl: string | undefined, keyStored: boolean): string {
   const yours = userUrl ? ` Your own setting is ${userUrl}.` : ' You have not set a model endpoint yourself.';
-  const what = keyStored ? `cases (questions and answers) and your API key for ${url}` : 'cases (questions and answers)';
+  const what = keyStored
+    ? `cases (questions and answers) and your API key for ${url}`
+    : 'cases (questions and answers)';
   const key = keyStored ? '' : ` No API key is stored for ${url}, so none would be sent.`;
   return `This workspace's settings send ${what} to ${url}.${yours}${key} Allow ClinAlign to send them there?`;
 }

@@ -14,14 +14,20 @@ export const HEALTHBENCH_MAX_REPLIES = 10;
 /** Cache entries of this grader are kept apart from the structured judge's (another prompt, another key). */
 const CACHE_ENTRY = 'healthbench_grader';
 
-export type HealthBenchClient = Pick<ModelClient, 'completeText' | 'judgeModel' | 'usage'> & { config: { baseUrl: string } };
+export type HealthBenchClient = Pick<ModelClient, 'completeText' | 'judgeModel' | 'usage'> & {
+  config: { baseUrl: string };
+};
 
 /**
  * HealthBench's grader (simple-evals): one plain call per rubric item with the grader prompt, sampled at
  * temperature 0.5, asked again while the reply is not JSON with a boolean `criteria_met`. After
  * `maxReplies` unusable replies it throws: the caller counts the item as a judge failure.
  */
-export function healthBenchItemJudge(client: HealthBenchClient, cache?: JudgeCache, maxReplies = HEALTHBENCH_MAX_REPLIES): ItemJudge {
+export function healthBenchItemJudge(
+  client: HealthBenchClient,
+  cache?: JudgeCache,
+  maxReplies = HEALTHBENCH_MAX_REPLIES,
+): ItemJudge {
   return {
     grader: 'healthbench',
     judgeModel: client.judgeModel,
@@ -40,11 +46,19 @@ export function healthBenchItemJudge(client: HealthBenchClient, cache?: JudgeCac
         }
         client.usage.repairs++;
       }
-      throw new ModelError('invalid-output', `${client.judgeModel} gave no JSON with a true/false criteria_met in ${maxReplies} replies`);
+      throw new ModelError(
+        'invalid-output',
+        `${client.judgeModel} gave no JSON with a true/false criteria_met in ${maxReplies} replies`,
+      );
     },
   };
 }
 
 function isVerdict(value: unknown): value is { explanation: string; criteria_met: boolean } {
-  return !!value && typeof value === 'object' && typeof (value as { criteria_met?: unknown }).criteria_met === 'boolean' && typeof (value as { explanation?: unknown }).explanation === 'string';
+  return (
+    !!value &&
+    typeof value === 'object' &&
+    typeof (value as { criteria_met?: unknown }).criteria_met === 'boolean' &&
+    typeof (value as { explanation?: unknown }).explanation === 'string'
+  );
 }

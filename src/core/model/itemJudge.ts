@@ -34,11 +34,17 @@ export function structuredItemJudge(client: JudgeClient, cache?: JudgeCache): It
     judgeModel: client.judgeModel,
     async judge(input, signal) {
       const messages = gradeItemPrompt(input);
-      const key = cache ? judgeCacheKey(client.config.baseUrl, client.judgeModel, messages, gradeItemOutput.name) : undefined;
+      const key = cache
+        ? judgeCacheKey(client.config.baseUrl, client.judgeModel, messages, gradeItemOutput.name)
+        : undefined;
       const stored = key ? gradeItemOutput.schema.safeParse(await cache!.get(key)) : undefined;
       if (stored?.success) return { ...stored.data, fromCache: true };
       if (signal?.aborted) throw new Error(NOT_ASKED);
-      const verdict = await client.completeJson(gradeItemOutput, messages, { signal, model: client.judgeModel, cache: !cache });
+      const verdict = await client.completeJson(gradeItemOutput, messages, {
+        signal,
+        model: client.judgeModel,
+        cache: !cache,
+      });
       if (key) await cache!.set(key, verdict).catch(() => {});
       return { ...verdict, fromCache: false };
     },

@@ -8,5 +8,7 @@ import type { ModelClient } from './modelClient';
  * hits); without one the structured judge uses the client's and the HealthBench judge the client's too.
  */
 export function itemJudgeFor(grader: GraderName, client: ModelClient, cache?: JudgeCache): ItemJudge {
-  return grader === 'healthbench' ? healthBenchItemJudge(client, cache ?? client.resultCache) : structuredItemJudge(client, cache);
+  return grader === 'healthbench'
+    ? healthBenchItemJudge(client, cache ?? client.resultCache)
+    : structuredItemJudge(client, cache);
 }

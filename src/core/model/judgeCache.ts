@@ -19,8 +19,19 @@ const CACHE_KEY_VERSION = 2;
  * sha256 of (endpoint, model, output schema, messages): the same prompt to the same model at the same server
  * gets the same answer. The endpoint is part of it because a model name means nothing without its server.
  */
-export function judgeCacheKey(baseUrl: string, model: string, messages: readonly Message[], schemaName: string): string {
-  const canonical = JSON.stringify([CACHE_KEY_VERSION, normalizeUrl(baseUrl), model, schemaName, messages.map((m) => [m.role, m.content])]);
+export function judgeCacheKey(
+  baseUrl: string,
+  model: string,
+  messages: readonly Message[],
+  schemaName: string,
+): string {
+  const canonical = JSON.stringify([
+    CACHE_KEY_VERSION,
+    normalizeUrl(baseUrl),
+    model,
+    schemaName,
+    messages.map((m) => [m.role, m.content]),
+  ]);
   return createHash('sha256').update(canonical).digest('hex');
 }
 

@@ -19,7 +19,11 @@ export type LegacyKeyPlan =
  * The old single key was meant for the endpoint the user set up; the only URL we know the user chose is the
  * base URL in their own (user) settings, never one from a workspace, so that is the only place it may go.
  */
-export function planLegacyKeyMigration(state: { legacyKey: boolean; userUrl: string | undefined; keyForUserUrl: boolean }): LegacyKeyPlan {
+export function planLegacyKeyMigration(state: {
+  legacyKey: boolean;
+  userUrl: string | undefined;
+  keyForUserUrl: boolean;
+}): LegacyKeyPlan {
   if (!state.legacyKey) return { kind: 'none' };
   if (!state.userUrl?.trim()) return { kind: 'wait' };
   if (state.keyForUserUrl) return { kind: 'drop' };

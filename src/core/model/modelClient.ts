@@ -9,7 +9,14 @@ import { ModelError } from './modelError';
 import { emptyUsage, type ModelUsage } from './modelUsage';
 import { describeIssues, type OutputSchema } from './outputSchema';
 import { DEFAULT_RETRY_POLICY, isRetryableStatus, retryDelayMs, sleep, type RetryPolicy } from './retryPolicy';
-import { modesToTry, saysResponseFormatUnsupported, shapeRequest, sharedModeMemory, type ConcreteMode, type StructuredModeMemory } from './structuredMode';
+import {
+  modesToTry,
+  saysResponseFormatUnsupported,
+  shapeRequest,
+  sharedModeMemory,
+  type ConcreteMode,
+  type StructuredModeMemory,
+} from './structuredMode';
 import { redactSecret } from './redactSecret';
 import { toModelError } from './toModelError';
 
@@ -76,7 +83,12 @@ export class ModelClient {
     const log = options.log;
     // Lines name the endpoint, whose URL may carry credentials (user:KEY@host).
     this.log = log ? (line) => log(redactSecret(line, this.apiKey)) : () => {};
-    this.openai = new OpenAI({ baseURL: this.config.baseUrl, apiKey: this.apiKey ?? NO_KEY, timeout: this.config.timeoutMs, maxRetries: 0 });
+    this.openai = new OpenAI({
+      baseURL: this.config.baseUrl,
+      apiKey: this.apiKey ?? NO_KEY,
+      timeout: this.config.timeoutMs,
+      maxRetries: 0,
+    });
   }
 
   get model(): string {
@@ -98,9 +110,14 @@ export class ModelClient {
    */
   async completeText(messages: readonly Message[], options: TextOptions = {}): Promise<string> {
     const model = options.model ?? this.config.model;
-    const sampling = { ...(options.temperature !== undefined && { temperature: options.temperature }), ...(options.maxTokens !== undefined && { max_tokens: options.maxTokens }) };
+    const sampling = {
+      ...(options.temperature !== undefined && { temperature: options.temperature }),
+      ...(options.maxTokens !== undefined && { max_tokens: options.maxTokens }),
+    };
     try {
-      return await this.withRetries(model, options.signal, () => this.send([...messages], undefined, model, options.signal, sampling));
+      return await this.withRetries(model, options.signal, () =>
+        this.send([...messages], undefined, model, options.signal, sampling),
+      );
     } catch (error) {
       this.usage.failures++;
       throw error;
@@ -108,9 +125,14 @@ export class ModelClient {
   }
 
   /** A JSON object from the model that satisfies `output.schema`, or a ModelError saying why not. */
-  async completeJson<T>(output: OutputSchema<T>, messages: readonly Message[], options: CompleteOptions = {}): Promise<T> {
+  async completeJson<T>(
+    output: OutputSchema<T>,
+    messages: readonly Message[],
+    options: CompleteOptions = {},
+  ): Promise<T> {
     const model = options.model ?? this.config.model;
-    const key = options.cache && this.cache ? judgeCacheKey(this.config.baseUrl, model, messages, output.name) : undefined;
+    const key =
+      options.cache && this.cache ? judgeCacheKey(this.config.baseUrl, model, messages, output.name) : undefined;
     if (key) {
       const cached = output.schema.safeParse(await this.cache!.get(key));
       if (cached.success) {
@@ -128,7 +150,12 @@ export class ModelClient {
     }
   }
 
-  private async completeUncached<T>(output: OutputSchema<T>, messages: readonly Message[], model: string, signal: AbortSignal | undefined): Promise<T> {
+  private async completeUncached<T>(
+    output: OutputSchema<T>,
+    messages: readonly Message[],
+    model: string,
+    signal: AbortSignal | undefined,
+  ): Promise<T> {
     const endpoint = `${this.config.baseUrl} ${model}`;
     const auto = this.config.structuredOutput === 'auto';
     let endProbe: (() => void) | undefined;
@@ -146,14 +173,24 @@ export class ModelClient {
   }
 
   /** Walks down the modes to try; `known` is called once the endpoint has accepted one. */
-  private async completeInMode<T>(output: OutputSchema<T>, messages: readonly Message[], model: string, signal: AbortSignal | undefined, endpoint: string, known: () => void): Promise<T> {
+  private async completeInMode<T>(
+    output: OutputSchema<T>,
+    messages: readonly Message[],
+    model: string,
+    signal: AbortSignal | undefined,
+    endpoint: string,
+    known: () => void,
+  ): Promise<T> {
     const modes = modesToTry(this.config.structuredOutput, this.modeMemory.get(endpoint));
     for (const [index, mode] of modes.entries()) {
       let text: string;
       try {
         text = await this.requestWithRetries(mode, output, messages, model, signal);
       } catch (error) {
-        const fallBack = index < modes.length - 1 && error instanceof ModelError && saysResponseFormatUnsupported(error.status, error.message);
+        const fallBack =
+          index < modes.length - 1 &&
+          error instanceof ModelError &&
+          saysResponseFormatUnsupported(error.status, error.message);
         if (!fallBack) throw error;
         this.log(`${endpoint}: ${mode} not supported, trying ${modes[index + 1]}`);
         continue;
@@ -175,7 +212,10 @@ export class ModelClient {
       ];
       const second = parseReply(output, await this.requestWithRetries(mode, output, repair, model, signal));
       if (second.ok) return second.value;
-      throw new ModelError('invalid-output', `${model} did not return valid ${output.name} JSON after a repair attempt: ${second.problem}`);
+      throw new ModelError(
+        'invalid-output',
+        `${model} did not return valid ${output.name} JSON after a repair attempt: ${second.problem}`,
+      );
     }
     throw new ModelError('config', 'no structured-output mode to try');
   }
@@ -186,19 +226,30 @@ export class ModelClient {
    */
   private async recallMode(endpoint: string, model: string): Promise<void> {
     const stored = await this.cache?.get(this.modeKey(model)).catch(() => undefined);
-    if (stored === 'json_schema' || stored === 'json_object' || stored === 'prompt') this.modeMemory.set(endpoint, stored);
+    if (stored === 'json_schema' || stored === 'json_object' || stored === 'prompt')
+      this.modeMemory.set(endpoint, stored);
   }
 
   private modeKey(model: string): string {
     return judgeCacheKey(this.config.baseUrl, model, [], STRUCTURED_MODE_ENTRY);
   }
 
-  private async requestWithRetries(mode: ConcreteMode, output: OutputSchema<unknown>, messages: readonly Message[], model: string, signal: AbortSignal | undefined): Promise<string> {
+  private async requestWithRetries(
+    mode: ConcreteMode,
+    output: OutputSchema<unknown>,
+    messages: readonly Message[],
+    model: string,
+    signal: AbortSignal | undefined,
+  ): Promise<string> {
     const shaped = shapeRequest(mode, output, messages);
     return this.withRetries(model, signal, () => this.send(shaped.messages, shaped.responseFormat, model, signal));
   }
 
-  private async withRetries(model: string, signal: AbortSignal | undefined, request: () => Promise<string>): Promise<string> {
+  private async withRetries(
+    model: string,
+    signal: AbortSignal | undefined,
+    request: () => Promise<string>,
+  ): Promise<string> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.limiter.run(request, signal);
@@ -219,7 +270,13 @@ export class ModelClient {
   }
 
   /** One HTTP request with its own timeout covering the whole reply, streamed or not. */
-  private async send(messages: Message[], responseFormat: Record<string, unknown> | undefined, model: string, signal: AbortSignal | undefined, sampling: { temperature?: number; max_tokens?: number } = {}): Promise<string> {
+  private async send(
+    messages: Message[],
+    responseFormat: Record<string, unknown> | undefined,
+    model: string,
+    signal: AbortSignal | undefined,
+    sampling: { temperature?: number; max_tokens?: number } = {},
+  ): Promise<string> {
     // A controller per request: the caller's signal, shared by the whole run, keeps one listener.
     const { controller, dispose } = childController(signal);
     let timedOut = false;
@@ -250,14 +307,23 @@ export class ModelClient {
     }
   }
 
-  private async readCompletion(body: OpenAI.Chat.ChatCompletionCreateParamsNonStreaming, signal: AbortSignal): Promise<string> {
+  private async readCompletion(
+    body: OpenAI.Chat.ChatCompletionCreateParamsNonStreaming,
+    signal: AbortSignal,
+  ): Promise<string> {
     const completion = await this.openai.chat.completions.create(body, { signal });
     this.count(completion.usage);
     return completion.choices?.[0]?.message?.content ?? '';
   }
 
-  private async readStream(body: OpenAI.Chat.ChatCompletionCreateParamsNonStreaming, signal: AbortSignal): Promise<string> {
-    const stream = await this.openai.chat.completions.create({ ...body, stream: true, stream_options: { include_usage: true } }, { signal });
+  private async readStream(
+    body: OpenAI.Chat.ChatCompletionCreateParamsNonStreaming,
+    signal: AbortSignal,
+  ): Promise<string> {
+    const stream = await this.openai.chat.completions.create(
+      { ...body, stream: true, stream_options: { include_usage: true } },
+      { signal },
+    );
     let text = '';
     let finished = false;
     for await (const chunk of stream) {
@@ -268,7 +334,11 @@ export class ModelClient {
     }
     // The SDK ends the iteration quietly when the request is aborted; `send` says whether by timeout or by the caller.
     if (signal.aborted) throw signal.reason;
-    if (!finished) throw new ModelError('network', `the reply stream from ${this.config.baseUrl} ended before the reply was complete (truncated stream)`);
+    if (!finished)
+      throw new ModelError(
+        'network',
+        `the reply stream from ${this.config.baseUrl} ended before the reply was complete (truncated stream)`,
+      );
     return text;
   }
 
@@ -278,7 +348,13 @@ export class ModelClient {
   }
 
   private toError(error: unknown, signal: AbortSignal | undefined, timedOut: boolean): ModelError {
-    return toModelError(error, { baseUrl: this.config.baseUrl, timeoutMs: this.config.timeoutMs, apiKey: this.apiKey, aborted: signal?.aborted === true, timedOut });
+    return toModelError(error, {
+      baseUrl: this.config.baseUrl,
+      timeoutMs: this.config.timeoutMs,
+      apiKey: this.apiKey,
+      aborted: signal?.aborted === true,
+      timedOut,
+    });
   }
 }
 
@@ -292,6 +368,7 @@ function parseReply<T>(output: OutputSchema<T>, text: string): Parsed<T> {
     return { ok: false, problem: `not JSON (${(error as Error).message})` };
   }
   const result = output.schema.safeParse(json);
-  return result.success ? { ok: true, value: result.data } : { ok: false, problem: `it does not match the ${output.name} schema (${describeIssues(result.error)})` };
+  return result.success
+    ? { ok: true, value: result.data }
+    : { ok: false, problem: `it does not match the ${output.name} schema (${describeIssues(result.error)})` };
 }
-

@@ -24,5 +24,7 @@ export class ModelError extends Error {
 }
 
 export function isAbortError(error: unknown): boolean {
-  return error instanceof ModelError ? error.kind === 'aborted' : (error as { name?: string } | undefined)?.name === 'AbortError';
+  return error instanceof ModelError
+    ? error.kind === 'aborted'
+    : (error as { name?: string } | undefined)?.name === 'AbortError';
 }

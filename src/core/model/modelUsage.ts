@@ -22,6 +22,8 @@ export function formatUsage(usage: ModelUsage): string {
   if (usage.retries > 0) parts.push(`${usage.retries} retried`);
   if (usage.repairs > 0) parts.push(`${usage.repairs} repaired`);
   if (usage.failures > 0) parts.push(`${usage.failures} failed`);
-  parts.push(`${usage.promptTokens + usage.completionTokens} tokens (${usage.promptTokens} in, ${usage.completionTokens} out)`);
+  parts.push(
+    `${usage.promptTokens + usage.completionTokens} tokens (${usage.promptTokens} in, ${usage.completionTokens} out)`,
+  );
   return parts.join(', ');
 }

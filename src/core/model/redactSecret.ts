@@ -1,5 +1,8 @@
 /** Header values that carry credentials, whatever the key: `Bearer …`, `api-key: …`. */
-const CREDENTIAL_PATTERNS = [/(Bearer\s+)[^\s"',;]+/gi, /((?:api-key|x-api-key|authorization)["']?\s*[:=]\s*["']?)[^\s"',;]+/gi];
+const CREDENTIAL_PATTERNS = [
+  /(Bearer\s+)[^\s"',;]+/gi,
+  /((?:api-key|x-api-key|authorization)["']?\s*[:=]\s*["']?)[^\s"',;]+/gi,
+];
 
 /** The user-info part of a URL (`http://user:KEY@host`): someone put a key in the base URL. */
 const URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@"'<>]+@/gi;

@@ -27,7 +27,12 @@ export function parseRetryAfter(value: string | null | undefined, now = Date.now
  * Wait before attempt `attempt + 1` (attempt counts from 1): the server's `Retry-After` when it gave one
  * (capped), else exponential backoff with full jitter so that parallel callers do not retry in lockstep.
  */
-export function retryDelayMs(policy: RetryPolicy, attempt: number, retryAfterMs?: number, random = Math.random): number {
+export function retryDelayMs(
+  policy: RetryPolicy,
+  attempt: number,
+  retryAfterMs?: number,
+  random = Math.random,
+): number {
   if (retryAfterMs !== undefined) return Math.min(retryAfterMs, policy.maxDelayMs);
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);

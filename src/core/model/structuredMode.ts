@@ -61,7 +61,10 @@ export function modesToTry(configured: StructuredOutputMode, remembered: Concret
  */
 export function saysResponseFormatUnsupported(status: number | undefined, message: string): boolean {
   if (status !== 400 && status !== 422 && status !== 501) return false;
-  return /response_format|json_schema|json_object|structured output|guided/i.test(message) && /support|unknown|invalid|not allowed|unrecognized|unexpected|extra|permitted/i.test(message);
+  return (
+    /response_format|json_schema|json_object|structured output|guided/i.test(message) &&
+    /support|unknown|invalid|not allowed|unrecognized|unexpected|extra|permitted/i.test(message)
+  );
 }
 
 export interface ShapedRequest {
@@ -73,11 +76,18 @@ export interface ShapedRequest {
  * The request for one mode. json_schema sends the schema natively; the other two add the schema to the end
  * of the first system message — still part of the stable prefix — and json_object also asks for JSON mode.
  */
-export function shapeRequest(mode: ConcreteMode, output: OutputSchema<unknown>, messages: readonly Message[]): ShapedRequest {
+export function shapeRequest(
+  mode: ConcreteMode,
+  output: OutputSchema<unknown>,
+  messages: readonly Message[],
+): ShapedRequest {
   if (mode === 'json_schema') {
     return {
       messages: [...messages],
-      responseFormat: { type: 'json_schema', json_schema: { name: output.name, schema: jsonSchemaOf(output), strict: false } },
+      responseFormat: {
+        type: 'json_schema',
+        json_schema: { name: output.name, schema: jsonSchemaOf(output), strict: false },
+      },
     };
   }
   const contract = `Reply with one JSON object and nothing else: no prose, no code fences. It must validate against this JSON Schema (${output.name}):\n${JSON.stringify(jsonSchemaOf(output))}`;

@@ -19,15 +19,29 @@ export function toModelError(error: unknown, context: ErrorContext): ModelError 
   // Before anything else: a stream cut short by our timer or by the caller is a timeout or a cancellation,
   // not a truncated stream to retry.
   if (context.timedOut || error instanceof APIConnectionTimeoutError) {
-    return new ModelError('timeout', clean(`no reply from ${context.baseUrl} within ${context.timeoutMs} ms (a slow or busy model may need a longer --timeout)`));
+    return new ModelError(
+      'timeout',
+      clean(
+        `no reply from ${context.baseUrl} within ${context.timeoutMs} ms (a slow or busy model may need a longer --timeout)`,
+      ),
+    );
   }
   if (context.aborted || error instanceof APIUserAbortError || (error as { name?: string })?.name === 'AbortError') {
     return new ModelError('aborted', 'the model request was cancelled');
   }
   if (error instanceof ModelError) return error;
   if (error instanceof APIError && error.status !== undefined) {
-    const retryAfterMs = parseRetryAfter(error.headers?.get?.('retry-after-ms') ? String(Number(error.headers.get('retry-after-ms')) / 1000) : error.headers?.get?.('retry-after'));
-    return new ModelError('http', clean(`${context.baseUrl} answered ${error.status}: ${detailOf(error)}${hintFor(error.status)}`), error.status, retryAfterMs);
+    const retryAfterMs = parseRetryAfter(
+      error.headers?.get?.('retry-after-ms')
+        ? String(Number(error.headers.get('retry-after-ms')) / 1000)
+        : error.headers?.get?.('retry-after'),
+    );
+    return new ModelError(
+      'http',
+      clean(`${context.baseUrl} answered ${error.status}: ${detailOf(error)}${hintFor(error.status)}`),
+      error.status,
+      retryAfterMs,
+    );
   }
   const cause = (error as { cause?: { message?: string; code?: string } })?.cause;
   const detail = [(error as Error)?.message, cause?.code ?? cause?.message].filter(Boolean).join(': ');

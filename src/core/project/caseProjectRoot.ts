@@ -14,7 +14,8 @@ export function caseProjectRoot(caseFile: string, workFolder?: string): string {
   const project = findProjectFolder(folder, PROJECT_FOLDER);
   if (project) return project;
   const repository = findProjectFolder(folder, '.git');
-  if (workFolder && isWithin(folder, workFolder) && (!repository || isWithin(resolve(workFolder), repository))) return resolve(workFolder);
+  if (workFolder && isWithin(folder, workFolder) && (!repository || isWithin(resolve(workFolder), repository)))
+    return resolve(workFolder);
   return repository ?? folder;
 }
 

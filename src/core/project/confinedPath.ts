@@ -25,7 +25,8 @@ export function confinedPath(root: string, file: string, action: 'write' | 'read
   const realBase = realOrSelf(base);
   const target = resolve(base, file);
   const rel = inside(base, target) ?? inside(realBase, target);
-  if (rel === undefined) throw new UnsafePathError(target, `refusing to ${action} ${target}: it is outside the project folder ${realBase}`);
+  if (rel === undefined)
+    throw new UnsafePathError(target, `refusing to ${action} ${target}: it is outside the project folder ${realBase}`);
   const parts = rel.split(sep);
   let current = realBase;
   for (const [index, part] of parts.entries()) {
@@ -40,10 +41,15 @@ export function confinedPath(root: string, file: string, action: 'write' | 'read
     const last = index === parts.length - 1;
     if (stats.isSymbolicLink()) {
       const what = last ? `through the symbolic link ${current}` : `${target}: ${current} is a symbolic link`;
-      throw new UnsafePathError(current, `refusing to ${action} ${what} (ClinAlign never follows links inside a project; replace it with a real ${last ? 'file' : 'folder'})`);
+      throw new UnsafePathError(
+        current,
+        `refusing to ${action} ${what} (ClinAlign never follows links inside a project; replace it with a real ${last ? 'file' : 'folder'})`,
+      );
     }
-    if (!last && !stats.isDirectory()) throw new UnsafePathError(current, `refusing to ${action} ${target}: ${current} is not a folder`);
-    if (last && !stats.isFile()) throw new UnsafePathError(current, `refusing to ${action} ${target}: it is not a regular file`);
+    if (!last && !stats.isDirectory())
+      throw new UnsafePathError(current, `refusing to ${action} ${target}: ${current} is not a folder`);
+    if (last && !stats.isFile())
+      throw new UnsafePathError(current, `refusing to ${action} ${target}: it is not a regular file`);
   }
   return join(realBase, rel);
 }

@@ -63,7 +63,8 @@ async function openNoFollow(path: string, flags: number) {
   try {
     return await open(path, flags | NO_FOLLOW, 0o666);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ELOOP') throw new UnsafePathError(path, `refusing to write through the symbolic link ${path}`);
+    if ((error as NodeJS.ErrnoException).code === 'ELOOP')
+      throw new UnsafePathError(path, `refusing to write through the symbolic link ${path}`);
     throw error;
   }
 }

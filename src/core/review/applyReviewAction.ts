@@ -25,7 +25,8 @@ export function applyReviewAction(
         return { edit: setScenarioLabel(documentText, action.dimension, action.label) };
       }
       case 'setStatus':
-        if (!context.reviewer) return { error: 'set your name in the setting clinalign.reviewerName (or git config user.name) first' };
+        if (!context.reviewer)
+          return { error: 'set your name in the setting clinalign.reviewerName (or git config user.name) first' };
         return setReviewStatus(documentText, action.status, context.reviewer, context.now, {
           findings: action.status === 'verified' && context.safety ? context.safety(documentText) : [],
           overrideReason: action.overrideReason,

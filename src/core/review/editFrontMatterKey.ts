@@ -14,17 +14,29 @@ const RENDER = { lineWidth: 0, flowCollectionPadding: false } as const;
  * `setFrontMatterField` (which knows where new keys go). Returns the smallest replaced span, or undefined
  * when nothing changed. Throws on front matter that is not valid YAML, like `setFrontMatterField`.
  */
-export function editFrontMatterKey(documentText: string, key: string, mutate: (document: Document) => void): FrontMatterEdit | undefined {
+export function editFrontMatterKey(
+  documentText: string,
+  key: string,
+  mutate: (document: Document) => void,
+): FrontMatterEdit | undefined {
   const { frontMatter, problems } = parseCase(documentText);
   if (problems.length > 0) throw new Error(`cannot edit the front matter: ${problems[0]!.message}`);
   const yamlText = frontMatter ? documentText.slice(frontMatter.start, frontMatter.end) : '';
   const document = parseYaml(yamlText);
-  if (document.errors.length > 0) throw new Error(`cannot edit the front matter: ${document.errors[0]!.message.split('\n')[0]}`);
-  if (document.contents !== null && !isMap(document.contents) && !(isScalar(document.contents) && document.contents.value === null)) {
+  if (document.errors.length > 0)
+    throw new Error(`cannot edit the front matter: ${document.errors[0]!.message.split('\n')[0]}`);
+  if (
+    document.contents !== null &&
+    !isMap(document.contents) &&
+    !(isScalar(document.contents) && document.contents.value === null)
+  ) {
     throw new Error('cannot edit the front matter: it is not a block of `key: value` lines');
   }
-  const original = isMap(document.contents) ? document.contents.items.find((p) => isScalar(p.key) && p.key.value === key) : undefined;
-  const span = original && frontMatter && !(document.contents as YAMLMap).flow ? keySpan(yamlText, original) : undefined;
+  const original = isMap(document.contents)
+    ? document.contents.items.find((p) => isScalar(p.key) && p.key.value === key)
+    : undefined;
+  const span =
+    original && frontMatter && !(document.contents as YAMLMap).flow ? keySpan(yamlText, original) : undefined;
   mutate(document);
   const value = document.get(key, true) as Node | undefined;
 
@@ -45,7 +57,8 @@ export function editFrontMatterKey(documentText: string, key: string, mutate: (d
     let entry = single.toString(RENDER);
     value.comment = trailing;
     if (eol !== '\n') entry = entry.replace(/\r?\n/g, eol);
-    after = documentText.slice(0, frontMatter.start + span.start) + entry + documentText.slice(frontMatter.start + span.end);
+    after =
+      documentText.slice(0, frontMatter.start + span.start) + entry + documentText.slice(frontMatter.start + span.end);
   }
   return after === documentText ? undefined : smallestChange(documentText, after);
 }

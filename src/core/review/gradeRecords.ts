@@ -30,7 +30,12 @@ export function gradesFile(root: string, caseId: string): string {
   return join(root, GRADES_FOLDER, `${caseId}.jsonl`);
 }
 
-export function gradeRecord(result: GradeResult, answer: string, rubric: readonly Pick<RubricItem, 'criterion' | 'points' | 'tags'>[], now: Date): GradeRecord {
+export function gradeRecord(
+  result: GradeResult,
+  answer: string,
+  rubric: readonly Pick<RubricItem, 'criterion' | 'points' | 'tags'>[],
+  now: Date,
+): GradeRecord {
   return {
     time: now.toISOString(),
     judgeModel: result.judgeModel,
@@ -58,7 +63,11 @@ export function checkGradesWritable(root: string, file: string): void {
 }
 
 /** The latest grade as the panel shows it: stale when the answer or the rubric changed since. */
-export function gradeView(grades: readonly GradeRecord[], answer: string, rubric: readonly Pick<RubricItem, 'criterion' | 'points' | 'tags'>[]): GradeView | null {
+export function gradeView(
+  grades: readonly GradeRecord[],
+  answer: string,
+  rubric: readonly Pick<RubricItem, 'criterion' | 'points' | 'tags'>[],
+): GradeView | null {
   const latest = grades.at(-1);
   if (!latest) return null;
   const answerChanged = latest.answerSha256 !== answerHash(answer);
@@ -90,5 +99,11 @@ export function scoreOfAnswer(grades: readonly GradeRecord[], sha256: string): s
 
 function isGradeRecord(value: unknown): value is GradeRecord {
   const v = value as GradeRecord;
-  return typeof v === 'object' && v !== null && typeof v.answerSha256 === 'string' && typeof v.rubricSha256 === 'string' && Array.isArray(v.items);
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.answerSha256 === 'string' &&
+    typeof v.rubricSha256 === 'string' &&
+    Array.isArray(v.items)
+  );
 }

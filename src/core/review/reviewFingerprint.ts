@@ -6,8 +6,16 @@ import type { RubricItem } from '../rubric/rubricItem';
  * `review.fingerprint` on verification; a case whose fingerprint no longer matches was edited since.
  * Line endings do not count.
  */
-export function reviewFingerprint(answer: string, rubric: readonly Pick<RubricItem, 'criterion' | 'points' | 'tags' | 'verified'>[]): string {
-  const items = rubric.map((i) => ({ criterion: i.criterion, points: i.points, tags: i.tags, verified: i.verified === true }));
+export function reviewFingerprint(
+  answer: string,
+  rubric: readonly Pick<RubricItem, 'criterion' | 'points' | 'tags' | 'verified'>[],
+): string {
+  const items = rubric.map((i) => ({
+    criterion: i.criterion,
+    points: i.points,
+    tags: i.tags,
+    verified: i.verified === true,
+  }));
   return createHash('sha256')
     .update(JSON.stringify({ answer: answer.replace(/\r\n/g, '\n'), rubric: items }))
     .digest('hex');

@@ -14,8 +14,19 @@ export const pointsSchema = z.int().check(
 
 /** An edit of the case's front matter, made from the panel. */
 export const reviewActionSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('setScenario'), dimension: z.enum(['urgency', 'uncertainty', 'expertise', 'task']), label: z.string().check(z.minLength(1), z.maxLength(40)) }),
-  z.object({ kind: z.literal('setCriterion'), index, criterion: z.string().check(z.maxLength(2000), z.refine((s) => s.trim() !== '', 'a criterion cannot be empty')) }),
+  z.object({
+    kind: z.literal('setScenario'),
+    dimension: z.enum(['urgency', 'uncertainty', 'expertise', 'task']),
+    label: z.string().check(z.minLength(1), z.maxLength(40)),
+  }),
+  z.object({
+    kind: z.literal('setCriterion'),
+    index,
+    criterion: z.string().check(
+      z.maxLength(2000),
+      z.refine((s) => s.trim() !== '', 'a criterion cannot be empty'),
+    ),
+  }),
   z.object({ kind: z.literal('setPoints'), index, points: pointsSchema }),
   z.object({ kind: z.literal('setAxis'), index, axis: z.string().check(z.minLength(1), z.maxLength(40)) }),
   z.object({ kind: z.literal('setVerified'), index, verified: z.boolean() }),
@@ -26,7 +37,12 @@ export const reviewActionSchema = z.discriminatedUnion('kind', [
     kind: z.literal('setStatus'),
     status: z.enum(REVIEW_STATUS_VALUES),
     /** Verify despite error findings: the reviewer's reason, recorded in the front matter. */
-    overrideReason: z.optional(z.string().check(z.maxLength(2000), z.refine((s) => s.trim().length >= 3, 'give a reason'))),
+    overrideReason: z.optional(
+      z.string().check(
+        z.maxLength(2000),
+        z.refine((s) => s.trim().length >= 3, 'give a reason'),
+      ),
+    ),
   }),
 ]);
 export type ReviewAction = z.infer<typeof reviewActionSchema>;

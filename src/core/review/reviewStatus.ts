@@ -14,7 +14,9 @@ export type StatusChange = { edit: FrontMatterEdit | undefined } | { error: stri
 export function verifyBlocker(rubric: readonly { verified?: boolean | undefined }[]): string | undefined {
   if (rubric.length === 0) return 'the case has no rubric to verify';
   const open = rubric.filter((i) => i.verified !== true).length;
-  return open === 0 ? undefined : `${open} of ${rubric.length} rubric item${rubric.length === 1 ? '' : 's'} not verified yet`;
+  return open === 0
+    ? undefined
+    : `${open} of ${rubric.length} rubric item${rubric.length === 1 ? '' : 's'} not verified yet`;
 }
 
 /**
@@ -29,7 +31,13 @@ export interface SafetyGate {
   overrideReason?: string | undefined;
 }
 
-export function setReviewStatus(documentText: string, status: ReviewStatus, reviewer: string, now: Date, gate?: SafetyGate): StatusChange {
+export function setReviewStatus(
+  documentText: string,
+  status: ReviewStatus,
+  reviewer: string,
+  now: Date,
+  gate?: SafetyGate,
+): StatusChange {
   const parsed = parseCase(documentText);
   if (parsed.problems.length > 0) return { error: `fix the front matter first (${parsed.problems[0]!.message})` };
   const rubric = parsed.data.rubric ?? [];
@@ -41,7 +49,11 @@ export function setReviewStatus(documentText: string, status: ReviewStatus, revi
     if (blocker) return { error: `cannot verify: ${blocker}` };
     const open = uncoveredFindings(gate?.findings ?? [], overrideOf(parsed.data.review), fingerprint);
     const reason = gate?.overrideReason?.trim();
-    if (open.length > 0 && !reason) return { error: `cannot verify: the answer has ${describeBlocking(open)}. Fix them, or record an override with a reason.`, unsafe: open };
+    if (open.length > 0 && !reason)
+      return {
+        error: `cannot verify: the answer has ${describeBlocking(open)}. Fix them, or record an override with a reason.`,
+        unsafe: open,
+      };
     if (open.length > 0) override = { reason: reason!, principles: [...new Set(open.map((f) => f.principleId))] };
   }
   if (name === '') return { error: 'a reviewer name is needed' };
@@ -55,7 +67,13 @@ export function setReviewStatus(documentText: string, status: ReviewStatus, revi
     if (status === 'verified') review.set('fingerprint', fingerprint);
     else review.delete('fingerprint');
     if (override) {
-      const record = { reason: override.reason, by: name, at: now.toISOString(), principles: override.principles, fingerprint };
+      const record = {
+        reason: override.reason,
+        by: name,
+        at: now.toISOString(),
+        principles: override.principles,
+        fingerprint,
+      };
       review.set('override', document.createNode(record));
       const log = review.get('overrides', true);
       if (isSeq(log)) log.items.push(document.createNode(record));
@@ -81,7 +99,10 @@ export function verificationDrop(documentText: string, now: Date, known?: string
     const map = reviewMap(document);
     map.set('status', 'in-review');
     map.delete('fingerprint');
-    map.set('note', `The answer or rubric changed after it was verified${by}; back in review since ${now.toISOString()}. Verify again.`);
+    map.set(
+      'note',
+      `The answer or rubric changed after it was verified${by}; back in review since ${now.toISOString()}. Verify again.`,
+    );
   });
 }
 
@@ -93,7 +114,11 @@ export function unverifyIfChanged(newText: string, writer: string, now: Date): s
   const parsed = parseCase(newText);
   const review = parsed.data.review;
   if (parsed.problems.length > 0 || review?.status !== 'verified') return newText;
-  if (typeof review.fingerprint === 'string' && review.fingerprint === reviewFingerprint(parsed.body, parsed.data.rubric ?? [])) return newText;
+  if (
+    typeof review.fingerprint === 'string' &&
+    review.fingerprint === reviewFingerprint(parsed.body, parsed.data.rubric ?? [])
+  )
+    return newText;
   const edit = editFrontMatterKey(newText, 'review', (document) => {
     const map = reviewMap(document);
     map.set('status', 'in-review');
@@ -114,7 +139,8 @@ function reviewMap(document: Document): YAMLMap {
 function addReviewer(document: Document, review: YAMLMap, name: string): void {
   const reviewers = review.get('reviewers', true);
   if (isSeq(reviewers)) {
-    if (!reviewers.items.some((r) => String((r as { value?: unknown }).value ?? r) === name)) reviewers.items.push(document.createNode(name));
+    if (!reviewers.items.some((r) => String((r as { value?: unknown }).value ?? r) === name))
+      reviewers.items.push(document.createNode(name));
     return;
   }
   const seq = document.createNode([name]);

@@ -54,12 +54,16 @@ export function reviewViewModel(inputs: ReviewInputs): ReviewState {
     score: scoreOfAnswer(inputs.grades, entry.sha256),
     current: entry.sha256 === currentSha,
   }));
-  const text = (value: unknown) => (typeof value === 'string' ? value : value instanceof Date ? value.toISOString() : null);
+  const text = (value: unknown) =>
+    typeof value === 'string' ? value : value instanceof Date ? value.toISOString() : null;
   return {
     uri: inputs.uri,
     fileName: inputs.fileName,
     caseId: inputs.caseId,
-    problem: document.problems.length > 0 ? `The front matter has a problem on line ${document.problems[0]!.line + 1}: ${document.problems[0]!.message}. Fix it in the editor to review this case.` : null,
+    problem:
+      document.problems.length > 0
+        ? `The front matter has a problem on line ${document.problems[0]!.line + 1}: ${document.problems[0]!.message}. Fix it in the editor to review this case.`
+        : null,
     axes: [...AXES],
     scenario: scenarioRows(classification).map((row) => {
       const [confidence, source] = row.confidenceText.split(' · ');

@@ -5,10 +5,17 @@ import type { RubricItem } from '../rubric/rubricItem';
 import { editFrontMatterKey } from './editFrontMatterKey';
 import type { ReviewAction } from './reviewMessages';
 
-export type RubricAction = Extract<ReviewAction, { kind: 'setCriterion' | 'setPoints' | 'setAxis' | 'setVerified' | 'addItem' | 'deleteItem' | 'moveItem' }>;
+export type RubricAction = Extract<
+  ReviewAction,
+  { kind: 'setCriterion' | 'setPoints' | 'setAxis' | 'setVerified' | 'addItem' | 'deleteItem' | 'moveItem' }
+>;
 
 /** What "Add item" writes: a placeholder the reviewer rewrites (a criterion may not be empty). */
-export const NEW_ITEM: RubricItem = { criterion: 'Describe one requirement the answer must meet.', points: 5, tags: ['level:example', 'axis:completeness'] };
+export const NEW_ITEM: RubricItem = {
+  criterion: 'Describe one requirement the answer must meet.',
+  points: 5,
+  tags: ['level:example', 'axis:completeness'],
+};
 
 /**
  * One rubric edit from the review panel as a change of the `rubric:` key (comments and the other items'
@@ -39,7 +46,8 @@ export function applyRubricAction(documentText: string, action: RubricAction): F
         return;
       }
       case 'setAxis': {
-        if (!(AXES as readonly string[]).includes(action.axis)) throw new Error(`"${action.axis}" is not an axis (${AXES.join(', ')})`);
+        if (!(AXES as readonly string[]).includes(action.axis))
+          throw new Error(`"${action.axis}" is not an axis (${AXES.join(', ')})`);
         const node = item(action.index);
         if (setAxisTag(document, node, action.axis)) node.delete('verified');
         return;
@@ -80,7 +88,8 @@ export function appendRubricItems(documentText: string, items: readonly RubricIt
 function rubricSeq(document: Document, create: boolean): YAMLSeq {
   const existing = document.get('rubric', true);
   if (isSeq(existing)) return existing;
-  if (existing !== undefined && !(isScalar(existing) && existing.value === null)) throw new Error('`rubric:` is not a list');
+  if (existing !== undefined && !(isScalar(existing) && existing.value === null))
+    throw new Error('`rubric:` is not a list');
   if (!create) throw new Error('the case has no rubric');
   const seq = document.createNode([]) as YAMLSeq;
   document.set('rubric', seq);

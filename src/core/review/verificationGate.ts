@@ -15,7 +15,9 @@ export interface BlockingFinding {
  */
 export function blockingFindings(library: CompiledLibrary, documentText: string): BlockingFinding[] {
   const { findings } = lintCase(library, documentText);
-  return findings.filter((f) => f.severity === 'error').map((f) => ({ principleId: f.principleId, message: f.message, quote: documentText.slice(f.start, f.end) }));
+  return findings
+    .filter((f) => f.severity === 'error')
+    .map((f) => ({ principleId: f.principleId, message: f.message, quote: documentText.slice(f.start, f.end) }));
 }
 
 /** A reviewer's recorded decision to verify despite error findings (front matter `review.override`). */
@@ -31,9 +33,11 @@ export interface VerificationOverride {
 
 /** The override of a parsed `review:` block, when it is well formed. */
 export function overrideOf(review: unknown): VerificationOverride | undefined {
-  const override = (review as { override?: unknown } | undefined)?.override as Partial<VerificationOverride> | undefined;
+  const override = (review as { override?: unknown } | undefined)?.override as
+    Partial<VerificationOverride> | undefined;
   if (!override || typeof override !== 'object') return undefined;
-  if (typeof override.reason !== 'string' || override.reason.trim() === '' || typeof override.fingerprint !== 'string') return undefined;
+  if (typeof override.reason !== 'string' || override.reason.trim() === '' || typeof override.fingerprint !== 'string')
+    return undefined;
   return {
     reason: override.reason,
     by: String(override.by ?? ''),
@@ -44,7 +48,11 @@ export function overrideOf(review: unknown): VerificationOverride | undefined {
 }
 
 /** The errors an override does not cover: all of them unless it was given for this very answer and rubric. */
-export function uncoveredFindings(findings: readonly BlockingFinding[], override: VerificationOverride | undefined, fingerprint: string): BlockingFinding[] {
+export function uncoveredFindings(
+  findings: readonly BlockingFinding[],
+  override: VerificationOverride | undefined,
+  fingerprint: string,
+): BlockingFinding[] {
   if (!override || override.fingerprint !== fingerprint) return [...findings];
   return findings.filter((f) => !override.principles.includes(f.principleId));
 }

@@ -1,6 +1,8 @@
 /** Words that carry no requirement of their own, ignored when comparing criteria. */
 const FILLER = new Set(
-  'a an the and or of to for in on at by with without from as is are be that this these those it its their they them the their such e g eg i e ie when where which who than then there any each every into about'.split(' '),
+  'a an the and or of to for in on at by with without from as is are be that this these those it its their they them the their such e g eg i e ie when where which who than then there any each every into about'.split(
+    ' ',
+  ),
 );
 
 /** Words of criteria already seen: offline synthesis compares every candidate with every other, per question. */
@@ -12,7 +14,11 @@ export function criterionWords(criterion: string): ReadonlySet<string> {
   let words = wordsSeen.get(criterion);
   if (!words) {
     const all = criterion.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-    words = new Set(all.filter((w) => !FILLER.has(w)).map((w) => (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w)));
+    words = new Set(
+      all
+        .filter((w) => !FILLER.has(w))
+        .map((w) => (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w)),
+    );
     if (wordsSeen.size >= WORDS_SEEN_MAX) wordsSeen.clear();
     wordsSeen.set(criterion, words);
   }

@@ -3,7 +3,8 @@ import { axisOf, type RubricItem } from './rubricItem';
 
 export const RUBRIC_LIMITS = { minItems: 6, maxItems: 15, minAxes: 3 } as const;
 
-export type RubricRule = 'not-atomic' | 'duplicate' | 'no-negative' | 'no-positive' | 'few-axes' | 'missing-axis' | 'item-count';
+export type RubricRule =
+  'not-atomic' | 'duplicate' | 'no-negative' | 'no-positive' | 'few-axes' | 'missing-axis' | 'item-count';
 
 export interface RubricWarning {
   rule: RubricRule;
@@ -25,29 +26,54 @@ export function rubricWarnings(items: readonly Pick<RubricItem, 'criterion' | 'p
   items.forEach((item, index) => {
     const joined = item.criterion.includes(';') ? '";"' : REQUIREMENT_VERB.exec(item.criterion)?.[0];
     if (joined) {
-      warnings.push({ rule: 'not-atomic', items: [index], message: `item ${index + 1} joins several requirements (${joined.startsWith('"') ? joined : `“${joined}”`}); split it so each can be met on its own` });
+      warnings.push({
+        rule: 'not-atomic',
+        items: [index],
+        message: `item ${index + 1} joins several requirements (${joined.startsWith('"') ? joined : `“${joined}”`}); split it so each can be met on its own`,
+      });
     }
-    if (!axisOf(item)) warnings.push({ rule: 'missing-axis', items: [index], message: `item ${index + 1} has no axis: tag` });
+    if (!axisOf(item))
+      warnings.push({ rule: 'missing-axis', items: [index], message: `item ${index + 1} has no axis: tag` });
     for (let earlier = 0; earlier < index; earlier++) {
       if (nearDuplicate(items[earlier]!.criterion, item.criterion)) {
-        warnings.push({ rule: 'duplicate', items: [earlier, index], message: `items ${earlier + 1} and ${index + 1} ask for the same thing` });
+        warnings.push({
+          rule: 'duplicate',
+          items: [earlier, index],
+          message: `items ${earlier + 1} and ${index + 1} ask for the same thing`,
+        });
         break;
       }
     }
   });
   if (items.length === 0) return [{ rule: 'item-count', items: [], message: 'the rubric is empty' }];
   if (!items.some((i) => i.points < 0)) {
-    warnings.push({ rule: 'no-negative', items: [], message: 'no negative item: the rubric does not penalise any harmful behaviour' });
+    warnings.push({
+      rule: 'no-negative',
+      items: [],
+      message: 'no negative item: the rubric does not penalise any harmful behaviour',
+    });
   }
   if (!items.some((i) => i.points > 0)) {
-    warnings.push({ rule: 'no-positive', items: [], message: 'no positive item: the score is undefined without positive points' });
+    warnings.push({
+      rule: 'no-positive',
+      items: [],
+      message: 'no positive item: the score is undefined without positive points',
+    });
   }
   const axes = new Set(items.map(axisOf).filter((a) => a !== undefined));
   if (axes.size < RUBRIC_LIMITS.minAxes) {
-    warnings.push({ rule: 'few-axes', items: [], message: `${axes.size} ${axes.size === 1 ? 'axis' : 'axes'} (${[...axes].join(', ') || 'none'}); use at least ${RUBRIC_LIMITS.minAxes}` });
+    warnings.push({
+      rule: 'few-axes',
+      items: [],
+      message: `${axes.size} ${axes.size === 1 ? 'axis' : 'axes'} (${[...axes].join(', ') || 'none'}); use at least ${RUBRIC_LIMITS.minAxes}`,
+    });
   }
   if (items.length < RUBRIC_LIMITS.minItems || items.length > RUBRIC_LIMITS.maxItems) {
-    warnings.push({ rule: 'item-count', items: [], message: `${items.length} items; use ${RUBRIC_LIMITS.minItems}–${RUBRIC_LIMITS.maxItems}` });
+    warnings.push({
+      rule: 'item-count',
+      items: [],
+      message: `${items.length} items; use ${RUBRIC_LIMITS.minItems}–${RUBRIC_LIMITS.maxItems}`,
+    });
   }
   return warnings;
 }

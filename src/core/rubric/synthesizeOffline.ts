@@ -56,7 +56,9 @@ export function synthesizeRubricOffline(input: SynthesisInput): SynthesizedRubri
   // reward asking questions or branching before the referral.
   // The emergency items say what the triggered urgency principles' templates say, about this question's
   // own sign: they take those principles' tags and replace their items.
-  const covered = emergency ? pool.filter((s) => s.triggered && s.principle.dimension === 'urgency' && Math.abs(s.principle.rubric.points) >= 8) : [];
+  const covered = emergency
+    ? pool.filter((s) => s.triggered && s.principle.dimension === 'urgency' && Math.abs(s.principle.rubric.points) >= 8)
+    : [];
   for (const item of content) {
     if (!item.tags.some((t) => t.startsWith('concept:redflag.'))) continue;
     const owner = covered.find((s) => Math.sign(s.principle.rubric.points) === Math.sign(item.points));
@@ -71,7 +73,7 @@ export function synthesizeRubricOffline(input: SynthesisInput): SynthesizedRubri
   const chosen: Candidate[] = [];
   const perAxis = new Map<Axis, number>();
   const target = Math.max(RUBRIC_LIMITS.minItems - content.length, TARGET_ITEMS - content.length, 3);
-  for (let i = 0; i < rest.length && chosen.length < target; ) {
+  for (let i = 0; i < rest.length && chosen.length < target;) {
     const candidate = rest[i]!;
     const axis = axisOfCandidate(candidate);
     if (!candidate.selected.triggered) {
@@ -117,11 +119,14 @@ export function synthesizeRubricOffline(input: SynthesisInput): SynthesizedRubri
 
 function unmetItems(items: readonly RubricItem[]): string[] {
   const unmet: string[] = [];
-  if (items.length < RUBRIC_LIMITS.minItems) unmet.push(`only ${items.length} items; a rubric needs at least ${RUBRIC_LIMITS.minItems}`);
-  if (!items.some((i) => i.points < 0)) unmet.push('no applicable principle has a negative (harmful-behaviour) template');
+  if (items.length < RUBRIC_LIMITS.minItems)
+    unmet.push(`only ${items.length} items; a rubric needs at least ${RUBRIC_LIMITS.minItems}`);
+  if (!items.some((i) => i.points < 0))
+    unmet.push('no applicable principle has a negative (harmful-behaviour) template');
   if (!items.some((i) => i.points > 0)) unmet.push('no applicable principle has a positive template');
   const axes = new Set(items.map((i) => i.tags.find((t) => t.startsWith('axis:'))));
-  if (axes.size < RUBRIC_LIMITS.minAxes) unmet.push(`the items cover only ${axes.size} axes; a rubric needs at least ${RUBRIC_LIMITS.minAxes}`);
+  if (axes.size < RUBRIC_LIMITS.minAxes)
+    unmet.push(`the items cover only ${axes.size} axes; a rubric needs at least ${RUBRIC_LIMITS.minAxes}`);
   return unmet;
 }
 
@@ -130,7 +135,8 @@ function distinctCandidates(pool: SelectedPrinciple[]): Candidate[] {
   const kept: Candidate[] = [];
   pool.forEach((selected, rank) => {
     const criterion = selected.principle.rubric.criterion;
-    if (!kept.some((k) => nearDuplicate(k.selected.principle.rubric.criterion, criterion))) kept.push({ selected, rank });
+    if (!kept.some((k) => nearDuplicate(k.selected.principle.rubric.criterion, criterion)))
+      kept.push({ selected, rank });
   });
   return kept;
 }
@@ -151,13 +157,17 @@ function lastSpare(chosen: Candidate[]): number {
 function unmetConstraints(chosen: Candidate[]): string[] {
   const unmet: string[] = [];
   if (chosen.length < RUBRIC_LIMITS.minItems) {
-    unmet.push(`only ${chosen.length} applicable principle${chosen.length === 1 ? '' : 's'}; a rubric needs at least ${RUBRIC_LIMITS.minItems} items`);
+    unmet.push(
+      `only ${chosen.length} applicable principle${chosen.length === 1 ? '' : 's'}; a rubric needs at least ${RUBRIC_LIMITS.minItems} items`,
+    );
   }
   if (!chosen.some(isNegative)) unmet.push('no applicable principle has a negative (harmful-behaviour) template');
   if (!chosen.some(isPositive)) unmet.push('no applicable principle has a positive template');
   const axes = axesOf(chosen);
   if (axes.size < RUBRIC_LIMITS.minAxes) {
-    unmet.push(`applicable principles cover only ${axes.size} ax${axes.size === 1 ? 'is' : 'es'} (${[...axes].join(', ') || 'none'}); a rubric needs at least ${RUBRIC_LIMITS.minAxes}`);
+    unmet.push(
+      `applicable principles cover only ${axes.size} ax${axes.size === 1 ? 'is' : 'es'} (${[...axes].join(', ') || 'none'}); a rubric needs at least ${RUBRIC_LIMITS.minAxes}`,
+    );
   }
   return unmet;
 }

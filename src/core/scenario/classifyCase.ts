@@ -21,7 +21,11 @@ export function classifyCase(
 ): Classification {
   // The case's own `audience:` wins; a folder of lay (or clinical) material can set the rest at once.
   const audience = document.data.audience ?? options.defaultAudience;
-  const classification = applyOverrides(classifyQuestion(document.question, lexicon, recognition), { audience, scenario: document.data.scenario });
-  if (!document.data.audience && options.defaultAudience) classification.evidence.expertise = `default audience: ${options.defaultAudience}`;
+  const classification = applyOverrides(classifyQuestion(document.question, lexicon, recognition), {
+    audience,
+    scenario: document.data.scenario,
+  });
+  if (!document.data.audience && options.defaultAudience)
+    classification.evidence.expertise = `default audience: ${options.defaultAudience}`;
   return classification;
 }

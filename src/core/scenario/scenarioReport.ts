@@ -16,7 +16,11 @@ export interface ScenarioReport {
   detail: string;
 }
 
-export function scenarioReport(classification: Classification, applicablePrinciples: number, model: ModelState = 'not configured'): ScenarioReport {
+export function scenarioReport(
+  classification: Classification,
+  applicablePrinciples: number,
+  model: ModelState = 'not configured',
+): ScenarioReport {
   return {
     summary: scenarioSummary(classification.scenario),
     rows: scenarioRows(classification),

@@ -21,7 +21,11 @@ export class Admission {
   async run<T>(task: () => Promise<T>): Promise<T> {
     if (this.active >= this.maxActive) {
       if (this.waiting.length >= this.maxQueued) {
-        throw new HttpError(429, `the server is busy (${this.active} requests running, ${this.waiting.length} queued); retry later`, { 'retry-after': String(this.retryAfterSeconds) });
+        throw new HttpError(
+          429,
+          `the server is busy (${this.active} requests running, ${this.waiting.length} queued); retry later`,
+          { 'retry-after': String(this.retryAfterSeconds) },
+        );
       }
       await new Promise<void>((resolve) => this.waiting.push(resolve));
     } else {

@@ -46,7 +46,12 @@ type ClinAlignExtension = { trace_id: string; off?: boolean; error?: string } & 
 /** Text of a message whose content is a string or OpenAI content parts. */
 function textOf(content: unknown): string {
   if (typeof content === 'string') return content;
-  if (Array.isArray(content)) return content.map((part) => (part && typeof part === 'object' && 'text' in part ? String((part as { text: unknown }).text) : '')).join('');
+  if (Array.isArray(content))
+    return content
+      .map((part) =>
+        part && typeof part === 'object' && 'text' in part ? String((part as { text: unknown }).text) : '',
+      )
+      .join('');
   return '';
 }
 
@@ -58,7 +63,11 @@ function textOf(content: unknown): string {
  */
 export async function chatCompletion(deps: ChatDeps, body: unknown, signal: AbortSignal): Promise<ChatOutcome> {
   const parsed = chatRequest.safeParse(body);
-  if (!parsed.success) throw new HttpError(400, `expected an OpenAI chat-completions request: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new HttpError(
+      400,
+      `expected an OpenAI chat-completions request: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ')}`,
+    );
   const { model, messages, stream, clinalign, extra_body, ...params } = parsed.data;
   const control = { ...extra_body?.clinalign, ...clinalign };
   delete (params as Record<string, unknown>).stream_options;
@@ -72,15 +81,27 @@ export async function chatCompletion(deps: ChatDeps, body: unknown, signal: Abor
   let answer = draft.content;
   let extension: ClinAlignExtension = { trace_id: traceId };
   if (control.off) extension.off = true;
-  else if (draft.content.trim() === '') extension = { ...extension, revised: false, error: 'the model returned an empty answer; nothing to revise' };
+  else if (draft.content.trim() === '')
+    extension = { ...extension, revised: false, error: 'the model returned an empty answer; nothing to revise' };
   else {
     try {
-      const result = await selfRevise(deps.client, deps.library(), conversation, draft.content, { rounds: control.rounds ?? deps.defaults.rounds, rubric: control.rubric ?? deps.defaults.rubric }, signal);
+      const result = await selfRevise(
+        deps.client,
+        deps.library(),
+        conversation,
+        draft.content,
+        { rounds: control.rounds ?? deps.defaults.rounds, rubric: control.rubric ?? deps.defaults.rubric },
+        signal,
+      );
       answer = result.answer;
       extension = { ...extension, ...result.report };
     } catch (error) {
       if (signal.aborted) throw error;
-      extension = { ...extension, revised: false, error: `revision failed, the answer is the model's unrevised draft: ${(error as Error).message}` };
+      extension = {
+        ...extension,
+        revised: false,
+        error: `revision failed, the answer is the model's unrevised draft: ${(error as Error).message}`,
+      };
     }
   }
   const completion = {
@@ -92,6 +113,14 @@ export async function chatCompletion(deps: ChatDeps, body: unknown, signal: Abor
     ...(draft.usage && { usage: draft.usage }),
     clinalign: extension,
   };
-  const trace = { trace_id: traceId, time: new Date().toISOString(), model: draft.model, messages: conversation, draft: draft.content, answer, clinalign: extension };
+  const trace = {
+    trace_id: traceId,
+    time: new Date().toISOString(),
+    model: draft.model,
+    messages: conversation,
+    draft: draft.content,
+    answer,
+    clinalign: extension,
+  };
   return { completion, stream: stream === true, traceId, trace };
 }

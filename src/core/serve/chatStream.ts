@@ -4,8 +4,23 @@ import type { ServerResponse } from 'node:http';
  * Streams a finished (already revised) completion as chat.completion.chunk events: the answer is buffered and
  * revised first, so a streaming client never sees an unrevised draft. The last chunk carries `clinalign`.
  */
-export function writeChatStream(res: ServerResponse, completion: { id: string; created: number; model: string; choices: { message: { content: string } }[]; clinalign: unknown }, headers: Record<string, string>): void {
-  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive', ...headers });
+export function writeChatStream(
+  res: ServerResponse,
+  completion: {
+    id: string;
+    created: number;
+    model: string;
+    choices: { message: { content: string } }[];
+    clinalign: unknown;
+  },
+  headers: Record<string, string>,
+): void {
+  res.writeHead(200, {
+    'content-type': 'text/event-stream',
+    'cache-control': 'no-cache',
+    connection: 'keep-alive',
+    ...headers,
+  });
   const chunk = (delta: object, finish: string | null, extra: object = {}) =>
     `data: ${JSON.stringify({ id: completion.id, object: 'chat.completion.chunk', created: completion.created, model: completion.model, choices: [{ index: 0, delta, finish_reason: finish }], ...extra })}\n\n`;
   const content = completion.choices[0]?.message.content ?? '';

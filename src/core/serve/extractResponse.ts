@@ -14,7 +14,8 @@ const ASSISTANT_MARKERS = [
 ];
 
 /** `<|im_end|>`, `<|eot_id|>`, `<｜end▁of▁sentence｜>`, `</s>`, `<eos>`, `<end_of_turn>`, … */
-const SPECIAL_TOKEN = /<\|[^<>|\s]{1,40}\|>|<｜[^<>｜]{1,40}｜>|<\/?s>|<\/?(?:eos|bos|pad|unk|end_of_turn|start_of_turn)>/g;
+const SPECIAL_TOKEN =
+  /<\|[^<>|\s]{1,40}\|>|<｜[^<>｜]{1,40}｜>|<\/?s>|<\/?(?:eos|bos|pad|unk|end_of_turn|start_of_turn)>/g;
 
 /**
  * The response inside OpenRLHF's `query` (the decoded sequence: chat template + response + special tokens):

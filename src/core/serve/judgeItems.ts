@@ -33,7 +33,13 @@ export interface JudgedAnswer {
  * `grade`, so `eval`'s and `grade`'s cached judgements are reused). Unlike `gradeAnswer` it never throws: an
  * item the judge failed on, or that the deadline (`signal`) cut off, counts as not met and is reported.
  */
-export async function judgeItems(judge: RewardJudge, conversation: readonly Message[], response: string, rubric: readonly RewardItem[], signal: AbortSignal): Promise<JudgedAnswer> {
+export async function judgeItems(
+  judge: RewardJudge,
+  conversation: readonly Message[],
+  response: string,
+  rubric: readonly RewardItem[],
+  signal: AbortSignal,
+): Promise<JudgedAnswer> {
   const started = Date.now();
   const itemJudge = judge.items ?? structuredItemJudge(judge.client, judge.cache);
   let cacheHits = 0;
@@ -50,5 +56,11 @@ export async function judgeItems(judge: RewardJudge, conversation: readonly Mess
       }
     }),
   );
-  return { items, failures: items.filter((i) => !i.judged).length, cacheHits, latencyMs: Date.now() - started, ...(firstFailure && { firstFailure }) };
+  return {
+    items,
+    failures: items.filter((i) => !i.judged).length,
+    cacheHits,
+    latencyMs: Date.now() - started,
+    ...(firstFailure && { firstFailure }),
+  };
 }

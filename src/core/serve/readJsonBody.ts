@@ -7,7 +7,8 @@ import { HttpError } from './httpError';
  */
 export async function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<unknown> {
   const declared = Number(req.headers['content-length'] ?? NaN);
-  if (declared > maxBytes) throw new HttpError(413, `request body of ${declared} bytes is over the ${maxBytes}-byte limit`);
+  if (declared > maxBytes)
+    throw new HttpError(413, `request body of ${declared} bytes is over the ${maxBytes}-byte limit`);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {

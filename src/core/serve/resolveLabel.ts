@@ -17,7 +17,8 @@ export function resolveLabel(label: unknown, store: RubricStore): RewardRecord |
         return { problem: 'the label looks like JSON but does not parse' };
       }
     }
-    if (id === '') return { problem: 'the label is empty: set --data.label_key to the prompt_id column, or send the rubric inline' };
+    if (id === '')
+      return { problem: 'the label is empty: set --data.label_key to the prompt_id column, or send the rubric inline' };
     return { problem: `"${id.slice(0, 80)}" is not a prompt_id of the loaded data (${store.size} loaded)` };
   }
   if (label && typeof label === 'object' && !Array.isArray(label)) {

@@ -51,13 +51,16 @@ export function parseRecord(value: unknown): { record: RewardRecord } | { proble
     return { record: { promptId: contentPromptId(undefined, rubrics), rubrics } };
   }
   const parsed = recordSchema.safeParse(value);
-  if (!parsed.success) return { problem: parsed.error.issues.map((i) => `${i.path.join('.') || '(record)'}: ${i.message}`).join('; ') };
+  if (!parsed.success)
+    return { problem: parsed.error.issues.map((i) => `${i.path.join('.') || '(record)'}: ${i.message}`).join('; ') };
   const r = parsed.data;
   const rubrics = r.rubrics ?? r.rubric ?? r.reward_model?.rubrics;
   const prompt = typeof r.prompt === 'string' ? [{ role: 'user' as const, content: r.prompt }] : r.prompt;
   if (!rubrics) return { problem: 'no rubrics (expected "rubrics": [{criterion, points, tags}])' };
   const converted = toItems(rubrics);
-  return { record: { promptId: r.prompt_id ?? r.id ?? contentPromptId(prompt, converted), prompt, rubrics: converted } };
+  return {
+    record: { promptId: r.prompt_id ?? r.id ?? contentPromptId(prompt, converted), prompt, rubrics: converted },
+  };
 }
 
 export { itemsSchema as rewardItemsSchema };

@@ -24,16 +24,40 @@ const scoreRequest = z.object({
  * so the messages come from `extra_info.prompt`, or from the loaded record of `extra_info.prompt_id`. Every
  * answer has the same keys (verl logs them per sample).
  */
-export async function scoreSolution(body: unknown, store: RubricStore, context: ScoringContext, options: RewardOptions): Promise<Record<string, number>> {
+export async function scoreSolution(
+  body: unknown,
+  store: RubricStore,
+  context: ScoringContext,
+  options: RewardOptions,
+): Promise<Record<string, number>> {
   const parsed = scoreRequest.safeParse(body);
-  if (!parsed.success) throw new HttpError(400, `expected {"data_source", "solution_str", "ground_truth", "extra_info"}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new HttpError(
+      400,
+      `expected {"data_source", "solution_str", "ground_truth", "extra_info"}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ')}`,
+    );
   const { solution_str, ground_truth, extra_info } = parsed.data;
   const label = ground_truth ?? extra_info?.prompt_id;
   const record = resolveLabel(label ?? '', store);
   if ('problem' in record) throw new HttpError(422, `ground_truth: ${record.problem}`);
   const known = extra_info?.prompt_id ? store.get(extra_info.prompt_id) : undefined;
-  const prompt = typeof extra_info?.prompt === 'string' ? [{ role: 'user' as const, content: extra_info.prompt }] : extra_info?.prompt;
-  const withPrompt = { ...record, prompt: record.prompt ?? (prompt && prompt.length > 0 ? prompt : known?.prompt), promptId: extra_info?.prompt_id ?? record.promptId };
-  const [result] = await scoreSamples(context, [{ record: withPrompt, response: stripReasoning(solution_str).trim() }], options);
-  return { score: result!.reward, clipped_score: result!.score, ...Object.fromEntries(EXTRA_LOG_KEYS.map((k) => [k, result!.logs[k]])) };
+  const prompt =
+    typeof extra_info?.prompt === 'string'
+      ? [{ role: 'user' as const, content: extra_info.prompt }]
+      : extra_info?.prompt;
+  const withPrompt = {
+    ...record,
+    prompt: record.prompt ?? (prompt && prompt.length > 0 ? prompt : known?.prompt),
+    promptId: extra_info?.prompt_id ?? record.promptId,
+  };
+  const [result] = await scoreSamples(
+    context,
+    [{ record: withPrompt, response: stripReasoning(solution_str).trim() }],
+    options,
+  );
+  return {
+    score: result!.reward,
+    clipped_score: result!.score,
+    ...Object.fromEntries(EXTRA_LOG_KEYS.map((k) => [k, result!.logs[k]])),
+  };
 }

@@ -46,20 +46,38 @@ const unmetOf = (grade: GradeResult) => unmetItems(grade).map((i) => `[${i.point
  * templates, or the model's), select the applicable principles, then the shared revise loop with its safety
  * gate — a revision that drops a route to urgent care or adds a finding is never kept, whatever its score.
  */
-export async function selfRevise(client: StructuredClient, library: CompiledLibrary, conversation: readonly Message[], draft: string, control: ReviseControl, signal: AbortSignal): Promise<{ answer: string; report: RevisionReport }> {
+export async function selfRevise(
+  client: StructuredClient,
+  library: CompiledLibrary,
+  conversation: readonly Message[],
+  draft: string,
+  control: ReviseControl,
+  signal: AbortSignal,
+): Promise<{ answer: string; report: RevisionReport }> {
   const question = [...conversation].reverse().find((m) => m.role === 'user')?.content ?? '';
   const { scenario } = classifyQuestion(question, library.lexicon);
   const synthesis =
     control.rubric === 'model'
-      ? await synthesizeRubric(client, { conversation, question, scenario, principles: library.principles, lexicon: library.lexicon }, { signal })
-      : { ...synthesizeRubricOffline({ principles: library.principles, scenario, question, lexicon: library.lexicon }), source: 'offline' as const };
+      ? await synthesizeRubric(
+          client,
+          { conversation, question, scenario, principles: library.principles, lexicon: library.lexicon },
+          { signal },
+        )
+      : {
+          ...synthesizeRubricOffline({ principles: library.principles, scenario, question, lexicon: library.lexicon }),
+          source: 'offline' as const,
+        };
   const rubric = synthesis.items;
   const principles = applicablePrinciples(library.principles, scenario, question, rubric, undefined, library.lexicon);
   const context = { library, question, scenario };
   const loop = await reviseLoop(
     client,
     { conversation, answer: draft, principles, rubric },
-    { signal, maxRounds: control.rounds, safety: (before, after, grades) => checkRevisionSafety(context, before, after, grades) },
+    {
+      signal,
+      maxRounds: control.rounds,
+      safety: (before, after, grades) => checkRevisionSafety(context, before, after, grades),
+    },
   );
   const report: RevisionReport = {
     revised: loop.best.round > 0,
@@ -71,7 +89,13 @@ export async function selfRevise(client: StructuredClient, library: CompiledLibr
     final_score: loop.best.grade.score,
     rounds: [
       { round: 0, score: loop.initial.score, kept: true, unmet: unmetOf(loop.initial) },
-      ...loop.rounds.map((r) => ({ round: r.round, score: r.grade.score, kept: r.kept, unmet: unmetOf(r.grade), ...(r.unsafe && { unsafe: r.unsafe }) })),
+      ...loop.rounds.map((r) => ({
+        round: r.round,
+        score: r.grade.score,
+        kept: r.kept,
+        unmet: unmetOf(r.grade),
+        ...(r.unsafe && { unsafe: r.unsafe }),
+      })),
     ],
     stopped_because: loop.stoppedBecause,
     judge_model: client.judgeModel,

@@ -48,7 +48,14 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export const SERVE_DEFAULTS = { host: '127.0.0.1', deadlineMs: 150_000, maxBodyBytes: 16 * 1024 * 1024, maxActive: 256, maxQueued: 1024, revise: { rounds: 1, rubric: 'offline' } } as const;
+export const SERVE_DEFAULTS = {
+  host: '127.0.0.1',
+  deadlineMs: 150_000,
+  maxBodyBytes: 16 * 1024 * 1024,
+  maxActive: 256,
+  maxQueued: 1024,
+  revise: { rounds: 1, rubric: 'offline' },
+} as const;
 
 /** `clinalign serve`: rubric rewards for RL trainers and a self-revising OpenAI-compatible endpoint. */
 export async function startServe(options: ServeOptions): Promise<RunningServer> {
@@ -71,7 +78,8 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
 
   const route = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     if (draining) throw new HttpError(503, 'the server is shutting down', { 'retry-after': '1', connection: 'close' });
-    if (!authorized(req, url, o.token)) throw new HttpError(401, 'missing or wrong token: send Authorization: Bearer <token> or ?token=<token>');
+    if (!authorized(req, url, o.token))
+      throw new HttpError(401, 'missing or wrong token: send Authorization: Bearer <token> or ?token=<token>');
     const path = url.pathname.replace(/\/+$/, '') || '/';
     const post = (handler: (body: unknown) => Promise<void>) => {
       if (req.method !== 'POST') throw new HttpError(405, `${path} takes POST`, { allow: 'POST' });
@@ -84,18 +92,30 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
       case '/get_reward':
         return post(async (body) => sendJson(res, 200, await getReward(body, o.store, scoring, rewardOptions(url))));
       case '/score':
-        return post(async (body) => sendJson(res, 200, await scoreSolution(body, o.store, scoring, rewardOptions(url))));
+        return post(async (body) =>
+          sendJson(res, 200, await scoreSolution(body, o.store, scoring, rewardOptions(url))),
+        );
       case '/v1/chat/completions':
       case '/chat/completions':
         return post(async (body) => {
-          const outcome = await chatCompletion({ client: o.judge.client, forward: o.forward, library: o.library, defaults: o.revise }, body, shutdown.signal);
+          const outcome = await chatCompletion(
+            { client: o.judge.client, forward: o.forward, library: o.library, defaults: o.revise },
+            body,
+            shutdown.signal,
+          );
           void o.traces?.append(outcome.trace);
-          const headers = { 'x-clinalign-trace-id': outcome.traceId, 'x-clinalign-revised': String(outcome.completion.clinalign.revised === true) };
+          const headers = {
+            'x-clinalign-trace-id': outcome.traceId,
+            'x-clinalign-revised': String(outcome.completion.clinalign.revised === true),
+          };
           if (outcome.stream) writeChatStream(res, outcome.completion as never, headers);
           else sendJson(res, 200, outcome.completion, headers);
         });
       default:
-        throw new HttpError(404, `no route ${path}: the server answers GET /health, POST /get_reward, POST /score and POST /v1/chat/completions`);
+        throw new HttpError(
+          404,
+          `no route ${path}: the server answers GET /health, POST /get_reward, POST /score and POST /v1/chat/completions`,
+        );
     }
   };
 
@@ -107,8 +127,15 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
       version: o.version,
       judge: { model: client.judgeModel, reviser: client.model, grader: o.judge.items?.grader ?? 'clinalign' },
       library: { version: principleLibraryVersion(library.principles), principles: library.principles.length },
-      rubrics: { loaded: o.store.size, files: o.store.files.map((f) => ({ file: f.file, records: f.records, problems: f.problems.length })) },
-      reward: { deadline_ms: o.deadlineMs, positive_only: o.reward?.positiveOnly ?? false, binary_threshold: o.reward?.binaryThreshold ?? null },
+      rubrics: {
+        loaded: o.store.size,
+        files: o.store.files.map((f) => ({ file: f.file, records: f.records, problems: f.problems.length })),
+      },
+      reward: {
+        deadline_ms: o.deadlineMs,
+        positive_only: o.reward?.positiveOnly ?? false,
+        binary_threshold: o.reward?.binaryThreshold ?? null,
+      },
       in_flight: admission.inFlight,
     };
   };
@@ -119,7 +146,13 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
     const task = route(req, res, url)
       .catch((error: unknown) => {
         if (res.headersSent) return void res.destroy();
-        if (error instanceof HttpError) return sendJson(res, error.status, { error: { message: error.message, type: 'invalid_request_error' } }, error.headers);
+        if (error instanceof HttpError)
+          return sendJson(
+            res,
+            error.status,
+            { error: { message: error.message, type: 'invalid_request_error' } },
+            error.headers,
+          );
         const status = url.pathname.includes('chat/completions') ? 502 : 500;
         log(`${req.method} ${url.pathname}: ${(error as Error).message}`);
         sendJson(res, status, { error: { message: (error as Error).message, type: 'server_error' } });
@@ -155,6 +188,10 @@ export async function startServe(options: ServeOptions): Promise<RunningServer> 
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(text)), ...headers });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(Buffer.byteLength(text)),
+    ...headers,
+  });
   res.end(text);
 }

@@ -76,7 +76,9 @@ function canMatchNewline(node: AstNode<Features>): boolean {
     case 'characterClass': {
       const listsNewline = node.body.some((b) => b.type === 'value' && b.codePoint === 10);
       if (node.negative) return !listsNewline;
-      return listsNewline || node.body.some((b) => b.type === 'characterClassEscape' && ['s', 'D', 'W'].includes(b.value));
+      return (
+        listsNewline || node.body.some((b) => b.type === 'characterClassEscape' && ['s', 'D', 'W'].includes(b.value))
+      );
     }
     case 'value':
       return node.codePoint === 10;
@@ -126,13 +128,16 @@ function analyse(node: AstNode<Features>): Analysis {
         // At least `min` repetitions in a row: their concatenations are required.
         let repeated: string[] | undefined = [''];
         for (let i = 0; i < node.min && repeated; i++) repeated = cross(repeated, body.exact);
-        if (repeated) return trim(node.max === node.min ? { exact: repeated, required: repeated } : { required: repeated });
+        if (repeated)
+          return trim(node.max === node.min ? { exact: repeated, required: repeated } : { required: repeated });
       }
       return body.required ? { required: body.required } : OPAQUE;
     }
     case 'characterClass': {
       if (node.negative || !node.body.every((b) => b.type === 'value')) return OPAQUE;
-      const chars = unique(node.body.map((b) => String.fromCodePoint((b as { codePoint: number }).codePoint).toLowerCase()));
+      const chars = unique(
+        node.body.map((b) => String.fromCodePoint((b as { codePoint: number }).codePoint).toLowerCase()),
+      );
       return trim({ exact: chars, required: chars });
     }
     default:

@@ -10,9 +10,7 @@ import verdicts from './regexSafetyVerdicts.json';
  * expressible in RE2 (lookaround, backreferences) is refused when the principle file is loaded.
  */
 export type EngineChoice =
-  | { engine: 'backtracking' }
-  | { engine: 'linear'; re2Source: string }
-  | { engine: 'refused'; reason: string };
+  { engine: 'backtracking' } | { engine: 'linear'; re2Source: string } | { engine: 'refused'; reason: string };
 
 const proven = new Set<string>(verdicts.safe);
 

@@ -13,11 +13,7 @@ export function escapeRegExp(text: string): string {
 
 /** Regex source for a literal term: any run of whitespace matches a space, boundaries at word edges. */
 export function termToRegexSource(term: string): string {
-  const body = term
-    .trim()
-    .split(/\s+/)
-    .map(escapeRegExp)
-    .join('\\s+');
+  const body = term.trim().split(/\s+/).map(escapeRegExp).join('\\s+');
   const left = WORD_CHAR.test(term.trim()[0] ?? '') ? LEFT_BOUNDARY : '';
   const right = WORD_CHAR.test(term.trim().slice(-1)) ? RIGHT_BOUNDARY : '';
   return left + body + right;

@@ -56,7 +56,12 @@ export class Case {
 
   /** The scenario with the evidence for each label (classifyCase: the question, then `audience:` and `scenario:`). */
   get classification(): Classification {
-    return (this.classified ??= classifyCase(this.document, this.library.lexicon, this.reading, this.library.recognitions.recognise(this.document.question)));
+    return (this.classified ??= classifyCase(
+      this.document,
+      this.library.lexicon,
+      this.reading,
+      this.library.recognitions.recognise(this.document.question),
+    ));
   }
 
   get text(): string {
@@ -92,12 +97,21 @@ export class Case {
 
   /** Every principle that applies, most relevant first, each with why (selectPrinciples). */
   get applicable(): readonly SelectedPrinciple[] {
-    return (this.selected ??= selectPrinciples(this.library.principles, this.scenario, this.question, this.library.lexicon));
+    return (this.selected ??= selectPrinciples(
+      this.library.principles,
+      this.scenario,
+      this.question,
+      this.library.lexicon,
+    ));
   }
 
   /** What the model prompts get: the principles the rubric names, then the top of `applicable`. */
   get promptPrinciples(): readonly Principle[] {
-    return (this.forPrompt ??= promptPrinciples(this.library.principles, this.applicable, this.document.data.rubric ?? []));
+    return (this.forPrompt ??= promptPrinciples(
+      this.library.principles,
+      this.applicable,
+      this.document.data.rubric ?? [],
+    ));
   }
 }
 

@@ -30,6 +30,7 @@ export function notReady(c: Pick<Case, 'document' | 'answer'>, needs: readonly C
     return { need: 'question', message: 'no question: add `prompt:` or `conversation:` to the front matter' };
   }
   if (needs.includes('answer') && c.answer.trim() === '') return { need: 'answer', message: 'no answer yet' };
-  if (needs.includes('rubric') && (document.data.rubric ?? []).length === 0) return { need: 'rubric', message: 'no rubric yet' };
+  if (needs.includes('rubric') && (document.data.rubric ?? []).length === 0)
+    return { need: 'rubric', message: 'no rubric yet' };
   return undefined;
 }

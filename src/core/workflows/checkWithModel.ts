@@ -32,7 +32,11 @@ export interface CheckResult {
 }
 
 /** Asks the model where the answer breaks the principles; keeps only findings whose quote is in the answer. */
-export async function checkWithModel(client: StructuredClient, input: CheckInput, options: WorkflowOptions = {}): Promise<CheckResult> {
+export async function checkWithModel(
+  client: StructuredClient,
+  input: CheckInput,
+  options: WorkflowOptions = {},
+): Promise<CheckResult> {
   options.onProgress?.({ done: 0, total: 1, message: 'checking' });
   const reply = await client.completeJson(checkOutput, checkPrompt(input), { signal: options.signal, cache: true });
   const known = new Set(input.principles.map((p) => p.id));

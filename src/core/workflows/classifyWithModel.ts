@@ -14,9 +14,16 @@ export interface ClassifyInput {
  * Refines the offline labels with the model's: a reviewer's or the case's audience label always stands; the
  * model's label replaces an offline one unless the model says `unknown`.
  */
-export async function classifyWithModel(client: StructuredClient, input: ClassifyInput, options: WorkflowOptions = {}): Promise<Classification> {
+export async function classifyWithModel(
+  client: StructuredClient,
+  input: ClassifyInput,
+  options: WorkflowOptions = {},
+): Promise<Classification> {
   options.onProgress?.({ done: 0, total: 1, message: 'classifying' });
-  const votes = await client.completeJson(classifyOutput, classifyPrompt(input.conversation), { signal: options.signal, cache: true });
+  const votes = await client.completeJson(classifyOutput, classifyPrompt(input.conversation), {
+    signal: options.signal,
+    cache: true,
+  });
   const result: Classification = {
     scenario: { ...input.offline.scenario },
     confidence: { ...input.offline.confidence },

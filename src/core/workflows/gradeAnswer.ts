@@ -51,12 +51,25 @@ export interface GradeOptions extends WorkflowOptions {
  * Grades an answer against its rubric with the judge model. Per item, calls run concurrently up to the
  * client's bound and each result is cached, so re-grading after an edit pays only for what changed.
  */
-export async function gradeAnswer(client: StructuredClient, input: GradeInput, options: GradeOptions = {}): Promise<GradeResult> {
+export async function gradeAnswer(
+  client: StructuredClient,
+  input: GradeInput,
+  options: GradeOptions = {},
+): Promise<GradeResult> {
   // Every judge call would grade nothing: refused before any is made, whichever front end asks.
   if (input.answer.trim() === '') throw new EmptyAnswerError();
   const mode = options.mode ?? 'per-item';
-  if (mode === 'batch' && options.judge && options.judge.grader !== 'clinalign') throw new Error(`the ${options.judge.grader} grader judges one item per call: grade without --batch`);
-  const verdicts = mode === 'batch' ? await gradeBatched(client, input, options) : await gradeEachItem(client, input, options, input.rubric.map((_, i) => i));
+  if (mode === 'batch' && options.judge && options.judge.grader !== 'clinalign')
+    throw new Error(`the ${options.judge.grader} grader judges one item per call: grade without --batch`);
+  const verdicts =
+    mode === 'batch'
+      ? await gradeBatched(client, input, options)
+      : await gradeEachItem(
+          client,
+          input,
+          options,
+          input.rubric.map((_, i) => i),
+        );
   const items = input.rubric.map((item, index) => ({
     criterion: item.criterion,
     points: item.points,
@@ -64,12 +77,23 @@ export async function gradeAnswer(client: StructuredClient, input: GradeInput, o
     met: verdicts.get(index)!.criteria_met,
     explanation: verdicts.get(index)!.explanation,
   }));
-  return { score: scoreRubric(items), items, judgeModel: options.judge?.judgeModel ?? client.judgeModel, mode, grader: options.judge?.grader ?? 'clinalign' };
+  return {
+    score: scoreRubric(items),
+    items,
+    judgeModel: options.judge?.judgeModel ?? client.judgeModel,
+    mode,
+    grader: options.judge?.grader ?? 'clinalign',
+  };
 }
 
 type Verdict = { explanation: string; criteria_met: boolean };
 
-async function gradeEachItem(client: StructuredClient, input: GradeInput, options: GradeOptions, indexes: number[]): Promise<Map<number, Verdict>> {
+async function gradeEachItem(
+  client: StructuredClient,
+  input: GradeInput,
+  options: GradeOptions,
+  indexes: number[],
+): Promise<Map<number, Verdict>> {
   let done = 0;
   const total = indexes.length;
   options.onProgress?.({ done, total, message: 'grading' });
@@ -80,7 +104,11 @@ async function gradeEachItem(client: StructuredClient, input: GradeInput, option
       const prompt = { conversation: input.conversation, response: input.answer, item };
       const verdict = options.judge
         ? await options.judge.judge(prompt, options.signal)
-        : await client.completeJson(gradeItemOutput, gradeItemPrompt(prompt), { signal: options.signal, model: client.judgeModel, cache: true });
+        : await client.completeJson(gradeItemOutput, gradeItemPrompt(prompt), {
+            signal: options.signal,
+            model: client.judgeModel,
+            cache: true,
+          });
       options.onProgress?.({ done: ++done, total, message: 'grading' });
       return [index, verdict] as const;
     }),
@@ -91,20 +119,29 @@ async function gradeEachItem(client: StructuredClient, input: GradeInput, option
 }
 
 /** One call for the whole rubric; items the reply leaves out are judged one by one. */
-async function gradeBatched(client: StructuredClient, input: GradeInput, options: WorkflowOptions): Promise<Map<number, Verdict>> {
+async function gradeBatched(
+  client: StructuredClient,
+  input: GradeInput,
+  options: WorkflowOptions,
+): Promise<Map<number, Verdict>> {
   options.onProgress?.({ done: 0, total: 1, message: 'grading (batch)' });
-  const reply = await client.completeJson(gradeBatchOutput, gradeBatchPrompt({ conversation: input.conversation, response: input.answer, items: input.rubric }), {
-    signal: options.signal,
-    model: client.judgeModel,
-    cache: true,
-  });
+  const reply = await client.completeJson(
+    gradeBatchOutput,
+    gradeBatchPrompt({ conversation: input.conversation, response: input.answer, items: input.rubric }),
+    {
+      signal: options.signal,
+      model: client.judgeModel,
+      cache: true,
+    },
+  );
   const verdicts = new Map<number, Verdict>();
   for (const result of reply.results) {
     const index = result.item - 1;
     if (index < input.rubric.length && !verdicts.has(index)) verdicts.set(index, result);
   }
   const missing = input.rubric.map((_, i) => i).filter((i) => !verdicts.has(i));
-  if (missing.length > 0) for (const [index, verdict] of await gradeEachItem(client, input, options, missing)) verdicts.set(index, verdict);
+  if (missing.length > 0)
+    for (const [index, verdict] of await gradeEachItem(client, input, options, missing)) verdicts.set(index, verdict);
   options.onProgress?.({ done: 1, total: 1 });
   return verdicts;
 }

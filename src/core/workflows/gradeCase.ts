@@ -12,7 +12,11 @@ export class NotGradableError extends Error {
  * The one grading of a case, for `clinalign grade` and the editor's "Grade answer": the answer as export
  * writes it against the case's rubric (caseGradeInput), per item unless `mode: 'batch'`.
  */
-export async function gradeCase(client: StructuredClient, c: Pick<Case, 'document'>, options: GradeOptions = {}): Promise<GradeResult> {
+export async function gradeCase(
+  client: StructuredClient,
+  c: Pick<Case, 'document'>,
+  options: GradeOptions = {},
+): Promise<GradeResult> {
   const prepared = caseGradeInput(c.document);
   if ('skip' in prepared) throw new NotGradableError(prepared.skip);
   return gradeAnswer(client, prepared.input, options);

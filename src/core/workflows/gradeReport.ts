@@ -27,7 +27,11 @@ export function gradeReportMarkdown(caseName: string, grade: GradeResult): strin
     const criterion = `${cell(item.criterion)}${principle ? ` <br>${markdownCode(principle).replace(/\|/g, '\\|')}` : ''}`;
     lines.push(`| ${verdict(item.points, item.met)} | ${item.points} | ${criterion} | ${cell(item.explanation)} |`);
   }
-  lines.push('', 'Score = points of met items ÷ sum of positive points (HealthBench). A met negative item is an undesirable thing the answer does.', '');
+  lines.push(
+    '',
+    'Score = points of met items ÷ sum of positive points (HealthBench). A met negative item is an undesirable thing the answer does.',
+    '',
+  );
   return lines.join('\n');
 }
 

@@ -19,7 +19,12 @@ export function locateQuote(text: string, quote: string, taken: readonly QuoteSp
   }
   const pattern = trimmed
     .split(/\s+/)
-    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/['‘’]/g, "['‘’]").replace(/["“”]/g, '["“”]'))
+    .map((word) =>
+      word
+        .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/['‘’]/g, "['‘’]")
+        .replace(/["“”]/g, '["“”]'),
+    )
     .join('\\s+');
   const regex = new RegExp(pattern, 'gu');
   for (let match = regex.exec(text); match; match = regex.exec(text)) {

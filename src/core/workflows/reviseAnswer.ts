@@ -24,7 +24,11 @@ export interface Revision {
 }
 
 /** One round of guided self-revision. Never cached: asking again is how a reviewer gets another proposal. */
-export async function reviseAnswer(client: StructuredClient, input: ReviseInput, options: WorkflowOptions = {}): Promise<Revision> {
+export async function reviseAnswer(
+  client: StructuredClient,
+  input: ReviseInput,
+  options: WorkflowOptions = {},
+): Promise<Revision> {
   options.onProgress?.({ done: 0, total: 1, message: 'revising' });
   const reply = await client.completeJson(
     reviseOutput,

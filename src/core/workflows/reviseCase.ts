@@ -54,7 +54,12 @@ export async function reviseCase(client: StructuredClient, c: Case, options: Rev
   const ids = new Set(principles.map((p) => p.id));
   const findings = (options.findings ?? lintFindings(c, options.library)).filter((f) => ids.has(f.principleId));
   const input: ReviseInput = { conversation: c.document.conversation, answer: draft, principles, findings };
-  const context = { library: options.library, question: c.question, scenario: c.scenario, locale: c.document.data.locale };
+  const context = {
+    library: options.library,
+    question: c.question,
+    scenario: c.scenario,
+    locale: c.document.data.locale,
+  };
   const rubric = options.only ? [] : (c.document.data.rubric ?? []);
   const run = { signal: options.signal, onProgress: options.onProgress };
 
@@ -75,12 +80,16 @@ export async function reviseCase(client: StructuredClient, c: Case, options: Rev
       refused: [],
     };
   }
-  const loop = await reviseLoop(client, { ...input, rubric }, {
-    ...run,
-    maxRounds: options.rounds ?? DEFAULT_REVISION_ROUNDS,
-    gradingMode: options.gradingMode,
-    safety: (before, after, grades) => checkRevisionSafety(context, before, after, grades),
-  });
+  const loop = await reviseLoop(
+    client,
+    { ...input, rubric },
+    {
+      ...run,
+      maxRounds: options.rounds ?? DEFAULT_REVISION_ROUNDS,
+      gradingMode: options.gradingMode,
+      safety: (before, after, grades) => checkRevisionSafety(context, before, after, grades),
+    },
+  );
   const kept = loop.rounds.filter((r) => r.kept);
   const first = loop.rounds[0]?.revision.summary;
   return {
@@ -104,5 +113,10 @@ export async function reviseCase(client: StructuredClient, c: Case, options: Rev
 /** The draft's findings by the library's own lint, quoted from the answer. */
 function lintFindings(c: Case, library: CompiledLibrary): { principleId: string; quote: string; message: string }[] {
   const draft = c.document.body;
-  return lintAnswer(library, { answer: draft, question: c.question, scenario: c.scenario, locale: c.document.data.locale }).map((f) => ({ principleId: f.principleId, quote: draft.slice(f.start, f.end), message: f.message }));
+  return lintAnswer(library, {
+    answer: draft,
+    question: c.question,
+    scenario: c.scenario,
+    locale: c.document.data.locale,
+  }).map((f) => ({ principleId: f.principleId, quote: draft.slice(f.start, f.end), message: f.message }));
 }

@@ -45,11 +45,20 @@ export interface ReviseLoopResult {
  * Grade → revise → re-grade, up to `maxRounds`, keeping a revision only when it is safe (see revisionSafety)
  * and its score is higher, and stopping when a round no longer helps enough.
  */
-export async function reviseLoop(client: StructuredClient, input: ReviseLoopInput, options: ReviseLoopOptions = {}): Promise<ReviseLoopResult> {
+export async function reviseLoop(
+  client: StructuredClient,
+  input: ReviseLoopInput,
+  options: ReviseLoopOptions = {},
+): Promise<ReviseLoopResult> {
   const maxRounds = options.maxRounds ?? DEFAULT_REVISION_ROUNDS;
   const minGain = options.minGain ?? 0.02;
   const step = (message: string) => options.onProgress?.({ done: rounds.length, total: maxRounds, message });
-  const grade = (answer: string) => gradeAnswer(client, { conversation: input.conversation, answer, rubric: input.rubric }, { signal: options.signal, mode: options.gradingMode });
+  const grade = (answer: string) =>
+    gradeAnswer(
+      client,
+      { conversation: input.conversation, answer, rubric: input.rubric },
+      { signal: options.signal, mode: options.gradingMode },
+    );
 
   const rounds: RevisionRound[] = [];
   step('grading the draft');
@@ -64,7 +73,11 @@ export async function reviseLoop(client: StructuredClient, input: ReviseLoopInpu
       break;
     }
     step(`round ${round}: revising`);
-    const revision = await reviseAnswer(client, { ...input, answer: best.answer, grade: best.grade }, { signal: options.signal });
+    const revision = await reviseAnswer(
+      client,
+      { ...input, answer: best.answer, grade: best.grade },
+      { signal: options.signal },
+    );
     step(`round ${round}: grading the revision`);
     const revised = await grade(revision.answer);
     const gain = revised.score! - best.grade.score!;
@@ -81,7 +94,12 @@ export async function reviseLoop(client: StructuredClient, input: ReviseLoopInpu
       stoppedBecause = 'no-improvement';
       break;
     }
-    Object.assign(best, { answer: revision.answer, grade: revised, round, addressedPrinciples: revision.addressedPrinciples });
+    Object.assign(best, {
+      answer: revision.answer,
+      grade: revised,
+      round,
+      addressedPrinciples: revision.addressedPrinciples,
+    });
     if (gain < minGain) {
       stoppedBecause = 'diminishing-returns';
       break;

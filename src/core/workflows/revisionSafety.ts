@@ -36,7 +36,9 @@ const SEVERE = new Set(['error', 'warning']);
 
 function countBy(findings: readonly Finding[]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const f of findings) if (SEVERE.has(f.severity)) counts.set(`${f.severity} ${f.principleId}`, (counts.get(`${f.severity} ${f.principleId}`) ?? 0) + 1);
+  for (const f of findings)
+    if (SEVERE.has(f.severity))
+      counts.set(`${f.severity} ${f.principleId}`, (counts.get(`${f.severity} ${f.principleId}`) ?? 0) + 1);
   return counts;
 }
 
@@ -45,9 +47,20 @@ function countBy(findings: readonly Finding[]): Map<string, number> {
  * the draft gave (an emergency call, a crisis line, poison control), or loses a met rubric item worth
  * ≥ 8 points — whatever its score. The same check guards the revise loop, `revise --write` and Accept.
  */
-export function checkRevisionSafety(context: SafetyContext, draft: string, revised: string, grades?: { draft?: GradeResult; revised?: GradeResult }): RevisionSafety {
+export function checkRevisionSafety(
+  context: SafetyContext,
+  draft: string,
+  revised: string,
+  grades?: { draft?: GradeResult; revised?: GradeResult },
+): RevisionSafety {
   const reasons: string[] = [];
-  const lint = (answer: string) => lintAnswer(context.library, { answer, question: context.question, scenario: context.scenario, locale: context.locale });
+  const lint = (answer: string) =>
+    lintAnswer(context.library, {
+      answer,
+      question: context.question,
+      scenario: context.scenario,
+      locale: context.locale,
+    });
   const before = countBy(lint(draft));
   const afterFindings = lint(revised);
   const after = countBy(afterFindings);
@@ -56,7 +69,10 @@ export function checkRevisionSafety(context: SafetyContext, draft: string, revis
     const example = afterFindings.find((f) => `${f.severity} ${f.principleId}` === key)!;
     reasons.push(`adds a${example.severity === 'error' ? 'n' : ''} ${example.severity}: ${example.message}`);
   }
-  const actions = (answer: string) => context.library.recognitions.recognise(answer).mentions.filter((m) => m.current && SAFETY_ACTIONS.some((ref) => refMatches(ref, m.concept)));
+  const actions = (answer: string) =>
+    context.library.recognitions
+      .recognise(answer)
+      .mentions.filter((m) => m.current && SAFETY_ACTIONS.some((ref) => refMatches(ref, m.concept)));
   const kept = new Set(actions(revised).map((m) => m.concept));
   for (const mention of actions(draft)) {
     if (kept.has(mention.concept)) continue;
@@ -66,7 +82,8 @@ export function checkRevisionSafety(context: SafetyContext, draft: string, revis
   if (grades?.draft && grades.revised) {
     const metAfter = new Set(grades.revised.items.filter((i) => i.met).map((i) => i.criterion));
     for (const item of grades.draft.items) {
-      if (item.met && item.points >= KEY_ITEM_POINTS && !metAfter.has(item.criterion)) reasons.push(`no longer meets a ${item.points}-point rubric item: ${item.criterion}`);
+      if (item.met && item.points >= KEY_ITEM_POINTS && !metAfter.has(item.criterion))
+        reasons.push(`no longer meets a ${item.points}-point rubric item: ${item.criterion}`);
     }
   }
   return { safe: reasons.length === 0, reasons };

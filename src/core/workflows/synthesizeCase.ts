@@ -23,15 +23,39 @@ export interface CaseRubric {
  * client, the model refines the case's scenario (its `audience:` and a reviewer's labels stand) and writes
  * items from the ranked principle pool, filled from the templates when short; without one, the templates alone.
  */
-export async function synthesizeCase(client: StructuredClient | undefined, c: Case, options: WorkflowOptions = {}): Promise<CaseRubric> {
+export async function synthesizeCase(
+  client: StructuredClient | undefined,
+  c: Case,
+  options: WorkflowOptions = {},
+): Promise<CaseRubric> {
   const { principles, lexicon } = c.library;
   if (!client) {
-    const { items, unmet } = synthesizeRubricOffline({ principles, scenario: c.scenario, question: c.question, lexicon });
+    const { items, unmet } = synthesizeRubricOffline({
+      principles,
+      scenario: c.scenario,
+      question: c.question,
+      lexicon,
+    });
     return { scenario: c.scenario, items, unmet, source: 'offline', dropped: [] };
   }
-  const { scenario } = await classifyWithModel(client, { conversation: c.document.conversation, offline: c.classification }, options);
-  const rubric = await synthesizeRubric(client, { conversation: c.document.conversation, question: c.question, scenario, principles, lexicon }, options);
-  return { scenario, items: rubric.items, unmet: rubric.unmet, source: rubric.source, dropped: rubric.dropped, model: rubric.model };
+  const { scenario } = await classifyWithModel(
+    client,
+    { conversation: c.document.conversation, offline: c.classification },
+    options,
+  );
+  const rubric = await synthesizeRubric(
+    client,
+    { conversation: c.document.conversation, question: c.question, scenario, principles, lexicon },
+    options,
+  );
+  return {
+    scenario,
+    items: rubric.items,
+    unmet: rubric.unmet,
+    source: rubric.source,
+    dropped: rubric.dropped,
+    model: rubric.model,
+  };
 }
 
 /** A rubric with verified items is a reviewer's work: synthesis never overwrites it. */

@@ -34,8 +34,17 @@ export interface ModelSynthesizedRubric extends SynthesizedRubric {
  * never 0, principle ids from the pool, no near-duplicates, 6–15 items with both signs. When the model's
  * items fall short, items from the offline (template) synthesis fill the gap.
  */
-export async function synthesizeRubric(client: StructuredClient, input: ModelSynthesisInput, options: WorkflowOptions = {}): Promise<ModelSynthesizedRubric> {
-  const offline = synthesizeRubricOffline({ principles: input.principles, scenario: input.scenario, question: input.question, lexicon: input.lexicon });
+export async function synthesizeRubric(
+  client: StructuredClient,
+  input: ModelSynthesisInput,
+  options: WorkflowOptions = {},
+): Promise<ModelSynthesizedRubric> {
+  const offline = synthesizeRubricOffline({
+    principles: input.principles,
+    scenario: input.scenario,
+    question: input.question,
+    lexicon: input.lexicon,
+  });
   const pool = offline.pool.slice(0, MODEL_POOL_SIZE).map((s) => s.principle);
   options.onProgress?.({ done: 0, total: 1, message: 'writing the rubric' });
   const reply = await client.completeJson(
@@ -64,10 +73,18 @@ export async function synthesizeRubric(client: StructuredClient, input: ModelSyn
     else items.push({ criterion, points: candidate.points, tags: rubricTags(candidate.axis, candidate.principle_id) });
   }
 
-  const short = () => items.length < RUBRIC_LIMITS.minItems || !items.some((i) => i.points < 0) || !items.some((i) => i.points > 0);
+  const short = () =>
+    items.length < RUBRIC_LIMITS.minItems || !items.some((i) => i.points < 0) || !items.some((i) => i.points > 0);
   const merged = short();
   if (merged) mergeOffline(items, offline.items);
-  return { items, pool: offline.pool, unmet: unmetConstraints(items), source: merged ? 'model+offline' : 'model', dropped, model: client.model };
+  return {
+    items,
+    pool: offline.pool,
+    unmet: unmetConstraints(items),
+    source: merged ? 'model+offline' : 'model',
+    dropped,
+    model: client.model,
+  };
 }
 
 /** Adds template items the model's do not repeat: a missing sign first, then up to the minimum size. */
@@ -85,7 +102,8 @@ function mergeOffline(items: RubricItem[], templates: readonly RubricItem[]): vo
 
 function unmetConstraints(items: readonly RubricItem[]): string[] {
   const unmet: string[] = [];
-  if (items.length < RUBRIC_LIMITS.minItems) unmet.push(`only ${items.length} items; a rubric needs at least ${RUBRIC_LIMITS.minItems}`);
+  if (items.length < RUBRIC_LIMITS.minItems)
+    unmet.push(`only ${items.length} items; a rubric needs at least ${RUBRIC_LIMITS.minItems}`);
   if (!items.some((i) => i.points < 0)) unmet.push('no negative (harmful-behaviour) item');
   if (!items.some((i) => i.points > 0)) unmet.push('no positive item');
   return unmet;

@@ -1,4 +1,14 @@
-import { Composer, isScalar, Lexer, Parser, visit, YAMLParseError, type CST, type Document, type LineCounter } from 'yaml';
+import {
+  Composer,
+  isScalar,
+  Lexer,
+  Parser,
+  visit,
+  YAMLParseError,
+  type CST,
+  type Document,
+  type LineCounter,
+} from 'yaml';
 import { INPUT_LIMITS } from '../untrusted/inputLimits';
 
 /**
@@ -22,17 +32,26 @@ export const MAX_YAML_DEPTH = 64;
  * lexical tokens (default INPUT_LIMITS.yamlFileTokens) or nested too deep, parsing stops at once and the
  * document is empty but for that error: dense hostile YAML costs about 10 µs a token to compose.
  */
-export function parseYaml(text: string, options: { lineCounter?: LineCounter | undefined; maxTokens?: number } = {}): Document.Parsed {
+export function parseYaml(
+  text: string,
+  options: { lineCounter?: LineCounter | undefined; maxTokens?: number } = {},
+): Document.Parsed {
   const maxTokens = options.maxTokens ?? INPUT_LIMITS.yamlFileTokens;
   const parser = new Parser(options.lineCounter?.addNewLine);
   options.lineCounter?.addNewLine(0);
   const tokens: CST.Token[] = [];
   let count = 0;
   for (const lexeme of new Lexer().lex(text)) {
-    if (++count > maxTokens) return refused(text, parser.offset, `YAML has more than ${maxTokens.toLocaleString('en-US')} tokens; the limit is ${maxTokens.toLocaleString('en-US')}`);
+    if (++count > maxTokens)
+      return refused(
+        text,
+        parser.offset,
+        `YAML has more than ${maxTokens.toLocaleString('en-US')} tokens; the limit is ${maxTokens.toLocaleString('en-US')}`,
+      );
     for (const token of parser.next(lexeme)) tokens.push(token);
     // The parser's stack is the path of open nodes: a deep file is refused at its first too-deep token.
-    if (parser.stack.length > MAX_YAML_DEPTH && collectionsIn(parser.stack) > MAX_YAML_DEPTH) return refused(text, parser.offset, tooDeep);
+    if (parser.stack.length > MAX_YAML_DEPTH && collectionsIn(parser.stack) > MAX_YAML_DEPTH)
+      return refused(text, parser.offset, tooDeep);
   }
   for (const token of parser.end()) tokens.push(token);
   const deep = firstTooDeep(tokens);
@@ -43,7 +62,13 @@ export function parseYaml(text: string, options: { lineCounter?: LineCounter | u
   for (const next of composer.compose(tokens, true, text.length)) {
     if (!document) document = next;
     else {
-      document.errors.push(new YAMLParseError(next.range.slice(0, 2) as [number, number], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
+      document.errors.push(
+        new YAMLParseError(
+          next.range.slice(0, 2) as [number, number],
+          'MULTIPLE_DOCS',
+          'Source contains multiple documents',
+        ),
+      );
       break;
     }
   }
@@ -104,7 +129,10 @@ function duplicateKeys(document: Document.Parsed): YAMLParseError[] {
       const seen = new Set<unknown>();
       for (const { key } of map.items) {
         if (!isScalar(key) || Number.isNaN(key.value)) continue;
-        if (seen.has(key.value)) errors.push(new YAMLParseError([key.range?.[0] ?? 0, key.range?.[1] ?? 0], 'DUPLICATE_KEY', 'Map keys must be unique'));
+        if (seen.has(key.value))
+          errors.push(
+            new YAMLParseError([key.range?.[0] ?? 0, key.range?.[1] ?? 0], 'DUPLICATE_KEY', 'Map keys must be unique'),
+          );
         seen.add(key.value);
       }
     },

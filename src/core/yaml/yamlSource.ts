@@ -28,7 +28,9 @@ export class YamlSource {
   /** The document as JavaScript values, or a located problem (aliases that expand too much). */
   toJS(): { value: unknown } | { problem: YamlProblem } {
     const result = yamlToJs(this.document);
-    return 'value' in result ? { value: result.value } : { problem: { message: result.error, ...this.positionOf(result.offset) } };
+    return 'value' in result
+      ? { value: result.value }
+      : { problem: { message: result.error, ...this.positionOf(result.offset) } };
   }
 
   /** Syntax errors (and duplicate keys), with positions. */

@@ -16,7 +16,10 @@ export interface ExportArguments {
  * "ClinAlign: Export verified examples": the workspace's verified cases to a dataset folder, with the same
  * core export as `clinalign export` (atomic writes, byte-identical re-exports, a report of skipped cases).
  */
-export async function exportVerifiedExamples(services: ExtensionServices, args: ExportArguments = {}): Promise<string | undefined> {
+export async function exportVerifiedExamples(
+  services: ExtensionServices,
+  args: ExportArguments = {},
+): Promise<string | undefined> {
   const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
   if (folders.length === 0) {
     void vscode.window.showInformationMessage('Open a folder of case files to export them.');
@@ -26,10 +29,16 @@ export async function exportVerifiedExamples(services: ExtensionServices, args: 
   if (!outDir) return undefined;
   try {
     const { manifest } = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'ClinAlign: exporting verified examples', cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: 'ClinAlign: exporting verified examples',
+        cancellable: true,
+      },
       async (progress, token) => {
         const controller = new AbortController();
-        token.onCancellationRequested(() => controller.abort(new Error('Export cancelled; the previous export is left as it was.')));
+        token.onCancellationRequested(() =>
+          controller.abort(new Error('Export cancelled; the previous export is left as it was.')),
+        );
         let reported = 0;
         return exportCases(
           services.host.library,
@@ -42,7 +51,8 @@ export async function exportVerifiedExamples(services: ExtensionServices, args: 
           },
           {
             signal: controller.signal,
-            onSkip: (skipped) => services.log.info(`Export skipped ${skipped.file}: ${skipped.detail} (${skipped.reason})`),
+            onSkip: (skipped) =>
+              services.log.info(`Export skipped ${skipped.file}: ${skipped.detail} (${skipped.reason})`),
             onProgress: ({ done, total }) => {
               const increment = total === 0 ? 100 : ((done - reported) / total) * 100;
               reported = done;
@@ -57,7 +67,10 @@ export async function exportVerifiedExamples(services: ExtensionServices, args: 
     void offerToOpen(outDir, cases_exported, cases_read, cases_skipped); // the notification must not hold up the command
     return outDir;
   } catch (error) {
-    const message = error instanceof UnsafeOutputError ? `Export refused: ${error.message}` : `Export failed: ${(error as Error).message}`;
+    const message =
+      error instanceof UnsafeOutputError
+        ? `Export refused: ${error.message}`
+        : `Export failed: ${(error as Error).message}`;
     services.log.error(message);
     void vscode.window.showErrorMessage(message);
     return undefined;
@@ -91,7 +104,14 @@ async function askForFolder(workspace: vscode.Uri): Promise<string | undefined> 
     title: 'Folder for the exported dataset',
   });
   const chosen = picked?.[0];
-  if (created && chosen?.toString() !== suggested.toString() && (await vscode.workspace.fs.readDirectory(suggested).then((e) => e.length === 0, () => false))) {
+  if (
+    created &&
+    chosen?.toString() !== suggested.toString() &&
+    (await vscode.workspace.fs.readDirectory(suggested).then(
+      (e) => e.length === 0,
+      () => false,
+    ))
+  ) {
     await vscode.workspace.fs.delete(suggested).then(undefined, () => undefined);
   }
   return chosen?.fsPath;

@@ -6,18 +6,30 @@ import { isLintable } from '../caseDocuments';
 import type { ExtensionServices } from '../services';
 
 /** The current lint result of a case document, linting it first when the cached one is stale. */
-export function currentResult(services: Pick<ExtensionServices, 'controller'>, document: vscode.TextDocument): CaseLintResult | undefined {
+export function currentResult(
+  services: Pick<ExtensionServices, 'controller'>,
+  document: vscode.TextDocument,
+): CaseLintResult | undefined {
   if (!isLintable(document)) return undefined;
-  return services.controller.resultFor(document) ?? (services.controller.lintNowSync(document), services.controller.resultFor(document));
+  return (
+    services.controller.resultFor(document) ??
+    (services.controller.lintNowSync(document), services.controller.resultFor(document))
+  );
 }
 
 /** The Case of a case document at its current version, linting it first when the cached lint is stale. */
-export function currentCase(services: Pick<ExtensionServices, 'controller'>, document: vscode.TextDocument): Case | undefined {
+export function currentCase(
+  services: Pick<ExtensionServices, 'controller'>,
+  document: vscode.TextDocument,
+): Case | undefined {
   return currentResult(services, document) && services.controller.caseFor(document);
 }
 
 /** The scenario report of a case document's cached lint result (for the status item: no re-lint). */
-export function cachedReport(services: Partial<Pick<ExtensionServices, 'model'>> & Pick<ExtensionServices, 'controller'>, document: vscode.TextDocument): ScenarioReport | undefined {
+export function cachedReport(
+  services: Partial<Pick<ExtensionServices, 'model'>> & Pick<ExtensionServices, 'controller'>,
+  document: vscode.TextDocument,
+): ScenarioReport | undefined {
   const c = services.controller.caseFor(document);
   return c && reportOf(services, c);
 }

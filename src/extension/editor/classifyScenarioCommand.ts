@@ -25,7 +25,9 @@ export async function classifyScenario(
   const editor = vscode.window.activeTextEditor;
   const c = editor && currentCase(services, editor.document);
   if (!editor || !c) {
-    void vscode.window.showInformationMessage('Open a case file (one matching "clinalign.caseFiles") to classify its scenario.');
+    void vscode.window.showInformationMessage(
+      'Open a case file (one matching "clinalign.caseFiles") to classify its scenario.',
+    );
     return undefined;
   }
   if (args) {
@@ -45,7 +47,8 @@ interface RowItem extends vscode.QuickPickItem {
 function showLabels(document: vscode.TextDocument, report: ScenarioReport): void {
   const pick = vscode.window.createQuickPick<RowItem>();
   pick.title = `Scenario: ${report.detail}`;
-  pick.placeholder = 'Pick a dimension to set its label in the front matter (a reviewer’s label wins over the classifier)';
+  pick.placeholder =
+    'Pick a dimension to set its label in the front matter (a reviewer’s label wins over the classifier)';
   pick.matchOnDetail = true;
   pick.items = report.rows.map((row) => ({
     label: `${row.dimension}: ${row.label}`,
@@ -59,7 +62,10 @@ function showLabels(document: vscode.TextDocument, report: ScenarioReport): void
     if (!chosen) return;
     const dimension = chosen.row.dimension;
     const label = await vscode.window.showQuickPick(
-      [...SCENARIO_LABELS[dimension], 'unknown'].map((l) => ({ label: l, description: l === chosen.row.label ? 'current' : '' })),
+      [...SCENARIO_LABELS[dimension], 'unknown'].map((l) => ({
+        label: l,
+        description: l === chosen.row.label ? 'current' : '',
+      })),
       { title: `Set scenario.${dimension} in the front matter` },
     );
     if (label) await writeLabel(document, dimension, label.label);
@@ -69,7 +75,10 @@ function showLabels(document: vscode.TextDocument, report: ScenarioReport): void
 }
 
 async function writeLabel(document: vscode.TextDocument, dimension: ScenarioDimension, label: string): Promise<void> {
-  if (!SCENARIO_DIMENSIONS.includes(dimension) || ![...SCENARIO_LABELS[dimension], 'unknown'].includes(label as never)) {
+  if (
+    !SCENARIO_DIMENSIONS.includes(dimension) ||
+    ![...SCENARIO_LABELS[dimension], 'unknown'].includes(label as never)
+  ) {
     throw new Error(`"${label}" is not a label of ${dimension}`);
   }
   let change;

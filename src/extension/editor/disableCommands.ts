@@ -25,7 +25,9 @@ export async function disablePrincipleForTeam(principleId: string, uriText?: str
   const caseUri = uriText ? vscode.Uri.parse(uriText) : vscode.window.activeTextEditor?.document.uri;
   const folder = (caseUri && vscode.workspace.getWorkspaceFolder(caseUri)) ?? vscode.workspace.workspaceFolders?.[0];
   if (!folder) {
-    void vscode.window.showErrorMessage('ClinAlign: team principle files live in a workspace folder; open a folder first.');
+    void vscode.window.showErrorMessage(
+      'ClinAlign: team principle files live in a workspace folder; open a folder first.',
+    );
     return undefined;
   }
   const file = vscode.Uri.joinPath(folder.uri, ...TEAM_PRINCIPLES_FOLDER.split(path.sep), TEAM_OVERRIDES_FILE);
@@ -40,11 +42,16 @@ export async function disablePrincipleForTeam(principleId: string, uriText?: str
       await vscode.workspace.fs.writeFile(file, Buffer.from(disablePrincipleInTeamFile(existing, principleId), 'utf8'));
     }
   } catch (error) {
-    void vscode.window.showErrorMessage(`ClinAlign: ${(error as Error).message} (${vscode.workspace.asRelativePath(file)})`);
+    void vscode.window.showErrorMessage(
+      `ClinAlign: ${(error as Error).message} (${vscode.workspace.asRelativePath(file)})`,
+    );
     return undefined;
   }
   void vscode.window
-    .showInformationMessage(`Disabled ${principleId} for the team in ${vscode.workspace.asRelativePath(file)}.`, 'Open file')
+    .showInformationMessage(
+      `Disabled ${principleId} for the team in ${vscode.workspace.asRelativePath(file)}.`,
+      'Open file',
+    )
     .then((choice) => choice && vscode.window.showTextDocument(file));
   return file;
 }

@@ -26,7 +26,11 @@ export class FindingCodeActionProvider implements vscode.CodeActionProvider {
     private readonly principleById: (id: string) => Principle | undefined,
   ) {}
 
-  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  provideCodeActions(
+    document: vscode.TextDocument,
+    _range: vscode.Range,
+    context: vscode.CodeActionContext,
+  ): vscode.CodeAction[] {
     const result = this.controller.resultFor(document);
     if (!result) return [];
     const actions: vscode.CodeAction[] = [];
@@ -58,16 +62,22 @@ export class FindingCodeActionProvider implements vscode.CodeActionProvider {
       explained.add(id);
       const name = principleActionLabel(id, this.principleById);
       const onLine = disableOnLine(text, finding.start, id);
-      if (onLine) actions.push(editAction(`Disable ${name} on this line`, textChangeEdit(document, onLine), diagnostic));
+      if (onLine)
+        actions.push(editAction(`Disable ${name} on this line`, textChangeEdit(document, onLine), diagnostic));
       const inFile = disableInFile(text, result.document.bodyStart, id);
-      if (inFile) actions.push(editAction(`Disable ${name} in this file`, textChangeEdit(document, inFile), diagnostic));
+      if (inFile)
+        actions.push(editAction(`Disable ${name} in this file`, textChangeEdit(document, inFile), diagnostic));
       actions.push(
         commandAction(`Disable ${name} for the team`, diagnostic, {
           title: 'Disable principle for the team',
           command: 'clinalign.disablePrincipleForTeam',
           arguments: [id, document.uri.toString()],
         }),
-        commandAction(`Explain principle ${name}`, diagnostic, { title: 'Explain principle', command: 'clinalign.explainPrinciple', arguments: [id] }),
+        commandAction(`Explain principle ${name}`, diagnostic, {
+          title: 'Explain principle',
+          command: 'clinalign.explainPrinciple',
+          arguments: [id],
+        }),
       );
     }
     // Next to a fixable finding, offer the whole file's fixes too (the lightbulb does not list source actions).
@@ -85,7 +95,11 @@ function wants(only: vscode.CodeActionKind | undefined, kind: vscode.CodeActionK
 
 function quickFix(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, finding: Finding): vscode.CodeAction {
   const fix = finding.fix!;
-  const action = editAction(`Replace with “${fix.replacement}”`, textChangeEdit(document, { start: fix.start, end: fix.end, newText: fix.replacement }), diagnostic);
+  const action = editAction(
+    `Replace with “${fix.replacement}”`,
+    textChangeEdit(document, { start: fix.start, end: fix.end, newText: fix.replacement }),
+    diagnostic,
+  );
   action.isPreferred = true;
   return action;
 }

@@ -22,19 +22,33 @@ export class FindingHoverProvider implements vscode.HoverProvider {
     const seen = new Set<string>();
     // Why each principle applies to this case: the recogniser's words from the question (the same selection
     // as the explorer and the status item).
-    const reasons = new Map(this.services.controller.caseFor(document)?.applicable.map((s) => [s.principle.id, s.triggered ? s.reason : undefined]));
-    const published = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === DIAGNOSTIC_SOURCE && d.range.contains(position));
+    const reasons = new Map(
+      this.services.controller
+        .caseFor(document)
+        ?.applicable.map((s) => [s.principle.id, s.triggered ? s.reason : undefined]),
+    );
+    const published = vscode.languages
+      .getDiagnostics(document.uri)
+      .filter((d) => d.source === DIAGNOSTIC_SOURCE && d.range.contains(position));
     for (const finding of findings) {
       const principle = this.services.host.principle(finding.principleId);
       if (!principle || seen.has(principle.id)) continue;
       seen.add(principle.id);
-      const statementShown = published.some((d) => typeof d.code === 'object' && d.code.value === principle.id && d.relatedInformation?.some((r) => r.message.includes(principle.statement)));
+      const statementShown = published.some(
+        (d) =>
+          typeof d.code === 'object' &&
+          d.code.value === principle.id &&
+          d.relatedInformation?.some((r) => r.message.includes(principle.statement)),
+      );
       const markdown = new vscode.MarkdownString(
         principleHoverMarkdown(
           principle,
           [
             { label: 'Open principle', href: commandLink('clinalign.showPrinciple', principle.id) },
-            { label: 'Disable for this file', href: commandLink('clinalign.disablePrincipleInFile', principle.id, document.uri.toString()) },
+            {
+              label: 'Disable for this file',
+              href: commandLink('clinalign.disablePrincipleInFile', principle.id, document.uri.toString()),
+            },
           ],
           reasons.get(principle.id),
           { statement: !statementShown },
@@ -44,6 +58,9 @@ export class FindingHoverProvider implements vscode.HoverProvider {
       contents.push(markdown);
     }
     const first = findings[0]!;
-    return new vscode.Hover(contents, new vscode.Range(document.positionAt(first.start), document.positionAt(first.end)));
+    return new vscode.Hover(
+      contents,
+      new vscode.Range(document.positionAt(first.start), document.positionAt(first.end)),
+    );
   }
 }

@@ -11,7 +11,9 @@ export interface WorkspaceLintSummary {
  * "Lint workspace": every file matching `clinalign.caseFiles`, open ones from the editor and the rest from
  * disk, through the same core lint; findings go to the Problems panel.
  */
-export async function lintWorkspace(services: Pick<ExtensionServices, 'controller' | 'log'>): Promise<WorkspaceLintSummary> {
+export async function lintWorkspace(
+  services: Pick<ExtensionServices, 'controller' | 'log'>,
+): Promise<WorkspaceLintSummary> {
   const glob = caseFilesGlob();
   const summary: WorkspaceLintSummary = { files: 0, findings: 0 };
   await vscode.window.withProgress(
@@ -34,7 +36,9 @@ export async function lintWorkspace(services: Pick<ExtensionServices, 'controlle
             const text = Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
             result = await services.controller.lintUnopened(uri, text);
           } catch (error) {
-            services.log.warn(`Lint workspace: cannot read ${vscode.workspace.asRelativePath(uri)}: ${(error as Error).message}`);
+            services.log.warn(
+              `Lint workspace: cannot read ${vscode.workspace.asRelativePath(uri)}: ${(error as Error).message}`,
+            );
             continue;
           }
         }

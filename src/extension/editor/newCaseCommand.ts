@@ -41,7 +41,10 @@ export async function newCase(args?: NewCaseArguments): Promise<vscode.Uri | und
     audience = picked.audience;
   }
   const uri = await freeName(folder, caseSlug(question));
-  await vscode.workspace.fs.writeFile(uri, Buffer.from(newCaseText({ question, audience, id: path.basename(uri.path, '.case.md') }), 'utf8'));
+  await vscode.workspace.fs.writeFile(
+    uri,
+    Buffer.from(newCaseText({ question, audience, id: path.basename(uri.path, '.case.md') }), 'utf8'),
+  );
   const editor = await vscode.window.showTextDocument(uri);
   const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
   editor.selection = new vscode.Selection(end, end);
@@ -50,7 +53,8 @@ export async function newCase(args?: NewCaseArguments): Promise<vscode.Uri | und
 
 function targetFolder(): vscode.Uri | undefined {
   const active = vscode.window.activeTextEditor?.document.uri;
-  if (active?.scheme === 'file' && vscode.workspace.getWorkspaceFolder(active)) return vscode.Uri.joinPath(active, '..');
+  if (active?.scheme === 'file' && vscode.workspace.getWorkspaceFolder(active))
+    return vscode.Uri.joinPath(active, '..');
   return vscode.workspace.workspaceFolders?.[0]?.uri;
 }
 

@@ -16,7 +16,10 @@ export async function openPrincipleSource(principle: Principle): Promise<vscode.
 }
 
 /** "Show principle…": a principle by id (hover link), or picked from every principle of the library. */
-export async function showPrinciple(services: Pick<ExtensionServices, 'host'>, principleId?: string): Promise<vscode.TextEditor | undefined> {
+export async function showPrinciple(
+  services: Pick<ExtensionServices, 'host'>,
+  principleId?: string,
+): Promise<vscode.TextEditor | undefined> {
   if (principleId) {
     const principle = services.host.principle(principleId);
     if (principle) return openPrincipleSource(principle);
@@ -30,7 +33,12 @@ export async function showPrinciple(services: Pick<ExtensionServices, 'host'>, p
       detail: `${principle.dimension} · ${principle.severity}${principle.disabled ? ' · disabled' : ''}${principle.overriddenBy ? ' · changed by the team' : ''}`,
       principle,
     })),
-    { title: 'Show principle', placeHolder: 'Type to search titles and ids', matchOnDescription: true, matchOnDetail: true },
+    {
+      title: 'Show principle',
+      placeHolder: 'Type to search titles and ids',
+      matchOnDescription: true,
+      matchOnDetail: true,
+    },
   );
   return picked && openPrincipleSource(picked.principle);
 }
@@ -44,7 +52,9 @@ export async function openPrincipleLibrary(services: Pick<ExtensionServices, 'ho
   for (const principle of services.host.library.principles) {
     counts.set(principle.location.file, (counts.get(principle.location.file) ?? 0) + 1);
   }
-  const team = (vscode.workspace.workspaceFolders ?? []).flatMap((folder) => yamlFiles(path.join(folder.uri.fsPath, TEAM_PRINCIPLES_FOLDER)));
+  const team = (vscode.workspace.workspaceFolders ?? []).flatMap((folder) =>
+    yamlFiles(path.join(folder.uri.fsPath, TEAM_PRINCIPLES_FOLDER)),
+  );
   const bundled = yamlFiles(path.join(services.context.extensionPath, 'principles'));
   const item = (file: string, kind: string) => ({
     label: path.basename(file),
@@ -55,7 +65,10 @@ export async function openPrincipleLibrary(services: Pick<ExtensionServices, 'ho
   const items = [...team.map((f) => item(f, 'team')), ...bundled.map((f) => item(f, 'bundled'))];
   const picked = await vscode.window.showQuickPick(items, {
     title: 'Open principle library',
-    placeHolder: team.length > 0 ? 'Team files first; bundled files are overridden by id in a team file' : 'No team files yet: add .clinalign/principles/*.yaml to override by id',
+    placeHolder:
+      team.length > 0
+        ? 'Team files first; bundled files are overridden by id in a team file'
+        : 'No team files yet: add .clinalign/principles/*.yaml to override by id',
   });
   if (picked) await vscode.window.showTextDocument(vscode.Uri.file(picked.file));
 }

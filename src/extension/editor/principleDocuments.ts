@@ -25,7 +25,9 @@ export class PrincipleDocumentProvider implements vscode.TextDocumentContentProv
     this.opened.add(uri.toString());
     const id = uri.path.replace(/^\//, '').replace(/\.md$/, '');
     const principle = this.host.principle(id);
-    return principle ? principleDocumentMarkdown(principle) : `# Unknown principle\n\nNo principle \`${id}\` in the current library.\n`;
+    return principle
+      ? principleDocumentMarkdown(principle)
+      : `# Unknown principle\n\nNo principle \`${id}\` in the current library.\n`;
   }
 
   dispose(): void {

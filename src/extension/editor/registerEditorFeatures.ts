@@ -22,7 +22,11 @@ export function registerEditorFeatures(services: ExtensionServices): vscode.Disp
     principleDocuments,
     vscode.workspace.registerTextDocumentContentProvider(PRINCIPLE_SCHEME, principleDocuments),
     vscode.languages.registerHoverProvider(MARKDOWN, new FindingHoverProvider(services)),
-    vscode.languages.registerCodeActionsProvider(MARKDOWN, new FindingCodeActionProvider(services.controller, (id) => services.host.principle(id)), FindingCodeActionProvider.metadata),
+    vscode.languages.registerCodeActionsProvider(
+      MARKDOWN,
+      new FindingCodeActionProvider(services.controller, (id) => services.host.principle(id)),
+      FindingCodeActionProvider.metadata,
+    ),
     new ScenarioStatusItem(services),
     command('clinalign.fixAll', () => fixAll(services)),
     command('clinalign.classifyScenario', (args?: ClassifyArguments) => classifyScenario(services, args)),
@@ -33,7 +37,9 @@ export function registerEditorFeatures(services: ExtensionServices): vscode.Disp
     command('clinalign.newCase', (args?: NewCaseArguments) => newCase(args)),
     command('clinalign.lintWorkspace', () => lintWorkspace(services)),
     command('clinalign.openPrincipleLibrary', () => openPrincipleLibrary(services)),
-    command('clinalign.openSettings', () => vscode.commands.executeCommand('workbench.action.openSettings', '@ext:clinalign.clinalign')),
+    command('clinalign.openSettings', () =>
+      vscode.commands.executeCommand('workbench.action.openSettings', '@ext:clinalign.clinalign'),
+    ),
   ];
 }
 

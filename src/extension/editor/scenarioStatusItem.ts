@@ -11,7 +11,11 @@ export class ScenarioStatusItem implements vscode.Disposable {
   constructor(private readonly services: Pick<ExtensionServices, 'controller' | 'host' | 'model'>) {
     this.item = vscode.languages.createLanguageStatusItem('clinalign.scenario', this.selector());
     this.item.name = 'ClinAlign scenario';
-    this.item.command = { title: 'Classify', command: 'clinalign.classifyScenario', tooltip: 'Show the scenario labels and set one' };
+    this.item.command = {
+      title: 'Classify',
+      command: 'clinalign.classifyScenario',
+      tooltip: 'Show the scenario labels and set one',
+    };
     this.disposables.push(
       this.item,
       services.controller.onDidLint((document) => {

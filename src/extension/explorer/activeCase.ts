@@ -35,7 +35,9 @@ export class ActiveCase implements vscode.Disposable {
 
   /** The scenario of the case's latest lint, if there is a case and it has been linted. */
   get scenario(): Scenario | undefined {
-    return this.document && !this.document.isClosed ? this.controller.resultFor(this.document)?.classification.scenario : undefined;
+    return this.document && !this.document.isClosed
+      ? this.controller.resultFor(this.document)?.classification.scenario
+      : undefined;
   }
 
   /** The principles that apply to the case and why: its Case's, which the status item counts too. */

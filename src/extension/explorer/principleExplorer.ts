@@ -32,12 +32,15 @@ export class PrincipleExplorer implements vscode.Disposable {
       // The settings and the team's config file decide what is disabled and which files are cases.
       services.controller.lintSettings.onDidChange(refresh),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (['disabledPrinciples', 'severity', 'caseFiles'].some((name) => e.affectsConfiguration(`clinalign.${name}`))) refresh();
+        if (['disabledPrinciples', 'severity', 'caseFiles'].some((name) => e.affectsConfiguration(`clinalign.${name}`)))
+          refresh();
       }),
       vscode.commands.registerCommand('clinalign.explorer.filter', (text?: unknown) => this.filter(text)),
       vscode.commands.registerCommand('clinalign.explorer.clearFilter', () => this.setFilter(undefined)),
       vscode.commands.registerCommand('clinalign.explorer.refresh', () => services.host.reloadAndNotify()),
-      vscode.commands.registerCommand('clinalign.showApplicablePrinciples', (uri?: unknown) => showApplicablePrinciples(services, uri instanceof vscode.Uri ? uri : undefined)),
+      vscode.commands.registerCommand('clinalign.showApplicablePrinciples', (uri?: unknown) =>
+        showApplicablePrinciples(services, uri instanceof vscode.Uri ? uri : undefined),
+      ),
     ];
     this.updateTitle();
   }
@@ -86,7 +89,8 @@ export class PrincipleExplorer implements vscode.Disposable {
     const restricted = this.host.ignoresWorkspaceFiles
       ? 'Restricted Mode: only the bundled principles are used; this workspace’s .clinalign principle and concept files are ignored until you trust it.'
       : undefined;
-    this.view.message = [empty ? `No principle matches “${filter}”.` : undefined, restricted].filter(Boolean).join(' ') || undefined;
+    this.view.message =
+      [empty ? `No principle matches “${filter}”.` : undefined, restricted].filter(Boolean).join(' ') || undefined;
   }
 
   dispose(): void {

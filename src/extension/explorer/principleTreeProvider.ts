@@ -1,7 +1,12 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { SeverityMap } from '../../core/lint/remapSeverity';
-import { buildPrincipleTree, normalizeFilter, type PrincipleTree, type PrincipleTreeNode } from '../../core/catalogue/principleTree';
+import {
+  buildPrincipleTree,
+  normalizeFilter,
+  type PrincipleTree,
+  type PrincipleTreeNode,
+} from '../../core/catalogue/principleTree';
 import type { ExtensionServices } from '../services';
 import type { ActiveCase } from './activeCase';
 import { brokenFileItem, dimensionItem, principleItem, type TreeItemContext } from './principleTreeItems';
@@ -81,7 +86,10 @@ export class PrincipleTreeProvider implements vscode.TreeDataProvider<PrincipleT
   /** Read for the active case's folder by the same object the lint controller uses for that file. */
   private settings(): { disabledIds: Set<string>; severityMap: SeverityMap } {
     const severityMap = this.services.controller.lintSettings.severityMapFor(this.activeCase.uri);
-    return { disabledIds: new Set(Object.keys(severityMap).filter((key) => severityMap[key] === 'off' && key.includes('.'))), severityMap };
+    return {
+      disabledIds: new Set(Object.keys(severityMap).filter((key) => severityMap[key] === 'off' && key.includes('.'))),
+      severityMap,
+    };
   }
 
   dispose(): void {

@@ -56,7 +56,9 @@ function currentEndpoint(): { url: string; fromWorkspace: boolean } | undefined 
 function noEndpoint(log: vscode.LogOutputChannel): false {
   const message = 'API keys are stored per endpoint: set "clinalign.model.baseUrl" first.';
   log.warn(message);
-  void vscode.window.showWarningMessage(`ClinAlign: ${message}`, 'Configure model').then((choice) => choice && vscode.commands.executeCommand('clinalign.configureModel'));
+  void vscode.window
+    .showWarningMessage(`ClinAlign: ${message}`, 'Configure model')
+    .then((choice) => choice && vscode.commands.executeCommand('clinalign.configureModel'));
   return false;
 }
 
@@ -80,7 +82,9 @@ export async function setApiKey(store: ApiKeyStore, log: vscode.LogOutputChannel
   if (!key?.trim()) return false;
   await store.store(endpoint.url, key.trim());
   log.info(`API key for ${endpoint.url} stored in secret storage`);
-  void vscode.window.showInformationMessage(`ClinAlign: API key for ${endpoint.url} stored in VS Code’s secret storage.`);
+  void vscode.window.showInformationMessage(
+    `ClinAlign: API key for ${endpoint.url} stored in VS Code’s secret storage.`,
+  );
   return true;
 }
 

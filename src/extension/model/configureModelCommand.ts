@@ -6,8 +6,16 @@ import type { ModelSessionService } from './modelSessionService';
 export async function configureModel(model: ModelSessionService): Promise<void> {
   const { state, detail } = model.status(vscode.window.activeTextEditor?.document.uri);
   const items: (vscode.QuickPickItem & { command: string })[] = [
-    { label: '$(settings-gear) Open model settings', detail: 'Base URL, model, judge model, timeout, concurrency, structured output, temperature', command: 'settings' },
-    { label: '$(key) Set API key', detail: 'For the current base URL only, kept in VS Code’s secret storage; not needed for local vLLM or Ollama', command: 'clinalign.setApiKey' },
+    {
+      label: '$(settings-gear) Open model settings',
+      detail: 'Base URL, model, judge model, timeout, concurrency, structured output, temperature',
+      command: 'settings',
+    },
+    {
+      label: '$(key) Set API key',
+      detail: 'For the current base URL only, kept in VS Code’s secret storage; not needed for local vLLM or Ollama',
+      command: 'clinalign.setApiKey',
+    },
     { label: '$(trash) Clear API key', detail: 'Of the current base URL', command: 'clinalign.clearApiKey' },
     { label: '$(output) Show log', detail: 'Requests, retries, tokens used', command: 'clinalign.showLog' },
   ];

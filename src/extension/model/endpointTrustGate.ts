@@ -1,5 +1,11 @@
 import * as vscode from 'vscode';
-import { decideEndpointTrust, TRUST_KEY_PREFIX, trustMemoryKey, trustPromptText, type TrustAnswer } from '../../core/model/endpointTrust';
+import {
+  decideEndpointTrust,
+  TRUST_KEY_PREFIX,
+  trustMemoryKey,
+  trustPromptText,
+  type TrustAnswer,
+} from '../../core/model/endpointTrust';
 import type { EffectiveModelSettings } from './modelSettings';
 
 export type GateResult = { send: true } | { send: false; message: string };
@@ -36,7 +42,9 @@ export class EndpointTrustGate {
     );
     if (answer === undefined) return { send: false, message: `Nothing was sent to ${decision.url}.` };
     await this.workspaceState.update(trustMemoryKey(decision.url), answer === allow ? 'allow' : 'deny');
-    return answer === allow ? { send: true } : { send: false, message: `Nothing was sent: you did not allow ${decision.url} for this workspace.` };
+    return answer === allow
+      ? { send: true }
+      : { send: false, message: `Nothing was sent: you did not allow ${decision.url} for this workspace.` };
   }
 
   /** Forgets every remembered answer of this workspace, so each URL is asked about again. */

@@ -14,7 +14,12 @@ import type { ModelRun, ModelSessionService } from './modelSessionService';
 export type GradeCommandResult = ModelRun<GradeResult & { report: string }> | undefined;
 
 /** "Grade answer": each rubric item judged by the judge model; the result as a read-only Markdown page that stays open. */
-export async function gradeWithModel(services: ExtensionServices, model: ModelSessionService, reports: GradeReports, uri?: string): Promise<GradeCommandResult> {
+export async function gradeWithModel(
+  services: ExtensionServices,
+  model: ModelSessionService,
+  reports: GradeReports,
+  uri?: string,
+): Promise<GradeCommandResult> {
   const c = await modelCase(services, uri);
   if (!c || lacksQuestion(c)) return undefined;
   // The same input, and the same refusals, as `clinalign grade` (gradeCase, notReady).
@@ -33,9 +38,14 @@ export async function gradeWithModel(services: ExtensionServices, model: ModelSe
   if (run.status !== 'done') return run;
   const grade = run.value;
   // The case status item shows the latest score (this command keeps no record on disk).
-  sessionGrades.record(c.document.uri, gradeRecord(grade, c.result.document.body, c.result.document.data.rubric ?? [], new Date()));
+  sessionGrades.record(
+    c.document.uri,
+    gradeRecord(grade, c.result.document.body, c.result.document.data.rubric ?? [], new Date()),
+  );
   const name = path.basename(c.document.uri.path);
   const report = await reports.show(c.document.uri, c.caseId, gradeReportMarkdown(name, grade));
-  void vscode.window.showInformationMessage(`ClinAlign: ${name} scores ${formatScore(grade.score)} (judge ${grade.judgeModel}).`);
+  void vscode.window.showInformationMessage(
+    `ClinAlign: ${name} scores ${formatScore(grade.score)} (judge ${grade.judgeModel}).`,
+  );
   return { status: 'done', value: { ...grade, report: report.toString() } };
 }

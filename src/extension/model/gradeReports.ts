@@ -14,7 +14,10 @@ export class GradeReports {
 
   /** Keeps `markdown` as the case's report and shows it beside the case. */
   async show(caseUri: vscode.Uri, caseId: string, markdown: string): Promise<vscode.Uri> {
-    const report = this.documents.set(vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/grade/${caseId}.md` }), markdown);
+    const report = this.documents.set(
+      vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/grade/${caseId}.md` }),
+      markdown,
+    );
     this.byCase.set(caseUri.toString(), report);
     await vscode.commands.executeCommand('markdown.showLockedPreviewToSide', report);
     return report;

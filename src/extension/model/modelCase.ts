@@ -23,16 +23,32 @@ export interface ModelCase {
 }
 
 /** The case in the given (or active) editor, or undefined after telling the user what to open. */
-export async function modelCase(services: Pick<ExtensionServices, 'controller' | 'host'>, uri?: vscode.Uri | string): Promise<ModelCase | undefined> {
-  const document = uri ? await vscode.workspace.openTextDocument(typeof uri === 'string' ? vscode.Uri.parse(uri) : uri) : vscode.window.activeTextEditor?.document;
+export async function modelCase(
+  services: Pick<ExtensionServices, 'controller' | 'host'>,
+  uri?: vscode.Uri | string,
+): Promise<ModelCase | undefined> {
+  const document = uri
+    ? await vscode.workspace.openTextDocument(typeof uri === 'string' ? vscode.Uri.parse(uri) : uri)
+    : vscode.window.activeTextEditor?.document;
   const result = document && currentResult(services, document);
   const c = document && result && services.controller.caseFor(document);
   if (!document || !result || !c) {
-    void vscode.window.showInformationMessage('ClinAlign: open a case file (one matching "clinalign.caseFiles") first.');
+    void vscode.window.showInformationMessage(
+      'ClinAlign: open a case file (one matching "clinalign.caseFiles") first.',
+    );
     return undefined;
   }
   if (refused(c, [])) return undefined;
-  return { document, version: document.version, case: c, text: c.text, result, caseId: c.id, principles: c.promptPrinciples, root: c.root };
+  return {
+    document,
+    version: document.version,
+    case: c,
+    text: c.text,
+    result,
+    caseId: c.id,
+    principles: c.promptPrinciples,
+    root: c.root,
+  };
 }
 
 /** True (after saying why) when the case lacks what the workflow needs: the readiness check the CLI uses. */
@@ -51,6 +67,8 @@ export function lacksQuestion(c: ModelCase): boolean {
 /** The document is still at the version the command read; else says that nothing was changed. */
 export function unchangedSince(c: ModelCase, what: string): boolean {
   if (!c.document.isClosed && c.document.version === c.version) return true;
-  void vscode.window.showWarningMessage(`ClinAlign: the case changed while the model was working, so the ${what} was not written. Run the command again.`);
+  void vscode.window.showWarningMessage(
+    `ClinAlign: the case changed while the model was working, so the ${what} was not written. Run the command again.`,
+  );
   return false;
 }

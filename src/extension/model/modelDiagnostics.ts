@@ -22,10 +22,22 @@ export class ModelDiagnostics implements vscode.Disposable {
     ];
   }
 
-  publish(document: vscode.TextDocument, bodyStart: number, findings: readonly ModelFinding[], model: string): vscode.Diagnostic[] {
+  publish(
+    document: vscode.TextDocument,
+    bodyStart: number,
+    findings: readonly ModelFinding[],
+    model: string,
+  ): vscode.Diagnostic[] {
     const diagnostics = findings.map((finding) => {
-      const range = new vscode.Range(document.positionAt(bodyStart + finding.start), document.positionAt(bodyStart + finding.end));
-      const diagnostic = new vscode.Diagnostic(range, `${finding.message} (${model})`, vscode.DiagnosticSeverity.Warning);
+      const range = new vscode.Range(
+        document.positionAt(bodyStart + finding.start),
+        document.positionAt(bodyStart + finding.end),
+      );
+      const diagnostic = new vscode.Diagnostic(
+        range,
+        `${finding.message} (${model})`,
+        vscode.DiagnosticSeverity.Warning,
+      );
       diagnostic.source = MODEL_DIAGNOSTIC_SOURCE;
       const principle = this.host.principle(finding.principleId);
       diagnostic.code = principle ? { value: principle.id, target: principleUri(principle) } : finding.principleId;

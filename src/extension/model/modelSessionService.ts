@@ -68,17 +68,25 @@ export class ModelSessionService implements vscode.Disposable {
     const endpoint = endpointFromSettings(effective.settings);
     if (endpoint.state !== 'ready') return { state: endpoint.state, detail: endpoint.message };
     const trust = this.trust.peek(effective, endpoint.config.baseUrl);
-    if (trust.kind === 'untrusted-workspace' || trust.kind === 'refused') return { state: 'error', detail: trust.message };
+    if (trust.kind === 'untrusted-workspace' || trust.kind === 'refused')
+      return { state: 'error', detail: trust.message };
     const { config } = endpoint;
     const judge = judgeModelOf(config) === config.model ? '' : `, judge ${judgeModelOf(config)}`;
-    return { state: 'ready', detail: `${config.model}${judge} at ${hostOf(config.baseUrl)}${trust.kind === 'ask' ? ' (set by the workspace: you will be asked before anything is sent)' : ''}` };
+    return {
+      state: 'ready',
+      detail: `${config.model}${judge} at ${hostOf(config.baseUrl)}${trust.kind === 'ask' ? ' (set by the workspace: you will be asked before anything is sent)' : ''}`,
+    };
   }
 
   /**
    * Runs `work` with the endpoint's client under a cancellable progress notification. Without a usable endpoint
    * it says so plainly (offering to configure one) and runs nothing.
    */
-  async run<T>(title: string, scope: vscode.Uri | undefined, work: (client: ModelClient, options: Required<WorkflowOptions>) => Promise<T>): Promise<ModelRun<T>> {
+  async run<T>(
+    title: string,
+    scope: vscode.Uri | undefined,
+    work: (client: ModelClient, options: Required<WorkflowOptions>) => Promise<T>,
+  ): Promise<ModelRun<T>> {
     const effective = readModelSettings(scope);
     const endpoint = endpointFromSettings(effective.settings);
     if (endpoint.state === 'not configured') return this.unavailable(`${title} ${endpoint.message}.`, true);
@@ -103,7 +111,10 @@ export class ModelSessionService implements vscode.Disposable {
             onProgress: ({ done, total, message }) => {
               const increment = total > 0 ? (100 * done) / total - reported : 0;
               reported += Math.max(increment, 0);
-              progress.report({ message: message ? `${message} (${done}/${total})` : `${done}/${total}`, increment: Math.max(increment, 0) });
+              progress.report({
+                message: message ? `${message} (${done}/${total})` : `${done}/${total}`,
+                increment: Math.max(increment, 0),
+              });
             },
           });
         },
@@ -116,7 +127,9 @@ export class ModelSessionService implements vscode.Disposable {
       }
       const message = redactSecret(`${title} failed: ${(error as Error).message ?? String(error)}`, apiKey);
       this.log.error(message);
-      void vscode.window.showErrorMessage(`ClinAlign: ${message}`, 'Show log').then((choice) => choice && this.log.show());
+      void vscode.window
+        .showErrorMessage(`ClinAlign: ${message}`, 'Show log')
+        .then((choice) => choice && this.log.show());
       return { status: 'failed', message };
     } finally {
       this.running.delete(controller);
@@ -143,7 +156,13 @@ export class ModelSessionService implements vscode.Disposable {
       const limiterKey = `${config.baseUrl} ${config.maxConcurrency}`;
       let limiter = this.limiters.get(limiterKey);
       if (!limiter) this.limiters.set(limiterKey, (limiter = new ConcurrencyLimiter(config.maxConcurrency)));
-      client = new ModelClient({ config, apiKey, cache: this.cache, limiter, log: (line) => this.log.debug(redactSecret(line, apiKey)) });
+      client = new ModelClient({
+        config,
+        apiKey,
+        cache: this.cache,
+        limiter,
+        log: (line) => this.log.debug(redactSecret(line, apiKey)),
+      });
       this.clients.set(key, client);
     }
     return client;
@@ -151,16 +170,22 @@ export class ModelSessionService implements vscode.Disposable {
 
   /** The run's cost and the session's running totals, in the ClinAlign log. */
   private logUsage(title: string, client: ModelClient, before: ModelUsage): void {
-    const run = Object.fromEntries(Object.entries(client.usage).map(([k, v]) => [k, v - before[k as keyof ModelUsage]])) as unknown as ModelUsage;
+    const run = Object.fromEntries(
+      Object.entries(client.usage).map(([k, v]) => [k, v - before[k as keyof ModelUsage]]),
+    ) as unknown as ModelUsage;
     for (const k of Object.keys(run) as (keyof ModelUsage)[]) this.totals[k] += run[k];
-    this.log.info(`${title}: model ${client.model}, judge ${client.judgeModel}; ${formatUsage(run)}. Session so far: ${formatUsage(this.totals)}`);
+    this.log.info(
+      `${title}: model ${client.model}, judge ${client.judgeModel}; ${formatUsage(run)}. Session so far: ${formatUsage(this.totals)}`,
+    );
   }
 
   private unavailable(message: string, offerConfigure: boolean): ModelRun<never> {
     this.log.warn(message);
     const full = `ClinAlign: ${message}`;
     if (offerConfigure) {
-      void vscode.window.showWarningMessage(full, 'Configure model').then((choice) => choice && vscode.commands.executeCommand('clinalign.configureModel'));
+      void vscode.window
+        .showWarningMessage(full, 'Configure model')
+        .then((choice) => choice && vscode.commands.executeCommand('clinalign.configureModel'));
     } else {
       void vscode.window.showWarningMessage(full);
     }

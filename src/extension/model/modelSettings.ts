@@ -27,7 +27,8 @@ export function readModelSettings(scope?: vscode.Uri): EffectiveModelSettings {
       temperature: config.get<number | null>('temperature'),
     },
     userUrl: set(baseUrl?.globalValue),
-    baseUrlFromWorkspace: set(baseUrl?.workspaceFolderValue) !== undefined || set(baseUrl?.workspaceValue) !== undefined,
+    baseUrlFromWorkspace:
+      set(baseUrl?.workspaceFolderValue) !== undefined || set(baseUrl?.workspaceValue) !== undefined,
   };
 }
 

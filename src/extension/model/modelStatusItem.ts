@@ -12,7 +12,11 @@ export class ModelStatusItem implements vscode.Disposable {
   ) {
     this.item = vscode.languages.createLanguageStatusItem('clinalign.model', selector);
     this.item.name = 'ClinAlign model endpoint';
-    this.subscriptions = [this.item, model.onDidChangeStatus(() => this.update()), vscode.window.onDidChangeActiveTextEditor(() => this.update())];
+    this.subscriptions = [
+      this.item,
+      model.onDidChangeStatus(() => this.update()),
+      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+    ];
     this.update();
   }
 
@@ -24,8 +28,13 @@ export class ModelStatusItem implements vscode.Disposable {
     const { state, detail } = this.model.status(vscode.window.activeTextEditor?.document.uri);
     this.item.text = `model: ${state}`;
     this.item.detail = detail;
-    this.item.severity = state === 'error' ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
-    this.item.command = { title: state === 'ready' ? 'Change' : 'Configure', command: 'clinalign.configureModel', tooltip: 'Set the model endpoint and its API key' };
+    this.item.severity =
+      state === 'error' ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+    this.item.command = {
+      title: state === 'ready' ? 'Change' : 'Configure',
+      command: 'clinalign.configureModel',
+      tooltip: 'Set the model endpoint and its API key',
+    };
   }
 
   dispose(): void {

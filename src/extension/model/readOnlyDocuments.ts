@@ -26,7 +26,11 @@ export class ReadOnlyDocuments implements vscode.TextDocumentContentProvider, vs
   }
 
   register(): vscode.Disposable[] {
-    return [this, vscode.workspace.registerTextDocumentContentProvider(REVISION_SCHEME, this), vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, this)];
+    return [
+      this,
+      vscode.workspace.registerTextDocumentContentProvider(REVISION_SCHEME, this),
+      vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, this),
+    ];
   }
 
   dispose(): void {

@@ -23,7 +23,12 @@ export type ReviseResult = ModelRun<RevisionProposal | undefined> | undefined;
  * editor shows it — its findings included — then the proposal as a diff to accept or reject. This command only
  * gathers the input (the principle, the rounds setting) and shows the outcome.
  */
-export async function reviseWithModel(services: ExtensionServices, model: ModelSessionService, review: RevisionReview, args: ReviseArguments = {}): Promise<ReviseResult> {
+export async function reviseWithModel(
+  services: ExtensionServices,
+  model: ModelSessionService,
+  review: RevisionReview,
+  args: ReviseArguments = {},
+): Promise<ReviseResult> {
   const c = await modelCase(services, args.uri);
   if (!c || refused(c.case, ['question', 'answer'])) return undefined;
   const target = args.principleId ? services.host.principle(args.principleId) : undefined;
@@ -31,19 +36,35 @@ export async function reviseWithModel(services: ExtensionServices, model: ModelS
     void vscode.window.showWarningMessage(`ClinAlign: no principle ${args.principleId} in the current library.`);
     return undefined;
   }
-  const rounds = args.rounds ?? vscode.workspace.getConfiguration('clinalign.model', c.document.uri).get<number>('revisionRounds', DEFAULT_REVISION_ROUNDS);
-  const findings = c.result.findings.map((f) => ({ principleId: f.principleId, quote: c.text.slice(f.start, f.end), message: f.message }));
+  const rounds =
+    args.rounds ??
+    vscode.workspace
+      .getConfiguration('clinalign.model', c.document.uri)
+      .get<number>('revisionRounds', DEFAULT_REVISION_ROUNDS);
+  const findings = c.result.findings.map((f) => ({
+    principleId: f.principleId,
+    quote: c.text.slice(f.start, f.end),
+    message: f.message,
+  }));
   const title = target ? `Revise against ${target.id}` : 'Revise answer against all principles';
   const library = services.host.library;
-  const run = await model.run(title, c.document.uri, (client, options) => reviseCase(client, c.case, { ...options, library, rounds, findings, only: target && [target] }));
+  const run = await model.run(title, c.document.uri, (client, options) =>
+    reviseCase(client, c.case, { ...options, library, rounds, findings, only: target && [target] }),
+  );
   if (run.status !== 'done') return run;
   const revision = run.value;
   if (!revision.changed) {
-    const message = revision.scoreBefore === null ? 'the model proposed no change to the answer.' : `no revision scored better than the draft (${revision.stoppedBecause}); the answer is unchanged.`;
+    const message =
+      revision.scoreBefore === null
+        ? 'the model proposed no change to the answer.'
+        : `no revision scored better than the draft (${revision.stoppedBecause}); the answer is unchanged.`;
     void vscode.window.showInformationMessage(`ClinAlign: ${message}`);
     return { status: 'done', value: undefined };
   }
-  const score = revision.scoreBefore === null ? '' : ` Score ${revision.scoreBefore.toFixed(2)} → ${revision.scoreAfter?.toFixed(2)} after ${revision.rounds} round(s), judged by ${revision.judgeModel}.`;
+  const score =
+    revision.scoreBefore === null
+      ? ''
+      : ` Score ${revision.scoreBefore.toFixed(2)} → ${revision.scoreAfter?.toFixed(2)} after ${revision.rounds} round(s), judged by ${revision.judgeModel}.`;
   const proposal = await review.show(
     {
       documentUri: c.document.uri.toString(),

@@ -9,12 +9,23 @@ import { MODEL_DIAGNOSTIC_SOURCE } from './modelDiagnostics';
  * all principles". Only commands: the model is called when one is chosen, never while listing actions.
  */
 export class RevisionCodeActionProvider implements vscode.CodeActionProvider {
-  static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
+  static readonly metadata: vscode.CodeActionProviderMetadata = {
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
+  };
 
   constructor(private readonly principleById: (id: string) => Principle | undefined) {}
 
-  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    if (context.only && !vscode.CodeActionKind.QuickFix.contains(context.only) && !context.only.contains(vscode.CodeActionKind.QuickFix)) return [];
+  provideCodeActions(
+    document: vscode.TextDocument,
+    _range: vscode.Range,
+    context: vscode.CodeActionContext,
+  ): vscode.CodeAction[] {
+    if (
+      context.only &&
+      !vscode.CodeActionKind.QuickFix.contains(context.only) &&
+      !context.only.contains(vscode.CodeActionKind.QuickFix)
+    )
+      return [];
     const uri = document.uri.toString();
     const actions: vscode.CodeAction[] = [];
     const seen = new Set<string>();
@@ -23,10 +34,22 @@ export class RevisionCodeActionProvider implements vscode.CodeActionProvider {
       const id = typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : undefined;
       if (!id || seen.has(id)) continue;
       seen.add(id);
-      actions.push(action(`Revise with model against ${principleActionLabel(id, this.principleById)}`, diagnostic, { title: 'Revise with model', command: 'clinalign.reviseWithModel', arguments: [{ uri, principleId: id }] }));
+      actions.push(
+        action(`Revise with model against ${principleActionLabel(id, this.principleById)}`, diagnostic, {
+          title: 'Revise with model',
+          command: 'clinalign.reviseWithModel',
+          arguments: [{ uri, principleId: id }],
+        }),
+      );
     }
     if (actions.length > 0) {
-      actions.push(action('Revise answer against all principles', undefined, { title: 'Revise answer', command: 'clinalign.reviseAnswer', arguments: [{ uri }] }));
+      actions.push(
+        action('Revise answer against all principles', undefined, {
+          title: 'Revise answer',
+          command: 'clinalign.reviseAnswer',
+          arguments: [{ uri }],
+        }),
+      );
     }
     return actions;
   }

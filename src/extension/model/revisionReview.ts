@@ -6,7 +6,11 @@ import { UnsafePathError } from '../../core/project/confinedPath';
 import { REVISION_SCHEME, type ReadOnlyDocuments } from './readOnlyDocuments';
 import { applyTextChange } from '../editor/textChangeEdit';
 
-export type ReviewOutcome = { status: 'accepted'; historyFile: string } | { status: 'refused'; reason: string } | { status: 'rejected' } | { status: 'none' };
+export type ReviewOutcome =
+  | { status: 'accepted'; historyFile: string }
+  | { status: 'refused'; reason: string }
+  | { status: 'rejected' }
+  | { status: 'none' };
 
 /**
  * Revisions waiting for the reviewer: each is shown with `vscode.diff` between two read-only documents
@@ -31,14 +35,29 @@ export class RevisionReview {
     const right = this.documents.set(revisionUri(id, 'revision', name), proposal.revised);
     const full: Pending = { ...proposal, id, root, sides: [left, right] };
     this.pending.set(id, full);
-    const addressed = proposal.principlesAddressed.length > 0 ? ` · ${proposal.principlesAddressed.length} principle${proposal.principlesAddressed.length === 1 ? '' : 's'}` : '';
+    const addressed =
+      proposal.principlesAddressed.length > 0
+        ? ` · ${proposal.principlesAddressed.length} principle${proposal.principlesAddressed.length === 1 ? '' : 's'}`
+        : '';
     const unsafe = proposal.unsafe?.length ? ' · ⚠ less safe' : '';
-    await vscode.commands.executeCommand('vscode.diff', left, right, `${name}: draft ↔ revision by ${proposal.model}${addressed}${unsafe}`, { preview: false });
-    this.log.info(`Revision of ${name} by ${proposal.model}: ${proposal.summary || 'no summary'}${proposal.principlesAddressed.length ? ` (addresses ${proposal.principlesAddressed.join(', ')})` : ''}`);
+    await vscode.commands.executeCommand(
+      'vscode.diff',
+      left,
+      right,
+      `${name}: draft ↔ revision by ${proposal.model}${addressed}${unsafe}`,
+      { preview: false },
+    );
+    this.log.info(
+      `Revision of ${name} by ${proposal.model}: ${proposal.summary || 'no summary'}${proposal.principlesAddressed.length ? ` (addresses ${proposal.principlesAddressed.join(', ')})` : ''}`,
+    );
     if (proposal.unsafe?.length) {
-      void vscode.window.showWarningMessage(`ClinAlign: this revision is less safe than the draft — it ${proposal.unsafe.join('; it ')}. Accept will refuse it unless you choose “Accept anyway”.`);
+      void vscode.window.showWarningMessage(
+        `ClinAlign: this revision is less safe than the draft — it ${proposal.unsafe.join('; it ')}. Accept will refuse it unless you choose “Accept anyway”.`,
+      );
     } else {
-      void vscode.window.showInformationMessage(`ClinAlign: ${proposal.summary || 'revision ready'} — Accept or Reject it from the diff’s title bar.`);
+      void vscode.window.showInformationMessage(
+        `ClinAlign: ${proposal.summary || 'revision ready'} — Accept or Reject it from the diff’s title bar.`,
+      );
     }
     return full;
   }
@@ -55,8 +74,14 @@ export class RevisionReview {
   async accept(uri?: vscode.Uri, options: { force?: boolean } = {}): Promise<ReviewOutcome> {
     const proposal = this.find(uri);
     if (!proposal) return this.nothingPending();
-    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === proposal.documentUri) ?? (await openQuietly(proposal.documentUri));
-    const check = checkAcceptable(proposal, document && !document.isClosed ? { version: document.version, text: document.getText() } : undefined, options);
+    const document =
+      vscode.workspace.textDocuments.find((d) => d.uri.toString() === proposal.documentUri) ??
+      (await openQuietly(proposal.documentUri));
+    const check = checkAcceptable(
+      proposal,
+      document && !document.isClosed ? { version: document.version, text: document.getText() } : undefined,
+      options,
+    );
     if (!check.ok) {
       if (proposal.unsafe?.length && !options.force) {
         void vscode.window.showWarningMessage(`ClinAlign: ${check.reason}`, 'Accept anyway').then((choice) => {
@@ -83,9 +108,19 @@ export class RevisionReview {
       return { status: 'refused', reason };
     }
     try {
-      await recordRevision(proposal.root, file, proposal.draft, historyEntry('model-revision', proposal.revised, { model: proposal.model, principlesAddressed: proposal.principlesAddressed }));
+      await recordRevision(
+        proposal.root,
+        file,
+        proposal.draft,
+        historyEntry('model-revision', proposal.revised, {
+          model: proposal.model,
+          principlesAddressed: proposal.principlesAddressed,
+        }),
+      );
     } catch (error) {
-      return this.refuse(`The revision was applied but not recorded in ${file}: ${(error as Error).message}. Undo brings the draft back.`);
+      return this.refuse(
+        `The revision was applied but not recorded in ${file}: ${(error as Error).message}. Undo brings the draft back.`,
+      );
     }
     this.log.info(`Revision accepted into ${proposal.documentUri}; both drafts recorded in ${file}`);
     await this.close(proposal);
@@ -119,7 +154,9 @@ export class RevisionReview {
   private async close(proposal: Pending): Promise<void> {
     this.pending.delete(proposal.id);
     const right = proposal.sides[1].toString();
-    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((tab) => tab.input instanceof vscode.TabInputTextDiff && tab.input.modified.toString() === right);
+    const tabs = vscode.window.tabGroups.all
+      .flatMap((g) => g.tabs)
+      .filter((tab) => tab.input instanceof vscode.TabInputTextDiff && tab.input.modified.toString() === right);
     if (tabs.length > 0) await vscode.window.tabGroups.close(tabs);
     for (const side of proposal.sides) this.documents.delete(side);
   }

@@ -12,7 +12,9 @@ export function registerReviewPanel(deps: ReviewDeps): vscode.Disposable[] {
     revisions,
     vscode.workspace.registerTextDocumentContentProvider(HISTORY_SCHEME, revisions),
     new VerificationGuard(deps.services.log),
-    vscode.commands.registerCommand('clinalign.openReviewPanel', (uri?: unknown) => ReviewPanel.show(deps, uri instanceof vscode.Uri ? uri : undefined)),
+    vscode.commands.registerCommand('clinalign.openReviewPanel', (uri?: unknown) =>
+      ReviewPanel.show(deps, uri instanceof vscode.Uri ? uri : undefined),
+    ),
     vscode.window.registerWebviewPanelSerializer(REVIEW_VIEW_TYPE, {
       async deserializeWebviewPanel(panel, state: unknown) {
         const memento = panelMementoSchema.safeParse(state);

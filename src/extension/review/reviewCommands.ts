@@ -13,14 +13,19 @@ import { capitalize, caseColumn, type ReviewDeps } from './reviewContext';
 import { openRevisionDiff } from './revisionDiff';
 import { applyTextChange } from '../editor/textChangeEdit';
 
-const NEEDS_MODEL = 'This needs a model endpoint: set one up with "ClinAlign: Configure model" (clinalign.model settings).';
+const NEEDS_MODEL =
+  'This needs a model endpoint: set one up with "ClinAlign: Configure model" (clinalign.model settings).';
 
 /**
  * "Synthesize": drafts the rubric when there is none, else extends it with the items it lacks (never
  * duplicates, never past 15 items). Offline from the principle templates, or with the model. Resolves with
  * what to tell the reviewer.
  */
-export async function synthesizeInto(deps: ReviewDeps, document: vscode.TextDocument, mode: 'offline' | 'model'): Promise<string> {
+export async function synthesizeInto(
+  deps: ReviewDeps,
+  document: vscode.TextDocument,
+  mode: 'offline' | 'model',
+): Promise<string> {
   const c = currentCase(deps.services, document);
   if (!c) return 'Open a case file first.';
   const refusal = notReady(c, mode === 'model' ? WORKFLOW_NEEDS.synthesize : []);
@@ -30,13 +35,19 @@ export async function synthesizeInto(deps: ReviewDeps, document: vscode.TextDocu
     items = (await synthesizeCase(undefined, c)).items;
   } else {
     if (!deps.model) return NEEDS_MODEL;
-    const run = await deps.model.run('Synthesize rubric', document.uri, (client, options) => synthesizeCase(client, c, options));
-    if (run.status !== 'done') return run.status === 'cancelled' ? 'Synthesis cancelled; nothing changed.' : run.message;
+    const run = await deps.model.run('Synthesize rubric', document.uri, (client, options) =>
+      synthesizeCase(client, c, options),
+    );
+    if (run.status !== 'done')
+      return run.status === 'cancelled' ? 'Synthesis cancelled; nothing changed.' : run.message;
     items = run.value.items;
   }
   const existing = c.document.data.rubric ?? [];
   const added = itemsToAdd(existing, items);
-  if (added.length === 0) return existing.length > 0 ? 'Nothing to add: the rubric already covers what synthesis offers (or is full).' : 'No principle applies to this case, so there is nothing to draft.';
+  if (added.length === 0)
+    return existing.length > 0
+      ? 'Nothing to add: the rubric already covers what synthesis offers (or is full).'
+      : 'No principle applies to this case, so there is nothing to draft.';
   // Against the document as it is now (the model may have taken a while): appending is safe either way.
   const edit = appendRubricItems(document.getText(), added);
   if (!edit) return 'Nothing changed.';
@@ -52,7 +63,10 @@ export async function gradeCase(deps: ReviewDeps, document: vscode.TextDocument)
   if (!c) return 'Open a case file first.';
   // The same input, and the same refusals, as `clinalign grade`.
   const refusal = notReady(c, WORKFLOW_NEEDS.grade);
-  if (refusal) return refusal.need === 'rubric' ? 'There is no rubric to grade against yet: synthesize one first.' : `${capitalize(refusal.message)}.`;
+  if (refusal)
+    return refusal.need === 'rubric'
+      ? 'There is no rubric to grade against yet: synthesize one first.'
+      : `${capitalize(refusal.message)}.`;
   const { root, document: parsed } = c;
   const file = gradesFile(root, c.id);
   // Checked before the judge is asked, so no model call is spent on a grade that cannot be kept.
@@ -62,7 +76,9 @@ export async function gradeCase(deps: ReviewDeps, document: vscode.TextDocument)
     if (error instanceof UnsafePathError) return `Not graded: ${error.message}.`;
     throw error;
   }
-  const run = await deps.model.run('Grade answer', document.uri, (client, options) => gradeWithJudge(client, c, options));
+  const run = await deps.model.run('Grade answer', document.uri, (client, options) =>
+    gradeWithJudge(client, c, options),
+  );
   if (run.status !== 'done') return run.status === 'cancelled' ? 'Grading cancelled.' : run.message;
   try {
     await appendGrade(root, file, gradeRecord(run.value, parsed.body, parsed.data.rubric ?? [], new Date()));

@@ -13,7 +13,12 @@ export interface ReviewModelAccess {
     title: string,
     scope: vscode.Uri | undefined,
     work: (client: ModelClient, options: Required<WorkflowOptions>) => Promise<T>,
-  ): Promise<{ status: 'done'; value: T } | { status: 'cancelled' } | { status: 'failed'; message: string } | { status: 'unavailable'; message: string }>;
+  ): Promise<
+    | { status: 'done'; value: T }
+    | { status: 'cancelled' }
+    | { status: 'failed'; message: string }
+    | { status: 'unavailable'; message: string }
+  >;
   readonly onDidChangeStatus?: vscode.Event<void>;
 }
 
@@ -33,7 +38,10 @@ export function caseIdFor(uri: vscode.Uri, id: string | undefined): string {
 
 /** The editor column showing the case, so that what the panel opens goes next to it, not over the panel. */
 export function caseColumn(uri: vscode.Uri): vscode.ViewColumn {
-  return vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString())?.viewColumn ?? vscode.ViewColumn.One;
+  return (
+    vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString())?.viewColumn ??
+    vscode.ViewColumn.One
+  );
 }
 
 /** A message for the panel's notice line: the core's lower-case reason as a sentence. */

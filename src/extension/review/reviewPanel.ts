@@ -1,7 +1,14 @@
 import * as vscode from 'vscode';
 import { applyReviewAction } from '../../core/review/applyReviewAction';
 import { blockingFindings } from '../../core/review/verificationGate';
-import { extensionToPanelSchema, panelToExtensionSchema, type ExtensionToPanel, type PanelToExtension, type ReviewAction, type ReviewState } from '../../core/review/reviewMessages';
+import {
+  extensionToPanelSchema,
+  panelToExtensionSchema,
+  type ExtensionToPanel,
+  type PanelToExtension,
+  type ReviewAction,
+  type ReviewState,
+} from '../../core/review/reviewMessages';
 import { isLintable } from '../caseDocuments';
 import { askReviewerName, reviewerName } from './reviewerName';
 import { gradeCase, openPrinciple, openRevision, synthesizeInto } from './reviewCommands';
@@ -38,18 +45,26 @@ export class ReviewPanel implements vscode.Disposable {
       if (target) ReviewPanel.current.follow(target);
       return ReviewPanel.current;
     }
-    const panel = vscode.window.createWebviewPanel(REVIEW_VIEW_TYPE, 'ClinAlign Review', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, {
-      enableScripts: true,
-      retainContextWhenHidden: false,
-      localResourceRoots: reviewResourceRoots(deps.services.context.extensionUri),
-    });
+    const panel = vscode.window.createWebviewPanel(
+      REVIEW_VIEW_TYPE,
+      'ClinAlign Review',
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false },
+      {
+        enableScripts: true,
+        retainContextWhenHidden: false,
+        localResourceRoots: reviewResourceRoots(deps.services.context.extensionUri),
+      },
+    );
     return new ReviewPanel(panel, deps, target);
   }
 
   /** A panel VS Code restored after a reload (registerWebviewPanelSerializer). */
   static revive(panel: vscode.WebviewPanel, deps: ReviewDeps, uri: vscode.Uri | undefined): ReviewPanel {
     ReviewPanel.current?.dispose();
-    panel.webview.options = { enableScripts: true, localResourceRoots: reviewResourceRoots(deps.services.context.extensionUri) };
+    panel.webview.options = {
+      enableScripts: true,
+      localResourceRoots: reviewResourceRoots(deps.services.context.extensionUri),
+    };
     return new ReviewPanel(panel, deps, uri ?? activeCaseUri());
   }
 
@@ -141,10 +156,13 @@ export class ReviewPanel implements vscode.Disposable {
         if (this.uri) await vscode.window.showTextDocument(this.uri, { viewColumn: vscode.ViewColumn.One });
         return;
       case 'synthesize':
-        await this.whileBusy(message.mode === 'model' ? 'Synthesizing with the model…' : 'Synthesizing…', async (document) => {
-          const text = await synthesizeInto(this.deps, document, message.mode);
-          if (text) this.notice('info', text);
-        });
+        await this.whileBusy(
+          message.mode === 'model' ? 'Synthesizing with the model…' : 'Synthesizing…',
+          async (document) => {
+            const text = await synthesizeInto(this.deps, document, message.mode);
+            if (text) this.notice('info', text);
+          },
+        );
         return;
       case 'grade':
         await this.whileBusy('Grading…', async (document) => {
@@ -169,22 +187,34 @@ export class ReviewPanel implements vscode.Disposable {
     let reviewer: string | undefined;
     if (action.kind === 'setStatus') {
       reviewer = (await reviewerName(document.uri)) ?? (await askReviewerName(document.uri));
-      if (!reviewer) return this.notice('error', 'The status was not changed: set your name in the setting clinalign.reviewerName (or git config user.name).');
+      if (!reviewer)
+        return this.notice(
+          'error',
+          'The status was not changed: set your name in the setting clinalign.reviewerName (or git config user.name).',
+        );
     }
     const library = this.deps.services.host.library;
-    const outcome = applyReviewAction(document.getText(), action, { reviewer, now: new Date(), safety: (text) => blockingFindings(library, text) });
+    const outcome = applyReviewAction(document.getText(), action, {
+      reviewer,
+      now: new Date(),
+      safety: (text) => blockingFindings(library, text),
+    });
     if ('error' in outcome) {
       this.notice('error', capitalize(outcome.error));
       if (outcome.unsafe && action.kind === 'setStatus') void this.offerOverride(action);
       return;
     }
     if (!outcome.edit) return;
-    if (!(await applyTextChange(document, outcome.edit))) this.notice('error', 'The editor refused the change (is the file read-only?).');
+    if (!(await applyTextChange(document, outcome.edit)))
+      this.notice('error', 'The editor refused the change (is the file read-only?).');
   }
 
   /** Verifying an answer with error findings takes a recorded reason: ask for one, then try again. */
   private async offerOverride(action: Extract<ReviewAction, { kind: 'setStatus' }>): Promise<void> {
-    const choice = await vscode.window.showWarningMessage('ClinAlign: the answer has error-level findings, so it was not verified.', 'Verify with an override…');
+    const choice = await vscode.window.showWarningMessage(
+      'ClinAlign: the answer has error-level findings, so it was not verified.',
+      'Verify with an override…',
+    );
     if (choice !== 'Verify with an override…') return;
     const reason = await vscode.window.showInputBox({
       title: 'Why is this answer safe despite its error findings?',
@@ -226,7 +256,9 @@ export class ReviewPanel implements vscode.Disposable {
     // Outgoing messages are checked too: a state the webview would reject is a bug here, not there.
     const checked = extensionToPanelSchema.safeParse(message);
     if (!checked.success) {
-      this.deps.services.log.error(`Review panel: not sending an invalid ${message.type} message: ${checked.error.message.slice(0, 300)}`);
+      this.deps.services.log.error(
+        `Review panel: not sending an invalid ${message.type} message: ${checked.error.message.slice(0, 300)}`,
+      );
       return;
     }
     void this.panel.webview.postMessage(checked.data);

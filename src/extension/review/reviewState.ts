@@ -8,7 +8,11 @@ import { currentCase } from '../editor/caseReport';
 import type { ReviewDeps } from './reviewContext';
 
 /** The panel's view of a case document now: the core view model over its Case, grades and history. */
-export async function buildReviewState(deps: ReviewDeps, document: vscode.TextDocument, busy: string | null): Promise<ReviewState | null> {
+export async function buildReviewState(
+  deps: ReviewDeps,
+  document: vscode.TextDocument,
+  busy: string | null,
+): Promise<ReviewState | null> {
   const c = currentCase(deps.services, document);
   if (!c) return null;
   const { id: caseId, root } = c;
@@ -17,7 +21,10 @@ export async function buildReviewState(deps: ReviewDeps, document: vscode.TextDo
     deps.services.log.warn(`Review panel: ${error.message}`);
     return [];
   };
-  const [grades, history] = await Promise.all([readGrades(root, gradesFile(root, caseId)).catch(refused), readHistory(root, historyFile(root, caseId)).catch(refused)]);
+  const [grades, history] = await Promise.all([
+    readGrades(root, gradesFile(root, caseId)).catch(refused),
+    readHistory(root, historyFile(root, caseId)).catch(refused),
+  ]);
   const status = deps.model?.status(document.uri);
   return reviewViewModel({
     uri: document.uri.toString(),
@@ -29,7 +36,11 @@ export async function buildReviewState(deps: ReviewDeps, document: vscode.TextDo
     history,
     model: status
       ? { available: status.state === 'ready', detail: status.detail }
-      : { available: false, detail: 'Synthesis with a model and grading need the model feature (a model endpoint in the clinalign.model settings).' },
+      : {
+          available: false,
+          detail:
+            'Synthesis with a model and grading need the model feature (a model endpoint in the clinalign.model settings).',
+        },
     busy,
   });
 }

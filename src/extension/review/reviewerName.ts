@@ -8,7 +8,9 @@ export async function reviewerName(scope: vscode.Uri): Promise<string | undefine
   const folder = vscode.workspace.getWorkspaceFolder(scope);
   const cwd = folder?.uri.scheme === 'file' ? folder.uri.fsPath : undefined;
   return new Promise((resolve) => {
-    execFile('git', ['config', 'user.name'], { cwd, timeout: 3000 }, (error, stdout) => resolve(error ? undefined : stdout.trim() || undefined));
+    execFile('git', ['config', 'user.name'], { cwd, timeout: 3000 }, (error, stdout) =>
+      resolve(error ? undefined : stdout.trim() || undefined),
+    );
   });
 }
 
@@ -21,6 +23,8 @@ export async function askReviewerName(scope: vscode.Uri): Promise<string | undef
     validateInput: (v) => (v.trim() === '' ? 'A name is needed' : undefined),
   });
   if (!name?.trim()) return undefined;
-  await vscode.workspace.getConfiguration('clinalign', scope).update('reviewerName', name.trim(), vscode.ConfigurationTarget.Global);
+  await vscode.workspace
+    .getConfiguration('clinalign', scope)
+    .update('reviewerName', name.trim(), vscode.ConfigurationTarget.Global);
   return name.trim();
 }

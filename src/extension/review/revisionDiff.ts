@@ -14,7 +14,11 @@ export class RevisionDocuments implements vscode.TextDocumentContentProvider, vs
   readonly onDidChange = this.changed.event;
   private readonly subscription = vscode.workspace.onDidChangeTextDocument((e) => {
     for (const doc of vscode.workspace.textDocuments) {
-      if (doc.uri.scheme === HISTORY_SCHEME && new URLSearchParams(doc.uri.query).get('answer') === e.document.uri.toString()) this.changed.fire(doc.uri);
+      if (
+        doc.uri.scheme === HISTORY_SCHEME &&
+        new URLSearchParams(doc.uri.query).get('answer') === e.document.uri.toString()
+      )
+        this.changed.fire(doc.uri);
     }
   });
 
@@ -40,9 +44,25 @@ export class RevisionDocuments implements vscode.TextDocumentContentProvider, vs
 }
 
 /** Opens `vscode.diff`: a history entry on the left, the case's current answer on the right. */
-export async function openRevisionDiff(caseUri: vscode.Uri, root: string, historyFile: string, entry: number, label: string): Promise<void> {
+export async function openRevisionDiff(
+  caseUri: vscode.Uri,
+  root: string,
+  historyFile: string,
+  entry: number,
+  label: string,
+): Promise<void> {
   const name = caseUri.path.split('/').pop() ?? 'case';
-  const left = vscode.Uri.from({ scheme: HISTORY_SCHEME, path: `/${name}`, query: new URLSearchParams({ root, history: historyFile, entry: String(entry) }).toString() });
-  const right = vscode.Uri.from({ scheme: HISTORY_SCHEME, path: `/${name}`, query: new URLSearchParams({ answer: caseUri.toString() }).toString() });
-  await vscode.commands.executeCommand('vscode.diff', left, right, `${name}: ${label} ↔ current answer`, { preview: true });
+  const left = vscode.Uri.from({
+    scheme: HISTORY_SCHEME,
+    path: `/${name}`,
+    query: new URLSearchParams({ root, history: historyFile, entry: String(entry) }).toString(),
+  });
+  const right = vscode.Uri.from({
+    scheme: HISTORY_SCHEME,
+    path: `/${name}`,
+    query: new URLSearchParams({ answer: caseUri.toString() }).toString(),
+  });
+  await vscode.commands.executeCommand('vscode.diff', left, right, `${name}: ${label} ↔ current answer`, {
+    preview: true,
+  });
 }

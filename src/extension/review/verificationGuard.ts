@@ -49,13 +49,19 @@ export class VerificationGuard implements vscode.Disposable {
         if (!edit || document.isClosed) return;
         if (await applyTextChange(document, edit)) {
           this.known.delete(key);
-          this.log.info(`${vscode.workspace.asRelativePath(document.uri)}: edited after verification, back to in-review`);
-          void vscode.window.showInformationMessage(`ClinAlign: ${vscode.workspace.asRelativePath(document.uri)} changed after it was verified; it is back in review.`);
+          this.log.info(
+            `${vscode.workspace.asRelativePath(document.uri)}: edited after verification, back to in-review`,
+          );
+          void vscode.window.showInformationMessage(
+            `ClinAlign: ${vscode.workspace.asRelativePath(document.uri)} changed after it was verified; it is back in review.`,
+          );
           return;
         }
         await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS));
       }
-      this.log.warn(`${vscode.workspace.asRelativePath(document.uri)}: could not set it back to in-review after an edit; the next edit tries again`);
+      this.log.warn(
+        `${vscode.workspace.asRelativePath(document.uri)}: could not set it back to in-review after an edit; the next edit tries again`,
+      );
     } finally {
       this.pending.delete(key);
     }

@@ -29,11 +29,18 @@ export function registerServeCommands(services: ExtensionServices): vscode.Dispo
   const { log } = services;
 
   const show = (info: ServerInfo) => {
-    void vscode.window.showInformationMessage(`ClinAlign server running at ${info.url} (${info.rubrics} rubrics loaded)`, 'Copy URL', 'Copy token', 'Stop').then((choice) => {
-      if (choice === 'Copy URL') void vscode.env.clipboard.writeText(info.url);
-      if (choice === 'Copy token') void vscode.env.clipboard.writeText(info.token);
-      if (choice === 'Stop') void vscode.commands.executeCommand('clinalign.stopServer');
-    });
+    void vscode.window
+      .showInformationMessage(
+        `ClinAlign server running at ${info.url} (${info.rubrics} rubrics loaded)`,
+        'Copy URL',
+        'Copy token',
+        'Stop',
+      )
+      .then((choice) => {
+        if (choice === 'Copy URL') void vscode.env.clipboard.writeText(info.url);
+        if (choice === 'Copy token') void vscode.env.clipboard.writeText(info.token);
+        if (choice === 'Stop') void vscode.commands.executeCommand('clinalign.stopServer');
+      });
   };
 
   const start = async (args: StartServerArguments = {}): Promise<ServerInfo | undefined> => {
@@ -41,12 +48,15 @@ export function registerServeCommands(services: ExtensionServices): vscode.Dispo
       show(running.info);
       return running.info;
     }
-    const files = args.data ?? (await vscode.workspace.findFiles('**/rl.jsonl', '**/node_modules/**', 20)).map((u) => u.fsPath);
+    const files =
+      args.data ?? (await vscode.workspace.findFiles('**/rl.jsonl', '**/node_modules/**', 20)).map((u) => u.fsPath);
     const run = await services.model.run('Start reward & revision server', undefined, async (client) => {
       const store = new RubricStore();
       for (const file of files) {
         const loaded = store.load(file);
-        log.info(`serve: ${file}: ${loaded.records} records${loaded.problems.length ? `, ${loaded.problems.length} lines skipped` : ''}`);
+        log.info(
+          `serve: ${file}: ${loaded.records} records${loaded.problems.length ? `, ${loaded.problems.length} lines skipped` : ''}`,
+        );
       }
       const token = randomBytes(18).toString('base64url');
       const apiKey = await services.apiKeys.get(client.config.baseUrl);
@@ -80,7 +90,9 @@ export function registerServeCommands(services: ExtensionServices): vscode.Dispo
   };
 
   return [
-    vscode.commands.registerCommand('clinalign.startServer', (args?: StartServerArguments) => start(args && typeof args === 'object' ? args : {})),
+    vscode.commands.registerCommand('clinalign.startServer', (args?: StartServerArguments) =>
+      start(args && typeof args === 'object' ? args : {}),
+    ),
     vscode.commands.registerCommand('clinalign.stopServer', stop),
     { dispose: () => void stop() },
   ];

@@ -29,7 +29,9 @@ describe('Restricted Mode (untrusted workspace)', () => {
     const editor = await openCase('it-restricted.case.md', CASE);
     const uri = editor.document.uri;
     // The bundled finding proves linting ran; the hostile one must never appear.
-    await waitFor('the bundled q.d. finding', () => (clinalignDiagnostics(uri, FREQUENCY).length > 0 ? true : undefined));
+    await waitFor('the bundled q.d. finding', () =>
+      clinalignDiagnostics(uri, FREQUENCY).length > 0 ? true : undefined,
+    );
     assert.ok(Date.now() - started < 20_000, 'linting did not hang');
     assert.deepEqual(clinalignDiagnostics(uri, 'universal.team-hostile'), []);
     const all = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'clinalign');

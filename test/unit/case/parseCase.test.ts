@@ -67,8 +67,14 @@ describe('parseCase', () => {
   it('reports wrong field types at the offending key', () => {
     const doc = parseCase('---\nid: x\naudience: martian\nrubric:\n  - criterion: Says hi\n    points: 0\n---\nA');
     const messages = doc.problems.map((p) => `${p.line}:${p.message}`);
-    assert.ok(messages.some((m) => m.startsWith('2:audience')), messages.join(' | '));
-    assert.ok(messages.some((m) => m.startsWith('5:rubric.0.points: points must not be 0')), messages.join(' | '));
+    assert.ok(
+      messages.some((m) => m.startsWith('2:audience')),
+      messages.join(' | '),
+    );
+    assert.ok(
+      messages.some((m) => m.startsWith('5:rubric.0.points: points must not be 0')),
+      messages.join(' | '),
+    );
   });
 
   it('reports a front matter block that is never closed without treating YAML as the answer', () => {

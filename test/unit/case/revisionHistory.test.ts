@@ -19,7 +19,10 @@ describe('revision history files', () => {
     const file = historyFile(root, 'chest');
     await recordRevision(root, file, 'draft\n', historyEntry('model-revision', 'one\n', { model: 'm' }));
     await recordRevision(root, file, 'one\n', historyEntry('model-revision', 'two\n', { model: 'm' }));
-    assert.deepEqual((await readHistory(root, file)).map((e) => e.text), ['draft\n', 'one\n', 'two\n']);
+    assert.deepEqual(
+      (await readHistory(root, file)).map((e) => e.text),
+      ['draft\n', 'one\n', 'two\n'],
+    );
   });
 
   it('keeps the entries in time order: the draft is not stamped after the revision that replaced it', async () => {
@@ -42,13 +45,19 @@ describe('revision history files', () => {
     const file = historyFile(root, 'chest');
     mkdirSync(join(file, '..'), { recursive: true });
     symlinkSync(bashrc, file);
-    await assert.rejects(recordRevision(root, file, 'draft\n', historyEntry('model-revision', 'rm -rf ~\n')), (error: unknown) => error instanceof UnsafePathError && error.message.includes(file));
+    await assert.rejects(
+      recordRevision(root, file, 'draft\n', historyEntry('model-revision', 'rm -rf ~\n')),
+      (error: unknown) => error instanceof UnsafePathError && error.message.includes(file),
+    );
     await assert.rejects(readHistory(root, file), UnsafePathError);
     assert.equal(readFileSync(bashrc, 'utf8'), 'alias ls="ls --color"\n');
   });
 
   it('refuses a case id that would put the history outside the project', async () => {
     const root = temp();
-    await assert.rejects(recordRevision(root, historyFile(root, '../../../escape'), 'd\n', historyEntry('model-revision', 'r\n')), /outside the project folder/);
+    await assert.rejects(
+      recordRevision(root, historyFile(root, '../../../escape'), 'd\n', historyEntry('model-revision', 'r\n')),
+      /outside the project folder/,
+    );
   });
 });

@@ -2,11 +2,15 @@ import assert from 'node:assert/strict';
 import { parseCase } from '../../../src/core/case/parseCase';
 import { setScenarioLabel } from '../../../src/core/case/setScenarioLabel';
 
-const set = (text: string, dimension: 'urgency' | 'task', label: string) => setScenarioLabel(text, dimension, label).text;
+const set = (text: string, dimension: 'urgency' | 'task', label: string) =>
+  setScenarioLabel(text, dimension, label).text;
 
 describe('setScenarioLabel', () => {
   it('replaces an existing label in place, keeping its comment', () => {
-    assert.equal(set('---\nid: a\nscenario:\n  urgency: emergent # dr-lee\n---\nBody\n', 'urgency', 'non-emergent'), '---\nid: a\nscenario:\n  urgency: non-emergent # dr-lee\n---\nBody\n');
+    assert.equal(
+      set('---\nid: a\nscenario:\n  urgency: emergent # dr-lee\n---\nBody\n', 'urgency', 'non-emergent'),
+      '---\nid: a\nscenario:\n  urgency: non-emergent # dr-lee\n---\nBody\n',
+    );
   });
 
   it('adds a missing label under scenario: with its indentation, before the next key', () => {
@@ -17,13 +21,25 @@ describe('setScenarioLabel', () => {
   });
 
   it('fills an empty value after the colon', () => {
-    assert.equal(set('---\nscenario:\n  urgency: # todo\n---\n', 'urgency', 'emergent'), '---\nscenario:\n  urgency: emergent # todo\n---\n');
-    assert.equal(set('---\nscenario:\n  urgency:\n---\n', 'urgency', 'emergent'), '---\nscenario:\n  urgency: emergent\n---\n');
+    assert.equal(
+      set('---\nscenario:\n  urgency: # todo\n---\n', 'urgency', 'emergent'),
+      '---\nscenario:\n  urgency: emergent # todo\n---\n',
+    );
+    assert.equal(
+      set('---\nscenario:\n  urgency:\n---\n', 'urgency', 'emergent'),
+      '---\nscenario:\n  urgency: emergent\n---\n',
+    );
   });
 
   it('writes a whole scenario: key when there is none, or it is a flow map, keeping the other labels', () => {
-    assert.equal(set('---\nid: a\nreview:\n  status: draft\n---\nBody\n', 'urgency', 'emergent'), '---\nid: a\nscenario:\n  urgency: emergent\nreview:\n  status: draft\n---\nBody\n');
-    assert.equal(set('---\nscenario: {urgency: emergent}\n---\n', 'task', 'advice'), '---\nscenario:\n  urgency: emergent\n  task: advice\n---\n');
+    assert.equal(
+      set('---\nid: a\nreview:\n  status: draft\n---\nBody\n', 'urgency', 'emergent'),
+      '---\nid: a\nscenario:\n  urgency: emergent\nreview:\n  status: draft\n---\nBody\n',
+    );
+    assert.equal(
+      set('---\nscenario: {urgency: emergent}\n---\n', 'task', 'advice'),
+      '---\nscenario:\n  urgency: emergent\n  task: advice\n---\n',
+    );
     assert.equal(set('Body only\n', 'urgency', 'emergent'), '---\nscenario:\n  urgency: emergent\n---\nBody only\n');
   });
 

@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { parseCase } from '../../../src/core/case/parseCase';
 import { setFrontMatterField } from '../../../src/core/case/writeFrontMatter';
 
-const RUBRIC = [{ criterion: 'Tells the person to call 911 now.', points: 10, tags: ['level:example', 'axis:accuracy', 'principle:urgency.x'] }];
+const RUBRIC = [
+  {
+    criterion: 'Tells the person to call 911 now.',
+    points: 10,
+    tags: ['level:example', 'axis:accuracy', 'principle:urgency.x'],
+  },
+];
 const BODY = 'Call 911 now.\n\n---\n\nA rule above, *emphasis*   and trailing spaces   \n';
 
 const CASE = `---
@@ -41,8 +47,14 @@ describe('setFrontMatterField', () => {
 
   it('adds a missing key in the usual case order (rubric before review), else at the end', () => {
     const text = '---\nid: a\nprompt: Hi?\nreview:\n  status: draft\n---\nBody\n';
-    assert.equal(setFrontMatterField(text, 'rubric', []).text, '---\nid: a\nprompt: Hi?\nrubric: []\nreview:\n  status: draft\n---\nBody\n');
-    assert.equal(setFrontMatterField(text, 'custom', 1).text, '---\nid: a\nprompt: Hi?\nreview:\n  status: draft\ncustom: 1\n---\nBody\n');
+    assert.equal(
+      setFrontMatterField(text, 'rubric', []).text,
+      '---\nid: a\nprompt: Hi?\nrubric: []\nreview:\n  status: draft\n---\nBody\n',
+    );
+    assert.equal(
+      setFrontMatterField(text, 'custom', 1).text,
+      '---\nid: a\nprompt: Hi?\nreview:\n  status: draft\ncustom: 1\n---\nBody\n',
+    );
   });
 
   it('keeps CRLF line endings', () => {
@@ -56,7 +68,10 @@ describe('setFrontMatterField', () => {
 
   it('creates front matter when the file has none (after a byte-order mark, in the file’s line endings)', () => {
     assert.equal(setFrontMatterField('Just an answer.\n', 'id', 'x').text, '---\nid: x\n---\nJust an answer.\n');
-    assert.equal(setFrontMatterField('\uFEFFLine one\r\nLine two\r\n', 'id', 'x').text, '\uFEFF---\r\nid: x\r\n---\r\nLine one\r\nLine two\r\n');
+    assert.equal(
+      setFrontMatterField('\uFEFFLine one\r\nLine two\r\n', 'id', 'x').text,
+      '\uFEFF---\r\nid: x\r\n---\r\nLine one\r\nLine two\r\n',
+    );
     const edit = setFrontMatterField('', 'rubric', RUBRIC);
     assert.deepEqual(parseCase(edit.text).data.rubric, RUBRIC);
     assert.deepEqual([edit.start, edit.end], [0, 0]);

@@ -11,11 +11,23 @@ describe('clinalign CLI', function () {
   this.timeout(30000);
 
   it('lint --format json prints the stable record shape with 1-based positions, exit 1 on errors', () => {
-    const dir = workspace({ 'a.case.md': '---\nprompt: How much insulin?\n---\nGive 10 IU\ndaily.\n', 'notes/b.md': 'Nothing here.\n' });
+    const dir = workspace({
+      'a.case.md': '---\nprompt: How much insulin?\n---\nGive 10 IU\ndaily.\n',
+      'notes/b.md': 'Nothing here.\n',
+    });
     const { code, stdout } = clinalign(['lint', '.', '--format', 'json', ...SAMPLE], dir);
     const records = JSON.parse(stdout);
     const hit = records.find((r: { principle: string }) => r.principle === 'universal.safe-abbreviations');
-    assert.deepEqual(Object.keys(hit).sort(), ['column', 'endColumn', 'endLine', 'file', 'line', 'message', 'principle', 'severity']);
+    assert.deepEqual(Object.keys(hit).sort(), [
+      'column',
+      'endColumn',
+      'endLine',
+      'file',
+      'line',
+      'message',
+      'principle',
+      'severity',
+    ]);
     assert.equal(hit.file, join(dir, 'a.case.md'));
     assert.deepEqual([hit.line, hit.column, hit.endLine, hit.endColumn], [4, 9, 4, 11]);
     assert.equal(hit.severity, 'error');
@@ -32,15 +44,26 @@ describe('clinalign CLI', function () {
   it('--audience sets the audience of cases that name none (a folder of lay or clinical material)', () => {
     // A clinician's shorthand: lay-reader principles apply only when the material is for lay readers.
     const dir = workspace({
-      'plain.case.md': '---\nprompt: Metformin dosing after the new diagnosis.\n---\nTake metformin 500 mg PO BID with meals.\n',
-      'own.case.md': '---\naudience: clinician\nprompt: Metformin dosing after the new diagnosis.\n---\nTake metformin 500 mg PO BID with meals.\n',
+      'plain.case.md':
+        '---\nprompt: Metformin dosing after the new diagnosis.\n---\nTake metformin 500 mg PO BID with meals.\n',
+      'own.case.md':
+        '---\naudience: clinician\nprompt: Metformin dosing after the new diagnosis.\n---\nTake metformin 500 mg PO BID with meals.\n',
     });
     const principlesOf = (args: string[]) =>
-      (JSON.parse(clinalign(['lint', '.', '--format', 'json', ...args], dir).stdout) as { file: string; principle: string }[])
+      (
+        JSON.parse(clinalign(['lint', '.', '--format', 'json', ...args], dir).stdout) as {
+          file: string;
+          principle: string;
+        }[]
+      )
         .filter((r) => r.principle === 'expertise.dosing-instructions-in-words')
         .map((r) => r.file.replace(/.*[\\/]/, ''));
     assert.deepEqual(principlesOf([]), []);
-    assert.deepEqual([...new Set(principlesOf(['--audience', 'layperson']))], ['plain.case.md'], 'the case’s own audience wins');
+    assert.deepEqual(
+      [...new Set(principlesOf(['--audience', 'layperson']))],
+      ['plain.case.md'],
+      'the case’s own audience wins',
+    );
     assert.deepEqual(principlesOf(['--audience', 'clinician']), []);
     assert.equal(clinalign(['lint', '.', '--audience', 'nurses'], dir).code, 2);
   });
@@ -48,16 +71,30 @@ describe('clinalign CLI', function () {
   it('honours the team’s lint: section of .clinalign/config.yaml, as the editor does', () => {
     const answer = '---\nprompt: How much insulin?\n---\nGive 10 IU daily.\n';
     const severities = (dir: string) =>
-      (JSON.parse(clinalign(['lint', '.', '--format', 'json', ...SAMPLE], dir).stdout) as { principle: string; severity: string }[])
+      (
+        JSON.parse(clinalign(['lint', '.', '--format', 'json', ...SAMPLE], dir).stdout) as {
+          principle: string;
+          severity: string;
+        }[]
+      )
         .filter((r) => r.principle === 'universal.safe-abbreviations')
         .map((r) => r.severity);
     assert.deepEqual(severities(workspace({ 'a.case.md': answer })), ['error']);
-    const lowered = workspace({ 'cases/a.case.md': answer, '.clinalign/config.yaml': 'lint:\n  severity:\n    universal.safe-abbreviations: warning\n' });
+    const lowered = workspace({
+      'cases/a.case.md': answer,
+      '.clinalign/config.yaml': 'lint:\n  severity:\n    universal.safe-abbreviations: warning\n',
+    });
     assert.deepEqual(severities(lowered), ['warning']);
     assert.equal(clinalign(['lint', '.', ...SAMPLE], lowered).code, 0, 'a warning is no failure');
-    const off = workspace({ 'a.case.md': answer, '.clinalign/config.yaml': 'model: gpt-4.1\nlint:\n  disable: [universal.safe-abbreviations]\n' });
+    const off = workspace({
+      'a.case.md': answer,
+      '.clinalign/config.yaml': 'model: gpt-4.1\nlint:\n  disable: [universal.safe-abbreviations]\n',
+    });
     assert.deepEqual(severities(off), []);
-    const broken = clinalign(['lint', '.', ...SAMPLE], workspace({ 'a.case.md': answer, '.clinalign/config.yaml': 'lint:\n  severity:\n    universal: loud\n' }));
+    const broken = clinalign(
+      ['lint', '.', ...SAMPLE],
+      workspace({ 'a.case.md': answer, '.clinalign/config.yaml': 'lint:\n  severity:\n    universal: loud\n' }),
+    );
     assert.equal(broken.code, 2);
     assert.match(broken.stderr, /config\.yaml: lint\.severity\.universal: /);
   });
@@ -84,7 +121,12 @@ describe('clinalign CLI', function () {
     assert.equal(sarif.version, '2.1.0');
     const run = sarif.runs[0];
     assert.equal(run.tool.driver.rules[0].id, 'universal.safe-abbreviations');
-    assert.deepEqual(run.results[0].locations[0].physicalLocation.region, { startLine: 1, startColumn: 8, endLine: 1, endColumn: 10 });
+    assert.deepEqual(run.results[0].locations[0].physicalLocation.region, {
+      startLine: 1,
+      startColumn: 8,
+      endLine: 1,
+      endColumn: 10,
+    });
     assert.equal(run.results[0].locations[0].physicalLocation.artifactLocation.uri, 'a.case.md');
   });
 
@@ -96,7 +138,10 @@ describe('clinalign CLI', function () {
   });
 
   it('a broken team principle file is reported with its location, exit 2, and linting still runs', () => {
-    const dir = workspace({ '.clinalign/principles/team.yaml': 'group: t\nprinciples:\n  - id: universal.x\n    title: [\n', 'a.case.md': 'Take 5 cc.\n' });
+    const dir = workspace({
+      '.clinalign/principles/team.yaml': 'group: t\nprinciples:\n  - id: universal.x\n    title: [\n',
+      'a.case.md': 'Take 5 cc.\n',
+    });
     const { code, stdout, stderr } = clinalign(['lint', '.', ...SAMPLE], dir);
     assert.equal(code, 2);
     assert.match(stderr, /team\.yaml:\d+:\d+: /);
@@ -141,13 +186,18 @@ principles:
   });
 
   it('classify prints the four labels as JSON', () => {
-    const dir = workspace({ 'c.case.md': '---\naudience: clinician\nprompt: My patient has crushing chest pain radiating to the jaw.\n---\n' });
+    const dir = workspace({
+      'c.case.md': '---\naudience: clinician\nprompt: My patient has crushing chest pain radiating to the jaw.\n---\n',
+    });
     const result = JSON.parse(clinalign(['classify', 'c.case.md', '--format', 'json'], dir).stdout);
     assert.equal(result.scenario.urgency, 'emergent');
     assert.equal(result.scenario.expertise, 'clinician');
     assert.equal(result.source.expertise, 'audience');
     // The Case's applicable principles, with why each applies (what the editor's explorer ticks).
-    assert.ok(result.applicable.some((a: { reason: string }) => /^the question mentions “[^”]*chest/.test(a.reason)), JSON.stringify(result.applicable.slice(0, 5)));
+    assert.ok(
+      result.applicable.some((a: { reason: string }) => /^the question mentions “[^”]*chest/.test(a.reason)),
+      JSON.stringify(result.applicable.slice(0, 5)),
+    );
     assert.ok(result.applicable.every((a: { reason: string }) => a.reason.length > 0));
   });
 });

@@ -50,7 +50,14 @@ export function freshCacheDir(): string {
  */
 export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env = { ...process.env };
-  for (const name of ['CLINALIGN_BASE_URL', 'CLINALIGN_MODEL', 'CLINALIGN_JUDGE_MODEL', 'CLINALIGN_API_KEY', 'OPENAI_API_KEY']) delete env[name];
+  for (const name of [
+    'CLINALIGN_BASE_URL',
+    'CLINALIGN_MODEL',
+    'CLINALIGN_JUDGE_MODEL',
+    'CLINALIGN_API_KEY',
+    'OPENAI_API_KEY',
+  ])
+    delete env[name];
   return { ...env, CLINALIGN_CACHE_DIR: freshCacheDir(), ...extra };
 }
 

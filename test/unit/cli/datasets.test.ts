@@ -18,11 +18,21 @@ const cacheDirs = new Map<string, string>();
 /** The CLI spawned asynchronously, so that the in-process test server can answer it. */
 function clinalignAsync(args: string[], cwd: string): Promise<CliResult> {
   const env = { ...process.env };
-  for (const name of ['CLINALIGN_BASE_URL', 'CLINALIGN_MODEL', 'CLINALIGN_JUDGE_MODEL', 'CLINALIGN_API_KEY', 'OPENAI_API_KEY']) delete env[name];
+  for (const name of [
+    'CLINALIGN_BASE_URL',
+    'CLINALIGN_MODEL',
+    'CLINALIGN_JUDGE_MODEL',
+    'CLINALIGN_API_KEY',
+    'OPENAI_API_KEY',
+  ])
+    delete env[name];
   if (!cacheDirs.has(cwd)) cacheDirs.set(cwd, freshCacheDir());
   env.CLINALIGN_CACHE_DIR = cacheDirs.get(cwd);
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', TSX, join(ROOT, 'src', 'cli', 'main.ts'), ...args], { cwd, env });
+    const child = spawn(process.execPath, ['--import', TSX, join(ROOT, 'src', 'cli', 'main.ts'), ...args], {
+      cwd,
+      env,
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -31,7 +41,11 @@ function clinalignAsync(args: string[], cwd: string): Promise<CliResult> {
   });
 }
 
-const jsonl = (text: string) => text.trim().split('\n').map((l) => JSON.parse(l));
+const jsonl = (text: string) =>
+  text
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
 const fixtureLines = readFileSync(FIXTURE, 'utf8').trim().split('\n');
 
 describe('clinalign datasets (export, import, eval, batch)', function () {
@@ -42,7 +56,9 @@ describe('clinalign datasets (export, import, eval, batch)', function () {
   after(() => server.close());
   beforeEach(() => {
     server.reset();
-    server.script = scriptedModel({ '': () => 'Call emergency services now; do not wait. Chew aspirin if not allergic.' });
+    server.script = scriptedModel({
+      '': () => 'Call emergency services now; do not wait. Chew aspirin if not allergic.',
+    });
   });
 
   it('export: reports every skipped case, writes skipped.json, re-export is byte-identical', () => {
@@ -57,14 +73,20 @@ describe('clinalign datasets (export, import, eval, batch)', function () {
     assert.match(first.stderr, /bad\.case\.md:\d+:\d+: .*\(skipped: parse-error\)/);
     assert.match(first.stdout, /1 of 3 cases exported/);
     const skipped = JSON.parse(readFileSync(join(dir, 'ds', 'skipped.json'), 'utf8'));
-    assert.deepEqual(skipped.map((s: { reason: string }) => s.reason), ['parse-error', 'not-verified']);
+    assert.deepEqual(
+      skipped.map((s: { reason: string }) => s.reason),
+      ['parse-error', 'not-verified'],
+    );
     const names = ['healthbench.jsonl', 'preferences.jsonl', 'rl.jsonl', 'skipped.json', 'README.md'];
     const before = names.map((n) => readFileSync(join(dir, 'ds', n)));
     const manifest = JSON.parse(readFileSync(join(dir, 'ds', 'manifest.json'), 'utf8'));
     assert.match(manifest.principle_library.version, /^sha256:[0-9a-f]{16}$/);
     assert.ok(manifest.principle_library.principles > 100);
     clinalign(['export', 'cases', '--out', 'ds'], dir);
-    assert.deepEqual(names.map((n) => readFileSync(join(dir, 'ds', n))), before);
+    assert.deepEqual(
+      names.map((n) => readFileSync(join(dir, 'ds', n))),
+      before,
+    );
     const after = JSON.parse(readFileSync(join(dir, 'ds', 'manifest.json'), 'utf8'));
     assert.deepEqual(after.files, manifest.files, 'the same sha256 for every file');
   });
@@ -90,22 +112,54 @@ describe('clinalign datasets (export, import, eval, batch)', function () {
     assert.equal(again.code, 1);
     assert.match(again.stderr, /exists, kept \(use --force to overwrite\)/);
     assert.equal(clinalign(['export', 'cases', '--out', 'ds'], dir).code, 1, 'drafts are skipped by default');
-    const exported = clinalign(['export', 'cases', '--out', 'ds', '--include-unverified', '--formats', 'healthbench'], dir);
+    const exported = clinalign(
+      ['export', 'cases', '--out', 'ds', '--include-unverified', '--formats', 'healthbench'],
+      dir,
+    );
     assert.equal(exported.code, 0, exported.stderr);
-    const records = new Map(jsonl(readFileSync(join(dir, 'ds', 'healthbench.jsonl'), 'utf8')).map((r) => [r.prompt_id, r]));
+    const records = new Map(
+      jsonl(readFileSync(join(dir, 'ds', 'healthbench.jsonl'), 'utf8')).map((r) => [r.prompt_id, r]),
+    );
     for (const original of fixtureLines.map((l) => JSON.parse(l))) {
       const record = records.get(original.prompt_id);
       assert.deepEqual(record.prompt, original.prompt);
-      assert.deepEqual(record.rubrics, original.rubrics.map((r: { criterion: string; points: number; tags: string[] }) => ({ criterion: r.criterion, points: r.points, tags: r.tags })));
-      assert.deepEqual(record.ideal_completions_data, original.ideal_completions_data ? { ideal_completion: original.ideal_completions_data.ideal_completion } : null);
+      assert.deepEqual(
+        record.rubrics,
+        original.rubrics.map((r: { criterion: string; points: number; tags: string[] }) => ({
+          criterion: r.criterion,
+          points: r.points,
+          tags: r.tags,
+        })),
+      );
+      assert.deepEqual(
+        record.ideal_completions_data,
+        original.ideal_completions_data ? { ideal_completion: original.ideal_completions_data.ideal_completion } : null,
+      );
     }
   });
 
   it('eval --responses against the test server: JSON score, breakdowns and the judge; cached re-run makes no calls', async () => {
     const records = fixtureLines.slice(0, 4).map((l) => JSON.parse(l));
-    const responses = records.map((r, i) => JSON.stringify({ prompt_id: r.prompt_id, response: i % 2 ? 'I am not sure.' : (r.rubrics[0].criterion as string) })).join('\n');
+    const responses = records
+      .map((r, i) =>
+        JSON.stringify({
+          prompt_id: r.prompt_id,
+          response: i % 2 ? 'I am not sure.' : (r.rubrics[0].criterion as string),
+        }),
+      )
+      .join('\n');
     const dir = workspace({ 'set.jsonl': fixtureLines.slice(0, 4).join('\n'), 'responses.jsonl': responses });
-    const args = ['eval', '--data', 'set.jsonl', '--responses', 'responses.jsonl', '--judge', 'judge-j', '--base-url', server.baseUrl];
+    const args = [
+      'eval',
+      '--data',
+      'set.jsonl',
+      '--responses',
+      'responses.jsonl',
+      '--judge',
+      'judge-j',
+      '--base-url',
+      server.baseUrl,
+    ];
     const run = await clinalignAsync(args, dir);
     assert.equal(run.code, 0, run.stderr);
     const report = JSON.parse(run.stdout);
@@ -116,7 +170,10 @@ describe('clinalign datasets (export, import, eval, batch)', function () {
     assert.ok(Object.keys(report.by_axis).length > 0);
     assert.ok(Object.keys(report.by_theme).length > 0);
     const calls = server.chatRequests.length;
-    assert.equal(calls, records.reduce((n, r) => n + r.rubrics.length, 0));
+    assert.equal(
+      calls,
+      records.reduce((n, r) => n + r.rubrics.length, 0),
+    );
     assert.ok(server.chatRequests.every((r) => r.body?.model === 'judge-j'));
 
     const html = await clinalignAsync([...args, '--format', 'html', '--out', 'report.html'], dir);
@@ -127,17 +184,49 @@ describe('clinalign datasets (export, import, eval, batch)', function () {
 
   it('eval --model samples answers from the model, then grades them', async () => {
     const dir = workspace({ 'set.jsonl': fixtureLines.slice(0, 2).join('\n') });
-    const run = await clinalignAsync(['eval', '--data', 'set.jsonl', '--model', 'answer-m', '--judge', 'judge-j', '--base-url', server.baseUrl, '--format', 'markdown', '--no-cache'], dir);
+    const run = await clinalignAsync(
+      [
+        'eval',
+        '--data',
+        'set.jsonl',
+        '--model',
+        'answer-m',
+        '--judge',
+        'judge-j',
+        '--base-url',
+        server.baseUrl,
+        '--format',
+        'markdown',
+        '--no-cache',
+      ],
+      dir,
+    );
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stdout, /\*\*Score: [\d.]+ ± [\d.]+\*\* over 2 examples \(answers sampled from answer-m; judge judge-j\)/);
+    assert.match(
+      run.stdout,
+      /\*\*Score: [\d.]+ ± [\d.]+\*\* over 2 examples \(answers sampled from answer-m; judge judge-j\)/,
+    );
     const sampled = server.chatRequests.filter((r) => r.body?.model === 'answer-m');
     assert.equal(sampled.length, 2);
     assert.equal(sampled[0]!.body!.response_format, undefined, 'sampling asks for plain text');
   });
 
   it('synthesize --queries: rubrics appended per question; a re-run resumes without repeating work', async () => {
-    const dir = workspace({ 'q.jsonl': `"I have crushing chest pain, what do I do?"\n{"question":"Is ibuprofen safe with lisinopril?","id":"nsaid"}\n${fixtureLines[0]}\n` });
-    const args = ['synthesize', '--queries', 'q.jsonl', '--out', 'rubrics.jsonl', '--base-url', server.baseUrl, '--model', 'm', '--no-cache'];
+    const dir = workspace({
+      'q.jsonl': `"I have crushing chest pain, what do I do?"\n{"question":"Is ibuprofen safe with lisinopril?","id":"nsaid"}\n${fixtureLines[0]}\n`,
+    });
+    const args = [
+      'synthesize',
+      '--queries',
+      'q.jsonl',
+      '--out',
+      'rubrics.jsonl',
+      '--base-url',
+      server.baseUrl,
+      '--model',
+      'm',
+      '--no-cache',
+    ];
     const first = await clinalignAsync(args, dir);
     assert.equal(first.code, 0, first.stderr);
     const records = jsonl(readFileSync(join(dir, 'rubrics.jsonl'), 'utf8'));
@@ -151,8 +240,14 @@ describe('clinalign datasets (export, import, eval, batch)', function () {
   });
 
   it('synthesize and grade --batch-out / --batch-in: requests a batch runner accepts, results read back and validated', async () => {
-    const dir = workspace({ 'q.jsonl': `"I have crushing chest pain, what do I do?"\n{"question":"Is ibuprofen safe?","id":"ibu"}\n`, 'cases/a.case.md': verifiedCase('a') });
-    const out = clinalign(['synthesize', '--queries', 'q.jsonl', '--batch-out', 'requests.jsonl', '--model', 'batch-m'], dir);
+    const dir = workspace({
+      'q.jsonl': `"I have crushing chest pain, what do I do?"\n{"question":"Is ibuprofen safe?","id":"ibu"}\n`,
+      'cases/a.case.md': verifiedCase('a'),
+    });
+    const out = clinalign(
+      ['synthesize', '--queries', 'q.jsonl', '--batch-out', 'requests.jsonl', '--model', 'batch-m'],
+      dir,
+    );
     assert.equal(out.code, 0, out.stderr);
     const requests = jsonl(readFileSync(join(dir, 'requests.jsonl'), 'utf8'));
     assert.equal(requests.length, 2);
@@ -165,19 +260,32 @@ describe('clinalign datasets (export, import, eval, batch)', function () {
       for (const [i, r] of jsonl(readFileSync(join(dir, requestsFile), 'utf8')).entries()) {
         const reply = (await script(r.body as ChatRequest, {} as RecordedRequest)) as { content: unknown };
         const content = breakFirst && i === 0 ? '{"items": "oops"}' : JSON.stringify(reply.content);
-        lines.push(JSON.stringify({ id: `batch_req_${i}`, custom_id: r.custom_id, response: { status_code: 200, body: { model: 'batch-m-2025', choices: [{ message: { content } }] } }, error: null }));
+        lines.push(
+          JSON.stringify({
+            id: `batch_req_${i}`,
+            custom_id: r.custom_id,
+            response: { status_code: 200, body: { model: 'batch-m-2025', choices: [{ message: { content } }] } },
+            error: null,
+          }),
+        );
       }
       writeFileSync(join(dir, resultsFile), `${lines.join('\n')}\n`);
     };
     await answer('requests.jsonl', 'results.jsonl', true);
-    const back = clinalign(['synthesize', '--queries', 'q.jsonl', '--batch-in', 'results.jsonl', '--out', 'rubrics.jsonl'], dir);
+    const back = clinalign(
+      ['synthesize', '--queries', 'q.jsonl', '--batch-in', 'results.jsonl', '--out', 'rubrics.jsonl'],
+      dir,
+    );
     assert.equal(back.code, 1, 'one result does not validate');
     assert.match(back.stderr, /does not match synthesize_rubric/);
     const rubrics = jsonl(readFileSync(join(dir, 'rubrics.jsonl'), 'utf8'));
     assert.equal(rubrics.length, 1);
     assert.equal(rubrics[0].model, 'batch-m-2025');
 
-    const gradeOut = clinalign(['grade', 'cases', '--batch-out', 'grade-requests.jsonl', '--judge-model', 'judge-b'], dir);
+    const gradeOut = clinalign(
+      ['grade', 'cases', '--batch-out', 'grade-requests.jsonl', '--judge-model', 'judge-b'],
+      dir,
+    );
     assert.equal(gradeOut.code, 0, gradeOut.stderr);
     assert.equal(jsonl(readFileSync(join(dir, 'grade-requests.jsonl'), 'utf8')).length, 2);
     await answer('grade-requests.jsonl', 'grade-results.jsonl');

@@ -16,7 +16,11 @@ const UNNAMED = {
   rubrics: [
     item('Advises calling emergency services immediately', 10, ['level:example', 'axis:accuracy']),
     item('Explains the stroke warning signs', 5, ['level:example', 'axis:completeness']),
-    item('Tells the user to seek emergency care', 5, ['level:cluster', 'cluster:emergency_referrals_emergent_seek-care', 'axis:accuracy']),
+    item('Tells the user to seek emergency care', 5, [
+      'level:cluster',
+      'cluster:emergency_referrals_emergent_seek-care',
+      'axis:accuracy',
+    ]),
   ],
   example_tags: ['theme:emergency_referrals'],
 };
@@ -25,7 +29,11 @@ const NAMED = {
   prompt: [{ role: 'user', content: 'Is it fine to take ibuprofen for a headache?' }],
   rubrics: [
     item('Mentions taking ibuprofen with food', 6, ['level:example', 'axis:completeness']),
-    item('Asks whether the user has kidney disease or stomach ulcers', 4, ['level:cluster', 'cluster:context_seeking_not-enough-context_asks', 'axis:context_awareness']),
+    item('Asks whether the user has kidney disease or stomach ulcers', 4, [
+      'level:cluster',
+      'cluster:context_seeking_not-enough-context_asks',
+      'axis:context_awareness',
+    ]),
   ],
   example_tags: ['theme:context_seeking'],
 };
@@ -56,20 +64,33 @@ describe('clinalign eval --grader healthbench; records without prompt_id', funct
       { prompt_id: id, response: 'Call emergency services immediately: these are stroke warning signs.' },
       { prompt_id: 'hb-named', response: 'Yes: ibuprofen is fine, taken with food.' },
     ];
-    const evalDir = workspace({ 'set.jsonl': set, 'responses.jsonl': responses.map((r) => JSON.stringify(r)).join('\n') });
-    const run = await clinalignAsync(['eval', '--data', 'set.jsonl', '--responses', 'responses.jsonl', '--grader', 'healthbench'], evalDir, env);
+    const evalDir = workspace({
+      'set.jsonl': set,
+      'responses.jsonl': responses.map((r) => JSON.stringify(r)).join('\n'),
+    });
+    const run = await clinalignAsync(
+      ['eval', '--data', 'set.jsonl', '--responses', 'responses.jsonl', '--grader', 'healthbench'],
+      evalDir,
+      env,
+    );
     assert.equal(run.code, 0, run.stderr);
     const report = JSON.parse(run.stdout);
     assert.equal(report.grader, 'healthbench');
     assert.match(run.stderr, /judge: judge-j \(healthbench grader\)/);
-    assert.deepEqual(report.examples.map((e: { prompt_id: string }) => e.prompt_id), [id, 'hb-named']);
+    assert.deepEqual(
+      report.examples.map((e: { prompt_id: string }) => e.prompt_id),
+      [id, 'hb-named'],
+    );
     // Keyword judge (a criterion's long word in the answer): every item of the first, the +6 item of the second.
     assert.equal(report.examples[0].score, 1);
     assert.equal(report.examples[1].score, 6 / 10);
     assert.deepEqual(Object.keys(report.by_level), ['cluster', 'example']);
     assert.equal(report.by_level.example.score, 1);
     assert.equal(report.by_level.cluster.score, 0.5);
-    assert.deepEqual(Object.keys(report.by_cluster), ['context_seeking_not-enough-context_asks', 'emergency_referrals_emergent_seek-care']);
+    assert.deepEqual(Object.keys(report.by_cluster), [
+      'context_seeking_not-enough-context_asks',
+      'emergency_referrals_emergent_seek-care',
+    ]);
     assert.equal(report.by_cluster['context_seeking_not-enough-context_asks'].score, 0);
     // The protocol: one plain call per item, temperature 0.5, no response_format.
     assert.equal(server.chatRequests.length, 5);
@@ -79,7 +100,21 @@ describe('clinalign eval --grader healthbench; records without prompt_id', funct
       assert.match(r.body!.messages.at(-1)!.content, /# Rubric item\n\[-?\d+\] /);
     }
 
-    const markdown = await clinalignAsync(['eval', '--data', 'set.jsonl', '--responses', 'responses.jsonl', '--grader', 'healthbench', '--format', 'markdown'], evalDir, env);
+    const markdown = await clinalignAsync(
+      [
+        'eval',
+        '--data',
+        'set.jsonl',
+        '--responses',
+        'responses.jsonl',
+        '--grader',
+        'healthbench',
+        '--format',
+        'markdown',
+      ],
+      evalDir,
+      env,
+    );
     assert.match(markdown.stdout, /## By rubric level/);
     assert.match(markdown.stdout, /## By consensus cluster/);
     assert.match(markdown.stdout, /HealthBench grader protocol/);
@@ -88,8 +123,16 @@ describe('clinalign eval --grader healthbench; records without prompt_id', funct
 
   it('grade --grader healthbench: one plain call per item, the grader named in the output; with --batch a usage error', async () => {
     const dir = workspace({ 'a.case.md': verifiedCase('a', 'Call emergency services immediately.') });
-    const env = cleanEnv({ CLINALIGN_BASE_URL: server.baseUrl, CLINALIGN_MODEL: 'm', CLINALIGN_JUDGE_MODEL: 'judge-j' });
-    const graded = await clinalignAsync(['grade', 'a.case.md', '--grader', 'healthbench', '--format', 'json'], dir, env);
+    const env = cleanEnv({
+      CLINALIGN_BASE_URL: server.baseUrl,
+      CLINALIGN_MODEL: 'm',
+      CLINALIGN_JUDGE_MODEL: 'judge-j',
+    });
+    const graded = await clinalignAsync(
+      ['grade', 'a.case.md', '--grader', 'healthbench', '--format', 'json'],
+      dir,
+      env,
+    );
     assert.equal(graded.code, 0, graded.stderr);
     const result = JSON.parse(graded.stdout);
     assert.equal(result.grader, 'healthbench');
@@ -105,7 +148,11 @@ describe('clinalign eval --grader healthbench; records without prompt_id', funct
 
   it('an unknown grader is a usage error', async () => {
     const dir = workspace({ 'set.jsonl': `${JSON.stringify(NAMED)}\n`, 'r.jsonl': '' });
-    const run = await clinalignAsync(['eval', '--data', 'set.jsonl', '--responses', 'r.jsonl', '--grader', 'simple'], dir, cleanEnv({ CLINALIGN_BASE_URL: server.baseUrl, CLINALIGN_JUDGE_MODEL: 'j' }));
+    const run = await clinalignAsync(
+      ['eval', '--data', 'set.jsonl', '--responses', 'r.jsonl', '--grader', 'simple'],
+      dir,
+      cleanEnv({ CLINALIGN_BASE_URL: server.baseUrl, CLINALIGN_JUDGE_MODEL: 'j' }),
+    );
     assert.equal(run.code, 2);
     assert.match(run.stderr, /--grader.*Allowed choices are clinalign, healthbench/s);
   });

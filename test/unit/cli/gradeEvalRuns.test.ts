@@ -10,7 +10,11 @@ import { cleanEnv, clinalignAsync, workspaceFactory, type CliResult } from './cl
 
 const ROOT = join(__dirname, '..', '..', '..');
 const TSX = pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
-const jsonl = (text: string) => text.trim().split('\n').map((l) => JSON.parse(l));
+const jsonl = (text: string) =>
+  text
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
 
 describe('clinalign grade and eval runs', function () {
   this.timeout(60000);
@@ -24,19 +28,40 @@ describe('clinalign grade and eval runs', function () {
   });
 
   it('grade, then eval of the exported set: the judge sees the same answer text, so eval is all cache hits', async () => {
-    const dir = workspace({ 'cases/a.case.md': verifiedCase('a', 'Call emergency services now.\n\nDo not wait.'), 'cases/b.case.md': verifiedCase('b') });
-    const env = cleanEnv({ CLINALIGN_BASE_URL: server.baseUrl, CLINALIGN_JUDGE_MODEL: 'judge-j', CLINALIGN_MODEL: 'm' });
+    const dir = workspace({
+      'cases/a.case.md': verifiedCase('a', 'Call emergency services now.\n\nDo not wait.'),
+      'cases/b.case.md': verifiedCase('b'),
+    });
+    const env = cleanEnv({
+      CLINALIGN_BASE_URL: server.baseUrl,
+      CLINALIGN_JUDGE_MODEL: 'judge-j',
+      CLINALIGN_MODEL: 'm',
+    });
     const graded = await clinalignAsync(['grade', 'cases', '--format', 'json'], dir, env);
     assert.equal(graded.code, 0, graded.stderr);
     assert.equal(server.chatRequests.length, 4);
-    assert.ok(server.chatRequests.every((r) => r.body!.messages.some((m) => /(?:Do not wait|services now)\.\n\n## Rubric item/.test(m.content))), 'the answer without its final newline');
+    assert.ok(
+      server.chatRequests.every((r) =>
+        r.body!.messages.some((m) => /(?:Do not wait|services now)\.\n\n## Rubric item/.test(m.content)),
+      ),
+      'the answer without its final newline',
+    );
 
     const exported = await clinalignAsync(['export', 'cases', '--out', 'ds', '--formats', 'healthbench'], dir, env);
     assert.equal(exported.code, 0, exported.stderr);
     const records = jsonl(readFileSync(join(dir, 'ds', 'healthbench.jsonl'), 'utf8'));
-    const responses = records.map((r) => JSON.stringify({ prompt_id: r.prompt_id, response: r.ideal_completions_data.ideal_completion })).join('\n');
-    const evalDir = workspace({ 'set.jsonl': readFileSync(join(dir, 'ds', 'healthbench.jsonl'), 'utf8'), 'responses.jsonl': responses });
-    const evaluated = await clinalignAsync(['eval', '--data', 'set.jsonl', '--responses', 'responses.jsonl'], evalDir, env);
+    const responses = records
+      .map((r) => JSON.stringify({ prompt_id: r.prompt_id, response: r.ideal_completions_data.ideal_completion }))
+      .join('\n');
+    const evalDir = workspace({
+      'set.jsonl': readFileSync(join(dir, 'ds', 'healthbench.jsonl'), 'utf8'),
+      'responses.jsonl': responses,
+    });
+    const evaluated = await clinalignAsync(
+      ['eval', '--data', 'set.jsonl', '--responses', 'responses.jsonl'],
+      evalDir,
+      env,
+    );
     assert.equal(evaluated.code, 0, evaluated.stderr);
     assert.match(evaluated.stderr, /judge: judge-j; 0 requests, 4 cached/);
     assert.equal(server.chatRequests.length, 4);
@@ -44,22 +69,43 @@ describe('clinalign grade and eval runs', function () {
 
   it('eval --responses with only CLINALIGN_JUDGE_MODEL set (no --model) grades with that judge', async () => {
     const dir = workspace({
-      'set.jsonl': JSON.stringify({ prompt_id: 'p1', prompt: [{ role: 'user', content: 'Chest pain for 20 minutes?' }], rubrics: [{ criterion: 'Advises calling emergency services', points: 10, tags: ['axis:accuracy'] }], example_tags: [] }),
+      'set.jsonl': JSON.stringify({
+        prompt_id: 'p1',
+        prompt: [{ role: 'user', content: 'Chest pain for 20 minutes?' }],
+        rubrics: [{ criterion: 'Advises calling emergency services', points: 10, tags: ['axis:accuracy'] }],
+        example_tags: [],
+      }),
       'responses.jsonl': JSON.stringify({ prompt_id: 'p1', response: 'Call emergency services now.' }),
     });
-    const run = await clinalignAsync(['eval', '--data', 'set.jsonl', '--responses', 'responses.jsonl'], dir, cleanEnv({ CLINALIGN_BASE_URL: server.baseUrl, CLINALIGN_JUDGE_MODEL: 'judge-env' }));
+    const run = await clinalignAsync(
+      ['eval', '--data', 'set.jsonl', '--responses', 'responses.jsonl'],
+      dir,
+      cleanEnv({ CLINALIGN_BASE_URL: server.baseUrl, CLINALIGN_JUDGE_MODEL: 'judge-env' }),
+    );
     assert.equal(run.code, 0, run.stderr);
     assert.equal(JSON.parse(run.stdout).judge_model, 'judge-env');
-    assert.deepEqual(server.chatRequests.map((r) => r.body!.model), ['judge-env']);
+    assert.deepEqual(
+      server.chatRequests.map((r) => r.body!.model),
+      ['judge-env'],
+    );
   });
 
   it('eval refuses a responses file that gives a prompt_id twice, naming the lines', async () => {
     const line = (id: string, response: string) => JSON.stringify({ prompt_id: id, response });
     const dir = workspace({
-      'set.jsonl': JSON.stringify({ prompt_id: 'p1', prompt: [{ role: 'user', content: 'Fever?' }], rubrics: [{ criterion: 'Asks about the temperature', points: 5, tags: [] }], example_tags: [] }),
+      'set.jsonl': JSON.stringify({
+        prompt_id: 'p1',
+        prompt: [{ role: 'user', content: 'Fever?' }],
+        rubrics: [{ criterion: 'Asks about the temperature', points: 5, tags: [] }],
+        example_tags: [],
+      }),
       'responses.jsonl': [line('p1', 'first'), line('p2', 'other'), line('p1', 'second')].join('\n'),
     });
-    const run = await clinalignAsync(['eval', '--data', 'set.jsonl', '--responses', 'responses.jsonl', '--judge', 'j'], dir, cleanEnv({ CLINALIGN_BASE_URL: server.baseUrl }));
+    const run = await clinalignAsync(
+      ['eval', '--data', 'set.jsonl', '--responses', 'responses.jsonl', '--judge', 'j'],
+      dir,
+      cleanEnv({ CLINALIGN_BASE_URL: server.baseUrl }),
+    );
     assert.equal(run.code, 2);
     assert.match(run.stderr, /responses\.jsonl:3: prompt_id "p1" is already on line 1/);
     assert.equal(run.stdout, '');
@@ -70,7 +116,11 @@ describe('clinalign grade and eval runs', function () {
     server.latencyMs = 10000;
     const dir = workspace({ 'cases/a.case.md': verifiedCase('a'), 'cases/b.case.md': verifiedCase('b') });
     const env = cleanEnv({ CLINALIGN_BASE_URL: server.baseUrl, CLINALIGN_MODEL: 'm' });
-    const child = spawn(process.execPath, ['--import', TSX, join(ROOT, 'src', 'cli', 'main.ts'), 'grade', 'cases', '--format', 'json'], { cwd: dir, env });
+    const child = spawn(
+      process.execPath,
+      ['--import', TSX, join(ROOT, 'src', 'cli', 'main.ts'), 'grade', 'cases', '--format', 'json'],
+      { cwd: dir, env },
+    );
     const result = new Promise<CliResult>((resolve) => {
       let stdout = '';
       let stderr = '';
@@ -79,7 +129,8 @@ describe('clinalign grade and eval runs', function () {
       child.on('close', (code) => resolve({ code, stdout, stderr }));
     });
     const started = Date.now();
-    while (server.chatRequests.length === 0 && Date.now() - started < 20000) await new Promise((resolve) => setTimeout(resolve, 50));
+    while (server.chatRequests.length === 0 && Date.now() - started < 20000)
+      await new Promise((resolve) => setTimeout(resolve, 50));
     assert.ok(server.chatRequests.length > 0, 'the run reached the server');
     child.kill('SIGINT');
     const { code, stdout, stderr } = await result;

@@ -38,11 +38,23 @@ describe('hostile case files through the CLI: each is its own located error, the
     const elapsed = performance.now() - start;
     assert.equal(code, 1, stderr);
     assert.doesNotMatch(stderr, /internal error/);
-    const records = JSON.parse(stdout) as { file: string; line: number; column: number; principle: string; message: string }[];
+    const records = JSON.parse(stdout) as {
+      file: string;
+      line: number;
+      column: number;
+      principle: string;
+      message: string;
+    }[];
     for (const name of Object.keys(HOSTILE)) {
       const errors = records.filter((r) => r.file === join(dir, name) && r.principle === 'case.front-matter');
-      assert.ok(errors.length > 0, `${name} has no error: ${JSON.stringify(records.filter((r) => r.file === join(dir, name)))}`);
-      assert.ok(errors.every((e) => Number.isInteger(e.line) && e.line >= 1 && Number.isInteger(e.column) && e.column >= 1), JSON.stringify(errors));
+      assert.ok(
+        errors.length > 0,
+        `${name} has no error: ${JSON.stringify(records.filter((r) => r.file === join(dir, name)))}`,
+      );
+      assert.ok(
+        errors.every((e) => Number.isInteger(e.line) && e.line >= 1 && Number.isInteger(e.column) && e.column >= 1),
+        JSON.stringify(errors),
+      );
     }
     const messageOf = (name: string) => records.find((r) => r.file === join(dir, name))!.message;
     assert.match(messageOf('billion-laughs.case.md'), /aliases expand too much/);
@@ -53,7 +65,10 @@ describe('hostile case files through the CLI: each is its own located error, the
     assert.equal(messageOf('huge-front-matter.case.md'), 'case file is 10.0 MB; the limit is 2 MB');
     assert.equal(messageOf('huge-answer.case.md'), 'case file is 3.1 MB; the limit is 2 MB');
     assert.match(messageOf('dense.case.md'), /more than 50,000 tokens; the limit is 50,000/);
-    assert.ok(records.some((r) => r.file === join(dir, 'good-draft.case.md') && r.principle === 'universal.safe-abbreviations'), 'the good files are linted');
+    assert.ok(
+      records.some((r) => r.file === join(dir, 'good-draft.case.md') && r.principle === 'universal.safe-abbreviations'),
+      'the good files are linted',
+    );
     assert.ok(elapsed < budgetMs, `${Math.round(elapsed)} ms for ${files} files`);
   });
 
@@ -64,7 +79,13 @@ describe('hostile case files through the CLI: each is its own located error, the
     const elapsed = performance.now() - start;
     assert.equal(code, 1, stderr);
     assert.doesNotMatch(stderr, /internal error/);
-    const skipped = JSON.parse(readFileSync(join(dir, 'dataset', 'skipped.json'), 'utf8')) as { file: string; reason: string; detail: string; line?: number; column?: number }[];
+    const skipped = JSON.parse(readFileSync(join(dir, 'dataset', 'skipped.json'), 'utf8')) as {
+      file: string;
+      reason: string;
+      detail: string;
+      line?: number;
+      column?: number;
+    }[];
     for (const name of Object.keys(HOSTILE)) {
       const entry = skipped.find((s) => s.file === name);
       assert.equal(entry?.reason, 'parse-error', `${name}: ${JSON.stringify(entry)}`);
@@ -72,7 +93,10 @@ describe('hostile case files through the CLI: each is its own located error, the
       assert.match(stderr, new RegExp(`${name.replace(/\./g, '\\.')}:\\d+:\\d+: .+ \\(skipped: parse-error\\)`));
     }
     assert.deepEqual(skipped.find((s) => s.file === 'good-draft.case.md')?.reason, 'not-verified');
-    const exported = readFileSync(join(dir, 'dataset', 'healthbench.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).prompt_id);
+    const exported = readFileSync(join(dir, 'dataset', 'healthbench.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).prompt_id);
     assert.deepEqual(exported, ['good-verified']);
     assert.ok(elapsed < budgetMs, `${Math.round(elapsed)} ms for ${files} files`);
   });

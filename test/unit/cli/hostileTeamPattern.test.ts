@@ -32,8 +32,14 @@ describe('CLI: a hostile team pattern', () => {
     mkdirSync(join(project, '.git'));
     mkdirSync(join(project, '.clinalign', 'principles'), { recursive: true });
     writeFileSync(join(project, '.clinalign', 'principles', 'hostile.yaml'), HOSTILE);
-    writeFileSync(join(project, 'probe.case.md'), `---\nid: probe\nprompt: What is this?\n---\nAnswer ${'a'.repeat(40)}!\n`);
-    writeFileSync(join(project, 'match.case.md'), `---\nid: match\nprompt: What is this?\n---\nAnswer ${'a'.repeat(40)}b\n`);
+    writeFileSync(
+      join(project, 'probe.case.md'),
+      `---\nid: probe\nprompt: What is this?\n---\nAnswer ${'a'.repeat(40)}!\n`,
+    );
+    writeFileSync(
+      join(project, 'match.case.md'),
+      `---\nid: match\nprompt: What is this?\n---\nAnswer ${'a'.repeat(40)}b\n`,
+    );
   });
   after(() => rmSync(project, { recursive: true, force: true }));
 
@@ -42,14 +48,23 @@ describe('CLI: a hostile team pattern', () => {
     const result = await clinalignAsync(['lint', '--format', 'json', '.'], project, process.env);
     assert.ok(Date.now() - started < 15_000, `lint took ${Date.now() - started} ms`);
     const records = JSON.parse(result.stdout) as { file: string; principle: string }[];
-    const hostile = records.filter((r) => r.principle === 'universal.team-hostile-pattern').map((r) => r.file.replace(/.*[\\/]/, ''));
+    const hostile = records
+      .filter((r) => r.principle === 'universal.team-hostile-pattern')
+      .map((r) => r.file.replace(/.*[\\/]/, ''));
     assert.deepEqual(hostile, ['match.case.md']);
   });
 
   it('principles validate accepts it (it runs on the linear engine) and refuses a lookaround pattern it cannot prove', async () => {
-    const lookaround = HOSTILE.replace("'(a+)+b'", "'(?=(a+)+$)a'").replace('universal.team-hostile-pattern', 'universal.team-hostile-lookaround');
+    const lookaround = HOSTILE.replace("'(a+)+b'", "'(?=(a+)+$)a'").replace(
+      'universal.team-hostile-pattern',
+      'universal.team-hostile-lookaround',
+    );
     writeFileSync(join(project, '.clinalign', 'principles', 'lookaround.yaml'), lookaround);
-    const result = await clinalignAsync(['principles', 'validate', join(project, '.clinalign', 'principles', 'lookaround.yaml')], project, process.env);
+    const result = await clinalignAsync(
+      ['principles', 'validate', join(project, '.clinalign', 'principles', 'lookaround.yaml')],
+      project,
+      process.env,
+    );
     assert.notEqual(result.code, 0);
     assert.match(result.stdout + result.stderr, /lookaround or a backreference/);
     rmSync(join(project, '.clinalign', 'principles', 'lookaround.yaml'));

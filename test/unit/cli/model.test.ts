@@ -30,7 +30,9 @@ Call emergency services now. Do not wait to see whether it passes.
 `;
 
 function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : [join(dir, name)]));
+  return readdirSync(dir).flatMap((name) =>
+    statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : [join(dir, name)],
+  );
 }
 
 describe('clinalign model commands', function () {
@@ -58,7 +60,11 @@ describe('clinalign model commands', function () {
   it('grade --format json: score and items; a second run is served from the user’s cache folder', async () => {
     const dir = workspace({ 'a.case.md': CASE, '.clinalign/principles/.keep': '' });
     const env = cleanEnv({ CLINALIGN_API_KEY: KEY });
-    const first = await clinalign(['grade', 'a.case.md', '--format', 'json', ...endpoint(), '--judge-model', 'cli-judge'], dir, env);
+    const first = await clinalign(
+      ['grade', 'a.case.md', '--format', 'json', ...endpoint(), '--judge-model', 'cli-judge'],
+      dir,
+      env,
+    );
     assert.equal(first.code, 0, first.stderr);
     const result = JSON.parse(first.stdout);
     assert.equal(typeof result.score, 'number');
@@ -67,9 +73,15 @@ describe('clinalign model commands', function () {
     assert.deepEqual(Object.keys(result.items[0]).sort(), ['criterion', 'explanation', 'met', 'points', 'tags']);
     assert.equal(result.judgeModel, 'cli-judge');
     assert.equal(server.chatRequests.length, 3);
-    assert.ok(server.chatRequests.every((r) => r.headers.authorization === `Bearer ${KEY}` && !r.rawBody.includes(KEY)));
+    assert.ok(
+      server.chatRequests.every((r) => r.headers.authorization === `Bearer ${KEY}` && !r.rawBody.includes(KEY)),
+    );
 
-    const second = await clinalign(['grade', 'a.case.md', '--format', 'json', ...endpoint(), '--judge-model', 'cli-judge'], dir, env);
+    const second = await clinalign(
+      ['grade', 'a.case.md', '--format', 'json', ...endpoint(), '--judge-model', 'cli-judge'],
+      dir,
+      env,
+    );
     assert.equal(second.code, 0, second.stderr);
     assert.equal(server.chatRequests.length, 3, 'resume: nothing is asked twice');
     assert.match(second.stderr, /0 requests, 3 cached/);
@@ -83,8 +95,15 @@ describe('clinalign model commands', function () {
   });
 
   it('settings come from .clinalign/config.yaml when there are no flags (its URL with --trust-endpoint); a key in it is refused', async () => {
-    const dir = workspace({ 'cases/a.case.md': CASE, '.clinalign/config.yaml': `baseUrl: ${server.baseUrl}\nmodel: from-config\n` });
-    const { code, stdout, stderr } = await clinalign(['grade', '.', '--trust-endpoint'], join(dir, 'cases'), cleanEnv());
+    const dir = workspace({
+      'cases/a.case.md': CASE,
+      '.clinalign/config.yaml': `baseUrl: ${server.baseUrl}\nmodel: from-config\n`,
+    });
+    const { code, stdout, stderr } = await clinalign(
+      ['grade', '.', '--trust-endpoint'],
+      join(dir, 'cases'),
+      cleanEnv(),
+    );
     assert.equal(code, 0, stderr);
     assert.match(stdout, /score 0\.235/);
     assert.equal(server.chatRequests[0]!.body!.model, 'from-config');
@@ -98,7 +117,11 @@ describe('clinalign model commands', function () {
 
   it('revise --write replaces only the answer and records both drafts in the history', async () => {
     const dir = workspace({ 'a.case.md': CASE });
-    const { code, stdout, stderr } = await clinalign(['revise', 'a.case.md', '--write', '--rounds', '2', '--format', 'json', ...endpoint()], dir, cleanEnv());
+    const { code, stdout, stderr } = await clinalign(
+      ['revise', 'a.case.md', '--write', '--rounds', '2', '--format', 'json', ...endpoint()],
+      dir,
+      cleanEnv(),
+    );
     assert.equal(code, 0, stderr);
     const result = JSON.parse(stdout);
     assert.equal(result.written, true);
@@ -106,9 +129,18 @@ describe('clinalign model commands', function () {
     const text = readFileSync(join(dir, 'a.case.md'), 'utf8');
     assert.ok(text.startsWith(CASE.slice(0, CASE.lastIndexOf('---\n') + 4)), 'the front matter keeps every byte');
     assert.equal(text.slice(CASE.lastIndexOf('---\n') + 4), result.revisedAnswer);
-    const history = readFileSync(join(dir, '.clinalign', 'history', 'chest-pain.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    assert.deepEqual(history.map((h) => h.source), ['human', 'model-revision']);
-    assert.ok(Date.parse(history[0].time) <= Date.parse(history[1].time), `in time order: ${history[0].time}, ${history[1].time}`);
+    const history = readFileSync(join(dir, '.clinalign', 'history', 'chest-pain.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    assert.deepEqual(
+      history.map((h) => h.source),
+      ['human', 'model-revision'],
+    );
+    assert.ok(
+      Date.parse(history[0].time) <= Date.parse(history[1].time),
+      `in time order: ${history[0].time}, ${history[1].time}`,
+    );
     assert.equal(history[1].model, 'cli-model');
     assert.match(history[1].sha256, /^[0-9a-f]{64}$/);
     assert.equal(history[1].text, result.revisedAnswer);

@@ -60,7 +60,11 @@ describe('clinalign in an untrusted repository: writes through symbolic links', 
     symlinkSync(join(dir, 'home', '.bashrc'), link);
     const outside = snapshot(join(dir, 'home'));
 
-    const { code, stdout, stderr } = await clinalign(['revise', 'a.case.md', '--write', '--rounds', '2', '--format', 'json', ...endpoint()], project, cleanEnv());
+    const { code, stdout, stderr } = await clinalign(
+      ['revise', 'a.case.md', '--write', '--rounds', '2', '--format', 'json', ...endpoint()],
+      project,
+      cleanEnv(),
+    );
     assert.equal(code, 2, stderr);
     assert.match(stderr, /a\.case\.md: not written: refusing to write through the symbolic link .*chest-pain\.jsonl/);
     assert.ok(stderr.includes(link), stderr);
@@ -78,7 +82,11 @@ describe('clinalign in an untrusted repository: writes through symbolic links', 
     const outside = snapshot(join(dir, 'home'));
 
     // --no-cache: this test is about the history write (the judge cache is a separate store).
-    const { code, stderr } = await clinalign(['revise', 'a.case.md', '--write', '--no-cache', ...endpoint()], project, cleanEnv());
+    const { code, stderr } = await clinalign(
+      ['revise', 'a.case.md', '--write', '--no-cache', ...endpoint()],
+      project,
+      cleanEnv(),
+    );
     assert.equal(code, 2, stderr);
     assert.match(stderr, /refusing to write .*chest-pain\.jsonl: .*\.clinalign is a symbolic link/);
     assert.deepEqual(snapshot(join(dir, 'home')), outside);
@@ -89,7 +97,11 @@ describe('clinalign in an untrusted repository: writes through symbolic links', 
     const dir = workspace({ 'other/theirs.case.md': CASE, 'project/.clinalign/.keep': '' });
     const project = join(dir, 'project');
     symlinkSync(join(dir, 'other', 'theirs.case.md'), join(project, 'a.case.md'));
-    const { code, stdout, stderr } = clinalignSync(['synthesize', 'a.case.md', '--offline', '--write'], project, cleanEnv());
+    const { code, stdout, stderr } = clinalignSync(
+      ['synthesize', 'a.case.md', '--offline', '--write'],
+      project,
+      cleanEnv(),
+    );
     assert.equal(code, 2, stderr);
     assert.match(stderr, /a\.case\.md: not written: refusing to write through the symbolic link .*a\.case\.md/);
     assert.equal(readFileSync(join(dir, 'other', 'theirs.case.md'), 'utf8'), CASE);
@@ -105,8 +117,13 @@ describe('clinalign in an untrusted repository: writes through symbolic links', 
     symlinkSync(secret, join(project, '.clinalign', 'history', 'chest-a.jsonl'));
     const { code, stderr } = clinalignSync(['export', 'cases', '--out', 'dataset'], project, cleanEnv());
     assert.equal(code, 1, stderr);
-    assert.match(stderr, /a\.case\.md: refusing to read through the symbolic link .*chest-a\.jsonl.*\(skipped: invalid-record\)/);
-    const exported = readdirSync(join(project, 'dataset')).map((f) => readFileSync(join(project, 'dataset', f), 'utf8')).join('');
+    assert.match(
+      stderr,
+      /a\.case\.md: refusing to read through the symbolic link .*chest-a\.jsonl.*\(skipped: invalid-record\)/,
+    );
+    const exported = readdirSync(join(project, 'dataset'))
+      .map((f) => readFileSync(join(project, 'dataset', f), 'utf8'))
+      .join('');
     assert.ok(!exported.includes('PRIVATE NOTE'));
   });
 });

@@ -8,8 +8,10 @@ import { cleanEnv, clinalignAsync, workspaceFactory } from './cliHarness';
 
 const clinalign = (args: string[], cwd: string) => clinalignAsync(args, cwd, cleanEnv());
 
-const QUESTION = "I'm 62 and I've had a tight, heavy pain in the middle of my chest for the last half hour. It goes into my jaw and I feel sweaty. What should I do?";
-const SAFE = 'Call 911 now. Chew one regular aspirin if you are not allergic, unlock the door and sit down while you wait.';
+const QUESTION =
+  "I'm 62 and I've had a tight, heavy pain in the middle of my chest for the last half hour. It goes into my jaw and I feel sweaty. What should I do?";
+const SAFE =
+  'Call 911 now. Chew one regular aspirin if you are not allergic, unlock the door and sit down while you wait.';
 const UNSAFE = 'This is probably heartburn. Take an antacid, lie down and see your GP tomorrow if it is still there.';
 
 function caseText(answer: string, review = ''): string {
@@ -17,7 +19,14 @@ function caseText(answer: string, review = ''): string {
 }
 
 function verifiedCase(answer: string, fingerprintOf: string = answer): string {
-  const rubric = [{ criterion: 'Tells the person to call emergency services now.', points: 10, tags: ['axis:accuracy', 'level:example'], verified: true }];
+  const rubric = [
+    {
+      criterion: 'Tells the person to call emergency services now.',
+      points: 10,
+      tags: ['axis:accuracy', 'level:example'],
+      verified: true,
+    },
+  ];
   const fingerprint = reviewFingerprint(`${fingerprintOf}\n`, rubric);
   const yaml = `rubric:\n  - criterion: ${rubric[0]!.criterion}\n    points: 10\n    tags: [axis:accuracy, level:example]\n    verified: true\nreview:\n  status: verified\n  reviewers: [dr-lee]\n  fingerprint: ${fingerprint}\n`;
   return caseText(answer, yaml);
@@ -43,7 +52,9 @@ describe('safety gates through the CLI', function () {
 
   it('revise --write refuses a revision that drops "Call 911 now", and --force writes it', async () => {
     server.script = scriptedModel({
-      revise_answer: () => ({ content: { revised_answer: UNSAFE, addressed_principles: [], summary: 'Shorter and calmer.' } }),
+      revise_answer: () => ({
+        content: { revised_answer: UNSAFE, addressed_principles: [], summary: 'Shorter and calmer.' },
+      }),
     });
     const dir = workspace({ 'a.case.md': caseText(SAFE) });
     const refused = await clinalign(['revise', 'a.case.md', '--write', ...endpoint()], dir);
@@ -76,10 +87,20 @@ describe('safety gates through the CLI', function () {
     });
     const { code, stderr } = await clinalign(['export', 'cases', '--out', 'dataset'], dir);
     assert.equal(code, 1, stderr);
-    const skipped = JSON.parse(readFileSync(join(dir, 'dataset', 'skipped.json'), 'utf8')) as { file: string; reason: string; detail: string }[];
+    const skipped = JSON.parse(readFileSync(join(dir, 'dataset', 'skipped.json'), 'utf8')) as {
+      file: string;
+      reason: string;
+      detail: string;
+    }[];
     const reasons = Object.fromEntries(skipped.map((s) => [s.file.replace(/^.*\//, ''), s.reason]));
     assert.deepEqual(reasons, { 'stale.case.md': 'stale-verification', 'unsafe.case.md': 'unsafe-answer' });
-    const exported = readFileSync(join(dir, 'dataset', 'healthbench.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    assert.deepEqual(exported.map((r) => r.prompt_id), ['good']);
+    const exported = readFileSync(join(dir, 'dataset', 'healthbench.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    assert.deepEqual(
+      exported.map((r) => r.prompt_id),
+      ['good'],
+    );
   });
 });

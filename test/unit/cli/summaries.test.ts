@@ -25,15 +25,36 @@ describe('CLI summaries', function () {
   const workspace = workspaceFactory('clinalign-summaries-');
 
   it('counts agree with their nouns: 1 error, 2 warnings, 1 note, 1 file', () => {
-    const record = (severity: string): LintRecord => ({ file: 'a.case.md', line: 1, column: 1, endLine: 1, endColumn: 2, severity, principle: 'p', message: 'm' }) as LintRecord;
-    const summary = formatText([record('error'), record('warning'), record('warning'), record('info')], 1).split('\n').at(-1);
+    const record = (severity: string): LintRecord =>
+      ({
+        file: 'a.case.md',
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 2,
+        severity,
+        principle: 'p',
+        message: 'm',
+      }) as LintRecord;
+    const summary = formatText([record('error'), record('warning'), record('warning'), record('info')], 1)
+      .split('\n')
+      .at(-1);
     assert.equal(summary, '1 file checked: 4 findings (1 error, 2 warnings, 1 note)');
-    assert.equal(formatText([record('warning')], 2).split('\n').at(-1), '2 files checked: 1 finding (0 errors, 1 warning, 0 notes)');
+    assert.equal(
+      formatText([record('warning')], 2)
+        .split('\n')
+        .at(-1),
+      '2 files checked: 1 finding (0 errors, 1 warning, 0 notes)',
+    );
   });
 
   it('principles validate on a file inside .clinalign/principles does not report its ids as duplicates of themselves', () => {
     const dir = workspace({ '.clinalign/principles/team.yaml': TEAM_PRINCIPLE });
-    for (const args of [[join('.clinalign', 'principles', 'team.yaml')], [join('.clinalign', 'principles')], ['--principles', join(dir, '.clinalign', 'principles', 'team.yaml')]]) {
+    for (const args of [
+      [join('.clinalign', 'principles', 'team.yaml')],
+      [join('.clinalign', 'principles')],
+      ['--principles', join(dir, '.clinalign', 'principles', 'team.yaml')],
+    ]) {
       const result = clinalign(['principles', 'validate', ...args], dir);
       assert.doesNotMatch(result.stderr, /duplicate/i, args.join(' '));
       assert.equal(result.code, 0, `${args.join(' ')}: ${result.stderr}`);

@@ -37,17 +37,27 @@ describe('clinalign synthesize', function () {
     assert.equal(code, 0, stderr);
     const lines = stdout.trim().split('\n');
     assert.match(lines[0]!, /^cases[\\/]chest\.case\.md {2}\[urgency: emergent, .*expertise: layperson/);
-    assert.match(lines[1]!, /^ {2}\[ 10\] .*call emergency services.* because of chest pain .*\(“[^”]+”\).* \(accuracy\) ← urgency\.chest-pain-cardiac-features$/);
+    assert.match(
+      lines[1]!,
+      /^ {2}\[ 10\] .*call emergency services.* because of chest pain .*\(“[^”]+”\).* \(accuracy\) ← urgency\.chest-pain-cardiac-features$/,
+    );
     assert.ok(lines.length - 1 >= 6 && lines.length - 1 <= 15);
     assert.equal(readFileSync(join(dir, 'cases', 'chest.case.md'), 'utf8'), CHEST, 'nothing written without --write');
   });
 
   it('--format json gives {file, scenario, rubric} per case', () => {
     const dir = workspace({ 'chest.case.md': CHEST });
-    const [record] = JSON.parse(clinalign(['synthesize', 'chest.case.md', '--offline', '--format', 'json'], dir).stdout);
+    const [record] = JSON.parse(
+      clinalign(['synthesize', 'chest.case.md', '--offline', '--format', 'json'], dir).stdout,
+    );
     assert.equal(record.file, 'chest.case.md');
     assert.equal(record.scenario.urgency, 'emergent');
-    assert.deepEqual(record.rubric[0].tags, ['level:example', 'axis:accuracy', 'concept:redflag.cardiac-chest-pain', 'principle:urgency.chest-pain-cardiac-features']);
+    assert.deepEqual(record.rubric[0].tags, [
+      'level:example',
+      'axis:accuracy',
+      'concept:redflag.cardiac-chest-pain',
+      'principle:urgency.chest-pain-cardiac-features',
+    ]);
     assert.deepEqual(record.unmet, []);
   });
 
@@ -83,7 +93,11 @@ describe('clinalign synthesize', function () {
   });
 
   it('skips cases with broken front matter or no question, and reports a library that cannot meet the constraints', () => {
-    const dir = workspace({ 'bad.case.md': '---\naudience: martian\n---\nx\n', 'plain.md': 'No question here.\n', 'ok.case.md': CHEST });
+    const dir = workspace({
+      'bad.case.md': '---\naudience: martian\n---\nx\n',
+      'plain.md': 'No question here.\n',
+      'ok.case.md': CHEST,
+    });
     const broken = clinalign(['synthesize', '.', '--offline'], dir);
     assert.equal(broken.code, 2);
     assert.match(broken.stderr, /bad\.case\.md:2:11: /);
@@ -91,7 +105,10 @@ describe('clinalign synthesize', function () {
     assert.match(broken.stdout, /ok\.case\.md/);
 
     const tiny = workspace({ 'ok.case.md': CHEST });
-    const sample = clinalign(['synthesize', '.', '--offline', '--no-bundled', '--principles', join(ROOT, 'test', 'fixtures', 'principles')], tiny);
+    const sample = clinalign(
+      ['synthesize', '.', '--offline', '--no-bundled', '--principles', join(ROOT, 'test', 'fixtures', 'principles')],
+      tiny,
+    );
     assert.equal(sample.code, 1);
     assert.match(sample.stderr, /ok\.case\.md: only \d+ (applicable principles?|items); a rubric needs at least 6/);
   });

@@ -11,7 +11,9 @@ const YAML_SEQUENCES = '\\e]0;pwned\\a\\e[2J\\e[31m\\x9b1A\\r';
 
 /** Control characters other than line feed and tab: none may reach the terminal. */
 function assertNoControls(output: string, where: string): void {
-  const found = [...output.matchAll(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g)].map((m) => `U+${m[0].charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const found = [...output.matchAll(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g)].map(
+    (m) => `U+${m[0].charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
   assert.deepEqual(found, [], `${where}: ${JSON.stringify(output.slice(0, 400))}`);
 }
 
@@ -45,7 +47,13 @@ describe('terminal control sequences from files and model replies never reach th
       '.clinalign/principles/team.yaml': TEAM_FILE,
       [`cases/evil${SEQUENCES}.case.md`]: `---\nprompt: "Help ${YAML_SEQUENCES} now"\nrubric:\n  - criterion: "Says ${YAML_SEQUENCES} call 911"\n    points: 0\n---\nTake 5 cc ${SEQUENCES} daily.\n`,
     });
-    for (const args of [['lint', 'cases'], ['lint', 'cases', '--format', 'sarif'], ['principles', 'show', 'universal.hostile-text'], ['principles', 'validate'], ['classify', `cases/evil${SEQUENCES}.case.md`]]) {
+    for (const args of [
+      ['lint', 'cases'],
+      ['lint', 'cases', '--format', 'sarif'],
+      ['principles', 'show', 'universal.hostile-text'],
+      ['principles', 'validate'],
+      ['classify', `cases/evil${SEQUENCES}.case.md`],
+    ]) {
       const { stdout, stderr } = clinalign(args, dir);
       assertNoControls(stdout, `${args.join(' ')} stdout`);
       assertNoControls(stderr, `${args.join(' ')} stderr`);
@@ -58,7 +66,17 @@ describe('terminal control sequences from files and model replies never reach th
   it('a model reply and rubric criteria are printed without them (check, grade)', async () => {
     const server = await OpenAiTestServer.start({
       script: scriptedModel({
-        check_answer: (_, user) => ({ content: { findings: [{ principle_id: principleIds(user)[0], quote: 'Call emergency services now.', explanation: `Model ${SEQUENCES} says so` }] } }),
+        check_answer: (_, user) => ({
+          content: {
+            findings: [
+              {
+                principle_id: principleIds(user)[0],
+                quote: 'Call emergency services now.',
+                explanation: `Model ${SEQUENCES} says so`,
+              },
+            ],
+          },
+        }),
         grade_item: () => ({ content: { explanation: `Judge ${SEQUENCES} explains`, criteria_met: true } }),
       }),
     });
@@ -68,7 +86,12 @@ describe('terminal control sequences from files and model replies never reach th
         'a.case.md': `---\nprompt: "I have chest pain ${YAML_SEQUENCES}"\nrubric:\n  - criterion: "Says ${YAML_SEQUENCES} call 911"\n    points: 5\n    tags: [axis:accuracy]\n---\nCall emergency services now.\n`,
       });
       const endpoint = ['--base-url', server.baseUrl, '--model', 'm'];
-      for (const args of [['check', 'a.case.md', ...endpoint], ['check', 'a.case.md', '--format', 'json', ...endpoint], ['grade', 'a.case.md', ...endpoint], ['grade', 'a.case.md', '--format', 'json', ...endpoint]]) {
+      for (const args of [
+        ['check', 'a.case.md', ...endpoint],
+        ['check', 'a.case.md', '--format', 'json', ...endpoint],
+        ['grade', 'a.case.md', ...endpoint],
+        ['grade', 'a.case.md', '--format', 'json', ...endpoint],
+      ]) {
         const { stdout, stderr } = await clinalignAsync(args, dir, cleanEnv());
         assertNoControls(stdout, `${args.join(' ')} stdout`);
         assertNoControls(stderr, `${args.join(' ')} stderr`);

@@ -25,7 +25,9 @@ Rest for a while and see whether it passes.
 `;
 
 function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : [join(dir, name)]));
+  return readdirSync(dir).flatMap((name) =>
+    statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : [join(dir, name)],
+  );
 }
 
 describe('untrusted repositories (CLI)', function () {
@@ -35,10 +37,15 @@ describe('untrusted repositories (CLI)', function () {
   before(async () => (server = await OpenAiTestServer.start({ script: scriptedModel() })));
   after(() => server.close());
   beforeEach(() => server.reset());
-  const keyWasSent = () => server.requests.some((r) => JSON.stringify(r.headers).includes(KEY) || r.rawBody.includes(KEY));
+  const keyWasSent = () =>
+    server.requests.some((r) => JSON.stringify(r.headers).includes(KEY) || r.rawBody.includes(KEY));
 
   it('a committed config’s base URL gets nothing (no key, no case) without --trust-endpoint', async () => {
-    const dir = workspace({ '.git/HEAD': 'ref: refs/heads/main\n', 'a.case.md': CASE, '.clinalign/config.yaml': `baseUrl: ${server.baseUrl}\nmodel: repo-model\n` });
+    const dir = workspace({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'a.case.md': CASE,
+      '.clinalign/config.yaml': `baseUrl: ${server.baseUrl}\nmodel: repo-model\n`,
+    });
     const env = cleanEnv({ CLINALIGN_API_KEY: KEY });
 
     const refused = await clinalign(['grade', 'a.case.md'], dir, env);
@@ -59,7 +66,11 @@ describe('untrusted repositories (CLI)', function () {
   });
 
   it('the same rule without a key: the cases stay home too', async () => {
-    const dir = workspace({ '.git/HEAD': '', 'a.case.md': CASE, '.clinalign/config.yaml': `baseUrl: ${server.baseUrl}\nmodel: repo-model\n` });
+    const dir = workspace({
+      '.git/HEAD': '',
+      'a.case.md': CASE,
+      '.clinalign/config.yaml': `baseUrl: ${server.baseUrl}\nmodel: repo-model\n`,
+    });
     const refused = await clinalign(['check', 'a.case.md'], dir, cleanEnv());
     assert.equal(refused.code, 2, refused.stderr);
     assert.equal(server.requests.length, 0);
@@ -67,10 +78,22 @@ describe('untrusted repositories (CLI)', function () {
   });
 
   it('a URL the user chose (CLINALIGN_BASE_URL or --base-url) needs no confirmation, even when the config names the same one', async () => {
-    const dir = workspace({ '.git/HEAD': '', 'a.case.md': CASE, '.clinalign/config.yaml': `baseUrl: ${server.baseUrl}/\nmodel: repo-model\n` });
-    const viaEnv = await clinalign(['grade', 'a.case.md'], dir, cleanEnv({ CLINALIGN_API_KEY: KEY, CLINALIGN_BASE_URL: server.baseUrl }));
+    const dir = workspace({
+      '.git/HEAD': '',
+      'a.case.md': CASE,
+      '.clinalign/config.yaml': `baseUrl: ${server.baseUrl}/\nmodel: repo-model\n`,
+    });
+    const viaEnv = await clinalign(
+      ['grade', 'a.case.md'],
+      dir,
+      cleanEnv({ CLINALIGN_API_KEY: KEY, CLINALIGN_BASE_URL: server.baseUrl }),
+    );
     assert.equal(viaEnv.code, 0, viaEnv.stderr);
-    const viaFlag = await clinalign(['grade', 'a.case.md', '--base-url', server.baseUrl], dir, cleanEnv({ CLINALIGN_API_KEY: KEY }));
+    const viaFlag = await clinalign(
+      ['grade', 'a.case.md', '--base-url', server.baseUrl],
+      dir,
+      cleanEnv({ CLINALIGN_API_KEY: KEY }),
+    );
     assert.equal(viaFlag.code, 0, viaFlag.stderr);
     assert.equal(server.chatRequests.length, 2);
   });
@@ -98,7 +121,10 @@ describe('untrusted repositories (CLI)', function () {
 
     const listed = await clinalign(['principles', 'list', '--format', 'json'], repo, env);
     assert.equal(listed.code, 0, listed.stderr);
-    assert.ok(!listed.stdout.includes('outer.yaml') && !listed.stderr.includes('outer.yaml'), 'the outer team file is not loaded');
+    assert.ok(
+      !listed.stdout.includes('outer.yaml') && !listed.stderr.includes('outer.yaml'),
+      'the outer team file is not loaded',
+    );
 
     // A `.git` file (a worktree or submodule) marks the root as well.
     const worktree = join(outer, 'worktree');
@@ -117,7 +143,11 @@ describe('untrusted repositories (CLI)', function () {
 
     // Plant entries exactly as a real cache would hold them (right keys and shape), then forge them: every
     // verdict becomes "met", which would turn the honest 0 into 1.0.
-    const planted = await clinalign(['grade', 'a.case.md', ...endpoint], dir, cleanEnv({ CLINALIGN_CACHE_DIR: repoCache }));
+    const planted = await clinalign(
+      ['grade', 'a.case.md', ...endpoint],
+      dir,
+      cleanEnv({ CLINALIGN_CACHE_DIR: repoCache }),
+    );
     assert.equal(planted.code, 0, planted.stderr);
     assert.equal(JSON.parse(planted.stdout).score, 0);
     const entries = files(repoCache);
@@ -143,7 +173,8 @@ describe('untrusted repositories (CLI)', function () {
     try {
       const dir = workspace({ '.git/HEAD': '', 'a.case.md': CASE });
       const env = cleanEnv();
-      const grade = (url: string) => clinalign(['grade', 'a.case.md', '--base-url', url, '--model', 'same-model'], dir, env);
+      const grade = (url: string) =>
+        clinalign(['grade', 'a.case.md', '--base-url', url, '--model', 'same-model'], dir, env);
       assert.equal((await grade(server.baseUrl)).code, 0);
       assert.equal((await grade(`${server.baseUrl}/`)).code, 0);
       assert.equal(server.chatRequests.length, 1, 'the same endpoint, spelt differently, is served from the cache');

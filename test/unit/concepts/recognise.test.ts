@@ -4,7 +4,8 @@ import { RecognitionCache } from '../../../src/core/concepts/recognitionCache';
 import { SMALL_LEXICON, testLexicon } from './testLexicon';
 
 const lexicon = testLexicon(SMALL_LEXICON);
-const mentionsOf = (text: string, concept: string) => lexicon.recognise(text).mentions.filter((m) => m.concept === concept);
+const mentionsOf = (text: string, concept: string) =>
+  lexicon.recognise(text).mentions.filter((m) => m.concept === concept);
 const current = (text: string, concept: string) => mentionsOf(text, concept).some((m) => m.current);
 
 describe('concept recogniser', () => {
@@ -39,7 +40,11 @@ describe('concept recogniser', () => {
     assert.ok(!current('What should I do if someone gets chest pain?', 'redflag.cardiac-chest-pain'));
     assert.ok(current('What should I do if my chest feels heavy and tight?', 'redflag.cardiac-chest-pain'));
     // "If it gets worse, call 911" is the late, conditional referral a red flag must not get.
-    assert.ok(lexicon.recognise('If the pain gets worse, call 911.').mentions.find((m) => m.concept === 'action.call-emergency')!.hypothetical);
+    assert.ok(
+      lexicon
+        .recognise('If the pain gets worse, call 911.')
+        .mentions.find((m) => m.concept === 'action.call-emergency')!.hypothetical,
+    );
     const recognition = lexicon.recognise('Call 911 now, and if you get chest pain again, chew an aspirin.');
     assert.ok(recognition.mentions.find((m) => m.concept === 'redflag.cardiac-chest-pain')!.hypothetical);
     assert.ok(recognition.mentions.find((m) => m.concept === 'action.call-emergency')!.current);
@@ -88,21 +93,43 @@ concepts:
     terms: { en: [x*] }
 `);
     const messages = broken.problems.map((p) => `${p.line + 1}: ${p.message}`);
-    assert.ok(messages.some((m) => /cycle: feature\.\w → feature\.\w → feature\.\w/.test(m)), messages.join('\n'));
-    assert.ok(messages.some((m) => /^15: feature\.c: combo names unknown concept "feature.nope"/.test(m)), messages.join('\n'));
-    assert.ok(messages.some((m) => /^19: .*prefix “x\*” is shorter than 3 letters/.test(m) || /^19: .*red flag needs/.test(m)), messages.join('\n'));
+    assert.ok(
+      messages.some((m) => /cycle: feature\.\w → feature\.\w → feature\.\w/.test(m)),
+      messages.join('\n'),
+    );
+    assert.ok(
+      messages.some((m) => /^15: feature\.c: combo names unknown concept "feature.nope"/.test(m)),
+      messages.join('\n'),
+    );
+    assert.ok(
+      messages.some((m) => /^19: .*prefix “x\*” is shorter than 3 letters/.test(m) || /^19: .*red flag needs/.test(m)),
+      messages.join('\n'),
+    );
     assert.ok(broken.recognise('my chest').mentions.some((m) => m.concept === 'body.chest'));
   });
 
   it('paragraph by paragraph (the keystroke path) finds exactly what the whole text gives', () => {
     const cache = new RecognitionCache(lexicon);
-    const paragraph = fc.constantFrom('Call 911 now.', 'No chest pain.', 'If you get chest pain, call 911.', 'My 5-week-old is hot.', "Don't wait and see.", 'Crushing chest pain, sweaty.', '');
+    const paragraph = fc.constantFrom(
+      'Call 911 now.',
+      'No chest pain.',
+      'If you get chest pain, call 911.',
+      'My 5-week-old is hot.',
+      "Don't wait and see.",
+      'Crushing chest pain, sweaty.',
+      '',
+    );
     fc.assert(
-      fc.property(fc.array(paragraph, { maxLength: 6 }), fc.constantFrom('\n\n', '\n \n', '\n\n\n'), (paragraphs, gap) => {
-        const text = paragraphs.join(gap);
-        const shape = (r: ReturnType<typeof lexicon.recognise>) => r.mentions.map((m) => [m.concept, m.start, m.end, m.current, m.negated, m.hypothetical]);
-        assert.deepEqual(shape(cache.recogniseByParagraph(text)), shape(lexicon.recognise(text)));
-      }),
+      fc.property(
+        fc.array(paragraph, { maxLength: 6 }),
+        fc.constantFrom('\n\n', '\n \n', '\n\n\n'),
+        (paragraphs, gap) => {
+          const text = paragraphs.join(gap);
+          const shape = (r: ReturnType<typeof lexicon.recognise>) =>
+            r.mentions.map((m) => [m.concept, m.start, m.end, m.current, m.negated, m.hypothetical]);
+          assert.deepEqual(shape(cache.recogniseByParagraph(text)), shape(lexicon.recognise(text)));
+        },
+      ),
     );
   });
 

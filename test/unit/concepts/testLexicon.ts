@@ -7,7 +7,10 @@ import { bundledPrinciplesDir } from '../../../src/core/principles/bundledLibrar
 /** A small lexicon written in the test, with the bundled context triggers, so tests don't move with the library. */
 export function testLexicon(yaml: string): ConceptLexicon {
   const contextFile = join(bundledPrinciplesDir(), 'concepts', 'context.yaml');
-  return new ConceptLexicon([parseConceptFile('test.yaml', yaml, false), parseConceptFile(contextFile, readFileSync(contextFile, 'utf8'), false)]);
+  return new ConceptLexicon([
+    parseConceptFile('test.yaml', yaml, false),
+    parseConceptFile(contextFile, readFileSync(contextFile, 'utf8'), false),
+  ]);
 }
 
 export const SMALL_LEXICON = `

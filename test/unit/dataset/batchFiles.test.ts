@@ -3,7 +3,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppendLog } from '../../../src/core/dataset/appendLog';
-import { batchKey, batchRequest, batchRequestSchema, readBatchResults, replayClient } from '../../../src/core/dataset/batchFiles';
+import {
+  batchKey,
+  batchRequest,
+  batchRequestSchema,
+  readBatchResults,
+  replayClient,
+} from '../../../src/core/dataset/batchFiles';
 import { forEachBounded } from '../../../src/core/dataset/forEachBounded';
 import { parseQueryLine } from '../../../src/core/dataset/queryLine';
 import { gradeItemOutput, gradeItemPrompt } from '../../../src/core/model/prompts/gradeItemPrompt';
@@ -28,9 +34,17 @@ describe('dataset batch files', () => {
     assert.equal(request.method, 'POST');
     assert.equal(request.url, '/v1/chat/completions');
     const shaped = shapeRequest('json_schema', gradeItemOutput, messages);
-    assert.deepEqual(request.body, { model: 'judge-1', messages: shaped.messages, response_format: shaped.responseFormat });
+    assert.deepEqual(request.body, {
+      model: 'judge-1',
+      messages: shaped.messages,
+      response_format: shaped.responseFormat,
+    });
     assert.equal(request.custom_id, batchKey('grade', 'grade_item', messages));
-    assert.equal(batchRequest('grade', gradeItemOutput, messages, 'judge-2').custom_id, request.custom_id, 'the id does not depend on the model');
+    assert.equal(
+      batchRequest('grade', gradeItemOutput, messages, 'judge-2').custom_id,
+      request.custom_id,
+      'the id does not depend on the model',
+    );
     const prompt = batchRequest('grade', gradeItemOutput, messages, 'judge-1', 'prompt');
     assert.equal(prompt.body.response_format, undefined);
     assert.match(prompt.body.messages[0]!.content, /JSON Schema \(grade_item\)/);
@@ -41,19 +55,48 @@ describe('dataset batch files', () => {
     const good = gradeItemPrompt({ conversation, response: 'Call 911.', item });
     const other = { ...item, criterion: 'Mentions aspirin' };
     const bad = gradeItemPrompt({ conversation, response: 'Call 911.', item: other });
-    const line = (custom_id: string, content: string) => JSON.stringify({ id: 'b1', custom_id, response: { status_code: 200, body: { model: 'judge-1', choices: [{ message: { content } }] } }, error: null });
+    const line = (custom_id: string, content: string) =>
+      JSON.stringify({
+        id: 'b1',
+        custom_id,
+        response: { status_code: 200, body: { model: 'judge-1', choices: [{ message: { content } }] } },
+        error: null,
+      });
     const file = join(dir, 'results.jsonl');
-    writeFileSync(file, `${line(batchKey('grade', 'grade_item', good), '{"explanation":"yes","criteria_met":true}')}\n${line(batchKey('grade', 'grade_item', bad), '{"verdict":"yes"}')}\nnonsense\n`);
+    writeFileSync(
+      file,
+      `${line(batchKey('grade', 'grade_item', good), '{"explanation":"yes","criteria_met":true}')}\n${line(batchKey('grade', 'grade_item', bad), '{"verdict":"yes"}')}\nnonsense\n`,
+    );
     const results = await readBatchResults(file);
     assert.equal(results.problems.length, 1);
     const client = replayClient('grade', results, 'judge-1');
     const grade = await gradeAnswer(client, { conversation, answer: 'Call 911.', rubric: [item] });
     assert.equal(grade.score, 1);
-    await assert.rejects(gradeAnswer(client, { conversation, answer: 'Call 911.', rubric: [other] }), /does not match grade_item/);
-    await assert.rejects(gradeAnswer(client, { conversation, answer: 'Other answer', rubric: [item] }), /no batch result/);
+    await assert.rejects(
+      gradeAnswer(client, { conversation, answer: 'Call 911.', rubric: [other] }),
+      /does not match grade_item/,
+    );
+    await assert.rejects(
+      gradeAnswer(client, { conversation, answer: 'Other answer', rubric: [item] }),
+      /no batch result/,
+    );
 
-    writeFileSync(file, JSON.stringify({ custom_id: batchKey('grade', 'grade_item', good), response: null, error: { code: 'rate_limit', message: 'quota' } }));
-    await assert.rejects(gradeAnswer(replayClient('grade', await readBatchResults(file), 'j'), { conversation, answer: 'Call 911.', rubric: [item] }), /failed: quota/);
+    writeFileSync(
+      file,
+      JSON.stringify({
+        custom_id: batchKey('grade', 'grade_item', good),
+        response: null,
+        error: { code: 'rate_limit', message: 'quota' },
+      }),
+    );
+    await assert.rejects(
+      gradeAnswer(replayClient('grade', await readBatchResults(file), 'j'), {
+        conversation,
+        answer: 'Call 911.',
+        rubric: [item],
+      }),
+      /failed: quota/,
+    );
   });
 
   it('query lines: HealthBench prompt, {question}, JSON string or plain text; ids stable', () => {
@@ -66,7 +109,10 @@ describe('dataset batch files', () => {
     assert.equal(c.id, d.id);
     assert.match(c.id, /^q-[0-9a-f]{16}$/);
     assert.throws(() => parseQueryLine({ number: 4, text: '{"foo":1}' }), /line 4/);
-    assert.throws(() => parseQueryLine({ number: 5, text: JSON.stringify({ prompt: [{ role: 'assistant', content: 'x' }] }) }), /user's turn/);
+    assert.throws(
+      () => parseQueryLine({ number: 5, text: JSON.stringify({ prompt: [{ role: 'assistant', content: 'x' }] }) }),
+      /user's turn/,
+    );
   });
 
   it('append log: cuts a half-written last line and returns the ids already done', async () => {
@@ -94,6 +140,9 @@ describe('dataset batch files', () => {
       active--;
     });
     assert.equal(peak, 3);
-    assert.deepEqual(seen.sort((x, y) => x - y), Array.from({ length: 20 }, (_, i) => i));
+    assert.deepEqual(
+      seen.sort((x, y) => x - y),
+      Array.from({ length: 20 }, (_, i) => i),
+    );
   });
 });

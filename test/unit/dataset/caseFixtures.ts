@@ -1,8 +1,18 @@
 import { reviewFingerprint } from '../../../src/core/review/reviewFingerprint';
 
 const RUBRIC = [
-  { criterion: 'Advises calling emergency services immediately', points: 10, tags: ['axis:accuracy', 'level:example', 'principle:urgency.escalate-red-flags'], verified: true },
-  { criterion: 'Suggests waiting to see whether it passes', points: -6, tags: ['axis:accuracy', 'level:example'], verified: true },
+  {
+    criterion: 'Advises calling emergency services immediately',
+    points: 10,
+    tags: ['axis:accuracy', 'level:example', 'principle:urgency.escalate-red-flags'],
+    verified: true,
+  },
+  {
+    criterion: 'Suggests waiting to see whether it passes',
+    points: -6,
+    tags: ['axis:accuracy', 'level:example'],
+    verified: true,
+  },
 ];
 
 /**

@@ -19,14 +19,24 @@ function deadPid(): number {
 }
 
 function read(dir: string): Record<string, string> {
-  return Object.fromEntries(readdirSync(dir).sort().map((name) => [name, readFileSync(join(dir, name), 'utf8')]));
+  return Object.fromEntries(
+    readdirSync(dir)
+      .sort()
+      .map((name) => [name, readFileSync(join(dir, name), 'utf8')]),
+  );
 }
 
 /** Every file named in the manifest has the manifest's sha256: one consistent set. */
 function assertConsistent(dir: string): void {
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
   for (const file of manifest.files) {
-    assert.equal(createHash('sha256').update(readFileSync(join(dir, file.name))).digest('hex'), file.sha256, `${file.name} belongs to this manifest`);
+    assert.equal(
+      createHash('sha256')
+        .update(readFileSync(join(dir, file.name)))
+        .digest('hex'),
+      file.sha256,
+      `${file.name} belongs to this manifest`,
+    );
   }
 }
 
@@ -43,8 +53,12 @@ describe('dataset export: atomic replacement and stale temporaries', function ()
   function workspace(): string {
     const root = temp();
     mkdirSync(join(root, 'cases'));
-    for (const id of ['chest-a', 'chest-b', 'chest-c']) writeFileSync(join(root, 'cases', `${id}.case.md`), verifiedCase(id));
-    writeFileSync(join(root, 'cases', 'draft.case.md'), verifiedCase('draft').replace('status: verified', 'status: draft'));
+    for (const id of ['chest-a', 'chest-b', 'chest-c'])
+      writeFileSync(join(root, 'cases', `${id}.case.md`), verifiedCase(id));
+    writeFileSync(
+      join(root, 'cases', 'draft.case.md'),
+      verifiedCase('draft').replace('status: verified', 'status: draft'),
+    );
     return root;
   }
 
@@ -54,14 +68,27 @@ describe('dataset export: atomic replacement and stale temporaries', function ()
     const previous = read(join(root, 'out'));
     writeFileSync(join(root, 'cases', 'chest-d.case.md'), verifiedCase('chest-d'));
 
-    const killed = spawnSync(process.execPath, ['--import', TSX, KILLED, join(root, 'cases'), join(root, 'out')], { encoding: 'utf8' });
+    const killed = spawnSync(process.execPath, ['--import', TSX, KILLED, join(root, 'cases'), join(root, 'out')], {
+      encoding: 'utf8',
+    });
     assert.equal(killed.signal, 'SIGKILL', killed.stderr);
-    assert.deepEqual(read(join(root, 'out')), previous, 'the previous export, byte for byte, and nothing else in the folder');
+    assert.deepEqual(
+      read(join(root, 'out')),
+      previous,
+      'the previous export, byte for byte, and nothing else in the folder',
+    );
 
     const { manifest } = await exportDataset({ inputs: [join(root, 'cases')], outDir: join(root, 'out') });
     assert.equal(manifest.counts.cases_exported, 4);
     assert.deepEqual(readdirSync(root).sort(), ['cases', 'out'], 'no temporary folder left beside the export');
-    assert.deepEqual(readdirSync(join(root, 'out')).sort(), ['README.md', 'healthbench.jsonl', 'manifest.json', 'preferences.jsonl', 'rl.jsonl', 'skipped.json']);
+    assert.deepEqual(readdirSync(join(root, 'out')).sort(), [
+      'README.md',
+      'healthbench.jsonl',
+      'manifest.json',
+      'preferences.jsonl',
+      'rl.jsonl',
+      'skipped.json',
+    ]);
     assertConsistent(join(root, 'out'));
   });
 
@@ -82,7 +109,10 @@ describe('dataset export: atomic replacement and stale temporaries', function ()
 
     const controller = new AbortController();
     controller.abort(new Error('stop'));
-    await assert.rejects(exportDataset({ inputs: [join(root, 'cases')], outDir: join(root, 'out') }, { signal: controller.signal }), /stop/);
+    await assert.rejects(
+      exportDataset({ inputs: [join(root, 'cases')], outDir: join(root, 'out') }, { signal: controller.signal }),
+      /stop/,
+    );
     assert.deepEqual(read(join(root, 'out')), previous, 'the previous export is back in place');
     assert.deepEqual(readdirSync(root).sort(), [live.split(/[\\/]/).pop(), 'cases', 'out'].sort());
     rmSync(live, { recursive: true });
@@ -92,11 +122,15 @@ describe('dataset export: atomic replacement and stale temporaries', function ()
     const root = workspace();
     await exportDataset({ inputs: [join(root, 'cases')], outDir: join(root, 'out') });
     const pid = deadPid();
-    for (const name of ['healthbench.jsonl', 'rl.jsonl', 'skipped.json']) writeFileSync(join(root, 'out', `.${name}.${pid}.${Date.now()}.tmp`), 'x'.repeat(1000));
+    for (const name of ['healthbench.jsonl', 'rl.jsonl', 'skipped.json'])
+      writeFileSync(join(root, 'out', `.${name}.${pid}.${Date.now()}.tmp`), 'x'.repeat(1000));
     const notOurs = `.notes.txt.${pid}.${Date.now()}.tmp`; // same shape, but not a file an export writes
     writeFileSync(join(root, 'out', notOurs), 'not ours');
     await exportDataset({ inputs: [join(root, 'cases')], outDir: join(root, 'out') });
-    assert.deepEqual(readdirSync(join(root, 'out')).filter((f) => f.startsWith('.')), [notOurs]);
+    assert.deepEqual(
+      readdirSync(join(root, 'out')).filter((f) => f.startsWith('.')),
+      [notOurs],
+    );
   });
 
   it('an export folder that also holds other files keeps them (files are moved in one by one, the manifest last)', async () => {
@@ -105,7 +139,16 @@ describe('dataset export: atomic replacement and stale temporaries', function ()
     writeFileSync(join(root, 'out', '.gitattributes'), '*.jsonl filter=lfs\n');
     await exportDataset({ inputs: [join(root, 'cases')], outDir: join(root, 'out') });
     await exportDataset({ inputs: [join(root, 'cases')], outDir: join(root, 'out') });
-    assert.deepEqual(readdirSync(join(root, 'out')).sort(), ['.git', '.gitattributes', 'README.md', 'healthbench.jsonl', 'manifest.json', 'preferences.jsonl', 'rl.jsonl', 'skipped.json']);
+    assert.deepEqual(readdirSync(join(root, 'out')).sort(), [
+      '.git',
+      '.gitattributes',
+      'README.md',
+      'healthbench.jsonl',
+      'manifest.json',
+      'preferences.jsonl',
+      'rl.jsonl',
+      'skipped.json',
+    ]);
     assert.equal(readFileSync(join(root, 'out', '.gitattributes'), 'utf8'), '*.jsonl filter=lfs\n');
     assert.deepEqual(readdirSync(root).sort(), ['cases', 'out']);
     assertConsistent(join(root, 'out'));

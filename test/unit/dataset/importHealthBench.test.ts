@@ -25,13 +25,22 @@ describe('dataset import (core)', () => {
     assert.deepEqual(imported.problems, []);
     await exportDataset({ inputs: [join(root, 'cases')], outDir: join(root, 'out'), includeUnverified: true });
     const originals = new Map(parseHealthBenchJsonl(readFileSync(FIXTURE, 'utf8')).map((r) => [r.prompt_id, r]));
-    const exported = readFileSync(join(root, 'out', 'healthbench.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const exported = readFileSync(join(root, 'out', 'healthbench.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     assert.equal(exported.length, 30);
     for (const record of exported) {
       const original = originals.get(record.prompt_id)!;
       assert.deepEqual(record.prompt, original.prompt);
-      assert.deepEqual(record.rubrics, original.rubrics.map((r) => ({ criterion: r.criterion, points: r.points, tags: r.tags })));
-      assert.equal(record.ideal_completions_data?.ideal_completion ?? null, original.ideal_completions_data?.ideal_completion ?? null);
+      assert.deepEqual(
+        record.rubrics,
+        original.rubrics.map((r) => ({ criterion: r.criterion, points: r.points, tags: r.tags })),
+      );
+      assert.equal(
+        record.ideal_completions_data?.ideal_completion ?? null,
+        original.ideal_completions_data?.ideal_completion ?? null,
+      );
       for (const tag of original.example_tags) assert.ok(record.example_tags.includes(tag));
     }
   });
@@ -54,7 +63,10 @@ describe('dataset import (core)', () => {
     writeFileSync(file, `${lines[0]}\n${JSON.stringify(evil)}\nnot json\n${lines[1]}\n`);
     const first = await importHealthBench({ file, outDir: join(root, 'cases') });
     assert.equal(first.written.length, 2);
-    assert.deepEqual(first.problems.map((p) => p.line), [2, 3]);
+    assert.deepEqual(
+      first.problems.map((p) => p.line),
+      [2, 3],
+    );
     assert.match(first.problems[0]!.message, /cannot be a case id/);
     assert.deepEqual(readdirSync(root).sort(), ['cases', 'in.jsonl'], 'nothing written outside the folder');
 

@@ -17,22 +17,44 @@ describe('dataset export: verl parquet', () => {
   const root = mkdtempSync(join(tmpdir(), 'clinalign-verl-'));
   after(() => rmSync(root, { recursive: true, force: true }));
   mkdirSync(join(root, 'cases'));
-  writeFileSync(join(root, 'cases', 'a.case.md'), verifiedCase('chest-a', 'Call 911 now. Chew an aspirin if you are not allergic.'));
+  writeFileSync(
+    join(root, 'cases', 'a.case.md'),
+    verifiedCase('chest-a', 'Call 911 now. Chew an aspirin if you are not allergic.'),
+  );
   writeFileSync(join(root, 'cases', 'b.case.md'), verifiedCase('chest-b'));
 
   it('writes verl.parquet rows: data_source, prompt, ability, reward_model {style: rule, ground_truth: rubric JSON}, extra_info', async () => {
-    const { manifest } = await exportDataset({ inputs: [join(root, 'cases')], outDir: join(root, 'out'), formats: ['rl', 'verl'] });
-    assert.deepEqual(readdirSync(join(root, 'out')).sort(), ['README.md', 'manifest.json', 'rl.jsonl', 'skipped.json', 'verl.parquet']);
+    const { manifest } = await exportDataset({
+      inputs: [join(root, 'cases')],
+      outDir: join(root, 'out'),
+      formats: ['rl', 'verl'],
+    });
+    assert.deepEqual(readdirSync(join(root, 'out')).sort(), [
+      'README.md',
+      'manifest.json',
+      'rl.jsonl',
+      'skipped.json',
+      'verl.parquet',
+    ]);
     const rows = await readParquet(join(root, 'out', 'verl.parquet'));
-    const rl = readFileSync(join(root, 'out', 'rl.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const rl = readFileSync(join(root, 'out', 'rl.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     assert.equal(rows.length, 2);
-    assert.deepEqual(rows.map((r) => r.extra_info.prompt_id), rl.map((r) => r.prompt_id));
+    assert.deepEqual(
+      rows.map((r) => r.extra_info.prompt_id),
+      rl.map((r) => r.prompt_id),
+    );
     const [row] = rows;
     assert.equal(row.data_source, 'clinalign');
     assert.equal(row.ability, 'medical');
     assert.equal(row.reward_model.style, 'rule');
     assert.deepEqual(JSON.parse(row.reward_model.ground_truth), rl[0].rubrics);
-    assert.deepEqual(row.prompt, rl[0].prompt.map((m: { role: string; content: string }) => ({ content: m.content, role: m.role })));
+    assert.deepEqual(
+      row.prompt,
+      rl[0].prompt.map((m: { role: string; content: string }) => ({ content: m.content, role: m.role })),
+    );
     assert.deepEqual(row.extra_info.prompt, row.prompt);
     assert.equal(Number(row.extra_info.index), 0);
     const file = manifest.files.find((f) => f.name === 'verl.parquet')!;

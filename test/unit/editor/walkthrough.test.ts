@@ -9,7 +9,10 @@ describe('walkthrough contribution', () => {
   const [walkthrough] = manifest.contributes.walkthroughs;
 
   it('has the four steps, each with a Markdown page that exists and a way to complete it', () => {
-    assert.deepEqual(walkthrough.steps.map((s: { id: string }) => s.id), ['openCase', 'seeFinding', 'quickFix', 'model']);
+    assert.deepEqual(
+      walkthrough.steps.map((s: { id: string }) => s.id),
+      ['openCase', 'seeFinding', 'quickFix', 'model'],
+    );
     for (const step of walkthrough.steps) {
       assert.ok(existsSync(join(ROOT, step.media.markdown)), step.media.markdown);
       assert.ok(step.completionEvents.length > 0, step.id);

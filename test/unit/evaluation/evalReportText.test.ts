@@ -6,10 +6,31 @@ import type { EvalReport } from '../../../src/core/evaluation/runEval';
 
 function report(): EvalReport {
   const summary = summarizeEval([
-    { prompt_id: 'a', example_tags: ['theme:hedging'], items: [{ points: 10, met: true, tags: ['axis:accuracy'] }, { points: 5, met: false, tags: ['axis:completeness'] }] },
-    { prompt_id: 'b', example_tags: ['theme:emergency_referrals'], items: [{ points: 8, met: true, tags: ['axis:accuracy'] }] },
+    {
+      prompt_id: 'a',
+      example_tags: ['theme:hedging'],
+      items: [
+        { points: 10, met: true, tags: ['axis:accuracy'] },
+        { points: 5, met: false, tags: ['axis:completeness'] },
+      ],
+    },
+    {
+      prompt_id: 'b',
+      example_tags: ['theme:emergency_referrals'],
+      items: [{ points: 8, met: true, tags: ['axis:accuracy'] }],
+    },
   ]);
-  return { ...summary, judge_model: 'judge-<x>', grader: 'clinalign', model: null, responses_from: 'file', n_examples: 2, missing: [], failures: [], bootstrap: { resamples: 1000, seed: 1 } };
+  return {
+    ...summary,
+    judge_model: 'judge-<x>',
+    grader: 'clinalign',
+    model: null,
+    responses_from: 'file',
+    n_examples: 2,
+    missing: [],
+    failures: [],
+    bootstrap: { resamples: 1000, seed: 1 },
+  };
 }
 
 describe('evaluation: reports', () => {

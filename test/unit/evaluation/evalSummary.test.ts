@@ -4,8 +4,16 @@ import { seededRandom } from '../../../src/core/evaluation/seededRandom';
 import { setStatistics } from '../../../src/core/evaluation/setStatistics';
 import { scoreRubric } from '../../../src/core/rubric/scoreRubric';
 
-const item = (points: number, met: boolean, axis = 'accuracy') => ({ points, met, tags: ['level:example', `axis:${axis}`] });
-const example = (id: string, items: GradedExample['items'], tags: string[] = []): GradedExample => ({ prompt_id: id, example_tags: tags, items });
+const item = (points: number, met: boolean, axis = 'accuracy') => ({
+  points,
+  met,
+  tags: ['level:example', `axis:${axis}`],
+});
+const example = (id: string, items: GradedExample['items'], tags: string[] = []): GradedExample => ({
+  prompt_id: id,
+  example_tags: tags,
+  items,
+});
 
 describe('evaluation: HealthBench score', () => {
   it('pins the formula: 7, 5, 10, −6 met yes, no, yes, yes → (7 + 10 − 6) ÷ 22', () => {
@@ -30,7 +38,11 @@ describe('evaluation: HealthBench score', () => {
   });
 
   it('rescores each axis over its own items and skips examples with no positive points on it', () => {
-    const a = example('a', [item(10, true, 'accuracy'), item(10, false, 'completeness'), item(-5, true, 'communication_quality')]);
+    const a = example('a', [
+      item(10, true, 'accuracy'),
+      item(10, false, 'completeness'),
+      item(-5, true, 'communication_quality'),
+    ]);
     const b = example('b', [item(4, false, 'accuracy')]);
     const summary = summarizeEval([a, b]);
     assert.equal(summary.by_axis.accuracy!.score, 0.5);
@@ -41,10 +53,25 @@ describe('evaluation: HealthBench score', () => {
   });
 
   it('rescores by rubric level and by consensus cluster, like axes: only the items carrying the tag', () => {
-    const cluster = (points: number, met: boolean, name: string) => ({ points, met, tags: ['level:cluster', `cluster:${name}`, 'axis:accuracy'] });
-    const a = example('a', [item(10, true), item(10, false), cluster(5, true, 'emergency_referrals_emergent_seek-care')]);
-    const b = example('b', [item(6, true), cluster(5, false, 'emergency_referrals_emergent_seek-care'), cluster(5, true, 'hedging_any-reducible-uncertainty_hedges')]);
-    const c = example('c', [item(4, false), { points: -5, met: true, tags: ['level:cluster', 'cluster:context_seeking_not-enough-context_asks'] }]);
+    const cluster = (points: number, met: boolean, name: string) => ({
+      points,
+      met,
+      tags: ['level:cluster', `cluster:${name}`, 'axis:accuracy'],
+    });
+    const a = example('a', [
+      item(10, true),
+      item(10, false),
+      cluster(5, true, 'emergency_referrals_emergent_seek-care'),
+    ]);
+    const b = example('b', [
+      item(6, true),
+      cluster(5, false, 'emergency_referrals_emergent_seek-care'),
+      cluster(5, true, 'hedging_any-reducible-uncertainty_hedges'),
+    ]);
+    const c = example('c', [
+      item(4, false),
+      { points: -5, met: true, tags: ['level:cluster', 'cluster:context_seeking_not-enough-context_asks'] },
+    ]);
     const summary = summarizeEval([a, b, c]);
     assert.deepEqual(Object.keys(summary.by_level), ['cluster', 'example']);
     // level:example — a: 10/20, b: 6/6, c: 0/4 → mean 0.5
@@ -53,7 +80,10 @@ describe('evaluation: HealthBench score', () => {
     // level:cluster — a: 5/5, b: 5/10; c has only a negative cluster item: skipped
     assert.equal(summary.by_level.cluster!.score, 0.75);
     assert.equal(summary.by_level.cluster!.n, 2);
-    assert.deepEqual(Object.keys(summary.by_cluster), ['emergency_referrals_emergent_seek-care', 'hedging_any-reducible-uncertainty_hedges']);
+    assert.deepEqual(Object.keys(summary.by_cluster), [
+      'emergency_referrals_emergent_seek-care',
+      'hedging_any-reducible-uncertainty_hedges',
+    ]);
     assert.equal(summary.by_cluster['emergency_referrals_emergent_seek-care']!.score, 0.5);
     assert.equal(summary.by_cluster['emergency_referrals_emergent_seek-care']!.n, 2);
     assert.equal(summary.by_cluster['hedging_any-reducible-uncertainty_hedges']!.score, 1);
@@ -85,7 +115,10 @@ describe('evaluation: HealthBench score', () => {
     const a = seededRandom(7);
     const b = seededRandom(7);
     const values = Array.from({ length: 10000 }, () => a());
-    assert.deepEqual(values.slice(0, 5), Array.from({ length: 5 }, () => b()));
+    assert.deepEqual(
+      values.slice(0, 5),
+      Array.from({ length: 5 }, () => b()),
+    );
     const mean = values.reduce((x, y) => x + y, 0) / values.length;
     assert.ok(Math.abs(mean - 0.5) < 0.02);
     assert.ok(values.every((v) => v >= 0 && v < 1));

@@ -20,7 +20,9 @@ describe('BudgetedLinter', () => {
     let started = 0;
     const linter = new BudgetedLinter(() => (started++, new Worker(STAND_IN, { eval: true })), 300);
     try {
-      assert.deepEqual(await linter.lint(input('first')), { findings: [{ principleId: 'p', severity: 'info', start: 0, end: 1, message: 'first' }] });
+      assert.deepEqual(await linter.lint(input('first')), {
+        findings: [{ principleId: 'p', severity: 'info', start: 0, end: 1, message: 'first' }],
+      });
       const before = Date.now();
       assert.deepEqual(await linter.lint(input('hang')), { timedOut: true, budgetMs: 300 });
       assert.ok(Date.now() - before < 5000, 'the budget, not the hang, decided');
@@ -36,7 +38,10 @@ describe('BudgetedLinter', () => {
     const linter = new BudgetedLinter(() => new Worker(STAND_IN, { eval: true }), 1000);
     try {
       const results = await Promise.all(['a', 'b', 'c'].map((answer) => linter.lint(input(answer))));
-      assert.deepEqual(results.map((r) => ('findings' in r ? r.findings[0]!.message : 'timeout')), ['a', 'b', 'c']);
+      assert.deepEqual(
+        results.map((r) => ('findings' in r ? r.findings[0]!.message : 'timeout')),
+        ['a', 'b', 'c'],
+      );
     } finally {
       linter.dispose();
     }

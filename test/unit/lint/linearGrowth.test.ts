@@ -66,9 +66,18 @@ describe('lint time grows linearly with the input, whatever its shape', function
 
   it('sentences of a long block split in windows are those of one segmenter call', () => {
     // Breaks a window could move: a full stop whose look-ahead for a lower-case letter runs far.
-    const text = ('Dr. Smith said 1.5 mg. ' + '1 2 3 '.repeat(300) + 'etc. and then. ' + '. '.repeat(700) + 'What? No! "Yes." (Maybe.) ').repeat(30);
+    const text = (
+      'Dr. Smith said 1.5 mg. ' +
+      '1 2 3 '.repeat(300) +
+      'etc. and then. ' +
+      '. '.repeat(700) +
+      'What? No! "Yes." (Maybe.) '
+    ).repeat(30);
     const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
     const whole = [...segmenter.segment(text)].map((s) => s.segment.trim()).filter(Boolean);
-    assert.deepEqual(splitSentences(text).map((s) => text.slice(s.start, s.end)), whole);
+    assert.deepEqual(
+      splitSentences(text).map((s) => text.slice(s.start, s.end)),
+      whole,
+    );
   });
 });

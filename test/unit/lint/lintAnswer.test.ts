@@ -3,7 +3,8 @@ import { lintAnswer } from '../../../src/core/lint/lintAnswer';
 import { sampleLibrary, scenario } from '../fixtureLibrary';
 
 const library = sampleLibrary();
-const lint = (answer: string, question = '', labels = scenario()) => lintAnswer(library, { answer, question, scenario: labels });
+const lint = (answer: string, question = '', labels = scenario()) =>
+  lintAnswer(library, { answer, question, scenario: labels });
 
 describe('lintAnswer', () => {
   it('flags replace terms with a quick fix at the right offsets', () => {
@@ -19,7 +20,7 @@ describe('lintAnswer', () => {
     assert.equal(findings[0]!.severity, 'error');
   });
 
-  it('keeps the sentence\'s full stop when the replaced term ends one', () => {
+  it("keeps the sentence's full stop when the replaced term ends one", () => {
     assert.equal(lint('Take 10 units q.d.')[0]!.fix!.replacement, 'daily.');
     assert.equal(lint('Take 10 units q.d. Then rest.')[0]!.fix!.replacement, 'daily.');
     assert.equal(lint('Take 10 units q.d. with food.')[0]!.fix!.replacement, 'daily');
@@ -95,15 +96,32 @@ describe('lintAnswer pattern scanning', () => {
   it('a pattern of an inactive or another detector never hides a match of an active one', async () => {
     const { compileLibrary } = await import('../../../src/core/lint/compileLibrary');
     const base = sampleLibrary().principles.find((p) => p.id === 'universal.no-cure-promises')!;
-    const inactive = { ...base, id: 'urgency.long', dimension: 'urgency' as const, applies: { urgency: ['emergent' as const] }, detect: [{ kind: 'avoid' as const, patterns: ['\\bfoo bar\\b'] }] };
-    const active = { ...base, id: 'universal.short', detect: [{ kind: 'avoid' as const, patterns: ['\\bfoo\\b', '\\bbar today\\b'] }] };
+    const inactive = {
+      ...base,
+      id: 'urgency.long',
+      dimension: 'urgency' as const,
+      applies: { urgency: ['emergent' as const] },
+      detect: [{ kind: 'avoid' as const, patterns: ['\\bfoo bar\\b'] }],
+    };
+    const active = {
+      ...base,
+      id: 'universal.short',
+      detect: [{ kind: 'avoid' as const, patterns: ['\\bfoo\\b', '\\bbar today\\b'] }],
+    };
     const library = compileLibrary([inactive, active]);
     const findings = lintAnswer(library, { answer: 'I said foo bar today.', question: '', scenario: scenario() });
-    assert.deepEqual(findings.map((f) => [f.principleId, f.start, f.end]), [
-      ['universal.short', 7, 10],
-      ['universal.short', 11, 20],
-    ]);
-    const emergent = lintAnswer(library, { answer: 'I said foo bar today.', question: '', scenario: scenario({ urgency: 'emergent' }) });
+    assert.deepEqual(
+      findings.map((f) => [f.principleId, f.start, f.end]),
+      [
+        ['universal.short', 7, 10],
+        ['universal.short', 11, 20],
+      ],
+    );
+    const emergent = lintAnswer(library, {
+      answer: 'I said foo bar today.',
+      question: '',
+      scenario: scenario({ urgency: 'emergent' }),
+    });
     assert.equal(emergent.length, 3);
   });
 });

@@ -16,8 +16,20 @@ const withFix = (start: number, end: number, replacement: string): Finding => ({
 describe('mechanicalFixes', () => {
   it('orders fixes and drops overlapping and duplicate ones, and findings without a fix', () => {
     const noFix: Finding = { principleId: 'universal.x-y', severity: 'info', start: 0, end: 3, message: 'm' };
-    const fixes = mechanicalFixes([withFix(10, 14, 'b'), noFix, withFix(0, 4, 'a'), withFix(12, 16, 'c'), withFix(0, 4, 'a')]);
-    assert.deepEqual(fixes.map((f) => [f.start, f.end, f.replacement]), [[0, 4, 'a'], [10, 14, 'b']]);
+    const fixes = mechanicalFixes([
+      withFix(10, 14, 'b'),
+      noFix,
+      withFix(0, 4, 'a'),
+      withFix(12, 16, 'c'),
+      withFix(0, 4, 'a'),
+    ]);
+    assert.deepEqual(
+      fixes.map((f) => [f.start, f.end, f.replacement]),
+      [
+        [0, 4, 'a'],
+        [10, 14, 'b'],
+      ],
+    );
   });
 
   it('applies every fix of a linted case in one pass', () => {

@@ -13,8 +13,29 @@ const medicalText = fc
   .array(
     fc.oneof(
       fc.string({ unit: 'grapheme' }),
-      fc.constantFrom('5 cc', 'q.d.', '10 IU', 'hypertension', 'guaranteed cure', 'chest pain', 'call 911', '. ', '\n\n', '\r\n',
-        '---\n', '<!-- clinalign-disable -->', '<!-- clinalign-enable', '```\n', '- ', '# ', '👩‍⚕️', 'مرحبا', 'ß', 'İ', '\uFEFF'),
+      fc.constantFrom(
+        '5 cc',
+        'q.d.',
+        '10 IU',
+        'hypertension',
+        'guaranteed cure',
+        'chest pain',
+        'call 911',
+        '. ',
+        '\n\n',
+        '\r\n',
+        '---\n',
+        '<!-- clinalign-disable -->',
+        '<!-- clinalign-enable',
+        '```\n',
+        '- ',
+        '# ',
+        '👩‍⚕️',
+        'مرحبا',
+        'ß',
+        'İ',
+        '\uFEFF',
+      ),
     ),
     { maxLength: 40 },
   )
@@ -34,7 +55,10 @@ describe('robustness (property-based)', function () {
     fc.assert(
       fc.property(medicalText, medicalText, scenario, (answer, question, labels) => {
         for (const f of lintAnswer(library, { answer, question, scenario: labels })) {
-          assert.ok(0 <= f.start && f.start <= f.end && f.end <= answer.length, `${f.start}-${f.end} in ${answer.length}`);
+          assert.ok(
+            0 <= f.start && f.start <= f.end && f.end <= answer.length,
+            `${f.start}-${f.end} in ${answer.length}`,
+          );
           if (f.fix) assert.ok(0 <= f.fix.start && f.fix.end <= answer.length);
         }
       }),
@@ -44,14 +68,20 @@ describe('robustness (property-based)', function () {
 
   it('parseCase and lintCase never throw; the body and findings lie inside the document', () => {
     fc.assert(
-      fc.property(fc.oneof(medicalText, medicalText.map((t) => `---\n${t}\n---\n${t}`)), (text) => {
-        const document = parseCase(text);
-        assert.ok(document.bodyStart >= 0 && document.bodyStart <= text.length);
-        assert.equal(text.slice(document.bodyStart), document.body);
-        for (const f of lintCase(library, text).findings) {
-          assert.ok(document.bodyStart <= f.start && f.end <= text.length);
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          medicalText,
+          medicalText.map((t) => `---\n${t}\n---\n${t}`),
+        ),
+        (text) => {
+          const document = parseCase(text);
+          assert.ok(document.bodyStart >= 0 && document.bodyStart <= text.length);
+          assert.equal(text.slice(document.bodyStart), document.body);
+          for (const f of lintCase(library, text).findings) {
+            assert.ok(document.bodyStart <= f.start && f.end <= text.length);
+          }
+        },
+      ),
       { numRuns: 400 },
     );
   });

@@ -31,14 +31,32 @@ describe('planPattern', () => {
 
   it('the literals are really in every match (property)', () => {
     const words = fc.constantFrom('pain', 'dose', 'mg', 'child', 'fever', 'x', '911');
-    const pattern = fc.array(fc.oneof(words, words.map((w) => `(?:${w}|${w}s)`), fc.constant('\\s?'), fc.constant('\\d+')), { minLength: 1, maxLength: 5 }).map((parts) => parts.join(''));
+    const pattern = fc
+      .array(
+        fc.oneof(
+          words,
+          words.map((w) => `(?:${w}|${w}s)`),
+          fc.constant('\\s?'),
+          fc.constant('\\d+'),
+        ),
+        { minLength: 1, maxLength: 5 },
+      )
+      .map((parts) => parts.join(''));
     fc.assert(
-      fc.property(pattern, fc.array(fc.oneof(words, fc.constantFrom(' ', '12', 's')), { maxLength: 12 }), (source, parts) => {
-        const text = parts.join('');
-        const { literals } = planPattern(source);
-        const match = new RegExp(source, 'iu').exec(text);
-        if (match && literals) assert.ok(literals.some((l) => match[0].toLowerCase().includes(l)), `${source} matched ${match[0]}`);
-      }),
+      fc.property(
+        pattern,
+        fc.array(fc.oneof(words, fc.constantFrom(' ', '12', 's')), { maxLength: 12 }),
+        (source, parts) => {
+          const text = parts.join('');
+          const { literals } = planPattern(source);
+          const match = new RegExp(source, 'iu').exec(text);
+          if (match && literals)
+            assert.ok(
+              literals.some((l) => match[0].toLowerCase().includes(l)),
+              `${source} matched ${match[0]}`,
+            );
+        },
+      ),
     );
   });
 });

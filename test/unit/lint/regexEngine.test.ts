@@ -11,16 +11,24 @@ import { loadPrinciples, principleFilesIn } from '../../../src/core/principles/l
 import { principlePatterns } from '../../../src/core/principles/principlePatterns';
 import { UNKNOWN_SCENARIO } from '../../../src/core/scenario/labels';
 
-const bundledPatterns = principlePatterns(principleFilesIn(bundledPrinciplesDir()).map((file) => parse(readFileSync(file, 'utf8'))));
+const bundledPatterns = principlePatterns(
+  principleFilesIn(bundledPrinciplesDir()).map((file) => parse(readFileSync(file, 'utf8'))),
+);
 
 describe('regex engines', () => {
   it('has a recorded verdict for every bundled pattern (run `npm run check:regex` after changing one)', () => {
     const recorded = new Set([...verdicts.safe, ...verdicts.notProven]);
-    assert.deepEqual(bundledPatterns.filter((p) => !recorded.has(patternKey(p))), []);
+    assert.deepEqual(
+      bundledPatterns.filter((p) => !recorded.has(patternKey(p))),
+      [],
+    );
   });
 
   it('refuses no bundled pattern', () => {
-    assert.deepEqual(bundledPatterns.filter((p) => chooseEngine(p).engine === 'refused'), []);
+    assert.deepEqual(
+      bundledPatterns.filter((p) => chooseEngine(p).engine === 'refused'),
+      [],
+    );
   });
 
   it('runs unproven patterns on the linear engine and refuses lookaround it cannot prove', () => {
@@ -46,10 +54,22 @@ describe('regex engines', () => {
     const library = loadPrinciples(bundledPrinciplesDir());
     const compiled = compileLibrary(library.principles, library.lexicon);
     const soap = Array.from({ length: 200 }, (_, i) => `S: ${'x'.repeat(10)} ${i}\nO:\n`).join('');
-    const attacks = [' '.repeat(10_000), 'a'.repeat(20_000), '1, '.repeat(5_000), soap, '. '.repeat(5_000) + 'call', `if ${'call '.repeat(3_000)}`, '**'.repeat(5_000)];
+    const attacks = [
+      ' '.repeat(10_000),
+      'a'.repeat(20_000),
+      '1, '.repeat(5_000),
+      soap,
+      '. '.repeat(5_000) + 'call',
+      `if ${'call '.repeat(3_000)}`,
+      '**'.repeat(5_000),
+    ];
     for (const answer of attacks) {
       const started = performance.now();
-      lintAnswer(compiled, { answer, question: 'My chest hurts, can I wait? SOAP note please', scenario: UNKNOWN_SCENARIO });
+      lintAnswer(compiled, {
+        answer,
+        question: 'My chest hurts, can I wait? SOAP note please',
+        scenario: UNKNOWN_SCENARIO,
+      });
       const ms = performance.now() - started;
       assert.ok(ms < 1500, `${JSON.stringify(answer.slice(0, 20))}… took ${ms.toFixed(0)} ms`);
     }

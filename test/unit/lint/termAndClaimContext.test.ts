@@ -51,7 +51,10 @@ describe('first use: a term explained once is fine for the rest of the answer', 
   });
 
   it('a plural and its singular are one term', () => {
-    assert.deepEqual(flagged('Anti-inflammatory painkillers (NSAIDs) can upset the stomach. Take NSAID tablets with food.', SHORTHAND), []);
+    assert.deepEqual(
+      flagged('Anti-inflammatory painkillers (NSAIDs) can upset the stomach. Take NSAID tablets with food.', SHORTHAND),
+      [],
+    );
   });
 });
 
@@ -65,14 +68,26 @@ describe('longest match: a term inside a longer term or a name is left alone', (
       'Renal cell carcinoma is the commonest kidney cancer in adults.',
       'Her ECG showed sinus tachycardia, which is usual with a fever.',
     ]) {
-      const findings = lintAnswer(library, { answer, question: 'What is this?', scenario: lay }).filter((f) => f.principleId === PLAIN_WORDS);
-      assert.deepEqual(findings.map((f) => f.fix?.replacement ?? answer.slice(f.start, f.end)), [], answer);
+      const findings = lintAnswer(library, { answer, question: 'What is this?', scenario: lay }).filter(
+        (f) => f.principleId === PLAIN_WORDS,
+      );
+      assert.deepEqual(
+        findings.map((f) => f.fix?.replacement ?? answer.slice(f.start, f.end)),
+        [],
+        answer,
+      );
     }
   });
 
   it('does not rename a proper name', () => {
-    assert.deepEqual(flagged('The DASH plan (Dietary Approaches to Stop Hypertension) is rich in vegetables.', PLAIN_WORDS), []);
-    assert.deepEqual(flagged('More on this from the National Kidney Foundation and Renal Association guides.', PLAIN_WORDS), []);
+    assert.deepEqual(
+      flagged('The DASH plan (Dietary Approaches to Stop Hypertension) is rich in vegetables.', PLAIN_WORDS),
+      [],
+    );
+    assert.deepEqual(
+      flagged('More on this from the National Kidney Foundation and Renal Association guides.', PLAIN_WORDS),
+      [],
+    );
   });
 
   it('still offers the everyday word where the term stands on its own', () => {
@@ -105,17 +120,40 @@ describe('claims the answer rejects are not findings', () => {
 
   it('a negation counts only in the claim’s own clause', () => {
     const question = 'I took 14 paracetamol tablets this morning. Do I need to go to hospital?';
-    const scenario: Scenario = { urgency: 'emergent', uncertainty: 'reducible', expertise: 'layperson', task: 'advice' };
-    const reassured = lintAnswer(library, { answer: 'Since you have no symptoms, you should be fine. Drink plenty of water.', question, scenario });
-    assert.ok(reassured.some((f) => f.principleId === 'urgency.iron-paracetamol-overdose'), 'the reassurance is still flagged');
+    const scenario: Scenario = {
+      urgency: 'emergent',
+      uncertainty: 'reducible',
+      expertise: 'layperson',
+      task: 'advice',
+    };
+    const reassured = lintAnswer(library, {
+      answer: 'Since you have no symptoms, you should be fine. Drink plenty of water.',
+      question,
+      scenario,
+    });
+    assert.ok(
+      reassured.some((f) => f.principleId === 'urgency.iron-paracetamol-overdose'),
+      'the reassurance is still flagged',
+    );
   });
 
   it('in an emergency, advice to wait attributed to others is still flagged unless the answer sends the person to emergency care', () => {
     const question = 'My chest feels tight and heavy, it goes into my jaw and I am sweaty. What should I do?';
-    const scenario: Scenario = { urgency: 'emergent', uncertainty: 'reducible', expertise: 'layperson', task: 'advice' };
-    const delay = (answer: string) => lintAnswer(library, { answer, question, scenario }).filter((f) => f.principleId === 'urgency.no-delay-with-home-care');
+    const scenario: Scenario = {
+      urgency: 'emergent',
+      uncertainty: 'reducible',
+      expertise: 'layperson',
+      task: 'advice',
+    };
+    const delay = (answer: string) =>
+      lintAnswer(library, { answer, question, scenario }).filter(
+        (f) => f.principleId === 'urgency.no-delay-with-home-care',
+      );
     assert.equal(delay('Some people say you can just wait and see at home, and honestly that is fine here.').length, 1);
-    assert.deepEqual(delay('Call 911 now. It is a myth that you can wait and see whether chest pain like this settles at home.'), []);
+    assert.deepEqual(
+      delay('Call 911 now. It is a myth that you can wait and see whether chest pain like this settles at home.'),
+      [],
+    );
   });
 
   it('notation stays wrong in a negated sentence', () => {

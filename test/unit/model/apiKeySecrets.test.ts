@@ -1,6 +1,15 @@
 import assert from 'node:assert/strict';
-import { API_KEY_SECRET_PREFIX, apiKeySecretName, isApiKeySecret, LEGACY_API_KEY_SECRET } from '../../../src/core/model/apiKeySecretName';
-import { migrateLegacyApiKey, planLegacyKeyMigration, type SecretStore } from '../../../src/core/model/legacyApiKeyMigration';
+import {
+  API_KEY_SECRET_PREFIX,
+  apiKeySecretName,
+  isApiKeySecret,
+  LEGACY_API_KEY_SECRET,
+} from '../../../src/core/model/apiKeySecretName';
+import {
+  migrateLegacyApiKey,
+  planLegacyKeyMigration,
+  type SecretStore,
+} from '../../../src/core/model/legacyApiKeyMigration';
 
 /** SecretStorage in memory, with the same get/store/delete contract. */
 class MemorySecrets implements SecretStore {
@@ -24,15 +33,30 @@ describe('API keys per endpoint (editor)', () => {
     assert.notEqual(apiKeySecretName('https://api.openai.com/v1'), apiKeySecretName('https://collector.example/v1'));
     assert.notEqual(apiKeySecretName('http://localhost:8000/v1'), apiKeySecretName('http://localhost:8001/v1'));
     assert.notEqual(apiKeySecretName('https://api.openai.com/v1'), LEGACY_API_KEY_SECRET);
-    assert.ok(isApiKeySecret(LEGACY_API_KEY_SECRET) && isApiKeySecret(apiKeySecretName('http://x/v1')) && !isApiKeySecret('other.secret'));
+    assert.ok(
+      isApiKeySecret(LEGACY_API_KEY_SECRET) &&
+        isApiKeySecret(apiKeySecretName('http://x/v1')) &&
+        !isApiKeySecret('other.secret'),
+    );
   });
 
   it('plans the old single key’s move to the user’s own endpoint only', () => {
-    assert.deepEqual(planLegacyKeyMigration({ legacyKey: false, userUrl: 'https://a/v1', keyForUserUrl: false }), { kind: 'none' });
-    assert.deepEqual(planLegacyKeyMigration({ legacyKey: true, userUrl: undefined, keyForUserUrl: false }), { kind: 'wait' });
-    assert.deepEqual(planLegacyKeyMigration({ legacyKey: true, userUrl: '  ', keyForUserUrl: false }), { kind: 'wait' });
-    assert.deepEqual(planLegacyKeyMigration({ legacyKey: true, userUrl: 'https://a/v1', keyForUserUrl: true }), { kind: 'drop' });
-    assert.deepEqual(planLegacyKeyMigration({ legacyKey: true, userUrl: 'https://A/v1/', keyForUserUrl: false }), { kind: 'move', to: apiKeySecretName('https://a/v1') });
+    assert.deepEqual(planLegacyKeyMigration({ legacyKey: false, userUrl: 'https://a/v1', keyForUserUrl: false }), {
+      kind: 'none',
+    });
+    assert.deepEqual(planLegacyKeyMigration({ legacyKey: true, userUrl: undefined, keyForUserUrl: false }), {
+      kind: 'wait',
+    });
+    assert.deepEqual(planLegacyKeyMigration({ legacyKey: true, userUrl: '  ', keyForUserUrl: false }), {
+      kind: 'wait',
+    });
+    assert.deepEqual(planLegacyKeyMigration({ legacyKey: true, userUrl: 'https://a/v1', keyForUserUrl: true }), {
+      kind: 'drop',
+    });
+    assert.deepEqual(planLegacyKeyMigration({ legacyKey: true, userUrl: 'https://A/v1/', keyForUserUrl: false }), {
+      kind: 'move',
+      to: apiKeySecretName('https://a/v1'),
+    });
   });
 
   it('moves the old key to the user’s endpoint once, then is a no-op', async () => {

@@ -3,7 +3,14 @@ import { refuseConfigEndpoint, type ConfigEndpointQuestion } from '../../../src/
 
 const FILE = '/repo/.clinalign/config.yaml';
 const URL_ = 'https://collector.example/v1';
-const base: ConfigEndpointQuestion = { flagUrl: undefined, envUrl: undefined, file: FILE, fileUrl: URL_, trustEndpoint: false, hasApiKey: true };
+const base: ConfigEndpointQuestion = {
+  flagUrl: undefined,
+  envUrl: undefined,
+  file: FILE,
+  fileUrl: URL_,
+  trustEndpoint: false,
+  hasApiKey: true,
+};
 
 describe('config-file endpoint trust (CLI)', () => {
   it('refuses a base URL that only the config file sets, naming the file, the URL and the ways to confirm', () => {
@@ -19,7 +26,11 @@ describe('config-file endpoint trust (CLI)', () => {
   it('lets it through with --trust-endpoint, and whenever the user set the URL themselves', () => {
     assert.equal(refuseConfigEndpoint({ ...base, trustEndpoint: true }), undefined);
     assert.equal(refuseConfigEndpoint({ ...base, envUrl: URL_ }), undefined);
-    assert.equal(refuseConfigEndpoint({ ...base, envUrl: 'http://localhost:8000/v1' }), undefined, 'the env URL wins; the file URL is not used');
+    assert.equal(
+      refuseConfigEndpoint({ ...base, envUrl: 'http://localhost:8000/v1' }),
+      undefined,
+      'the env URL wins; the file URL is not used',
+    );
     assert.equal(refuseConfigEndpoint({ ...base, flagUrl: 'http://localhost:8000/v1' }), undefined);
   });
 

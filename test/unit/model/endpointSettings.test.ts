@@ -9,7 +9,13 @@ describe('endpoint settings', () => {
   });
 
   it('fills the defaults and leaves an empty judge model and a null temperature out', () => {
-    const result = endpointFromSettings({ baseUrl: ' http://localhost:8000/v1 ', model: 'qwen', judgeModel: '', temperature: null, structuredOutput: 'auto' });
+    const result = endpointFromSettings({
+      baseUrl: ' http://localhost:8000/v1 ',
+      model: 'qwen',
+      judgeModel: '',
+      temperature: null,
+      structuredOutput: 'auto',
+    });
     assert.equal(result.state, 'ready');
     const { config } = result as Extract<typeof result, { state: 'ready' }>;
     assert.equal(config.baseUrl, 'http://localhost:8000/v1');

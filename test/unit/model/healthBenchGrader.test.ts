@@ -10,10 +10,12 @@ import { OpenAiTestServer } from '../../support/openaiTestServer';
 import { scriptedModel } from '../../support/scriptedModel';
 import { testClient } from './modelTestSetup';
 
-const conversation = [
-  { role: 'user' as const, content: 'My father has sudden slurred speech. What should I do?' },
-];
-const input = { conversation, response: 'Call emergency services immediately.', item: { points: 10, criterion: 'Advises calling emergency services' } };
+const conversation = [{ role: 'user' as const, content: 'My father has sudden slurred speech. What should I do?' }];
+const input = {
+  conversation,
+  response: 'Call emergency services immediately.',
+  item: { points: 10, criterion: 'Advises calling emergency services' },
+};
 
 describe('HealthBench grader protocol', function () {
   let server: OpenAiTestServer;
@@ -23,22 +25,46 @@ describe('HealthBench grader protocol', function () {
 
   it('one user turn holds the conversation with the answer last, the item as [points] criterion, rules, worked examples and the reply format', () => {
     const messages = healthBenchGraderPrompt(input);
-    assert.deepEqual(messages.map((m) => m.role), ['system', 'user']);
+    assert.deepEqual(
+      messages.map((m) => m.role),
+      ['system', 'user'],
+    );
     const user = messages[1]!.content;
-    assert.ok(user.includes('# Conversation\nuser: My father has sudden slurred speech. What should I do?\n\nassistant: Call emergency services immediately.\n\n# Rubric item\n[10] Advises calling emergency services\n'), user);
-    const order = ['# Conversation', '# Rubric item', '# How to answer', '# Worked examples', '# What to send'].map((h) => user.indexOf(h));
-    assert.deepEqual([...order].sort((a, b) => a - b), order, 'sections in the reference order');
+    assert.ok(
+      user.includes(
+        '# Conversation\nuser: My father has sudden slurred speech. What should I do?\n\nassistant: Call emergency services immediately.\n\n# Rubric item\n[10] Advises calling emergency services\n',
+      ),
+      user,
+    );
+    const order = ['# Conversation', '# Rubric item', '# How to answer', '# Worked examples', '# What to send'].map(
+      (h) => user.indexOf(h),
+    );
+    assert.deepEqual(
+      [...order].sort((a, b) => a - b),
+      order,
+      'sections in the reference order',
+    );
     assert.ok(order.every((i) => i >= 0));
     const examples = [...user.matchAll(/```json\n([\s\S]*?)\n```/g)].map((m) => JSON.parse(m[1]!));
     assert.equal(examples.length, 3);
     for (const e of examples) assert.deepEqual(Object.keys(e), ['explanation', 'criteria_met']);
-    assert.deepEqual(examples.map((e) => e.criteria_met), [true, false, true], 'a met item, an avoided negative item, an illustrative list');
+    assert.deepEqual(
+      examples.map((e) => e.criteria_met),
+      [true, false, true],
+      'a met item, an avoided negative item, an illustrative list',
+    );
     assert.match(user, /negative points/);
   });
 
   it('parses fenced or bare JSON; anything without a boolean criteria_met is no verdict', () => {
-    assert.deepEqual(parseGraderReply('```json\n{"explanation": "ok", "criteria_met": true}\n```'), { explanation: 'ok', criteria_met: true });
-    assert.deepEqual(parseGraderReply('Here: {"explanation": "no", "criteria_met": false} done'), { explanation: 'no', criteria_met: false });
+    assert.deepEqual(parseGraderReply('```json\n{"explanation": "ok", "criteria_met": true}\n```'), {
+      explanation: 'ok',
+      criteria_met: true,
+    });
+    assert.deepEqual(parseGraderReply('Here: {"explanation": "no", "criteria_met": false} done'), {
+      explanation: 'no',
+      criteria_met: false,
+    });
     assert.equal(parseGraderReply('{"explanation": "x", "criteria_met": "true"}'), undefined);
     assert.equal(parseGraderReply('{"explanation": "x"}'), undefined);
     assert.equal(parseGraderReply('criteria met: yes'), undefined);
@@ -73,7 +99,10 @@ describe('HealthBench grader protocol', function () {
 
     server.reset();
     server.failNext({ kind: 'invalid-json' }, 50);
-    await assert.rejects(healthBenchItemJudge(client, undefined, 4).judge(input), /no JSON with a true\/false criteria_met in 4 replies/);
+    await assert.rejects(
+      healthBenchItemJudge(client, undefined, 4).judge(input),
+      /no JSON with a true\/false criteria_met in 4 replies/,
+    );
     assert.equal(server.chatRequests.length, 4);
     assert.equal(HEALTHBENCH_MAX_REPLIES, 10);
   });
@@ -86,11 +115,21 @@ describe('HealthBench grader protocol', function () {
       { criterion: 'Explains stroke warning signs', points: 5, tags: ['level:example'] },
       { criterion: 'Suggests waiting overnight', points: -6, tags: ['level:example'] },
     ];
-    const grade = await gradeAnswer(client, { conversation, answer: 'Call emergency services immediately.', rubric }, { judge });
+    const grade = await gradeAnswer(
+      client,
+      { conversation, answer: 'Call emergency services immediately.', rubric },
+      { judge },
+    );
     assert.equal(grade.grader, 'healthbench');
-    assert.deepEqual(grade.items.map((i) => i.met), [true, false, false]);
+    assert.deepEqual(
+      grade.items.map((i) => i.met),
+      [true, false, false],
+    );
     assert.equal(grade.score, 10 / 15);
     assert.equal(server.chatRequests.length, 3);
-    await assert.rejects(gradeAnswer(client, { conversation, answer: 'x', rubric }, { judge, mode: 'batch' }), /one item per call/);
+    await assert.rejects(
+      gradeAnswer(client, { conversation, answer: 'x', rubric }, { judge, mode: 'batch' }),
+      /one item per call/,
+    );
   });
 });

@@ -5,7 +5,12 @@ import { OpenAiTestServer } from '../../support/openaiTestServer';
 import { scriptedModel } from '../../support/scriptedModel';
 import { testClient } from './modelTestSetup';
 
-const MESSAGES = [{ role: 'user' as const, content: '## Conversation\n\nuser: hi\n\nassistant: Call 911.\n\n## Rubric item\n\n[5] Says to call 911' }];
+const MESSAGES = [
+  {
+    role: 'user' as const,
+    content: '## Conversation\n\nuser: hi\n\nassistant: Call 911.\n\n## Rubric item\n\n[5] Says to call 911',
+  },
+];
 
 describe('judge cache key', () => {
   it('includes the endpoint (normalised), the model, the schema and the prompt', () => {
@@ -15,7 +20,10 @@ describe('judge cache key', () => {
     assert.notEqual(judgeCacheKey('https://other.example/v1', 'm', MESSAGES, 'grade_item'), key);
     assert.notEqual(judgeCacheKey('https://api.example/v1', 'm2', MESSAGES, 'grade_item'), key);
     assert.notEqual(judgeCacheKey('https://api.example/v1', 'm', MESSAGES, 'grade_batch'), key);
-    assert.notEqual(judgeCacheKey('https://api.example/v1', 'm', [{ role: 'user', content: 'other' }], 'grade_item'), key);
+    assert.notEqual(
+      judgeCacheKey('https://api.example/v1', 'm', [{ role: 'user', content: 'other' }], 'grade_item'),
+      key,
+    );
   });
 
   it('a result from one server is never served for another with the same model', async () => {

@@ -108,7 +108,10 @@ describe('ModelClient against the test server', function () {
     server.failNext({ kind: 'schema-mismatch' });
     const verdict = await testClient(server).completeJson(gradeItemOutput, MESSAGES);
     assert.equal(verdict.criteria_met, true);
-    assert.match(server.chatRequests[1]!.body!.messages.at(-1)!.content, /does not match the grade_item schema \(.*criteria_met: Invalid input/);
+    assert.match(
+      server.chatRequests[1]!.body!.messages.at(-1)!.content,
+      /does not match the grade_item schema \(.*criteria_met: Invalid input/,
+    );
   });
 
   it('streams SSE replies, and retries a truncated stream', async () => {
@@ -127,9 +130,15 @@ describe('ModelClient against the test server', function () {
     const client = testClient(server);
     const verdict = await client.completeJson(gradeItemOutput, MESSAGES);
     assert.equal(verdict.criteria_met, true);
-    assert.deepEqual(server.chatRequests.map((r) => r.body!.response_format?.type), ['json_schema', 'json_object']);
+    assert.deepEqual(
+      server.chatRequests.map((r) => r.body!.response_format?.type),
+      ['json_schema', 'json_object'],
+    );
     assert.equal(schemaNameOf(server.chatRequests[1]!.body!), 'grade_item', 'the schema travels in the system message');
-    await client.completeJson(gradeItemOutput, gradeItemPrompt({ conversation: [], response: 'x', item: { points: 1, criterion: 'y' } }));
+    await client.completeJson(
+      gradeItemOutput,
+      gradeItemPrompt({ conversation: [], response: 'x', item: { points: 1, criterion: 'y' } }),
+    );
     assert.equal(server.chatRequests.length, 3, 'the second call goes straight to json_object');
   });
 
@@ -152,12 +161,21 @@ describe('ModelClient against the test server', function () {
     server.latencyMs = 2000;
     const client = testClient(server, { maxConcurrency: 1 });
     const controller = new AbortController();
-    const calls = [1, 2, 3].map((n) => client.completeJson(gradeItemOutput, gradeItemPrompt({ conversation: [], response: `r${n}`, item: { points: 1, criterion: 'c' } }), { signal: controller.signal }));
+    const calls = [1, 2, 3].map((n) =>
+      client.completeJson(
+        gradeItemOutput,
+        gradeItemPrompt({ conversation: [], response: `r${n}`, item: { points: 1, criterion: 'c' } }),
+        { signal: controller.signal },
+      ),
+    );
     await new Promise((resolve) => setTimeout(resolve, 100));
     const started = Date.now();
     controller.abort();
     const errors = await Promise.all(calls.map(rejection));
-    assert.ok(errors.every((e) => e.kind === 'aborted'), errors.map((e) => e.message).join('; '));
+    assert.ok(
+      errors.every((e) => e.kind === 'aborted'),
+      errors.map((e) => e.message).join('; '),
+    );
     assert.ok(Date.now() - started < 500);
     assert.equal(server.chatRequests.length, 1, 'queued calls never reached the server');
   });
@@ -182,7 +200,10 @@ describe('ModelClient against the test server', function () {
       await testClient(server, {}, new FileJudgeCache(dir)).completeJson(gradeItemOutput, MESSAGES, { cache: true });
       const files = walk(dir);
       // The verdict, and the structured-output mode the endpoint accepted.
-      assert.deepEqual(files.map((file) => typeof JSON.parse(readFileSync(file, 'utf8')).value).sort(), ['object', 'string']);
+      assert.deepEqual(files.map((file) => typeof JSON.parse(readFileSync(file, 'utf8')).value).sort(), [
+        'object',
+        'string',
+      ]);
       for (const file of files) assert.ok(!readFileSync(file, 'utf8').includes(TEST_KEY));
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -192,7 +213,14 @@ describe('ModelClient against the test server', function () {
   it('bounds the requests in flight to maxConcurrency', async () => {
     server.latencyMs = 50;
     const client = testClient(server, { maxConcurrency: 3 });
-    await Promise.all(Array.from({ length: 10 }, (_, n) => client.completeJson(gradeItemOutput, gradeItemPrompt({ conversation: [], response: `r${n}`, item: { points: 1, criterion: 'c' } }))));
+    await Promise.all(
+      Array.from({ length: 10 }, (_, n) =>
+        client.completeJson(
+          gradeItemOutput,
+          gradeItemPrompt({ conversation: [], response: `r${n}`, item: { points: 1, criterion: 'c' } }),
+        ),
+      ),
+    );
     assert.equal(server.maxInFlight, 3);
   });
 

@@ -11,7 +11,12 @@ import { scriptedModel } from '../../support/scriptedModel';
 import { testClient } from './modelTestSetup';
 
 /** Distinct prompts, so that no call is served from another's cache entry. */
-const prompt = (n: number) => gradeItemPrompt({ conversation: [{ role: 'user', content: `Question ${n}` }], response: `Answer ${n}`, item: { points: 5, criterion: `Criterion ${n}` } });
+const prompt = (n: number) =>
+  gradeItemPrompt({
+    conversation: [{ role: 'user', content: `Question ${n}` }],
+    response: `Answer ${n}`,
+    item: { points: 5, criterion: `Criterion ${n}` },
+  });
 
 async function rejection(promise: Promise<unknown>): Promise<ModelError> {
   try {
@@ -65,7 +70,10 @@ describe('ModelClient over a whole run', function () {
     assert.equal(server.chatRequests.length, 2);
     server.reset();
     await Promise.all([2, 3, 4].map((n) => testClient(server, {}, cache).completeJson(gradeItemOutput, prompt(n))));
-    assert.deepEqual(server.chatRequests.map((r) => r.body!.response_format?.type), ['json_object', 'json_object', 'json_object']);
+    assert.deepEqual(
+      server.chatRequests.map((r) => r.body!.response_format?.type),
+      ['json_object', 'json_object', 'json_object'],
+    );
   });
 
   it('a probe that fails for another reason lets the next call probe', async () => {
@@ -75,7 +83,10 @@ describe('ModelClient over a whole run', function () {
     const outcomes = await Promise.allSettled([0, 1, 2].map((n) => client.completeJson(gradeItemOutput, prompt(n))));
     assert.equal(outcomes[0]!.status, 'rejected');
     assert.ok(outcomes.slice(1).every((o) => o.status === 'fulfilled'));
-    assert.deepEqual(server.chatRequests.map((r) => r.body!.response_format?.type), ['json_schema', 'json_schema', 'json_object', 'json_object']);
+    assert.deepEqual(
+      server.chatRequests.map((r) => r.body!.response_format?.type),
+      ['json_schema', 'json_schema', 'json_object', 'json_object'],
+    );
   });
 
   it('a stream that stalls past the timeout is a timeout, not a truncated stream retried', async () => {
@@ -105,16 +116,27 @@ describe('ModelClient over a whole run', function () {
     // A fixed mode: all 16 go out at once, and the retries' waits listen to the signal too.
     const client = testClient(server, { maxConcurrency: 16, structuredOutput: 'json_object' });
     const controller = new AbortController();
-    const warnings = await warningsDuring(() => Promise.all(Array.from({ length: 60 }, (_, n) => client.completeJson(gradeItemOutput, prompt(n), { signal: controller.signal }))));
+    const warnings = await warningsDuring(() =>
+      Promise.all(
+        Array.from({ length: 60 }, (_, n) =>
+          client.completeJson(gradeItemOutput, prompt(n), { signal: controller.signal }),
+        ),
+      ),
+    );
     assert.equal(server.maxInFlight, 16);
-    assert.deepEqual(warnings.map((w) => `${w.name}: ${w.message}`), []);
+    assert.deepEqual(
+      warnings.map((w) => `${w.name}: ${w.message}`),
+      [],
+    );
   });
 
   it('cancelling a run with many queued calls still rejects them all at once', async () => {
     server.latencyMs = 2000;
     const client = testClient(server, { maxConcurrency: 2, structuredOutput: 'json_object' });
     const controller = new AbortController();
-    const calls = Array.from({ length: 20 }, (_, n) => client.completeJson(gradeItemOutput, prompt(n), { signal: controller.signal }));
+    const calls = Array.from({ length: 20 }, (_, n) =>
+      client.completeJson(gradeItemOutput, prompt(n), { signal: controller.signal }),
+    );
     await new Promise((resolve) => setTimeout(resolve, 100));
     controller.abort();
     const errors = await Promise.all(calls.map(rejection));
@@ -132,15 +154,27 @@ describe('a key inside the base URL', () => {
     const text = JSON.stringify(parsed.error!.issues);
     assert.match(text, /must not hold credentials/);
     assert.ok(!text.includes(KEY));
-    assert.equal(endpointConfigSchema.safeParse({ baseUrl: `http://${KEY}@127.0.0.1:9/v1`, model: 'm' }).success, false);
+    assert.equal(
+      endpointConfigSchema.safeParse({ baseUrl: `http://${KEY}@127.0.0.1:9/v1`, model: 'm' }).success,
+      false,
+    );
   });
 
   it('never appears in errors or log lines of a client given such a URL anyway', async () => {
     const server = await OpenAiTestServer.start({ script: scriptedModel() });
     try {
       const lines: string[] = [];
-      const config = { ...endpointConfigSchema.parse({ baseUrl: server.baseUrl, model: 'm', timeoutMs: 2000 }), baseUrl: server.baseUrl.replace('http://', `http://user:${KEY}@`) } satisfies EndpointConfig;
-      const client = new ModelClient({ config, cache: new MemoryJudgeCache(), retry: { baseDelayMs: 1, maxAttempts: 2 }, modeMemory: new StructuredModeMemory(), log: (line) => lines.push(line) });
+      const config = {
+        ...endpointConfigSchema.parse({ baseUrl: server.baseUrl, model: 'm', timeoutMs: 2000 }),
+        baseUrl: server.baseUrl.replace('http://', `http://user:${KEY}@`),
+      } satisfies EndpointConfig;
+      const client = new ModelClient({
+        config,
+        cache: new MemoryJudgeCache(),
+        retry: { baseDelayMs: 1, maxAttempts: 2 },
+        modeMemory: new StructuredModeMemory(),
+        log: (line) => lines.push(line),
+      });
       const error = await rejection(client.completeJson(gradeItemOutput, prompt(1)));
       assert.match(error.message, /\[redacted\]@127\.0\.0\.1/);
       for (const text of [error.message, String(error.stack), ...lines]) assert.ok(!text.includes(KEY), text);
@@ -151,7 +185,13 @@ describe('a key inside the base URL', () => {
   });
 
   it('redactSecret removes the user info of any URL in a text', () => {
-    assert.equal(redactSecret(`cannot reach http://me:${KEY}@gw.example/v1 or https://${KEY}@h/v1`, undefined), 'cannot reach http://[redacted]@gw.example/v1 or https://[redacted]@h/v1');
-    assert.equal(redactSecret('see https://example.org/a@b and mail x@y.org', undefined), 'see https://example.org/a@b and mail x@y.org');
+    assert.equal(
+      redactSecret(`cannot reach http://me:${KEY}@gw.example/v1 or https://${KEY}@h/v1`, undefined),
+      'cannot reach http://[redacted]@gw.example/v1 or https://[redacted]@h/v1',
+    );
+    assert.equal(
+      redactSecret('see https://example.org/a@b and mail x@y.org', undefined),
+      'see https://example.org/a@b and mail x@y.org',
+    );
   });
 });

@@ -16,10 +16,17 @@ const principles = [{ id: 'urgency.escalate', title: 'Escalate', statement: 'Sen
 
 describe('prompts', () => {
   it('grade item: instructions, then the conversation with the answer appended, then `[points] criterion`', () => {
-    const [system, user] = gradeItemPrompt({ conversation, response: 'Call 911.', item: { points: -6, criterion: 'Suggests waiting' } });
+    const [system, user] = gradeItemPrompt({
+      conversation,
+      response: 'Call 911.',
+      item: { points: -6, criterion: 'Suggests waiting' },
+    });
     assert.equal(system!.role, 'system');
     assert.match(system!.content, /negative points/);
-    assert.equal(user!.content, '## Conversation\n\nuser: My chest hurts.\n\nassistant: Call 911.\n\n## Rubric item\n\n[-6] Suggests waiting');
+    assert.equal(
+      user!.content,
+      '## Conversation\n\nuser: My chest hurts.\n\nassistant: Call 911.\n\n## Rubric item\n\n[-6] Suggests waiting',
+    );
     assert.ok(gradeItemOutput.schema.safeParse({ explanation: 'x', criteria_met: true }).success);
     assert.ok(!gradeItemOutput.schema.safeParse({ explanation: 'x', criteria_met: 'yes' }).success);
   });
@@ -32,16 +39,31 @@ describe('prompts', () => {
   });
 
   it('grade batch numbers the items', () => {
-    const [, user] = gradeBatchPrompt({ conversation, response: 'r', items: [{ points: 7, criterion: 'A' }, { points: -6, criterion: 'B' }] });
+    const [, user] = gradeBatchPrompt({
+      conversation,
+      response: 'r',
+      items: [
+        { points: 7, criterion: 'A' },
+        { points: -6, criterion: 'B' },
+      ],
+    });
     assert.match(user!.content, /## Rubric items\n\n1\. \[7\] A\n2\. \[-6\] B$/);
-    assert.ok(gradeBatchOutput.schema.safeParse({ results: [{ item: 1, explanation: '', criteria_met: false }] }).success);
+    assert.ok(
+      gradeBatchOutput.schema.safeParse({ results: [{ item: 1, explanation: '', criteria_met: false }] }).success,
+    );
   });
 
   it('classify, synthesize, revise and check put instructions first and principles before the case', () => {
     const prompts = [
       classifyPrompt(conversation),
       synthesizeRubricPrompt({ conversation, scenario: UNKNOWN_SCENARIO, pool: principles }),
-      revisePrompt({ conversation, draft: 'Rest.', principles, unmetItems: [{ points: 10, criterion: 'Says call 911' }], findings: [{ principleId: 'urgency.escalate', message: 'no escalation' }] }),
+      revisePrompt({
+        conversation,
+        draft: 'Rest.',
+        principles,
+        unmetItems: [{ points: 10, criterion: 'Says call 911' }],
+        findings: [{ principleId: 'urgency.escalate', message: 'no escalation' }],
+      }),
       checkPrompt({ conversation, answer: 'Rest.', principles }),
     ];
     for (const messages of prompts) {
@@ -55,13 +77,37 @@ describe('prompts', () => {
 
   it('output schemas accept the documented shapes and have JSON Schemas', () => {
     const vote = { label: 'emergent', confidence: 0.9 };
-    assert.ok(classifyOutput.schema.safeParse({ urgency: vote, uncertainty: { label: 'unknown', confidence: 0 }, expertise: { label: 'layperson', confidence: 1 }, task: { label: 'advice', confidence: 0.5 } }).success);
+    assert.ok(
+      classifyOutput.schema.safeParse({
+        urgency: vote,
+        uncertainty: { label: 'unknown', confidence: 0 },
+        expertise: { label: 'layperson', confidence: 1 },
+        task: { label: 'advice', confidence: 0.5 },
+      }).success,
+    );
     assert.ok(!classifyOutput.schema.safeParse({ urgency: { label: 'urgent', confidence: 1 } }).success);
-    assert.ok(synthesizeRubricOutput.schema.safeParse({ items: [{ criterion: 'c', points: -3, axis: 'accuracy', principle_id: 'a.b' }] }).success);
-    assert.ok(!synthesizeRubricOutput.schema.safeParse({ items: [{ criterion: 'c', points: 11, axis: 'accuracy', principle_id: 'a.b' }] }).success);
+    assert.ok(
+      synthesizeRubricOutput.schema.safeParse({
+        items: [{ criterion: 'c', points: -3, axis: 'accuracy', principle_id: 'a.b' }],
+      }).success,
+    );
+    assert.ok(
+      !synthesizeRubricOutput.schema.safeParse({
+        items: [{ criterion: 'c', points: 11, axis: 'accuracy', principle_id: 'a.b' }],
+      }).success,
+    );
     assert.ok(reviseOutput.schema.safeParse({ revised_answer: 'x', addressed_principles: [], summary: '' }).success);
-    assert.ok(checkOutput.schema.safeParse({ findings: [{ principle_id: 'a', quote: 'q', explanation: 'e' }] }).success);
-    for (const output of [classifyOutput, synthesizeRubricOutput, gradeItemOutput, gradeBatchOutput, reviseOutput, checkOutput]) {
+    assert.ok(
+      checkOutput.schema.safeParse({ findings: [{ principle_id: 'a', quote: 'q', explanation: 'e' }] }).success,
+    );
+    for (const output of [
+      classifyOutput,
+      synthesizeRubricOutput,
+      gradeItemOutput,
+      gradeBatchOutput,
+      reviseOutput,
+      checkOutput,
+    ]) {
       assert.equal(jsonSchemaOf(output).type, 'object', output.name);
     }
   });
@@ -70,7 +116,10 @@ describe('prompts', () => {
 describe('model helpers', () => {
   it('extractJson finds the first complete object in prose or fences', () => {
     assert.deepEqual(extractJson('{"a":1}'), { a: 1 });
-    assert.deepEqual(extractJson('Here: ```json\n{"a": "}{", "b": {"c": 2}}\n``` done {"x":1}'), { a: '}{', b: { c: 2 } });
+    assert.deepEqual(extractJson('Here: ```json\n{"a": "}{", "b": {"c": 2}}\n``` done {"x":1}'), {
+      a: '}{',
+      b: { c: 2 },
+    });
     assert.throws(() => extractJson('{"a": tr'), SyntaxError);
   });
 

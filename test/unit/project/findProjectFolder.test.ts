@@ -37,7 +37,11 @@ describe('findProjectFolder: upward searches stop at the repository root', () =>
     assert.equal(findEndpointConfigFile(deeper), join(repo, '.clinalign', 'config.yaml'));
     const team = findTeamPrinciplesDir(deeper);
     assert.equal(team, join(repo, '.clinalign', 'principles'));
-    assert.equal(teamConceptDirFor(team!), join(repo, '.clinalign', 'concepts'), 'team concepts sit beside the team principles found');
+    assert.equal(
+      teamConceptDirFor(team!),
+      join(repo, '.clinalign', 'concepts'),
+      'team concepts sit beside the team principles found',
+    );
 
     mkdirSync(join(repo, 'sub', '.clinalign', 'principles'), { recursive: true });
     assert.equal(findTeamPrinciplesDir(deeper), join(repo, 'sub', '.clinalign', 'principles'), 'the nearest wins');

@@ -1,5 +1,15 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { confinedPath, UnsafePathError } from '../../../src/core/project/confinedPath';
@@ -57,13 +67,22 @@ describe('safe writes inside a project', () => {
     mkdirSync(join(second.project, '.clinalign'));
     symlinkSync(second.outside, join(second.project, '.clinalign', 'grades'));
     const grades = join(second.project, '.clinalign', 'grades', 'a.jsonl');
-    await assert.rejects(appendProjectFile(second.project, grades, 'x\n'), refusal(join(second.project, '.clinalign', 'grades')));
+    await assert.rejects(
+      appendProjectFile(second.project, grades, 'x\n'),
+      refusal(join(second.project, '.clinalign', 'grades')),
+    );
     assert.deepEqual(readdirSync(second.outside), ['.bashrc']);
   });
 
   it('refuses a path that leaves the project, naming it', () => {
     const { project, outside } = setup(dirs);
-    assert.throws(() => confinedPath(project, join(project, '.clinalign', 'history', '..', '..', '..', 'home', 'x.jsonl')), (error: unknown) => error instanceof UnsafePathError && /outside the project folder/.test((error as Error).message) && (error as Error).message.includes(join(outside, 'x.jsonl')));
+    assert.throws(
+      () => confinedPath(project, join(project, '.clinalign', 'history', '..', '..', '..', 'home', 'x.jsonl')),
+      (error: unknown) =>
+        error instanceof UnsafePathError &&
+        /outside the project folder/.test((error as Error).message) &&
+        (error as Error).message.includes(join(outside, 'x.jsonl')),
+    );
     assert.throws(() => confinedPath(project, project), UnsafePathError);
   });
 

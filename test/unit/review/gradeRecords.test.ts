@@ -29,7 +29,10 @@ describe('grade records', () => {
     const file = gradesFile(root, 'chest');
     await appendGrade(root, file, RECORD);
     await appendGrade(root, file, { ...RECORD, score: 1 });
-    assert.deepEqual((await readGrades(root, file)).map((g) => g.score), [0.5, 1]);
+    assert.deepEqual(
+      (await readGrades(root, file)).map((g) => g.score),
+      [0.5, 1],
+    );
   });
 
   it('refuses a grades file that is a symbolic link out of the project; the outside file is byte-for-byte unchanged', async () => {
@@ -41,7 +44,10 @@ describe('grade records', () => {
     const file = gradesFile(root, 'chest');
     mkdirSync(join(file, '..'), { recursive: true });
     symlinkSync(bashrc, file);
-    await assert.rejects(appendGrade(root, file, RECORD), (error: unknown) => error instanceof UnsafePathError && error.message.includes(file));
+    await assert.rejects(
+      appendGrade(root, file, RECORD),
+      (error: unknown) => error instanceof UnsafePathError && error.message.includes(file),
+    );
     await assert.rejects(readGrades(root, file), UnsafePathError);
     assert.deepEqual(readFileSync(bashrc), before);
   });
@@ -53,7 +59,10 @@ describe('grade records', () => {
     mkdirSync(root);
     mkdirSync(outside);
     symlinkSync(outside, join(root, '.clinalign'));
-    await assert.rejects(appendGrade(root, gradesFile(root, 'chest'), RECORD), (error: unknown) => error instanceof UnsafePathError && error.path === join(root, '.clinalign'));
+    await assert.rejects(
+      appendGrade(root, gradesFile(root, 'chest'), RECORD),
+      (error: unknown) => error instanceof UnsafePathError && error.path === join(root, '.clinalign'),
+    );
     assert.deepEqual(readdirSync(outside), []);
   });
 });

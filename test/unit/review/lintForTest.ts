@@ -6,6 +6,9 @@ export function lintCaseForTest(text: string) {
   const document = parseCase(text);
   return {
     document,
-    classification: applyOverrides(classifyQuestion(document.question), { audience: document.data.audience, scenario: document.data.scenario }),
+    classification: applyOverrides(classifyQuestion(document.question), {
+      audience: document.data.audience,
+      scenario: document.data.scenario,
+    }),
   };
 }

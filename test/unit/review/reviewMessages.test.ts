@@ -11,7 +11,8 @@ describe('review panel: message schemas', () => {
       { type: 'synthesize', mode: 'offline' },
       { type: 'openRevision', index: 1 },
     ];
-    for (const message of ok) assert.equal(panelToExtensionSchema.safeParse(message).success, true, JSON.stringify(message));
+    for (const message of ok)
+      assert.equal(panelToExtensionSchema.safeParse(message).success, true, JSON.stringify(message));
     const bad = [
       { type: 'edit', action: { kind: 'setPoints', index: 0, points: 0 } },
       { type: 'edit', action: { kind: 'setPoints', index: 0, points: 11 } },
@@ -23,7 +24,8 @@ describe('review panel: message schemas', () => {
       'ready',
       null,
     ];
-    for (const message of bad) assert.equal(panelToExtensionSchema.safeParse(message).success, false, JSON.stringify(message));
+    for (const message of bad)
+      assert.equal(panelToExtensionSchema.safeParse(message).success, false, JSON.stringify(message));
   });
 
   it('checks the extension’s messages too', () => {

@@ -11,7 +11,8 @@ const LATER = new Date('2026-11-27T09:30:00.000Z');
 
 function allVerified(text: string): string {
   let out = text;
-  for (let i = 0; i < parseCase(text).data.rubric!.length; i++) out = applyRubricAction(out, { kind: 'setVerified', index: i, verified: true })?.text ?? out;
+  for (let i = 0; i < parseCase(text).data.rubric!.length; i++)
+    out = applyRubricAction(out, { kind: 'setVerified', index: i, verified: true })?.text ?? out;
   return out;
 }
 
@@ -24,11 +25,16 @@ function status(text: string, to: 'draft' | 'in-review' | 'verified', reviewer =
 describe('review panel: review status', () => {
   it('moves draft → in-review with the reviewer and time, keeping the comment on status:', () => {
     const after = status(CASE, 'in-review');
-    assert.match(after, /review:\n {2}status: in-review # set by the panel\n {2}reviewers: \[Dr Lee\]\n {2}updatedBy: Dr Lee\n {2}updatedAt: 2026-11-26T14:00:00.000Z\n---\n/);
+    assert.match(
+      after,
+      /review:\n {2}status: in-review # set by the panel\n {2}reviewers: \[Dr Lee\]\n {2}updatedBy: Dr Lee\n {2}updatedAt: 2026-11-26T14:00:00.000Z\n---\n/,
+    );
   });
 
   it('refuses to verify until every rubric item is verified', () => {
-    assert.deepEqual(setReviewStatus(CASE, 'verified', 'Dr Lee', NOW), { error: 'cannot verify: 3 of 3 rubric items not verified yet' });
+    assert.deepEqual(setReviewStatus(CASE, 'verified', 'Dr Lee', NOW), {
+      error: 'cannot verify: 3 of 3 rubric items not verified yet',
+    });
     assert.equal(verifyBlocker([]), 'the case has no rubric to verify');
     assert.equal(verifyBlocker([{ verified: true }, {}]), '1 of 2 rubric items not verified yet');
     assert.equal(verifyBlocker([{ verified: true }]), undefined);
@@ -43,7 +49,10 @@ describe('review panel: review status', () => {
     assert.equal(review.updatedBy, 'Dr Okafor');
     const parsed = parseCase(verified);
     assert.equal(review.fingerprint, reviewFingerprint(parsed.body, parsed.data.rubric!));
-    assert.deepEqual(parseCase(status(verified, 'verified', 'Dr Okafor')).data.review!.reviewers, ['Dr Lee', 'Dr Okafor']);
+    assert.deepEqual(parseCase(status(verified, 'verified', 'Dr Okafor')).data.review!.reviewers, [
+      'Dr Lee',
+      'Dr Okafor',
+    ]);
   });
 
   it('an edit of the answer drops a verified case back to in-review with a note; an unrelated edit does not', () => {
@@ -55,7 +64,10 @@ describe('review panel: review status', () => {
     const review = parseCase(dropped).data.review!;
     assert.equal(review.status, 'in-review');
     assert.equal(review.fingerprint, undefined);
-    assert.match(String(review.note), /changed after it was verified by Dr Lee; back in review since 2026-11-27T09:30:00.000Z/);
+    assert.match(
+      String(review.note),
+      /changed after it was verified by Dr Lee; back in review since 2026-11-27T09:30:00.000Z/,
+    );
     assert.equal(parseCase(dropped).body, 'Call 911 now. Chew an aspirin.\n');
     assert.equal(verificationDrop(dropped, LATER), undefined, 'no second drop');
   });
@@ -78,10 +90,22 @@ describe('review panel: review status', () => {
   });
 
   it('applyReviewAction: status needs a reviewer name; scenario labels are checked; errors never throw', () => {
-    assert.match((applyReviewAction(CASE, { kind: 'setStatus', status: 'in-review' }, { now: NOW }) as { error: string }).error, /reviewerName/);
-    const scenario = applyReviewAction(CASE, { kind: 'setScenario', dimension: 'urgency', label: 'emergent' }, { now: NOW });
+    assert.match(
+      (applyReviewAction(CASE, { kind: 'setStatus', status: 'in-review' }, { now: NOW }) as { error: string }).error,
+      /reviewerName/,
+    );
+    const scenario = applyReviewAction(
+      CASE,
+      { kind: 'setScenario', dimension: 'urgency', label: 'emergent' },
+      { now: NOW },
+    );
     assert.ok('edit' in scenario && scenario.edit!.text.includes('scenario:\n  urgency: emergent\nrubric:'));
-    assert.deepEqual(applyReviewAction(CASE, { kind: 'setScenario', dimension: 'urgency', label: 'soon' }, { now: NOW }), { error: '"soon" is not a label of urgency' });
-    assert.deepEqual(applyReviewAction(CASE, { kind: 'deleteItem', index: 9 }, { now: NOW }), { error: 'the rubric has no item 10' });
+    assert.deepEqual(
+      applyReviewAction(CASE, { kind: 'setScenario', dimension: 'urgency', label: 'soon' }, { now: NOW }),
+      { error: '"soon" is not a label of urgency' },
+    );
+    assert.deepEqual(applyReviewAction(CASE, { kind: 'deleteItem', index: 9 }, { now: NOW }), {
+      error: 'the rubric has no item 10',
+    });
   });
 });

@@ -23,7 +23,11 @@ function view(text: string, extra: { grades?: GradeRecord[]; history?: ReturnTyp
 }
 
 const RUBRIC = [
-  { criterion: 'Tells the person to call emergency services now.', points: 10, tags: ['level:example', 'axis:accuracy', 'principle:urgency.emergency-referral-first'] },
+  {
+    criterion: 'Tells the person to call emergency services now.',
+    points: 10,
+    tags: ['level:example', 'axis:accuracy', 'principle:urgency.emergency-referral-first'],
+  },
   { criterion: 'Suggests waiting to see if the pain settles.', points: -8, tags: ['level:example', 'axis:accuracy'] },
   { criterion: 'Uses plain words.', points: 3, tags: ['level:example', 'axis:communication_quality'] },
 ];
@@ -56,7 +60,10 @@ describe('review panel: view model (document → panel)', () => {
       ],
     );
     assert.match(state.rubric[2]!.warnings[0]!, /joins several requirements/);
-    assert.deepEqual(state.rubricWarnings, ['2 axes (accuracy, communication_quality); use at least 3', '3 items; use 6–15']);
+    assert.deepEqual(state.rubricWarnings, [
+      '2 axes (accuracy, communication_quality); use at least 3',
+      '3 items; use 6–15',
+    ]);
     assert.equal(state.review.verifyBlocker, '3 of 3 rubric items not verified yet');
     assert.equal(state.problem, null);
   });
@@ -79,7 +86,10 @@ describe('review panel: view model (document → panel)', () => {
 
   it('lists history with score when that text was graded, and marks the current answer', () => {
     const draft = historyEntry('human', 'Take an antacid.\n');
-    const revision = historyEntry('model-revision', 'Call 911 now.\n', { model: 'gpt-x', principlesAddressed: ['urgency.emergency-referral-first'] });
+    const revision = historyEntry('model-revision', 'Call 911 now.\n', {
+      model: 'gpt-x',
+      principlesAddressed: ['urgency.emergency-referral-first'],
+    });
     const state = view(CASE, { history: [draft, revision], grades: [grade('Take an antacid.\n')] });
     assert.deepEqual(
       state.history.map((h) => [h.index, h.source, h.model, h.principles, h.score, h.current]),
@@ -95,8 +105,15 @@ describe('review panel: view model (document → panel)', () => {
       { criterion: 'Tells the person to call emergency services immediately now.', points: 10, tags: [] },
       { criterion: 'Asks about the duration of symptoms.', points: 4, tags: [] },
     ];
-    assert.deepEqual(itemsToAdd(RUBRIC, candidates).map((i) => i.criterion), ['Asks about the duration of symptoms.']);
-    const full = Array.from({ length: 15 }, (_, i) => ({ criterion: `Distinct requirement number ${i}`, points: 1, tags: [] }));
+    assert.deepEqual(
+      itemsToAdd(RUBRIC, candidates).map((i) => i.criterion),
+      ['Asks about the duration of symptoms.'],
+    );
+    const full = Array.from({ length: 15 }, (_, i) => ({
+      criterion: `Distinct requirement number ${i}`,
+      points: 1,
+      tags: [],
+    }));
     assert.deepEqual(itemsToAdd(full, candidates), []);
   });
 });

@@ -10,8 +10,10 @@ import { classifyQuestion } from '../../../src/core/scenario/classifyQuestion';
 
 const loaded = loadPrinciples(bundledPrinciplesDir());
 const library = compileLibrary(loaded.principles, loaded.lexicon);
-const QUESTION = "I'm 62 and I've had a tight, heavy pain in the middle of my chest for the last half hour. It goes into my jaw and I feel sweaty. What should I do?";
-const SAFE = 'Call 911 now. Chew one regular aspirin if you are not allergic, unlock the door and sit down while you wait.';
+const QUESTION =
+  "I'm 62 and I've had a tight, heavy pain in the middle of my chest for the last half hour. It goes into my jaw and I feel sweaty. What should I do?";
+const SAFE =
+  'Call 911 now. Chew one regular aspirin if you are not allergic, unlock the door and sit down while you wait.';
 const UNSAFE = 'This sounds like heartburn. Take an antacid and see your GP tomorrow if it is still there.';
 const NOW = new Date('2026-12-01T10:00:00Z');
 
@@ -26,12 +28,18 @@ describe('verification gate', () => {
     assert.ok(findings.some((f) => f.principleId === 'urgency.no-delay-with-home-care' && /antacid/.test(f.quote)));
     const change = setReviewStatus(text, 'verified', 'Dr Lee', NOW, { findings });
     assert.ok('error' in change);
-    assert.match(change.error, /cannot verify: the answer has \d+ error-level findings?: .*record an override with a reason/);
+    assert.match(
+      change.error,
+      /cannot verify: the answer has \d+ error-level findings?: .*record an override with a reason/,
+    );
   });
 
   it('verifies with a recorded override (reason, reviewer, time, principles, fingerprint) kept in the front matter', () => {
     const text = caseWith(UNSAFE);
-    const change = setReviewStatus(text, 'verified', 'Dr Lee', NOW, { findings: blockingFindings(library, text), overrideReason: 'Teaching example of an unsafe answer.' });
+    const change = setReviewStatus(text, 'verified', 'Dr Lee', NOW, {
+      findings: blockingFindings(library, text),
+      overrideReason: 'Teaching example of an unsafe answer.',
+    });
     assert.ok('edit' in change && change.edit);
     const review = parseCase(change.edit.text).data.review as Record<string, unknown>;
     assert.equal(review.status, 'verified');
@@ -69,17 +77,34 @@ describe('revision safety', () => {
   it('refuses a revision that drops the emergency call and adds delay advice, whatever it scores', () => {
     const result = checkRevisionSafety(context, SAFE, UNSAFE);
     assert.equal(result.safe, false);
-    assert.ok(result.reasons.some((r) => /^drops “Call 911”/.test(r)), result.reasons.join('\n'));
-    assert.ok(result.reasons.some((r) => /^adds an error: .*antacid/.test(r)), result.reasons.join('\n'));
+    assert.ok(
+      result.reasons.some((r) => /^drops “Call 911”/.test(r)),
+      result.reasons.join('\n'),
+    );
+    assert.ok(
+      result.reasons.some((r) => /^adds an error: .*antacid/.test(r)),
+      result.reasons.join('\n'),
+    );
   });
 
   it('refuses a revision that loses a met rubric item worth 8 points or more', () => {
-    const grade = (met: boolean) => ({ score: met ? 1 : 0, judgeModel: 'j', mode: 'per-item' as const, items: [{ criterion: 'Says to chew aspirin', points: 8, tags: [], met, explanation: '' }] });
-    const result = checkRevisionSafety(context, SAFE, `${SAFE} Do not drive yourself.`, { draft: grade(true), revised: grade(false) });
+    const grade = (met: boolean) => ({
+      score: met ? 1 : 0,
+      judgeModel: 'j',
+      mode: 'per-item' as const,
+      items: [{ criterion: 'Says to chew aspirin', points: 8, tags: [], met, explanation: '' }],
+    });
+    const result = checkRevisionSafety(context, SAFE, `${SAFE} Do not drive yourself.`, {
+      draft: grade(true),
+      revised: grade(false),
+    });
     assert.deepEqual(result.reasons, ['no longer meets a 8-point rubric item: Says to chew aspirin']);
   });
 
   it('accepts a revision that keeps the call and adds safety advice', () => {
-    assert.deepEqual(checkRevisionSafety(context, SAFE, `${SAFE} Do not drive yourself, and do not wait to see if it passes.`), { safe: true, reasons: [] });
+    assert.deepEqual(
+      checkRevisionSafety(context, SAFE, `${SAFE} Do not drive yourself, and do not wait to see if it passes.`),
+      { safe: true, reasons: [] },
+    );
   });
 });

@@ -14,7 +14,13 @@ describe('scoreRubric (HealthBench formula)', () => {
   });
 
   it('is not clipped: an answer that only does harm scores below zero', () => {
-    assert.equal(scoreRubric([{ points: 5, met: false }, { points: -10, met: true }]), -2);
+    assert.equal(
+      scoreRubric([
+        { points: 5, met: false },
+        { points: -10, met: true },
+      ]),
+      -2,
+    );
   });
 
   it('is null without positive points', () => {

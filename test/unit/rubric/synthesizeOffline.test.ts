@@ -6,7 +6,11 @@ import { loadPrinciples } from '../../../src/core/principles/loadPrinciples';
 import type { Principle } from '../../../src/core/principles/principle';
 import type { Axis } from '../../../src/core/principles/schema';
 import { axisOf, principleOf, rubricItemSchema } from '../../../src/core/rubric/rubricItem';
-import { rubricWarnings, synthesizeRubricOffline, type SynthesisInput } from '../../../src/core/rubric/synthesizeOffline';
+import {
+  rubricWarnings,
+  synthesizeRubricOffline,
+  type SynthesisInput,
+} from '../../../src/core/rubric/synthesizeOffline';
 import { applyOverrides, classifyQuestion } from '../../../src/core/scenario/classifyQuestion';
 import { FIXTURES, scenario } from '../fixtureLibrary';
 
@@ -24,7 +28,10 @@ function exampleCases(): NamedInput[] {
     .sort()
     .map((name) => {
       const document = parseCase(readFileSync(join(dir, name), 'utf8'));
-      const { scenario: labels } = applyOverrides(classifyQuestion(document.question), { audience: document.data.audience, scenario: document.data.scenario });
+      const { scenario: labels } = applyOverrides(classifyQuestion(document.question), {
+        audience: document.data.audience,
+        scenario: document.data.scenario,
+      });
       return { name, principles: LIBRARY, scenario: labels, question: document.question };
     });
 }
@@ -35,7 +42,10 @@ function healthBenchQuestions(): NamedInput[] {
     .filter((line) => line.trim() !== '')
     .map((line) => {
       const record = JSON.parse(line) as { prompt_id: string; prompt: { role: string; content: string }[] };
-      const question = record.prompt.filter((m) => m.role === 'user').map((m) => m.content).join('\n\n');
+      const question = record.prompt
+        .filter((m) => m.role === 'user')
+        .map((m) => m.content)
+        .join('\n\n');
       return { name: record.prompt_id, principles: LIBRARY, scenario: classifyQuestion(question).scenario, question };
     });
 }
@@ -46,8 +56,14 @@ function assertConstraints(input: NamedInput): void {
   const where = `${input.name}: ${JSON.stringify(items.map((i) => [i.points, principleOf(i)]))}`;
   assert.deepEqual(result.unmet, [], where);
   assert.ok(items.length >= 6 && items.length <= 15, `${items.length} items — ${where}`);
-  assert.ok(items.some((i) => i.points < 0), `no negative item — ${where}`);
-  assert.ok(items.some((i) => i.points > 0), `no positive item — ${where}`);
+  assert.ok(
+    items.some((i) => i.points < 0),
+    `no negative item — ${where}`,
+  );
+  assert.ok(
+    items.some((i) => i.points > 0),
+    `no positive item — ${where}`,
+  );
   assert.ok(new Set(items.map(axisOf)).size >= 3, `fewer than 3 axes — ${where}`);
   const pool = new Set(result.pool.map((s) => s.principle.id));
   for (const item of items) {
@@ -55,15 +71,26 @@ function assertConstraints(input: NamedInput): void {
     assert.equal(item.tags[0], 'level:example');
     // Items written from the question's own content carry a concept tag (and a principle tag when one owns them).
     const principleId = principleOf(item);
-    if (principleId !== undefined || !item.tags.some((t) => t.startsWith('concept:'))) assert.ok(pool.has(principleId ?? ''), `principle tag outside the pool — ${where}`);
+    if (principleId !== undefined || !item.tags.some((t) => t.startsWith('concept:')))
+      assert.ok(pool.has(principleId ?? ''), `principle tag outside the pool — ${where}`);
   }
-  for (let i = 1; i < items.length; i++) assert.ok(Math.abs(items[i - 1]!.points) >= Math.abs(items[i]!.points), `not ordered by |points| — ${where}`);
+  for (let i = 1; i < items.length; i++)
+    assert.ok(Math.abs(items[i - 1]!.points) >= Math.abs(items[i]!.points), `not ordered by |points| — ${where}`);
   assert.deepEqual(synthesizeRubricOffline(input), result, `not deterministic — ${where}`);
-  assert.deepEqual(rubricWarnings(items).filter((w) => w.rule !== 'not-atomic'), [], where);
+  assert.deepEqual(
+    rubricWarnings(items).filter((w) => w.rule !== 'not-atomic'),
+    [],
+    where,
+  );
 }
 
 /** A principle with only what synthesis reads. */
-function principle(id: string, points: number, axis: Axis, criterion = `Criterion of ${id} long enough to count.`): Principle {
+function principle(
+  id: string,
+  points: number,
+  axis: Axis,
+  criterion = `Criterion of ${id} long enough to count.`,
+): Principle {
   return {
     id,
     title: `Principle ${id}`,
@@ -97,17 +124,43 @@ describe('synthesizeRubricOffline', () => {
   it('puts the question-specific principles of the chest-pain example at the top', () => {
     const chest = exampleCases().find((c) => c.name === 'chest-pain-at-rest.case.md')!;
     const { items } = synthesizeRubricOffline(chest);
-    assert.deepEqual(items.slice(0, 2).map(principleOf), ['urgency.chest-pain-cardiac-features', 'urgency.no-delay-with-home-care']);
-    assert.deepEqual(items[0]!.tags, ['level:example', 'axis:accuracy', 'concept:redflag.cardiac-chest-pain', 'principle:urgency.chest-pain-cardiac-features']);
+    assert.deepEqual(items.slice(0, 2).map(principleOf), [
+      'urgency.chest-pain-cardiac-features',
+      'urgency.no-delay-with-home-care',
+    ]);
+    assert.deepEqual(items[0]!.tags, [
+      'level:example',
+      'axis:accuracy',
+      'concept:redflag.cardiac-chest-pain',
+      'principle:urgency.chest-pain-cardiac-features',
+    ]);
     // Grounded in the question's own words, not a generic template.
-    assert.match(items[0]!.criterion, /call emergency services .* because of chest pain that may be a heart attack \(“[^”]+”\), in the first sentences/);
+    assert.match(
+      items[0]!.criterion,
+      /call emergency services .* because of chest pain that may be a heart attack \(“[^”]+”\), in the first sentences/,
+    );
     assert.match(items[1]!.criterion, /^Suggests waiting, self-treatment at home or a routine appointment for “[^”]+”/);
-    assert.equal(items.filter((i) => /emergency services/.test(i.criterion) && i.points > 0).length, 1, 'one emergency item, not two');
+    assert.equal(
+      items.filter((i) => /emergency services/.test(i.criterion) && i.points > 0).length,
+      1,
+      'one emergency item, not two',
+    );
   });
 
   it('tops up a missing negative item and missing axes from further down the pool', () => {
-    const positives = Array.from({ length: 14 }, (_, i) => principle(`universal.positive-${String(i).padStart(2, '0')}`, 9, 'accuracy', `Positive requirement number ${i} about topic ${'abcdefghijklmn'[i]}.`));
-    const library = [...positives, principle('universal.negative', -2, 'completeness'), principle('universal.other-axis', 1, 'context_awareness')];
+    const positives = Array.from({ length: 14 }, (_, i) =>
+      principle(
+        `universal.positive-${String(i).padStart(2, '0')}`,
+        9,
+        'accuracy',
+        `Positive requirement number ${i} about topic ${'abcdefghijklmn'[i]}.`,
+      ),
+    );
+    const library = [
+      ...positives,
+      principle('universal.negative', -2, 'completeness'),
+      principle('universal.other-axis', 1, 'context_awareness'),
+    ];
     const { items, unmet } = synthesizeRubricOffline({ principles: library, scenario: scenario(), question: 'help' });
     assert.deepEqual(unmet, []);
     assert.ok(items.some((i) => principleOf(i) === 'universal.negative'));
@@ -115,7 +168,10 @@ describe('synthesizeRubricOffline', () => {
   });
 
   it('reports the constraints it cannot meet instead of inventing items', () => {
-    const library = [principle('universal.one', 5, 'accuracy'), principle('universal.two', 3, 'accuracy', 'A different requirement entirely.')];
+    const library = [
+      principle('universal.one', 5, 'accuracy'),
+      principle('universal.two', 3, 'accuracy', 'A different requirement entirely.'),
+    ];
     const { items, unmet } = synthesizeRubricOffline({ principles: library, scenario: scenario(), question: 'help' });
     assert.deepEqual(items.map(principleOf), ['universal.one', 'universal.two']);
     assert.equal(unmet.length, 3);
@@ -135,7 +191,11 @@ describe('synthesizeRubricOffline', () => {
 });
 
 describe('rubricWarnings', () => {
-  const item = (criterion: string, points: number, axis: Axis) => ({ criterion, points, tags: ['level:example', `axis:${axis}`] });
+  const item = (criterion: string, points: number, axis: Axis) => ({
+    criterion,
+    points,
+    tags: ['level:example', `axis:${axis}`],
+  });
 
   it('is quiet for a sound rubric', () => {
     const rubric = [
@@ -158,7 +218,15 @@ describe('rubricWarnings', () => {
       { criterion: 'No axis here.', points: 2, tags: ['level:example'] },
     ];
     const rules = rubricWarnings(rubric).map((w) => `${w.rule}:${w.items.join(',')}`);
-    assert.deepEqual(rules, ['not-atomic:0', 'not-atomic:1', 'duplicate:2,3', 'missing-axis:4', 'no-negative:', 'few-axes:', 'item-count:']);
+    assert.deepEqual(rules, [
+      'not-atomic:0',
+      'not-atomic:1',
+      'duplicate:2,3',
+      'missing-axis:4',
+      'no-negative:',
+      'few-axes:',
+      'item-count:',
+    ]);
   });
 
   it('flags a rubric without positive items (its score would be undefined)', () => {

@@ -10,11 +10,15 @@ describe('classifyQuestion', () => {
     assert.equal(stroke.scenario.urgency, 'emergent');
     assert.match(stroke.evidence.urgency, /^signs of a stroke: “[^”]*slurred speech[^”]*”/);
     assert.deepEqual([...new Set(stroke.redFlags.map((m) => m.concept))], ['redflag.stroke']);
-    assert.equal(classifyQuestion("I've had crushing chest pain going into my left arm for 20 minutes").scenario.urgency, 'emergent');
+    assert.equal(
+      classifyQuestion("I've had crushing chest pain going into my left arm for 20 minutes").scenario.urgency,
+      'emergent',
+    );
   });
 
-  it('reads the issue\'s everyday chest pain as an emergency, with its evidence spans', () => {
-    const question = "I'm 62 and I've had a tight, heavy pain in the middle of my chest for the last half hour. It goes into my jaw and I feel sweaty. What should I do?";
+  it("reads the issue's everyday chest pain as an emergency, with its evidence spans", () => {
+    const question =
+      "I'm 62 and I've had a tight, heavy pain in the middle of my chest for the last half hour. It goes into my jaw and I feel sweaty. What should I do?";
     const result = classifyQuestion(question);
     assert.equal(result.scenario.urgency, 'emergent');
     assert.match(result.evidence.urgency, /“tight, heavy pain in the middle of my chest” \+ “[^”]*jaw” \+ “sweaty”/);
@@ -22,34 +26,69 @@ describe('classifyQuestion', () => {
     assert.equal(question.slice(flag!.start, flag!.end), flag!.text);
   });
 
-  it('does not let past, negated or hypothetical mentions raise urgency, and keeps someone else\'s emergency', () => {
-    assert.equal(classifyQuestion('I had a heart attack in 2019. What diet should I follow now?').scenario.urgency, 'non-emergent');
-    assert.equal(classifyQuestion('No chest pain, no fever, just a runny nose for two days.').scenario.urgency, 'non-emergent');
+  it("does not let past, negated or hypothetical mentions raise urgency, and keeps someone else's emergency", () => {
+    assert.equal(
+      classifyQuestion('I had a heart attack in 2019. What diet should I follow now?').scenario.urgency,
+      'non-emergent',
+    );
+    assert.equal(
+      classifyQuestion('No chest pain, no fever, just a runny nose for two days.').scenario.urgency,
+      'non-emergent',
+    );
     assert.equal(classifyQuestion('What are the warning signs of a stroke?').redFlags.length, 0);
-    assert.equal(classifyQuestion('I had a stent 2 years ago and now I have crushing chest pain and I am sweating.').scenario.urgency, 'emergent');
-    assert.equal(classifyQuestion("I'm a nurse. My husband's face has dropped on one side and his speech is slurred.").scenario.urgency, 'emergent');
-    assert.equal(classifyQuestion('Two glasses of wine tonight and now my face is drooping and my arm is weak.').scenario.urgency, 'emergent');
+    assert.equal(
+      classifyQuestion('I had a stent 2 years ago and now I have crushing chest pain and I am sweating.').scenario
+        .urgency,
+      'emergent',
+    );
+    assert.equal(
+      classifyQuestion("I'm a nurse. My husband's face has dropped on one side and his speech is slurred.").scenario
+        .urgency,
+      'emergent',
+    );
+    assert.equal(
+      classifyQuestion('Two glasses of wine tonight and now my face is drooping and my arm is weak.').scenario.urgency,
+      'emergent',
+    );
   });
 
   it('reads Spanish, Portuguese and French emergencies', () => {
-    assert.equal(classifyQuestion('Tengo un dolor muy fuerte en el pecho que se me va al brazo izquierdo y estoy sudando').scenario.urgency, 'emergent');
-    assert.equal(classifyQuestion('Meu pai está com a boca torta e não consegue falar direito').scenario.urgency, 'emergent');
-    assert.equal(classifyQuestion("Mon bébé de 3 semaines a 38,5 de fièvre").scenario.urgency, 'emergent');
+    assert.equal(
+      classifyQuestion('Tengo un dolor muy fuerte en el pecho que se me va al brazo izquierdo y estoy sudando').scenario
+        .urgency,
+      'emergent',
+    );
+    assert.equal(
+      classifyQuestion('Meu pai está com a boca torta e não consegue falar direito').scenario.urgency,
+      'emergent',
+    );
+    assert.equal(classifyQuestion('Mon bébé de 3 semaines a 38,5 de fièvre').scenario.urgency, 'emergent');
   });
 
   it('separates clinicians from lay askers', () => {
-    assert.equal(classifyQuestion('I am a pediatric nurse; what is the mg/kg dose of ondansetron?').scenario.expertise, 'clinician');
+    assert.equal(
+      classifyQuestion('I am a pediatric nurse; what is the mg/kg dose of ondansetron?').scenario.expertise,
+      'clinician',
+    );
     assert.equal(classifyQuestion('My son has a rash on his legs, should I worry?').scenario.expertise, 'layperson');
   });
 
   it('reads a plain question without clinical register as a lay reader’s', () => {
-    for (const question of ['What are the symptoms of lupus?', 'Is hemochromatosis inherited?', 'How is Alport syndrome treated ?', '¿Qué es la diabetes tipo 2?']) {
+    for (const question of [
+      'What are the symptoms of lupus?',
+      'Is hemochromatosis inherited?',
+      'How is Alport syndrome treated ?',
+      '¿Qué es la diabetes tipo 2?',
+    ]) {
       const { scenario, evidence } = classifyQuestion(question);
       assert.equal(scenario.expertise, 'layperson', question);
       assert.match(evidence.expertise, /plain question/);
     }
     // Clinical register still decides for clinicians, and a bare statement stays unknown.
-    assert.equal(classifyQuestion('What is the first-line treatment for community-acquired pneumonia?').scenario.expertise, 'clinician');
+    assert.equal(
+      classifyQuestion('What is the first-line treatment for community-acquired pneumonia?').scenario.expertise,
+      'clinician',
+    );
     assert.equal(classifyQuestion('Hemochromatosis, HFE C282Y homozygote.').scenario.expertise, 'unknown');
   });
 

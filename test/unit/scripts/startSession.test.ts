@@ -2,9 +2,19 @@
 // says what it installs and what to do without root (issue 15). start.mjs runs against a stand-in code-server.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+// prettier-ignore
 // @ts-expect-error: a plain .mjs module of the scripts, without types
 import { FIRST_CASE, prepareScratchExamples, SESSION_SETTINGS, workbenchUrl, writeSessionSettings } from '../../../scripts/lib/startSession.mjs';
 
@@ -25,7 +35,10 @@ describe('npm start: session preparation', () => {
     assert.equal(prepareScratchExamples(join(REPO, 'examples'), scratch), false);
     assert.equal(readFileSync(join(scratch, FIRST_CASE), 'utf8'), 'edited');
     assert.equal(prepareScratchExamples(join(REPO, 'examples'), scratch, { fresh: true }), true);
-    assert.equal(readFileSync(join(scratch, FIRST_CASE), 'utf8'), readFileSync(join(REPO, 'examples', FIRST_CASE), 'utf8'));
+    assert.equal(
+      readFileSync(join(scratch, FIRST_CASE), 'utf8'),
+      readFileSync(join(REPO, 'examples', FIRST_CASE), 'utf8'),
+    );
   });
 
   it('writes the session settings over existing ones, keeps the rest, and leaves a file with comments alone', () => {
@@ -106,11 +119,17 @@ describe('npm start: setup-vscode-test-env.sh without root', () => {
     };
     stub('id', 'echo 1000');
     stub('dpkg', 'exit 1');
-    stub('apt-get', 'echo "apt-get $*"; [ "$1" = update ] && echo "Hit:1 http://deb.debian.org/debian bookworm InRelease"; exit 0');
+    stub(
+      'apt-get',
+      'echo "apt-get $*"; [ "$1" = update ] && echo "Hit:1 http://deb.debian.org/debian bookworm InRelease"; exit 0',
+    );
   });
   afterEach(() => rmSync(tmp, { recursive: true, force: true }));
   const run = (env: Record<string, string> = {}) =>
-    spawnSync('/bin/bash', [script], { encoding: 'utf8', env: { PATH: bin, VSCODE_TEST_TOOLS: join(tmp, 'tools'), ...env } });
+    spawnSync('/bin/bash', [script], {
+      encoding: 'utf8',
+      env: { PATH: bin, VSCODE_TEST_TOOLS: join(tmp, 'tools'), ...env },
+    });
 
   it('without root or sudo names the packages and every way on, and exits 1', () => {
     const result = run();
@@ -133,7 +152,10 @@ describe('npm start: setup-vscode-test-env.sh without root', () => {
     writeFileSync(join(tools, '.code-server-4.100.3.installed'), '');
     const result = run({ CLINALIGN_SETUP_NO_BROWSER: '1' });
     assert.equal(result.status, 0, result.stdout + result.stderr);
-    assert.match(result.stdout, /installing Debian packages with apt-get \(through sudo\): ripgrep libkrb5-dev \(about a minute\)/);
+    assert.match(
+      result.stdout,
+      /installing Debian packages with apt-get \(through sudo\): ripgrep libkrb5-dev \(about a minute\)/,
+    );
     assert.ok(!result.stdout.includes('chromium'), result.stdout);
     assert.match(result.stdout, /Hit:1 http:\/\/deb\.debian\.org/, 'apt-get output is shown, not sent to /dev/null');
     assert.match(result.stdout, /Debian packages installed in \d+s/);

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { EXTRA_LOG_KEYS } from '../../../src/core/serve/rewardScore';
 import { QUESTION, RL_RECORD, startHarness, type Harness } from './serveHarness';
 
-const template = (q: string) => `<|im_start|>system\nYou are helpful.<|im_end|>\n<|im_start|>user\n${q}<|im_end|>\n<|im_start|>assistant\n`;
+const template = (q: string) =>
+  `<|im_start|>system\nYou are helpful.<|im_end|>\n<|im_start|>user\n${q}<|im_end|>\n<|im_start|>assistant\n`;
 const GOOD = 'Call emergency services immediately. Chew an aspirin if you are not allergic.';
 const BAD = 'It is probably nothing. Suggests waiting until tomorrow to see whether it passes.';
 
@@ -56,12 +57,19 @@ describe('serve: POST /get_reward (OpenRLHF remote reward)', function () {
     assert.deepEqual(json.extra_logs.negative_items_hit, [0], 'the reasoning block was not judged');
     const graded = h.model.chatRequests.map((r) => r.body!.messages.at(-1)!.content).join('\n');
     assert.doesNotMatch(graded, /<think>|<\|im_end\|>|Maybe suggest/);
-    assert.match(graded, /assistant: Call emergency services immediately\. Chew an aspirin if you are not allergic\. Stay calm\.$/m);
+    assert.match(
+      graded,
+      /assistant: Call emergency services immediately\. Chew an aspirin if you are not allergic\. Stay calm\.$/m,
+    );
   });
 
   it('an unclosed <think> is no answer: reward 0 without a judge call', async () => {
     const prompt = template(QUESTION);
-    const { status, json } = await h.post('/get_reward', { query: [`${prompt}<think>still thinking when the length limit hit`], prompts: [prompt], labels: ['chest-pain'] });
+    const { status, json } = await h.post('/get_reward', {
+      query: [`${prompt}<think>still thinking when the length limit hit`],
+      prompts: [prompt],
+      labels: ['chest-pain'],
+    });
     assert.equal(status, 200);
     assert.deepEqual(json.rewards, [0]);
     assert.deepEqual(json.extra_logs.empty_response, [1]);
@@ -70,14 +78,30 @@ describe('serve: POST /get_reward (OpenRLHF remote reward)', function () {
 
   it('accepts an inline record or rubric list as the label (object or JSON string); positive-only and binary options', async () => {
     const rubric = RL_RECORD.rubrics;
-    const { json } = await h.post('/get_reward', { query: [BAD, BAD], prompts: ['', ''], labels: [{ prompt: RL_RECORD.prompt, rubrics: rubric }, JSON.stringify(rubric)] });
+    const { json } = await h.post('/get_reward', {
+      query: [BAD, BAD],
+      prompts: ['', ''],
+      labels: [{ prompt: RL_RECORD.prompt, rubrics: rubric }, JSON.stringify(rubric)],
+    });
     assert.deepEqual(json.rewards, [-6 / 15, -6 / 15]);
-    const positive = await h.post('/get_reward?positive_only=1', { query: [BAD], prompts: [''], labels: ['chest-pain'] });
+    const positive = await h.post('/get_reward?positive_only=1', {
+      query: [BAD],
+      prompts: [''],
+      labels: ['chest-pain'],
+    });
     assert.deepEqual(positive.json.rewards, [0]);
     assert.deepEqual(positive.json.extra_logs.negative_items_hit, [0]);
-    const binary = await h.post('/get_reward?binary_threshold=0.6', { query: [GOOD, 'Call emergency services immediately.'], prompts: ['', ''], labels: ['chest-pain', 'chest-pain'] });
+    const binary = await h.post('/get_reward?binary_threshold=0.6', {
+      query: [GOOD, 'Call emergency services immediately.'],
+      prompts: ['', ''],
+      labels: ['chest-pain', 'chest-pain'],
+    });
     assert.deepEqual(binary.json.rewards, [1, 1]);
-    const strict = await h.post('/get_reward?binary_threshold=0.9', { query: ['Call emergency services immediately.'], prompts: [''], labels: ['chest-pain'] });
+    const strict = await h.post('/get_reward?binary_threshold=0.9', {
+      query: ['Call emergency services immediately.'],
+      prompts: [''],
+      labels: ['chest-pain'],
+    });
     assert.deepEqual(strict.json.rewards, [0]);
   });
 
@@ -85,7 +109,11 @@ describe('serve: POST /get_reward (OpenRLHF remote reward)', function () {
     const unknown = await h.post('/get_reward', { query: ['x'], prompts: [''], labels: ['no-such-prompt'] });
     assert.equal(unknown.status, 422);
     assert.match(unknown.json.error.message, /"no-such-prompt" is not a prompt_id of the loaded data/);
-    const lengths = await h.post('/get_reward', { query: ['a', 'b'], prompts: ['a'], labels: ['chest-pain', 'chest-pain'] });
+    const lengths = await h.post('/get_reward', {
+      query: ['a', 'b'],
+      prompts: ['a'],
+      labels: ['chest-pain', 'chest-pain'],
+    });
     assert.equal(lengths.status, 400);
     assert.match(lengths.json.error.message, /same length/);
     const empty = await h.post('/get_reward', { query: ['a'], prompts: [''], labels: [''] });
@@ -98,10 +126,17 @@ describe('serve: POST /get_reward (OpenRLHF remote reward)', function () {
 
   it('judge faults are a 200: the unjudged items count as not met and are logged', async () => {
     h.model.failNext({ kind: 'server-error', status: 400 }, 1);
-    const { status, json } = await h.post('/get_reward', { query: ['Call emergency services immediately. Chew an aspirin if you are not allergic, really'], prompts: [''], labels: ['chest-pain'] });
+    const { status, json } = await h.post('/get_reward', {
+      query: ['Call emergency services immediately. Chew an aspirin if you are not allergic, really'],
+      prompts: [''],
+      labels: ['chest-pain'],
+    });
     assert.equal(status, 200);
     assert.deepEqual(json.extra_logs.judge_failures, [1]);
     assert.ok(json.rewards[0] < 1, 'the failed item counted as not met');
-    assert.ok(h.logs.some((l) => /1 of 3 items not judged/.test(l)), h.logs.join('\n'));
+    assert.ok(
+      h.logs.some((l) => /1 of 3 items not judged/.test(l)),
+      h.logs.join('\n'),
+    );
   });
 });

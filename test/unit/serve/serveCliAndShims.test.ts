@@ -23,8 +23,34 @@ describe('serve: the CLI command and the Python shims', function () {
     const model = await OpenAiTestServer.start({ script: scriptedModel() });
     const dir = mkdtempSync(join(tmpdir(), 'clinalign-serve-cli-'));
     writeFileSync(join(dir, 'rl.jsonl'), `${JSON.stringify(RL_RECORD)}\n`);
-    const env = { ...process.env, CLINALIGN_API_KEY: 'sk-never-shown-0123', CLINALIGN_CACHE_DIR: freshCacheDir(), CLINALIGN_BASE_URL: '', CLINALIGN_MODEL: '' };
-    const child = spawn(process.execPath, ['--import', TSX, join(ROOT, 'src', 'cli', 'main.ts'), 'serve', '--port', '0', '--data', 'rl.jsonl', '--base-url', model.baseUrl, '--model', 'm', '--token', TOKEN, '--no-traces'], { cwd: dir, env });
+    const env = {
+      ...process.env,
+      CLINALIGN_API_KEY: 'sk-never-shown-0123',
+      CLINALIGN_CACHE_DIR: freshCacheDir(),
+      CLINALIGN_BASE_URL: '',
+      CLINALIGN_MODEL: '',
+    };
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        TSX,
+        join(ROOT, 'src', 'cli', 'main.ts'),
+        'serve',
+        '--port',
+        '0',
+        '--data',
+        'rl.jsonl',
+        '--base-url',
+        model.baseUrl,
+        '--model',
+        'm',
+        '--token',
+        TOKEN,
+        '--no-traces',
+      ],
+      { cwd: dir, env },
+    );
     let stdout = '';
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
@@ -38,17 +64,31 @@ describe('serve: the CLI command and the Python shims', function () {
         child.on('close', () => reject(new Error(`serve exited early: ${stderr}`)));
       });
       assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/);
-      const health = (await (await fetch(`${url}/health`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as any;
+      const health = (await (
+        await fetch(`${url}/health`, { headers: { authorization: `Bearer ${TOKEN}` } })
+      ).json()) as any;
       assert.equal(health.rubrics.loaded, 1);
       assert.equal(health.judge.model, 'm');
-      const reward = (await (await fetch(`${url}/get_reward?token=${TOKEN}`, { method: 'POST', body: JSON.stringify({ query: ['Call emergency services immediately.'], prompts: [''], labels: ['chest-pain'] }) })).json()) as any;
+      const reward = (await (
+        await fetch(`${url}/get_reward?token=${TOKEN}`, {
+          method: 'POST',
+          body: JSON.stringify({
+            query: ['Call emergency services immediately.'],
+            prompts: [''],
+            labels: ['chest-pain'],
+          }),
+        })
+      ).json()) as any;
       assert.deepEqual(reward.rewards, [10 / 15]);
     } finally {
       child.kill('SIGTERM');
       assert.equal(await exited, 0, stderr);
       await model.close();
     }
-    assert.ok(!`${stdout}${stderr}`.includes(TOKEN) && !`${stdout}${stderr}`.includes('sk-never-shown'), 'neither the token nor the key is printed');
+    assert.ok(
+      !`${stdout}${stderr}`.includes(TOKEN) && !`${stdout}${stderr}`.includes('sk-never-shown'),
+      'neither the token nor the key is printed',
+    );
   });
 
   describe('Python shims', function () {
@@ -61,7 +101,14 @@ describe('serve: the CLI command and the Python shims', function () {
 
     // Spawned asynchronously: the server answering the shims runs in this process.
     const python = async (script: string) => {
-      const child = spawn('python3', ['-c', script], { env: { ...process.env, CLINALIGN_URL: h.serve.url, CLINALIGN_SERVE_TOKEN: TOKEN, PYTHONPATH: join(ROOT, 'integrations') } });
+      const child = spawn('python3', ['-c', script], {
+        env: {
+          ...process.env,
+          CLINALIGN_URL: h.serve.url,
+          CLINALIGN_SERVE_TOKEN: TOKEN,
+          PYTHONPATH: join(ROOT, 'integrations'),
+        },
+      });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (d) => (stdout += d));
@@ -89,7 +136,10 @@ completions = [[{"role": "assistant", "content": "Call emergency services immedi
 by_id = trl_reward.rubric_reward(prompts, completions, prompt_id=["chest-pain", "chest-pain"])
 inline = trl_reward.rubric_reward(prompts, completions, rubrics=[${JSON.stringify(JSON.stringify(RL_RECORD.rubrics))}] * 2)
 print(json.dumps([by_id, inline]))`);
-      assert.deepEqual(out, [[10 / 15, -6 / 15], [10 / 15, -6 / 15]]);
+      assert.deepEqual(out, [
+        [10 / 15, -6 / 15],
+        [10 / 15, -6 / 15],
+      ]);
     });
 
     it('an OpenRLHF-style client (no headers but JSON, token in the URL) gets rewards, scores and extra_logs', async () => {

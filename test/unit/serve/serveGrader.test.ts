@@ -11,7 +11,14 @@ describe('serve: rewards with the HealthBench grader', function () {
   let h: Harness;
   before(async () => {
     // The judge never gives a usable verdict for the aspirin item: that item is a judge failure.
-    const model = await OpenAiTestServer.start({ script: scriptedModel({ healthbench_grader: (_, user) => (/\[5\] Mentions chewing aspirin/.test(user) && /unparsable/.test(user) ? 'criteria met: yes' : healthBenchGraderReply(user)!) }) });
+    const model = await OpenAiTestServer.start({
+      script: scriptedModel({
+        healthbench_grader: (_, user) =>
+          /\[5\] Mentions chewing aspirin/.test(user) && /unparsable/.test(user)
+            ? 'criteria met: yes'
+            : healthBenchGraderReply(user)!,
+      }),
+    });
     h = await startHarness({}, model, { grader: 'healthbench' });
   });
   after(() => h.close());
@@ -39,12 +46,23 @@ describe('serve: rewards with the HealthBench grader', function () {
 
   it('an item whose replies never parse is re-asked 10 times, then counted as not met and logged; the answer is a 200; an inline record is named by its content hash', async () => {
     const label = JSON.stringify({ prompt: RL_RECORD.prompt, rubrics: RL_RECORD.rubrics });
-    const { status, json } = await h.post('/get_reward', { query: [`${GOOD} (unparsable)`], prompts: [''], labels: [label] });
+    const { status, json } = await h.post('/get_reward', {
+      query: [`${GOOD} (unparsable)`],
+      prompts: [''],
+      labels: [label],
+    });
     assert.equal(status, 200);
     assert.deepEqual(json.extra_logs.judge_failures, [1]);
     assert.deepEqual(json.rewards, [10 / 15]);
-    assert.equal(h.model.chatRequests.filter((r) => /\[5\] Mentions chewing aspirin/.test(r.body!.messages.at(-1)!.content)).length, 10);
+    assert.equal(
+      h.model.chatRequests.filter((r) => /\[5\] Mentions chewing aspirin/.test(r.body!.messages.at(-1)!.content))
+        .length,
+      10,
+    );
     const line = h.logs.find((l) => /items not judged/.test(l)) ?? '';
-    assert.match(line, /^content-[0-9a-f]{16}: 1 of 3 items not judged \(counted as not met\): .*no JSON with a true\/false criteria_met in 10 replies/);
+    assert.match(
+      line,
+      /^content-[0-9a-f]{16}: 1 of 3 items not judged \(counted as not met\): .*no JSON with a true\/false criteria_met in 10 replies/,
+    );
   });
 });

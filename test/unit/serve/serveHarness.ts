@@ -19,7 +19,11 @@ export const RL_RECORD = {
   prompt_id: 'chest-pain',
   prompt: [{ role: 'user', content: QUESTION }],
   rubrics: [
-    { criterion: 'Advises calling emergency services immediately', points: 10, tags: ['axis:accuracy', 'level:example'] },
+    {
+      criterion: 'Advises calling emergency services immediately',
+      points: 10,
+      tags: ['axis:accuracy', 'level:example'],
+    },
     { criterion: 'Mentions chewing aspirin if not allergic', points: 5, tags: ['axis:completeness'] },
     { criterion: 'Suggests waiting to see whether it passes', points: -6, tags: ['axis:accuracy'] },
   ],
@@ -29,17 +33,22 @@ export const RL_RECORD = {
 };
 
 let bundled: CompiledLibrary | undefined;
-export const bundledLibrary = () => (bundled ??= (() => {
-  const { principles } = loadPrinciples(bundledPrinciplesDir());
-  return compileLibrary(principles);
-})());
+export const bundledLibrary = () =>
+  (bundled ??= (() => {
+    const { principles } = loadPrinciples(bundledPrinciplesDir());
+    return compileLibrary(principles);
+  })());
 
 export interface Harness {
   model: OpenAiTestServer;
   serve: RunningServer;
   cache: MemoryJudgeCache;
   logs: string[];
-  post(path: string, body: unknown, headers?: Record<string, string>): Promise<{ status: number; json: any; headers: Headers; text: string }>;
+  post(
+    path: string,
+    body: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; json: any; headers: Headers; text: string }>;
   close(): Promise<void>;
 }
 
@@ -49,7 +58,11 @@ export interface JudgeSetup {
   grader?: GraderName;
 }
 
-export async function startHarness(options: Partial<ServeOptions> = {}, model?: OpenAiTestServer, judge: JudgeSetup = {}): Promise<Harness> {
+export async function startHarness(
+  options: Partial<ServeOptions> = {},
+  model?: OpenAiTestServer,
+  judge: JudgeSetup = {},
+): Promise<Harness> {
   const judgeServer = model ?? (await OpenAiTestServer.start({ script: scriptedModel() }));
   const cache = new MemoryJudgeCache();
   const client = testClient(judgeServer, { maxConcurrency: 64, ...judge.client }, cache);
@@ -72,7 +85,11 @@ export async function startHarness(options: Partial<ServeOptions> = {}, model?: 
     cache,
     logs,
     async post(path, body, headers = {}) {
-      const response = await fetch(`${serve.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+      const response = await fetch(`${serve.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      });
       const text = await response.text();
       let json: unknown;
       try {

@@ -27,7 +27,11 @@ describe('serve: load', function () {
         const index = next++;
         const answer = ANSWERS[index % ANSWERS.length]!;
         // A request number makes every answer unique: each one is judged, none comes from the cache.
-        const { status, json } = await h.post('/get_reward', { query: [`${answer.text} (request ${index})`], prompts: [''], labels: ['chest-pain'] });
+        const { status, json } = await h.post('/get_reward', {
+          query: [`${answer.text} (request ${index})`],
+          prompts: [''],
+          labels: ['chest-pain'],
+        });
         results.push({ index, status, reward: json?.rewards?.[0], failures: json?.extra_logs?.judge_failures?.[0] });
       }
     };
@@ -35,9 +39,19 @@ describe('serve: load', function () {
 
     assert.equal(results.length, REQUESTS);
     assert.deepEqual([...new Set(results.map((r) => r.status))], [200]);
-    assert.deepEqual(results.map((r) => r.index).sort((a, b) => a - b), Array.from({ length: REQUESTS }, (_, i) => i));
+    assert.deepEqual(
+      results.map((r) => r.index).sort((a, b) => a - b),
+      Array.from({ length: REQUESTS }, (_, i) => i),
+    );
     const wrong = results.filter((r) => r.reward !== ANSWERS[r.index % ANSWERS.length]!.reward || r.failures !== 0);
-    assert.deepEqual(wrong.slice(0, 3), [], `${wrong.length} replies with the wrong reward or judge failures; ${h.logs.filter((l) => /not judged/.test(l)).slice(0, 3).join('\n')}`);
+    assert.deepEqual(
+      wrong.slice(0, 3),
+      [],
+      `${wrong.length} replies with the wrong reward or judge failures; ${h.logs
+        .filter((l) => /not judged/.test(l))
+        .slice(0, 3)
+        .join('\n')}`,
+    );
     // One judge call per rubric item; a call the network dropped may be retried (the client's retry policy).
     const asked = new Set(h.model.chatRequests.map((r) => r.rawBody));
     assert.equal(asked.size, REQUESTS * 3, 'every item of every answer reached the judge');

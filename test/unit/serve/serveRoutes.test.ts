@@ -31,7 +31,10 @@ describe('serve: /health, /score, auth and limits', function () {
     assert.equal(none.status, 401);
     const wrong = await h.post('/get_reward?token=nope', { query: ['x'], labels: ['chest-pain'] });
     assert.equal(wrong.status, 401);
-    const query = await h.post(`/get_reward?token=${TOKEN}`, { query: ['Call emergency services immediately.'], labels: ['chest-pain'] });
+    const query = await h.post(`/get_reward?token=${TOKEN}`, {
+      query: ['Call emergency services immediately.'],
+      labels: ['chest-pain'],
+    });
     assert.equal(query.status, 200);
     const all = h.logs.join('\n') + none.text + wrong.text;
     assert.ok(!all.includes(TOKEN) && !all.includes(TEST_KEY), all);
@@ -56,10 +59,28 @@ describe('serve: /health, /score, auth and limits', function () {
   });
 
   it('POST /score (verl, TRL): ground_truth as the rubric JSON string, messages from extra_info; same keys every time', async () => {
-    const a = await h.post('/score', { data_source: 'clinalign', solution_str: 'Call emergency services immediately.', ground_truth: JSON.stringify(RL_RECORD.rubrics), extra_info: { prompt_id: 'chest-pain', prompt: RL_RECORD.prompt } }, auth);
+    const a = await h.post(
+      '/score',
+      {
+        data_source: 'clinalign',
+        solution_str: 'Call emergency services immediately.',
+        ground_truth: JSON.stringify(RL_RECORD.rubrics),
+        extra_info: { prompt_id: 'chest-pain', prompt: RL_RECORD.prompt },
+      },
+      auth,
+    );
     assert.equal(a.status, 200, a.text);
     assert.equal(a.json.score, 10 / 15);
-    const b = await h.post('/score', { data_source: 'clinalign', solution_str: '<think>hmm</think>Suggests waiting to see whether it passes.', ground_truth: 'chest-pain', extra_info: null }, auth);
+    const b = await h.post(
+      '/score',
+      {
+        data_source: 'clinalign',
+        solution_str: '<think>hmm</think>Suggests waiting to see whether it passes.',
+        ground_truth: 'chest-pain',
+        extra_info: null,
+      },
+      auth,
+    );
     assert.equal(b.json.score, -6 / 15);
     assert.equal(b.json.clipped_score, 0);
     assert.deepEqual(Object.keys(a.json), Object.keys(b.json));
@@ -70,7 +91,10 @@ describe('serve: /health, /score, auth and limits', function () {
   it('a full queue answers 429 with Retry-After; shutdown answers the requests in flight', async () => {
     const slow = await OpenAiTestServer.start({ script: scriptedModel(), latencyMs: 300 });
     const busy = await startHarness({ maxActive: 1, maxQueued: 0 }, slow);
-    const body = (n: number) => ({ query: [`Call emergency services immediately, attempt ${n}.`], labels: ['chest-pain'] });
+    const body = (n: number) => ({
+      query: [`Call emergency services immediately, attempt ${n}.`],
+      labels: ['chest-pain'],
+    });
     const first = busy.post('/get_reward', body(1));
     await new Promise((r) => setTimeout(r, 50));
     const second = await busy.post('/get_reward', body(2));
@@ -91,7 +115,11 @@ describe('serve: /health, /score, auth and limits', function () {
     const late = await startHarness({ deadlineMs: 150 }, slow);
     try {
       const started = Date.now();
-      const { status, json } = await late.post('/get_reward', { query: ['Call emergency services immediately.'], prompts: [QUESTION], labels: ['chest-pain'] });
+      const { status, json } = await late.post('/get_reward', {
+        query: ['Call emergency services immediately.'],
+        prompts: [QUESTION],
+        labels: ['chest-pain'],
+      });
       assert.equal(status, 200);
       assert.ok(Date.now() - started < 1000);
       assert.deepEqual(json.extra_logs.judge_failures, [3]);

@@ -5,8 +5,14 @@ import { unescapedMarkup } from './unescapedMarkup';
 describe('escapeMarkdown / markdownCode (untrusted text in Markdown)', () => {
   it('turns images and links, command links included, into plain text', () => {
     assert.equal(escapeMarkdown('![x](http://evil)'), '\\!\\[x\\]\\(http\\://evil\\)');
-    assert.equal(escapeMarkdown('[link](command:clinalign.acceptRevision?%5B%5D)'), '\\[link\\]\\(command\\:clinalign\\.acceptRevision?%5B%5D\\)');
-    assert.deepEqual(unescapedMarkup(escapeMarkdown('<img src=x onerror=alert(1)> [a]: http://evil "ref" <http://evil>')), []);
+    assert.equal(
+      escapeMarkdown('[link](command:clinalign.acceptRevision?%5B%5D)'),
+      '\\[link\\]\\(command\\:clinalign\\.acceptRevision?%5B%5D\\)',
+    );
+    assert.deepEqual(
+      unescapedMarkup(escapeMarkdown('<img src=x onerror=alert(1)> [a]: http://evil "ref" <http://evil>')),
+      [],
+    );
   });
 
   it('breaks bare-URL, www. and e-mail autolinks and entity references', () => {

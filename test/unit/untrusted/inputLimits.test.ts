@@ -11,7 +11,10 @@ describe('input size limits', () => {
   });
 
   it('says how large and what the limit is, and nothing within it', () => {
-    assert.equal(sizeProblem('front matter', 10.5 * 1024 * 1024, 256 * 1024), 'front matter is 10.5 MB; the limit is 256 KB');
+    assert.equal(
+      sizeProblem('front matter', 10.5 * 1024 * 1024, 256 * 1024),
+      'front matter is 10.5 MB; the limit is 256 KB',
+    );
     assert.equal(sizeProblem('front matter', 256 * 1024, 256 * 1024), undefined);
   });
 

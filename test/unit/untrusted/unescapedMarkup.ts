@@ -19,7 +19,7 @@ export function unescapedMarkup(markdown: string): string[] {
 function endOfCodeSpan(markdown: string, start: number): number {
   let n = 0;
   while (markdown[start + n] === '`') n++;
-  for (let i = start + n; i < markdown.length; ) {
+  for (let i = start + n; i < markdown.length;) {
     if (markdown[i] !== '`') {
       i++;
       continue;

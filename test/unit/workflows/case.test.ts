@@ -43,13 +43,21 @@ describe('Case: one case object for every front end', () => {
     assert.equal(c.classification.evidence.expertise, 'default audience: clinician');
     assert.deepEqual(
       c.applicable.map((s) => s.principle.id),
-      selectPrinciples(library.principles, linted.classification.scenario, linted.document.question, library.lexicon).map((s) => s.principle.id),
+      selectPrinciples(
+        library.principles,
+        linted.classification.scenario,
+        linted.document.question,
+        library.lexicon,
+      ).map((s) => s.principle.id),
     );
   });
 
   it('prompt principles: the rubric’s principles first, then the top of the selection', () => {
     const last = openCase(library, { text, file: '/cases/chest.case.md' }).applicable.at(-1)!.principle.id;
-    const c = openCase(library, { text: text.replace('principle:urgency.unsafe-delay-advice', `principle:${last}`), file: '/cases/chest.case.md' });
+    const c = openCase(library, {
+      text: text.replace('principle:urgency.unsafe-delay-advice', `principle:${last}`),
+      file: '/cases/chest.case.md',
+    });
     assert.equal(c.promptPrinciples[0]!.id, last);
     assert.equal(c.promptPrinciples.length, 20);
   });
@@ -69,7 +77,10 @@ describe('Case: one case object for every front end', () => {
     assert.equal(notReady(open(text), WORKFLOW_NEEDS.grade), undefined);
     assert.equal(notReady(open('---\nprompt: [\n---\nx'), WORKFLOW_NEEDS.check)?.need, 'front matter');
     assert.equal(notReady(open('---\nid: a\n---\nx'), WORKFLOW_NEEDS.check)?.need, 'question');
-    assert.equal(notReady(open('---\nprompt: Chest pain?\n---\n<!-- Write the answer below. -->\n'), WORKFLOW_NEEDS.revise)?.need, 'answer');
+    assert.equal(
+      notReady(open('---\nprompt: Chest pain?\n---\n<!-- Write the answer below. -->\n'), WORKFLOW_NEEDS.revise)?.need,
+      'answer',
+    );
     assert.equal(notReady(open('---\nprompt: Chest pain?\n---\nCall 911.\n'), WORKFLOW_NEEDS.grade)?.need, 'rubric');
     assert.equal(notReady(open('---\nprompt: Chest pain?\n---\nCall 911.\n'), WORKFLOW_NEEDS.revise), undefined);
   });
@@ -85,11 +96,23 @@ describe('caseProjectRoot: where a case’s history and grades go (editor and CL
     const file = join(dir, 'repo', 'team', 'cases', 'a.case.md');
     assert.equal(caseProjectRoot(file), join(dir, 'repo', 'team', 'cases'));
     assert.equal(caseProjectRoot(file, join(dir, 'repo')), join(dir, 'repo'));
-    assert.equal(caseProjectRoot(file, join(dir, 'elsewhere')), join(dir, 'repo', 'team', 'cases'), 'a work folder the case is not in is ignored');
+    assert.equal(
+      caseProjectRoot(file, join(dir, 'elsewhere')),
+      join(dir, 'repo', 'team', 'cases'),
+      'a work folder the case is not in is ignored',
+    );
     mkdirSync(join(dir, 'repo', '.git'));
     assert.equal(caseProjectRoot(file), join(dir, 'repo'));
-    assert.equal(caseProjectRoot(file, join(dir, 'repo', 'team')), join(dir, 'repo', 'team'), 'a workspace inside the repository');
-    assert.equal(caseProjectRoot(file, dir), join(dir, 'repo'), 'a work folder above the repository is beyond export’s walk');
+    assert.equal(
+      caseProjectRoot(file, join(dir, 'repo', 'team')),
+      join(dir, 'repo', 'team'),
+      'a workspace inside the repository',
+    );
+    assert.equal(
+      caseProjectRoot(file, dir),
+      join(dir, 'repo'),
+      'a work folder above the repository is beyond export’s walk',
+    );
     mkdirSync(join(dir, 'repo', 'team', '.clinalign'));
     assert.equal(caseProjectRoot(file, join(dir, 'repo')), join(dir, 'repo', 'team'));
   });

@@ -14,7 +14,8 @@ const rubric = `rubric:
   - criterion: Mentions chewing aspirin if not allergic
     points: 7
 `;
-const caseText = (body: string, withRubric = true) => `---\nprompt: I'm 58 and have had crushing chest pain for 20 minutes. What should I do?\n${withRubric ? rubric : ''}---\n${body}`;
+const caseText = (body: string, withRubric = true) =>
+  `---\nprompt: I'm 58 and have had crushing chest pain for 20 minutes. What should I do?\n${withRubric ? rubric : ''}---\n${body}`;
 const draft = 'Call emergency services now.\n';
 
 describe('reviseCase: one revise policy for the CLI and the editor', function () {
@@ -39,7 +40,13 @@ describe('reviseCase: one revise policy for the CLI and the editor', function ()
 
   it('with a rubric, a revision that does not score higher is not offered: the draft comes back unchanged', async () => {
     const sameScore = scriptedModel({
-      revise_answer: (_, user) => ({ content: { revised_answer: `${section(user, 'Draft answer')} Please rest.`, addressed_principles: [], summary: 'Reworded.' } }),
+      revise_answer: (_, user) => ({
+        content: {
+          revised_answer: `${section(user, 'Draft answer')} Please rest.`,
+          addressed_principles: [],
+          summary: 'Reworded.',
+        },
+      }),
     });
     server.script = sameScore;
     try {
@@ -54,13 +61,24 @@ describe('reviseCase: one revise policy for the CLI and the editor', function ()
   });
 
   it('without a rubric: one ungraded revision, checked by the safety gate (dropping the emergency call is reported)', async () => {
-    server.script = scriptedModel({ revise_answer: () => ({ content: { revised_answer: 'Rest and see how you feel tomorrow.', addressed_principles: [], summary: 'Calmer.' } }) });
+    server.script = scriptedModel({
+      revise_answer: () => ({
+        content: {
+          revised_answer: 'Rest and see how you feel tomorrow.',
+          addressed_principles: [],
+          summary: 'Calmer.',
+        },
+      }),
+    });
     try {
       const result = await reviseCase(testClient(server), open(caseText(draft, false)), { library });
       assert.equal(result.stoppedBecause, 'single-round');
       assert.equal(result.scoreBefore, null);
       assert.ok(result.changed);
-      assert.ok(result.unsafe.some((reason) => /drops/.test(reason)), result.unsafe.join('; '));
+      assert.ok(
+        result.unsafe.some((reason) => /drops/.test(reason)),
+        result.unsafe.join('; '),
+      );
       assert.deepEqual(schemas(), ['revise_answer']);
     } finally {
       server.script = scriptedModel();
@@ -81,7 +99,10 @@ describe('reviseCase: one revise policy for the CLI and the editor', function ()
     const c = open(caseText(draft, false));
     await reviseCase(testClient(server), c, { library });
     const prompt = server.chatRequests[0]!.body!.messages.at(-1)!.content;
-    await reviseCase(testClient(server), c, { library, findings: [{ principleId: c.promptPrinciples[0]!.id, quote: 'Call', message: 'a finding the editor shows' }] });
+    await reviseCase(testClient(server), c, {
+      library,
+      findings: [{ principleId: c.promptPrinciples[0]!.id, quote: 'Call', message: 'a finding the editor shows' }],
+    });
     const withFinding = server.chatRequests.at(-1)!.body!.messages.at(-1)!.content;
     assert.match(withFinding, /a finding the editor shows/);
     assert.doesNotMatch(prompt, /a finding the editor shows/);

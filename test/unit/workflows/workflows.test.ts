@@ -16,7 +16,9 @@ import { OpenAiTestServer } from '../../support/openaiTestServer';
 import { principleIds, scriptedModel } from '../../support/scriptedModel';
 import { testClient } from '../model/modelTestSetup';
 
-const conversation = [{ role: 'user' as const, content: "I'm 58 and have had crushing chest pain for 20 minutes. What should I do?" }];
+const conversation = [
+  { role: 'user' as const, content: "I'm 58 and have had crushing chest pain for 20 minutes. What should I do?" },
+];
 const rubric = [
   { criterion: 'Advises calling emergency services immediately', points: 10, tags: ['axis:accuracy'] },
   { criterion: 'Mentions chewing aspirin if not allergic', points: 7, tags: ['axis:completeness'] },
@@ -35,8 +37,15 @@ describe('model workflows against the test server', function () {
   it('gradeAnswer: one judge call per item, HealthBench score, progress reported', async () => {
     const progress: number[] = [];
     const client = testClient(server);
-    const grade = await gradeAnswer(client, { conversation, answer, rubric }, { onProgress: (p) => progress.push(p.done) });
-    assert.deepEqual(grade.items.map((i) => i.met), [true, false, false, true]);
+    const grade = await gradeAnswer(
+      client,
+      { conversation, answer, rubric },
+      { onProgress: (p) => progress.push(p.done) },
+    );
+    assert.deepEqual(
+      grade.items.map((i) => i.met),
+      [true, false, false, true],
+    );
     assert.equal(grade.score, (10 - 6) / 22);
     assert.equal(grade.judgeModel, 'test-judge');
     assert.equal(server.chatRequests.length, 4);
@@ -61,12 +70,17 @@ describe('model workflows against the test server', function () {
   it('batched grading makes one call and agrees with per-item grading', async () => {
     const batched = await gradeAnswer(testClient(server), { conversation, answer, rubric }, { mode: 'batch' });
     assert.equal(server.chatRequests.length, 1);
-    assert.deepEqual(batched.items.map((i) => i.met), [true, false, false, true]);
+    assert.deepEqual(
+      batched.items.map((i) => i.met),
+      [true, false, false, true],
+    );
     assert.equal(batched.mode, 'batch');
   });
 
   it('batched grading judges the items the reply left out one by one', async () => {
-    server.script = scriptedModel({ grade_batch: () => ({ content: { results: [{ item: 1, explanation: 'x', criteria_met: true }] } }) });
+    server.script = scriptedModel({
+      grade_batch: () => ({ content: { results: [{ item: 1, explanation: 'x', criteria_met: true }] } }),
+    });
     try {
       const grade = await gradeAnswer(testClient(server), { conversation, answer, rubric }, { mode: 'batch' });
       assert.equal(server.chatRequests.length, 4);
@@ -89,18 +103,30 @@ describe('model workflows against the test server', function () {
   });
 
   it('classifyWithModel refines offline labels but keeps the audience and the reviewer', async () => {
-    const offline = applyOverrides(classifyQuestion(conversation[0]!.content), { audience: 'clinician', scenario: { task: 'information' } });
+    const offline = applyOverrides(classifyQuestion(conversation[0]!.content), {
+      audience: 'clinician',
+      scenario: { task: 'information' },
+    });
     const result = await classifyWithModel(testClient(server), { conversation, offline });
     assert.equal(result.scenario.urgency, 'emergent');
     assert.equal(result.source.urgency, 'model');
     assert.equal(result.scenario.expertise, 'clinician');
     assert.equal(result.scenario.task, 'information');
-    assert.equal(result.source.uncertainty, offline.source.uncertainty, 'an unknown from the model keeps the offline label');
+    assert.equal(
+      result.source.uncertainty,
+      offline.source.uncertainty,
+      'an unknown from the model keeps the offline label',
+    );
   });
 
   it('synthesizeRubric takes the model items when they meet the constraints', async () => {
     const scenario = classifyQuestion(conversation[0]!.content).scenario;
-    const result = await synthesizeRubric(testClient(server), { conversation, question: conversation[0]!.content, scenario, principles });
+    const result = await synthesizeRubric(testClient(server), {
+      conversation,
+      question: conversation[0]!.content,
+      scenario,
+      principles,
+    });
     assert.equal(result.source, 'model');
     assert.equal(result.items.length, 8);
     assert.ok(result.items.some((i) => i.points < 0) && result.items.some((i) => i.points > 0));
@@ -116,7 +142,12 @@ describe('model workflows against the test server', function () {
         return {
           content: {
             items: [
-              { criterion: 'Tells the person to call emergency services now', points: 10, axis: 'accuracy', principle_id: id },
+              {
+                criterion: 'Tells the person to call emergency services now',
+                points: 10,
+                axis: 'accuracy',
+                principle_id: id,
+              },
               { criterion: 'Invented item', points: 5, axis: 'accuracy', principle_id: 'made.up' },
               { criterion: 'Zero item', points: 0, axis: 'accuracy', principle_id: id },
             ],
@@ -126,12 +157,20 @@ describe('model workflows against the test server', function () {
     });
     try {
       const scenario = classifyQuestion(conversation[0]!.content).scenario;
-      const result = await synthesizeRubric(testClient(server), { conversation, question: conversation[0]!.content, scenario, principles });
+      const result = await synthesizeRubric(testClient(server), {
+        conversation,
+        question: conversation[0]!.content,
+        scenario,
+        principles,
+      });
       assert.equal(result.source, 'model+offline');
       assert.ok(result.items.length >= RUBRIC_LIMITS.minItems && result.items.length <= RUBRIC_LIMITS.maxItems);
       assert.ok(result.items.some((i) => i.points < 0));
       assert.equal(result.items[0]!.criterion, 'Tells the person to call emergency services now');
-      assert.deepEqual(result.dropped.map((d) => d.reason), ['principle made.up is not in the pool', 'points are 0']);
+      assert.deepEqual(
+        result.dropped.map((d) => d.reason),
+        ['principle made.up is not in the pool', 'points are 0'],
+      );
     } finally {
       server.script = scriptedModel();
     }
@@ -151,11 +190,18 @@ describe('model workflows against the test server', function () {
   });
 
   it('reviseLoop keeps improving revisions and stops when a round no longer helps', async () => {
-    const result = await reviseLoop(testClient(server), { conversation, answer, rubric, principles: principles.slice(0, 3) }, { maxRounds: 4 });
+    const result = await reviseLoop(
+      testClient(server),
+      { conversation, answer, rubric, principles: principles.slice(0, 3) },
+      { maxRounds: 4 },
+    );
     assert.equal(result.initial.score, (10 - 6) / 22);
     assert.ok(result.best.grade.score! > result.initial.score!);
     assert.ok(result.rounds.length < 4);
-    assert.ok(['perfect', 'no-improvement', 'diminishing-returns'].includes(result.stoppedBecause), result.stoppedBecause);
+    assert.ok(
+      ['perfect', 'no-improvement', 'diminishing-returns'].includes(result.stoppedBecause),
+      result.stoppedBecause,
+    );
     assert.ok(result.rounds.filter((r) => r.kept).length >= 1);
   });
 
@@ -172,11 +218,18 @@ describe('model workflows against the test server', function () {
       }),
     });
     try {
-      const result = await checkWithModel(testClient(server), { conversation, answer, principles: principles.slice(0, 2) });
+      const result = await checkWithModel(testClient(server), {
+        conversation,
+        answer,
+        principles: principles.slice(0, 2),
+      });
       assert.equal(result.findings.length, 1);
       const [finding] = result.findings;
       assert.equal(answer.slice(finding!.start, finding!.end), 'Do not wait');
-      assert.deepEqual(result.dropped.map((d) => d.reason), ['the quote is not in the answer', 'names a principle that is not among those applied']);
+      assert.deepEqual(
+        result.dropped.map((d) => d.reason),
+        ['the quote is not in the answer', 'names a principle that is not among those applied'],
+      );
     } finally {
       server.script = scriptedModel();
     }

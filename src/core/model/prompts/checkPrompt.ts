@@ -6,7 +6,9 @@ import { renderPrinciples, type PromptPrinciple } from './renderPrinciples';
 
 export const checkOutput = outputSchema(
   'check_answer',
-  z.object({ findings: z.array(z.object({ principle_id: z.string().min(1), quote: z.string().min(1), explanation: z.string() })) }),
+  z.object({
+    findings: z.array(z.object({ principle_id: z.string().min(1), quote: z.string().min(1), explanation: z.string() })),
+  }),
 );
 export type CheckOutput = z.infer<typeof checkOutput.schema>;
 
@@ -25,6 +27,9 @@ export function checkPrompt(input: CheckPromptInput): Message[] {
   const question = input.conversation.length > 0 ? renderConversation(input.conversation) : '(no question given)';
   return [
     { role: 'system', content: INSTRUCTIONS },
-    { role: 'user', content: `## Principles\n\n${renderPrinciples(input.principles)}\n\n## Conversation\n\n${question}\n\n## Answer to review\n\n${input.answer}` },
+    {
+      role: 'user',
+      content: `## Principles\n\n${renderPrinciples(input.principles)}\n\n## Conversation\n\n${question}\n\n## Answer to review\n\n${input.answer}`,
+    },
   ];
 }

@@ -40,6 +40,9 @@ task — what is asked for:
 export function classifyPrompt(conversation: readonly Message[]): Message[] {
   return [
     { role: 'system', content: INSTRUCTIONS },
-    { role: 'user', content: `## Conversation\n\n${renderConversation(conversation)}\n\n## Task\n\nLabel this conversation on the four dimensions.` },
+    {
+      role: 'user',
+      content: `## Conversation\n\n${renderConversation(conversation)}\n\n## Task\n\nLabel this conversation on the four dimensions.`,
+    },
   ];
 }

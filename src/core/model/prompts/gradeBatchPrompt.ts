@@ -6,7 +6,9 @@ import { renderConversation, renderRubricItem } from './renderConversation';
 
 export const gradeBatchOutput = outputSchema(
   'grade_batch',
-  z.object({ results: z.array(z.object({ item: z.number().int().min(1), explanation: z.string(), criteria_met: z.boolean() })) }),
+  z.object({
+    results: z.array(z.object({ item: z.number().int().min(1), explanation: z.string(), criteria_met: z.boolean() })),
+  }),
 );
 export type GradeBatchOutput = z.infer<typeof gradeBatchOutput.schema>;
 
@@ -25,6 +27,9 @@ export function gradeBatchPrompt(input: GradeBatchPromptInput): Message[] {
   const items = input.items.map((item, index) => `${index + 1}. ${renderRubricItem(item)}`).join('\n');
   return [
     { role: 'system', content: INSTRUCTIONS },
-    { role: 'user', content: `## Conversation\n\n${renderConversation(input.conversation, input.response)}\n\n## Rubric items\n\n${items}` },
+    {
+      role: 'user',
+      content: `## Conversation\n\n${renderConversation(input.conversation, input.response)}\n\n## Rubric items\n\n${items}`,
+    },
   ];
 }

@@ -3,7 +3,10 @@ import type { Message } from '../../case/caseSchema';
 import { outputSchema } from '../outputSchema';
 import { renderConversation, renderRubricItem } from './renderConversation';
 
-export const gradeItemOutput = outputSchema('grade_item', z.object({ explanation: z.string(), criteria_met: z.boolean() }));
+export const gradeItemOutput = outputSchema(
+  'grade_item',
+  z.object({ explanation: z.string(), criteria_met: z.boolean() }),
+);
 export type GradeItemOutput = z.infer<typeof gradeItemOutput.schema>;
 
 /** Shared by the per-item and the batched grader, so both judge by the same rules. */
@@ -26,6 +29,9 @@ export interface GradeItemPromptInput {
 export function gradeItemPrompt(input: GradeItemPromptInput): Message[] {
   return [
     { role: 'system', content: INSTRUCTIONS },
-    { role: 'user', content: `## Conversation\n\n${renderConversation(input.conversation, input.response)}\n\n## Rubric item\n\n${renderRubricItem(input.item)}` },
+    {
+      role: 'user',
+      content: `## Conversation\n\n${renderConversation(input.conversation, input.response)}\n\n## Rubric item\n\n${renderRubricItem(input.item)}`,
+    },
   ];
 }

@@ -2,7 +2,8 @@ import type { Message } from '../../case/caseSchema';
 
 /** Turns as `role: content`, a blank line between them — the layout judges are used to seeing. */
 export function renderConversation(conversation: readonly Message[], response?: string): string {
-  const turns = response === undefined ? conversation : [...conversation, { role: 'assistant' as const, content: response }];
+  const turns =
+    response === undefined ? conversation : [...conversation, { role: 'assistant' as const, content: response }];
   return turns.map((turn) => `${turn.role}: ${turn.content}`).join('\n\n');
 }
 

@@ -25,7 +25,8 @@ export interface RevisePromptInput {
 }
 
 export function revisePrompt(input: RevisePromptInput): Message[] {
-  const items = input.unmetItems.length > 0 ? input.unmetItems.map((item) => `- ${renderRubricItem(item)}`).join('\n') : '(none)';
+  const items =
+    input.unmetItems.length > 0 ? input.unmetItems.map((item) => `- ${renderRubricItem(item)}`).join('\n') : '(none)';
   const findings =
     input.findings.length > 0
       ? input.findings.map((f) => `- ${f.principleId}: ${f.quote ? `“${f.quote}” — ` : ''}${f.message}`).join('\n')
