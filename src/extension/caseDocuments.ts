@@ -1,11 +1,9 @@
 import * as vscode from 'vscode';
-
-/** `clinalign.caseFiles` when unset (package.json declares the same default). */
-const DEFAULT_CASE_FILES = '**/*.case.md';
+import { readSettings } from './settings';
 
 /** The glob of case files: `clinalign.caseFiles` for `scope` (a document's folder), else the default. */
 export function caseFilesGlob(scope?: vscode.Uri): string {
-  return vscode.workspace.getConfiguration('clinalign', scope).get<string>('caseFiles', DEFAULT_CASE_FILES);
+  return readSettings(scope).caseFiles;
 }
 
 /** Case files are the Markdown files matching `clinalign.caseFiles` (default `**\/*.case.md`). */

@@ -11,6 +11,7 @@ import { FocusModePublisher } from './editor/focusModePublisher';
 import { toDiagnostics } from './findingDiagnostics';
 import type { PrincipleLibraryHost } from './principleLibraryHost';
 import { TeamLintConfigHost } from './teamLintConfigHost';
+import { readSettings } from './settings';
 
 interface LintedVersion {
   version: number;
@@ -53,8 +54,7 @@ export class LintController implements vscode.Disposable {
       this.lintSettings.onDidChange(() => this.lintAllOpen()),
       vscode.workspace.onDidOpenTextDocument((d) => void this.lintNow(d)),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length > 0 && this.setting<string>(e.document, 'run', 'onType') === 'onType')
-          this.schedule(e.document);
+        if (e.contentChanges.length > 0 && readSettings(e.document.uri).run === 'onType') this.schedule(e.document);
       }),
       vscode.workspace.onDidSaveTextDocument((d) => void this.lintNow(d)),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d)),
@@ -193,15 +193,15 @@ export class LintController implements vscode.Disposable {
 
   /** `clinalign.defaultAudience`: the audience of cases that name none (`auto`: the question decides). */
   private readingOptions(uri: vscode.Uri): CaseReadingOptions {
-    const audience = vscode.workspace.getConfiguration('clinalign', uri).get<string>('defaultAudience', 'auto');
-    return audience === 'layperson' || audience === 'clinician' ? { defaultAudience: audience } : {};
+    const audience = readSettings(uri).defaultAudience;
+    return audience === 'auto' ? {} : { defaultAudience: audience };
   }
 
   private schedule(document: vscode.TextDocument): void {
     if (!isLintable(document)) return;
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
-    const delay = this.setting<number>(document, 'debounceMs', 150);
+    const delay = readSettings(document.uri).debounceMs;
     this.timers.set(
       key,
       setTimeout(() => void this.lintNow(document), delay),
@@ -214,10 +214,6 @@ export class LintController implements vscode.Disposable {
     this.timers.delete(key);
     this.results.delete(key);
     this.publisher.delete(document.uri);
-  }
-
-  private setting<T>(document: vscode.TextDocument, name: string, fallback: T): T {
-    return vscode.workspace.getConfiguration('clinalign', document.uri).get<T>(name, fallback);
   }
 
   dispose(): void {

@@ -7,6 +7,7 @@ import type { LoadProblem } from '../core/principles/loadProblem';
 import type { Principle } from '../core/principles/principle';
 import { teamConceptDirFor } from '../core/concepts/loadLexicon';
 import { principleFilesSignature, TEAM_PRINCIPLES_FOLDER } from '../core/principles/teamPrinciples';
+import { readSettings } from './settings';
 
 function isTeamPrincipleFile(uri: vscode.Uri): boolean {
   return uri.scheme === 'file' && /[\\/]\.clinalign[\\/](principles|concepts)[\\/][^\\/]+\.ya?ml$/i.test(uri.fsPath);
@@ -121,7 +122,7 @@ export class PrincipleLibraryHost implements vscode.Disposable {
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       if (folder.uri.scheme !== 'file') continue;
       paths.push(path.join(folder.uri.fsPath, TEAM_PRINCIPLES_FOLDER));
-      const extra = vscode.workspace.getConfiguration('clinalign', folder.uri).get<string[]>('principleFolders', []);
+      const extra = readSettings(folder.uri).principleFolders;
       paths.push(...extra.map((p) => path.resolve(folder.uri.fsPath, p)));
     }
     return paths;

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { SeverityMap } from '../core/lint/remapSeverity';
 import { findEndpointConfigFile, readTeamConfigFile } from '../core/model/endpointConfigFile';
 import { layeredSeverityMap, NO_TEAM_LINT_CONFIG, type TeamLintConfig } from '../core/lint/teamLintConfig';
+import { readSettings } from './settings';
 
 /**
  * The team's `lint:` decisions from `.clinalign/config.yaml` (the nearest one above a case, as the CLI finds it),
@@ -28,10 +29,10 @@ export class TeamLintConfigHost implements vscode.Disposable {
 
   /** The severity map for findings of this case: team decisions, then the user's settings. */
   severityMapFor(uri: vscode.Uri | undefined): SeverityMap {
-    const settings = vscode.workspace.getConfiguration('clinalign', uri);
+    const settings = readSettings(uri);
     return layeredSeverityMap(this.teamConfigFor(uri), {
-      severity: settings.get<SeverityMap>('severity', {}),
-      disabled: settings.get<string[]>('disabledPrinciples', []),
+      severity: settings.severity,
+      disabled: settings.disabledPrinciples,
     });
   }
 

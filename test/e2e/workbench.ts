@@ -55,11 +55,27 @@ export async function squiggleCount(page: Page): Promise<number> {
   return page.locator(SQUIGGLES).count();
 }
 
+/**
+ * Presses `keys` until the quick input shows, up to three times: on a busy machine the workbench can drop a
+ * key pressed while focus moves (an editor closing, a panel opening), as it would a person's.
+ */
+async function openQuickInput(page: Page, keys: string): Promise<void> {
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press(keys);
+    try {
+      await input.waitFor({ state: 'visible', timeout: attempt < 3 ? UI_TIMEOUT_MS / 3 : UI_TIMEOUT_MS });
+      return;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
+}
+
 /** Opens Quick Open (Ctrl+P), types `name`, waits for the matching row and opens it with Enter. */
 export async function quickOpen(page: Page, name: string, expectRow: RegExp): Promise<void> {
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+  await openQuickInput(page, 'Control+P');
   await page.keyboard.type(name, { delay: 20 });
   await waitFor(
     `a Quick Open row matching ${expectRow}`,
@@ -72,9 +88,7 @@ export async function quickOpen(page: Page, name: string, expectRow: RegExp): Pr
 
 /** Runs a command from the Command Palette (Ctrl+Shift+P) by typing its label, as a person does. */
 export async function runCommand(page: Page, label: string): Promise<void> {
-  await page.keyboard.press('Control+Shift+P');
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+  await openQuickInput(page, 'Control+Shift+P');
   await page.keyboard.type(label, { delay: 10 });
   const wanted = normalize(label).toLowerCase();
   await waitFor(

@@ -5,6 +5,7 @@ import { SKIPPED_REPORT } from '../../core/dataset/exportDataset';
 import { UnsafeOutputError } from '../../core/dataset/outputFolder';
 import type { ExtensionServices } from '../services';
 import { revealFolder } from './revealFolder';
+import { readSettings } from '../settings';
 
 /** Arguments for tests and keybindings; without them the command asks for the folder. */
 export interface ExportArguments {
@@ -46,7 +47,7 @@ export async function exportVerifiedExamples(
             inputs: folders.map((f) => f.uri.fsPath),
             outDir,
             includeUnverified: args.includeUnverified,
-            judgeModel: vscode.workspace.getConfiguration('clinalign.model').get<string>('judgeModel') || undefined,
+            judgeModel: readSettings().judgeModel,
             generator: `clinalign ${services.context.extension.packageJSON.version as string} (VS Code)`,
           },
           {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { readSettings } from '../settings';
 
 /**
  * Publishes diagnostics, hiding those on the cursor's line in the active editor while
@@ -63,7 +64,7 @@ export class FocusModePublisher implements vscode.Disposable {
   private cursorLines(uri: vscode.Uri): number[] {
     const editor = vscode.window.activeTextEditor;
     if (!editor || editor.document.uri.toString() !== uri.toString()) return [];
-    if (!vscode.workspace.getConfiguration('clinalign', uri).get<boolean>('focusMode', false)) return [];
+    if (!readSettings(uri).focusMode) return [];
     return [...new Set(editor.selections.map((s) => s.active.line))].sort((a, b) => a - b);
   }
 

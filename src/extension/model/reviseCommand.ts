@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import type { RevisionProposal } from '../../core/case/revisionProposal';
-import { DEFAULT_REVISION_ROUNDS } from '../../core/workflows/reviseLoop';
 import { reviseCase } from '../../core/workflows/reviseCase';
 import type { ExtensionServices } from '../services';
 import { modelCase, refused } from './modelCase';
 import type { ModelRun, ModelSessionService } from './modelSessionService';
 import type { RevisionReview } from './revisionReview';
+import { readSettings } from '../settings';
 
 /** From the code actions (a finding's principle), the command palette (none) or tests. */
 export interface ReviseArguments {
@@ -36,11 +36,7 @@ export async function reviseWithModel(
     void vscode.window.showWarningMessage(`ClinAlign: no principle ${args.principleId} in the current library.`);
     return undefined;
   }
-  const rounds =
-    args.rounds ??
-    vscode.workspace
-      .getConfiguration('clinalign.model', c.document.uri)
-      .get<number>('revisionRounds', DEFAULT_REVISION_ROUNDS);
+  const rounds = args.rounds ?? readSettings(c.document.uri).revisionRounds;
   const findings = c.result.findings.map((f) => ({
     principleId: f.principleId,
     quote: c.text.slice(f.start, f.end),

@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
 import * as vscode from 'vscode';
+import { readSettings } from '../settings';
 
 /** The reviewer's name: the setting `clinalign.reviewerName`, else `git config user.name`, else undefined. */
 export async function reviewerName(scope: vscode.Uri): Promise<string | undefined> {
-  const configured = vscode.workspace.getConfiguration('clinalign', scope).get<string>('reviewerName', '').trim();
+  const configured = readSettings(scope).reviewerName;
   if (configured) return configured;
   const folder = vscode.workspace.getWorkspaceFolder(scope);
   const cwd = folder?.uri.scheme === 'file' ? folder.uri.fsPath : undefined;
