@@ -51,7 +51,8 @@ export function recogniseWith(lexicon: ConceptLexicon, text: string): Recognitio
   const tokens = tokenize(text);
   const direct: Span[][] = lexicon.concepts.map(() => []);
   const parts: Span[][] = Array.from({ length: lexicon.partCount }, () => []);
-  for (const hit of lexicon.termTrie.match(tokens)) {
+  // A text without words (a case with no question) needs no phrase index: it is built only where one is read.
+  for (const hit of tokens.length === 0 ? [] : lexicon.termTrie.match(tokens)) {
     const target = lexicon.payloadTarget[hit.payload]!;
     (target >= 0 ? direct[target]! : parts[-1 - target]!).push(hit);
   }

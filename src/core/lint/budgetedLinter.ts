@@ -37,6 +37,11 @@ export class BudgetedLinter {
     this.worker?.postMessage({ type: 'library', spec });
   }
 
+  /** Starts the worker now (it loads the library while the caller reads its files), not on the first lint. */
+  start(): void {
+    this.ensureWorker();
+  }
+
   lint(input: LintInput): Promise<BudgetedFindings> {
     const run = this.queue.then(() => this.lintNow(input));
     this.queue = run.catch(() => undefined);
