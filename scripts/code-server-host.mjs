@@ -26,21 +26,20 @@
 import { existsSync, mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
 import {
+  CHROMIUM,
+  CODE_SERVER,
   ensureTools,
   isolatedEditor,
   launchChromium,
   loadPlaywright,
+  REPO,
   RunResources,
   startCodeServer,
+  TOOLS,
 } from './lib/workbenchHarness.mjs';
 
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const TOOLS = process.env.VSCODE_TEST_TOOLS || path.join(REPO, '.vscode-test-tools');
-const CODE_SERVER = process.env.CODE_SERVER || path.join(TOOLS, 'node_modules', '.bin', 'code-server');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 // The arguments runTests gives a VS Code executable (profile and sandbox flags are not needed here).
 const argValue = (name) =>
   process.argv

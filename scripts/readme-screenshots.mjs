@@ -15,21 +15,20 @@
 import { cpSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { FIRST_CASE, SESSION_SETTINGS, workbenchUrl } from './lib/startSession.mjs';
 import {
+  CHROMIUM,
+  CODE_SERVER,
   ensureTools,
   isolatedEditor,
   launchChromium,
   loadPlaywright,
+  REPO,
   RunResources,
   startCodeServer,
+  TOOLS,
 } from './lib/workbenchHarness.mjs';
 
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const TOOLS = process.env.VSCODE_TEST_TOOLS || path.join(REPO, '.vscode-test-tools');
-const CODE_SERVER = process.env.CODE_SERVER || path.join(TOOLS, 'node_modules', '.bin', 'code-server');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const OUT = path.resolve(process.env.CLINALIGN_SHOTS_DIR || path.join(REPO, 'docs', 'images'));
 const LIMIT = 300 * 1024;
 const TIMEOUT = 60_000;

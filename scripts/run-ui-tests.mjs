@@ -42,21 +42,20 @@ import {
 } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { inflateRawSync } from 'node:zlib';
 import {
+  CHROMIUM,
+  CODE_SERVER,
   ensureTools,
   isolatedEditor,
   launchChromium,
   loadPlaywright,
+  REPO,
   RunResources,
   startCodeServer,
+  TOOLS,
 } from './lib/workbenchHarness.mjs';
 
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const TOOLS = process.env.VSCODE_TEST_TOOLS || path.join(REPO, '.vscode-test-tools');
-const CODE_SERVER = process.env.CODE_SERVER || path.join(TOOLS, 'node_modules', '.bin', 'code-server');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const RESULT_FILE = path.join(REPO, 'out', 'test', 'ui-result.json');
 const SHOTS = path.resolve(process.env.CLINALIGN_UI_SHOTS || path.join(REPO, 'test-results', 'ui'));
 const VSIX_OUT = path.join(REPO, 'out', 'ui', 'clinalign.vsix');

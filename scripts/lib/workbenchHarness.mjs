@@ -7,6 +7,13 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository, the test tools and the browser every runner uses (each overridable by the environment). */
+export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const TOOLS = process.env.VSCODE_TEST_TOOLS || path.join(REPO, '.vscode-test-tools');
+export const CODE_SERVER = process.env.CODE_SERVER || path.join(TOOLS, 'node_modules', '.bin', 'code-server');
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 
 /** Chromium flags for this machine: no sandbox as root, and no network chatter to a closed network. */
 export const CHROMIUM_ARGS = [
