@@ -1,44 +1,21 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { OpenAiTestServer, type ChatRequest, type RecordedRequest } from '../../support/openaiTestServer';
 import { scriptedModel } from '../../support/scriptedModel';
 import { verifiedCase } from '../dataset/caseFixtures';
-import { clinalign, freshCacheDir, workspaceFactory, type CliResult } from './cliHarness';
+import { cleanEnv, clinalign, clinalignAsync, freshCacheDir, workspaceFactory, type CliResult } from './cliHarness';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const FIXTURE = join(ROOT, 'test', 'fixtures', 'healthbench', 'oss_eval_first30.jsonl');
-const TSX = pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
 
 /** One judge cache per workspace folder (as runs in one project share theirs), never the user's own. */
 const cacheDirs = new Map<string, string>();
 
-/** The CLI spawned asynchronously, so that the in-process test server can answer it. */
-function clinalignAsync(args: string[], cwd: string): Promise<CliResult> {
-  const env = { ...process.env };
-  for (const name of [
-    'CLINALIGN_BASE_URL',
-    'CLINALIGN_MODEL',
-    'CLINALIGN_JUDGE_MODEL',
-    'CLINALIGN_API_KEY',
-    'OPENAI_API_KEY',
-  ])
-    delete env[name];
+/** The CLI spawned asynchronously (so the in-process test server can answer it), with its folder's judge cache. */
+function clinalignInWorkspace(args: string[], cwd: string): Promise<CliResult> {
   if (!cacheDirs.has(cwd)) cacheDirs.set(cwd, freshCacheDir());
-  env.CLINALIGN_CACHE_DIR = cacheDirs.get(cwd);
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', TSX, join(ROOT, 'src', 'cli', 'main.ts'), ...args], {
-      cwd,
-      env,
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return clinalignAsync(args, cwd, cleanEnv({ CLINALIGN_CACHE_DIR: cacheDirs.get(cwd) }));
 }
 
 const jsonl = (text: string) =>
@@ -160,7 +137,7 @@ describe('clinalign datasets (export, import, eval, batch)', function () {
       '--base-url',
       server.baseUrl,
     ];
-    const run = await clinalignAsync(args, dir);
+    const run = await clinalignInWorkspace(args, dir);
     assert.equal(run.code, 0, run.stderr);
     const report = JSON.parse(run.stdout);
     assert.equal(report.judge_model, 'judge-j');
@@ -176,7 +153,7 @@ describe('clinalign datasets (export, import, eval, batch)', function () {
     );
     assert.ok(server.chatRequests.every((r) => r.body?.model === 'judge-j'));
 
-    const html = await clinalignAsync([...args, '--format', 'html', '--out', 'report.html'], dir);
+    const html = await clinalignInWorkspace([...args, '--format', 'html', '--out', 'report.html'], dir);
     assert.equal(html.code, 0, html.stderr);
     assert.equal(server.chatRequests.length, calls, 'every item came from the cache');
     assert.match(readFileSync(join(dir, 'report.html'), 'utf8'), /<svg[\s\S]*Judge: judge-j/);
@@ -184,7 +161,7 @@ describe('clinalign datasets (export, import, eval, batch)', function () {
 
   it('eval --model samples answers from the model, then grades them', async () => {
     const dir = workspace({ 'set.jsonl': fixtureLines.slice(0, 2).join('\n') });
-    const run = await clinalignAsync(
+    const run = await clinalignInWorkspace(
       [
         'eval',
         '--data',
@@ -227,13 +204,13 @@ describe('clinalign datasets (export, import, eval, batch)', function () {
       'm',
       '--no-cache',
     ];
-    const first = await clinalignAsync(args, dir);
+    const first = await clinalignInWorkspace(args, dir);
     assert.equal(first.code, 0, first.stderr);
     const records = jsonl(readFileSync(join(dir, 'rubrics.jsonl'), 'utf8'));
     assert.equal(records.length, 3);
     assert.ok(records.every((r) => r.rubrics.length >= 6 && r.source.startsWith('model')));
     const calls = server.chatRequests.length;
-    const second = await clinalignAsync(args, dir);
+    const second = await clinalignInWorkspace(args, dir);
     assert.equal(second.code, 0);
     assert.match(second.stdout, /0 rubrics written .*3 already there/);
     assert.equal(server.chatRequests.length, calls);
