@@ -28,19 +28,24 @@ function diffTab(): vscode.TabInputTextDiff | undefined {
   return input instanceof vscode.TabInputTextDiff && input.modified.scheme === 'clinalign-revision' ? input : undefined;
 }
 
+/** The suite's usual model: every revision puts the emergency first (tests that script another restore it). */
+function safeReviser() {
+  return scriptedModel({
+    revise_answer: () => ({
+      content: {
+        revised_answer: REVISED,
+        addressed_principles: ['urgency.escalate-red-flags'],
+        summary: 'Put the emergency first.',
+      },
+    }),
+  });
+}
+
 describe('guided revision', () => {
   let server: OpenAiTestServer;
   before(async () => {
     server = await startModelServer();
-    server.script = scriptedModel({
-      revise_answer: () => ({
-        content: {
-          revised_answer: REVISED,
-          addressed_principles: ['urgency.escalate-red-flags'],
-          summary: 'Put the emergency first.',
-        },
-      }),
-    });
+    server.script = safeReviser();
   });
   after(async () => {
     await vscode.workspace.fs.delete(workspaceUri('.clinalign'), { recursive: true }).then(undefined, () => undefined);
@@ -138,15 +143,7 @@ describe('guided revision', () => {
       assert.equal(forced.status, 'accepted', JSON.stringify(forced));
       assert.equal(editor.document.getText(), FRONT('it-revise-unsafe') + DRAFT);
     } finally {
-      server.script = scriptedModel({
-        revise_answer: () => ({
-          content: {
-            revised_answer: REVISED,
-            addressed_principles: ['urgency.escalate-red-flags'],
-            summary: 'Put the emergency first.',
-          },
-        }),
-      });
+      server.script = safeReviser();
     }
   });
 
@@ -242,15 +239,7 @@ describe('guided revision', () => {
       assert.equal(requestsFor(server, 'grade_item'), 2, 'the draft and the revision were both graded');
       assert.ok(!diffTab());
     } finally {
-      server.script = scriptedModel({
-        revise_answer: () => ({
-          content: {
-            revised_answer: REVISED,
-            addressed_principles: ['urgency.escalate-red-flags'],
-            summary: 'Put the emergency first.',
-          },
-        }),
-      });
+      server.script = safeReviser();
     }
   });
 
