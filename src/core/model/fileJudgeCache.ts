@@ -1,14 +1,18 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { FileSystemPort } from '../project/fileSystemPort';
+import { nodeFileSystem } from '../project/nodeFileSystem';
 import type { JudgeCache } from './judgeCache';
 
 /** One JSON file per result, `<dir>/<first two hex digits>/<key>.json`, written atomically. */
 export class FileJudgeCache implements JudgeCache {
-  constructor(readonly dir: string) {}
+  constructor(
+    readonly dir: string,
+    private readonly fs: FileSystemPort = nodeFileSystem,
+  ) {}
 
   async get(key: string): Promise<unknown | undefined> {
     try {
-      return (JSON.parse(await readFile(this.pathOf(key), 'utf8')) as { value: unknown }).value;
+      return (JSON.parse(await this.fs.promises.readText(this.pathOf(key))) as { value: unknown }).value;
     } catch {
       // Missing or damaged: either way the call is made again.
       return undefined;
@@ -17,10 +21,10 @@ export class FileJudgeCache implements JudgeCache {
 
   async set(key: string, value: unknown): Promise<void> {
     const file = this.pathOf(key);
-    await mkdir(join(this.dir, key.slice(0, 2)), { recursive: true });
+    await this.fs.promises.mkdir(join(this.dir, key.slice(0, 2)), { recursive: true });
     const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    await writeFile(temp, `${JSON.stringify({ value })}\n`);
-    await rename(temp, file);
+    await this.fs.promises.writeFile(temp, `${JSON.stringify({ value })}\n`);
+    await this.fs.promises.rename(temp, file);
   }
 
   private pathOf(key: string): string {

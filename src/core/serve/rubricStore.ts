@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import type { FileSystemPort } from '../project/fileSystemPort';
+import { nodeFileSystem } from '../project/nodeFileSystem';
 import { parseRecord, type RewardRecord } from './rewardRecord';
 
 export interface LoadedFile {
@@ -17,6 +18,8 @@ export class RubricStore {
   private readonly byId = new Map<string, RewardRecord>();
   readonly files: LoadedFile[] = [];
 
+  constructor(private readonly fs: FileSystemPort = nodeFileSystem) {}
+
   get size(): number {
     return this.byId.size;
   }
@@ -30,7 +33,7 @@ export class RubricStore {
   }
 
   /** Reads one JSONL file; lines that are not records are reported, not fatal. */
-  load(file: string, text = readFileSync(file, 'utf8')): LoadedFile {
+  load(file: string, text = this.fs.readText(file)): LoadedFile {
     const loaded: LoadedFile = { file, records: 0, problems: [] };
     for (const [index, line] of text.split('\n').entries()) {
       if (line.trim() === '') continue;

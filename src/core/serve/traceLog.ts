@@ -1,5 +1,6 @@
-import { appendFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import type { FileSystemPort } from '../project/fileSystemPort';
+import { nodeFileSystem } from '../project/nodeFileSystem';
 
 /**
  * Appends one JSON line per proxied completion, in order (one write at a time); a failing write is reported
@@ -11,14 +12,15 @@ export class TraceLog {
   constructor(
     readonly file: string,
     private readonly onError: (message: string) => void = () => {},
+    private readonly fs: FileSystemPort = nodeFileSystem,
   ) {}
 
   append(record: unknown): Promise<void> {
     const line = `${JSON.stringify(record)}\n`;
     this.chain = this.chain.then(async () => {
       try {
-        await mkdir(dirname(this.file), { recursive: true });
-        await appendFile(this.file, line, 'utf8');
+        await this.fs.promises.mkdir(dirname(this.file), { recursive: true });
+        await this.fs.promises.appendFile(this.file, line);
       } catch (error) {
         this.onError(`trace not written to ${this.file}: ${(error as Error).message}`);
       }
