@@ -1,5 +1,7 @@
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import type { FileSystemPort } from './fileSystemPort';
 import { findProjectFolder } from './findProjectFolder';
+import { nodeFileSystem } from './nodeFileSystem';
 import { PROJECT_FOLDER } from './projectLayout';
 
 /**
@@ -9,11 +11,11 @@ import { PROJECT_FOLDER } from './projectLayout';
  * nearest folder holding `.git`); else the case's own folder. Every choice is a folder that export's walk
  * upwards from the case reaches, so a revision recorded by the editor or the CLI is found by both.
  */
-export function caseProjectRoot(caseFile: string, workFolder?: string): string {
+export function caseProjectRoot(caseFile: string, workFolder?: string, fs: FileSystemPort = nodeFileSystem): string {
   const folder = dirname(resolve(caseFile));
-  const project = findProjectFolder(folder, PROJECT_FOLDER);
+  const project = findProjectFolder(folder, PROJECT_FOLDER, fs);
   if (project) return project;
-  const repository = findProjectFolder(folder, '.git');
+  const repository = findProjectFolder(folder, '.git', fs);
   if (workFolder && isWithin(folder, workFolder) && (!repository || isWithin(resolve(workFolder), repository)))
     return resolve(workFolder);
   return repository ?? folder;

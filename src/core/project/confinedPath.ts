@@ -1,5 +1,6 @@
-import { lstatSync, realpathSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import type { FileSystemPort } from './fileSystemPort';
+import { nodeFileSystem } from './nodeFileSystem';
 
 /** A project file that ClinAlign will not touch: it sits behind a symbolic link or outside the project. */
 export class UnsafePathError extends Error {
@@ -20,9 +21,14 @@ export class UnsafePathError extends Error {
  * included. An existing file must be a regular file (a FIFO would hang a write). Returns the path under the
  * real project folder; throws UnsafePathError naming the offending path.
  */
-export function confinedPath(root: string, file: string, action: 'write' | 'read' = 'write'): string {
+export function confinedPath(
+  root: string,
+  file: string,
+  action: 'write' | 'read' = 'write',
+  fs: FileSystemPort = nodeFileSystem,
+): string {
   const base = resolve(root);
-  const realBase = realOrSelf(base);
+  const realBase = realOrSelf(base, fs);
   const target = resolve(base, file);
   const rel = inside(base, target) ?? inside(realBase, target);
   if (rel === undefined)
@@ -33,7 +39,7 @@ export function confinedPath(root: string, file: string, action: 'write' | 'read
     current = join(current, part);
     let stats;
     try {
-      stats = lstatSync(current);
+      stats = fs.lstat(current);
     } catch (error) {
       if (['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '')) break; // the rest will be created
       throw error;
@@ -60,9 +66,9 @@ function inside(folder: string, target: string): string | undefined {
   return rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel) ? undefined : rel;
 }
 
-function realOrSelf(path: string): string {
+function realOrSelf(path: string, fs: FileSystemPort): string {
   try {
-    return realpathSync(path);
+    return fs.realpath(path);
   } catch {
     return path;
   }

@@ -1,4 +1,6 @@
 import { UnsafePathError } from './confinedPath';
+import type { FileSystemPort } from './fileSystemPort';
+import { nodeFileSystem } from './nodeFileSystem';
 import { readProjectFile } from './safeRead';
 
 /**
@@ -7,10 +9,14 @@ import { readProjectFile } from './safeRead';
  * symbolic link or outside the project is refused (UnsafePathError). Large input files (datasets, batches)
  * are streamed line by line instead (dataset/jsonlLines).
  */
-export async function readJsonLines(root: string, file: string): Promise<unknown[]> {
+export async function readJsonLines(
+  root: string,
+  file: string,
+  fs: FileSystemPort = nodeFileSystem,
+): Promise<unknown[]> {
   let text: string | undefined;
   try {
-    text = await readProjectFile(root, file);
+    text = await readProjectFile(root, file, fs);
   } catch (error) {
     if (error instanceof UnsafePathError) throw error;
     return [];
