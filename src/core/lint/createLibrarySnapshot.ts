@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { mergeLibrary } from '../principles/mergeLibrary';
 import { parsePrincipleFile } from '../principles/parsePrincipleFile';
 import type { LibrarySnapshot } from '../principles/librarySnapshot';
-import { principleFilesIn } from '../principles/principleFiles';
+import { listPrincipleFiles } from '../principles/principleFiles';
 import { stampsOf } from '../principles/snapshotFile';
+import type { FileSystemPort } from '../project/fileSystemPort';
+import { nodeFileSystem } from '../project/nodeFileSystem';
 import { compileLibrary } from './compileLibrary';
 import { exportPlans } from '../text/planPattern';
 
@@ -13,8 +14,8 @@ import { exportPlans } from '../text/planPattern';
  * and the plan of every detector pattern, which compiling the library works out. It lives here, above the
  * principles, because making it needs the detector engine; reading it does not.
  */
-export function createLibrarySnapshot(dir: string): LibrarySnapshot {
-  const files = principleFilesIn(dir).map((file) => ({ file, text: readFileSync(file, 'utf8') }));
+export function createLibrarySnapshot(dir: string, fs: FileSystemPort = nodeFileSystem): LibrarySnapshot {
+  const files = listPrincipleFiles(dir, fs).map((file) => ({ file, text: fs.readText(file) }));
   const parsed = files.map(({ file, text }) => parsePrincipleFile(file, text, false));
   compileLibrary(mergeLibrary(parsed).principles); // fills the plan cache with every pattern of the library
   return {

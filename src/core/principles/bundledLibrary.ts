@@ -1,14 +1,15 @@
-import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { FileSystemPort } from '../project/fileSystemPort';
+import { nodeFileSystem } from '../project/nodeFileSystem';
 
 /**
  * The bundled `principles/` folder: next to `dist/` in the built extension and CLI, at the repository root
  * when running from sources.
  */
-export function bundledPrinciplesDir(fromDir: string = __dirname): string {
+export function bundledPrinciplesDir(fromDir: string = __dirname, fs: FileSystemPort = nodeFileSystem): string {
   for (let dir = fromDir, i = 0; i < 5; i++, dir = join(dir, '..')) {
     const candidate = join(dir, 'principles');
-    if (existsSync(join(dir, 'package.json')) && existsSync(candidate)) return candidate;
+    if (fs.exists(join(dir, 'package.json')) && fs.exists(candidate)) return candidate;
   }
   return join(fromDir, '..', 'principles');
 }

@@ -2,11 +2,13 @@ import { checkConceptReferences } from '../concepts/conceptReferences';
 import { ConceptLexicon } from '../concepts/conceptLexicon';
 import { readBundledConcepts, readConceptFiles, teamConceptDirFor } from '../concepts/loadLexicon';
 import type { ParsedConceptFile } from '../concepts/parseConceptFile';
+import type { FileSystemPort } from '../project/fileSystemPort';
+import { nodeFileSystem } from '../project/nodeFileSystem';
 import { INPUT_LIMITS } from '../untrusted/inputLimits';
 import { readFileWithinLimit, unreadableMessage } from '../untrusted/readFileWithinLimit';
 import type { LoadProblem } from './loadProblem';
 import { readPrincipleFolder } from './librarySnapshot';
-import { principleFilesIn } from './loadPrinciples';
+import { listPrincipleFiles } from './principleFiles';
 import { mergeLibrary, type PrincipleLibrary } from './mergeLibrary';
 import { parsePrincipleFile, type ParsedPrincipleFile } from './parsePrincipleFile';
 
@@ -20,12 +22,15 @@ export class PrincipleLibraryLoader {
   private bundled: ParsedPrincipleFile[] | undefined;
   private bundledConcepts: ParsedConceptFile[] | undefined;
 
-  constructor(private readonly bundledDir: string) {}
+  constructor(
+    private readonly bundledDir: string,
+    private readonly fs: FileSystemPort = nodeFileSystem,
+  ) {}
 
-  load(teamPaths: string[], readText: (file: string) => string = (file) => readFileWithinLimit(file, INPUT_LIMITS.yamlFile, 'principle file')): PrincipleLibrary & { brokenFiles: Set<string> } {
-    this.bundled ??= readPrincipleFolder(this.bundledDir);
+  load(teamPaths: string[], readText: (file: string) => string = (file) => readFileWithinLimit(file, INPUT_LIMITS.yamlFile, 'principle file', this.fs)): PrincipleLibrary & { brokenFiles: Set<string> } {
+    this.bundled ??= readPrincipleFolder(this.bundledDir, this.fs);
     const brokenFiles = new Set<string>();
-    const team = teamPaths.flatMap(principleFilesIn).map((file) => {
+    const team = teamPaths.flatMap((path) => listPrincipleFiles(path, this.fs)).map((file) => {
       let parsed: ParsedPrincipleFile;
       try {
         parsed = parsePrincipleFile(file, readText(file), true);

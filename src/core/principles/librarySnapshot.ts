@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { FileSystemPort } from '../project/fileSystemPort';
+import { nodeFileSystem } from '../project/nodeFileSystem';
 import { isBundledFolder } from './bundledLibrary';
 import { importPlans, type PatternPlan } from '../text/planPattern';
-import { principleFilesIn } from './principleFiles';
+import { listPrincipleFiles } from './principleFiles';
 import { parsePrincipleFile, type ParsedPrincipleFile } from './parsePrincipleFile';
 import { readMatchingSnapshot, type SnapshotStamp } from './snapshotFile';
 
@@ -26,10 +27,12 @@ export function snapshotPathFor(dir: string): string {
 }
 
 /** The parsed files of a principle folder: from its snapshot when one matches, else from the YAML. */
-export function readPrincipleFolder(dir: string): ParsedPrincipleFile[] {
-  const files = principleFilesIn(dir);
-  const texts = files.map((file) => readFileSync(file, 'utf8'));
-  const snapshot = isBundledFolder(dir) ? readMatchingSnapshot<LibrarySnapshot>(snapshotPathFor(dir), files, texts) : undefined;
+export function readPrincipleFolder(dir: string, fs: FileSystemPort = nodeFileSystem): ParsedPrincipleFile[] {
+  const files = listPrincipleFiles(dir, fs);
+  const texts = files.map((file) => fs.readText(file));
+  const snapshot = isBundledFolder(dir)
+    ? readMatchingSnapshot<LibrarySnapshot>(snapshotPathFor(dir), files, texts, fs)
+    : undefined;
   if (!snapshot) return files.map((file, i) => parsePrincipleFile(file, texts[i]!, false));
   importPlans(snapshot.plans);
   return snapshot.parsed.map((p) => {

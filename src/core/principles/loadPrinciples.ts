@@ -1,19 +1,21 @@
 import { checkConceptReferences } from '../concepts/conceptReferences';
 import { loadLexicon, teamConceptDirFor } from '../concepts/loadLexicon';
+import type { FileSystemPort } from '../project/fileSystemPort';
+import { nodeFileSystem } from '../project/nodeFileSystem';
 import { INPUT_LIMITS } from '../untrusted/inputLimits';
 import { readFileWithinLimit, unreadableMessage } from '../untrusted/readFileWithinLimit';
 import { mergeLibrary, type PrincipleLibrary } from './mergeLibrary';
 import { readPrincipleFolder } from './librarySnapshot';
 import { parsePrincipleFile, type ParsedPrincipleFile } from './parsePrincipleFile';
-import { principleFilesIn } from './principleFiles';
+import { listPrincipleFiles, principleFilesIn } from './principleFiles';
 
 export { principleFilesIn };
 
-export function parsePrincipleFiles(paths: string[], allowPatches: boolean): ParsedPrincipleFile[] {
-  return paths.flatMap(principleFilesIn).map((file) => {
+export function parsePrincipleFiles(paths: string[], allowPatches: boolean, fs: FileSystemPort = nodeFileSystem): ParsedPrincipleFile[] {
+  return paths.flatMap((path) => listPrincipleFiles(path, fs)).map((file) => {
     let text: string;
     try {
-      text = readFileWithinLimit(file, INPUT_LIMITS.yamlFile, 'principle file');
+      text = readFileWithinLimit(file, INPUT_LIMITS.yamlFile, 'principle file', fs);
     } catch (error) {
       return { file, principles: [], patches: [], problems: [{ file, line: 0, column: 0, message: unreadableMessage(error) }] };
     }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import type { FileSystemPort } from '../project/fileSystemPort';
+import { nodeFileSystem } from '../project/nodeFileSystem';
 
 /** Names and hashes of the YAML files a build snapshot was made from. */
 export interface SnapshotStamp {
@@ -16,11 +17,16 @@ export function stampsOf(files: readonly string[], texts: readonly string[]): Sn
  * A build snapshot (`dist/*.snapshot.json`), only while it was made from exactly these files: an edited YAML
  * file is never shadowed by a stale snapshot. Undefined when it is missing, unreadable or stale.
  */
-export function readMatchingSnapshot<T extends { format: 1; files: SnapshotStamp[] }>(path: string, files: readonly string[], texts: readonly string[]): T | undefined {
-  if (!existsSync(path)) return undefined;
+export function readMatchingSnapshot<T extends { format: 1; files: SnapshotStamp[] }>(
+  path: string,
+  files: readonly string[],
+  texts: readonly string[],
+  fs: FileSystemPort = nodeFileSystem,
+): T | undefined {
+  if (!fs.exists(path)) return undefined;
   let snapshot: T;
   try {
-    snapshot = JSON.parse(readFileSync(path, 'utf8')) as T;
+    snapshot = JSON.parse(fs.readText(path)) as T;
   } catch {
     return undefined;
   }

@@ -1,4 +1,5 @@
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import type { FileSystemPort } from '../project/fileSystemPort';
+import { nodeFileSystem } from '../project/nodeFileSystem';
 import { sizeProblem } from './inputLimits';
 
 /** A file over its size cap; the message is the whole story ("principle file is 5 MB; the limit is 1 MB"). */
@@ -9,14 +10,19 @@ export class FileTooLargeError extends Error {}
  * memory: over `limit` bytes it throws FileTooLargeError, naming it as `what`. Read errors are thrown as by
  * readFileSync.
  */
-export function readFileWithinLimit(file: string, limit: number, what: string): string {
-  const fd = openSync(file, 'r');
+export function readFileWithinLimit(
+  file: string,
+  limit: number,
+  what: string,
+  fs: FileSystemPort = nodeFileSystem,
+): string {
+  const opened = fs.open(file, 'read');
   try {
-    const tooLarge = sizeProblem(what, fstatSync(fd).size, limit);
+    const tooLarge = sizeProblem(what, opened.size(), limit);
     if (tooLarge) throw new FileTooLargeError(tooLarge);
-    return readFileSync(fd, 'utf8');
+    return opened.readText();
   } finally {
-    closeSync(fd);
+    opened.close();
   }
 }
 
