@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { basename, join } from 'node:path';
 import { confinedPath } from '../project/confinedPath';
+import type { FileSystemPort } from '../project/fileSystemPort';
+import { nodeFileSystem } from '../project/nodeFileSystem';
 import { readJsonLines } from '../project/readJsonLines';
 import { appendProjectFile } from '../project/safeWrite';
 import { HISTORY_FOLDER } from '../project/projectLayout';
@@ -51,8 +53,12 @@ export function historyEntry(
  * is not JSON (a crash mid-append) skipped. A history behind a symbolic link or outside the project is
  * refused (UnsafePathError), never followed.
  */
-export async function readHistory(root: string, file: string): Promise<HistoryEntry[]> {
-  return (await readJsonLines(root, file)) as HistoryEntry[];
+export async function readHistory(
+  root: string,
+  file: string,
+  fs: FileSystemPort = nodeFileSystem,
+): Promise<HistoryEntry[]> {
+  return (await readJsonLines(root, file, fs)) as HistoryEntry[];
 }
 
 /**

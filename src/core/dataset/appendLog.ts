@@ -1,4 +1,5 @@
-import { closeSync, existsSync, fstatSync, ftruncateSync, openSync, readSync, writeSync } from 'node:fs';
+import type { FileSystemPort, OpenFile } from '../project/fileSystemPort';
+import { nodeFileSystem } from '../project/nodeFileSystem';
 import { jsonlLines } from './jsonlLines';
 
 /**
@@ -8,15 +9,19 @@ import { jsonlLines } from './jsonlLines';
  */
 export class AppendLog {
   private constructor(
-    private readonly fd: number,
+    private readonly file: OpenFile,
     readonly done: Set<string>,
   ) {}
 
-  static async open(file: string, idOf: (record: unknown) => string | undefined): Promise<AppendLog> {
+  static async open(
+    file: string,
+    idOf: (record: unknown) => string | undefined,
+    fs: FileSystemPort = nodeFileSystem,
+  ): Promise<AppendLog> {
     const done = new Set<string>();
-    if (existsSync(file)) {
-      cutPartialLine(file);
-      for await (const line of jsonlLines(file)) {
+    if (fs.exists(file)) {
+      cutPartialLine(fs, file);
+      for await (const line of jsonlLines(file, fs)) {
         try {
           const id = idOf(JSON.parse(line.text));
           if (id) done.add(id);
@@ -25,38 +30,38 @@ export class AppendLog {
         }
       }
     }
-    return new AppendLog(openSync(file, 'a'), done);
+    return new AppendLog(fs.open(file, 'append'), done);
   }
 
   append(id: string, record: unknown): void {
-    writeSync(this.fd, `${JSON.stringify(record)}\n`);
+    this.file.write(`${JSON.stringify(record)}\n`);
     this.done.add(id);
   }
 
   close(): void {
-    closeSync(this.fd);
+    this.file.close();
   }
 }
 
 /** Truncates the file after its last newline (a record cut short by a crash). */
-function cutPartialLine(file: string): void {
-  const fd = openSync(file, 'r+');
+function cutPartialLine(fs: FileSystemPort, path: string): void {
+  const file = fs.open(path, 'update');
   try {
-    const size = fstatSync(fd).size;
+    const size = file.size();
     const chunk = Buffer.alloc(64 * 1024);
     let end = size;
     while (end > 0) {
       const start = Math.max(0, end - chunk.length);
-      const read = readSync(fd, chunk, 0, end - start, start);
+      const read = file.read(chunk, 0, end - start, start);
       const at = chunk.subarray(0, read).lastIndexOf(0x0a);
       if (at >= 0) {
-        if (start + at + 1 < size) ftruncateSync(fd, start + at + 1);
+        if (start + at + 1 < size) file.truncate(start + at + 1);
         return;
       }
       end = start;
     }
-    if (size > 0) ftruncateSync(fd, 0);
+    if (size > 0) file.truncate(0);
   } finally {
-    closeSync(fd);
+    file.close();
   }
 }

@@ -1,5 +1,6 @@
-import { readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
+import type { FileSystemPort } from '../project/fileSystemPort';
+import { nodeFileSystem } from '../project/nodeFileSystem';
 import type { BatchRequest } from './batchFiles';
 import { AtomicFile } from './outputFolder';
 
@@ -32,6 +33,7 @@ export class BatchRequestFile {
   constructor(
     private readonly path: string,
     private readonly limits: BatchFileLimits = BATCH_API_LIMITS,
+    private readonly fs: FileSystemPort = nodeFileSystem,
   ) {}
 
   get count(): number {
@@ -49,7 +51,7 @@ export class BatchRequestFile {
     let part = this.parts.at(-1);
     if (!part || part.lines >= this.limits.maxRequests || part.bytes + bytes > this.limits.maxBytes) {
       // Named for its number until the count of parts is known: temporaries of one run must not collide.
-      part = new AtomicFile(`${this.path}.part${this.parts.length + 1}`);
+      part = new AtomicFile(`${this.path}.part${this.parts.length + 1}`, this.fs);
       this.parts.push(part);
     }
     this.ids.add(request.custom_id);
@@ -62,7 +64,7 @@ export class BatchRequestFile {
     let files: string[];
     try {
       await write((request) => this.add(request));
-      if (this.parts.length === 0) this.parts.push(new AtomicFile(this.path));
+      if (this.parts.length === 0) this.parts.push(new AtomicFile(this.path, this.fs));
       files =
         this.parts.length === 1
           ? [this.path]
@@ -72,7 +74,7 @@ export class BatchRequestFile {
       for (const part of this.parts) await part.discard();
       throw error;
     }
-    removeStaleParts(this.path, files);
+    removeStaleParts(this.fs, this.path, files);
     return { requests: this.count, files };
   }
 }
@@ -85,7 +87,7 @@ export function partPath(path: string, part: number, parts: number): string {
 }
 
 /** Parts of an earlier, larger run (and the single file a split run replaces) would be sent with the new ones. */
-function removeStaleParts(path: string, written: string[]): void {
+function removeStaleParts(fs: FileSystemPort, path: string, written: string[]): void {
   const ext = extname(path);
   const stem = basename(path, ext);
   const isPart = (name: string) =>
@@ -95,13 +97,13 @@ function removeStaleParts(path: string, written: string[]): void {
   const keep = new Set(written.map((file) => basename(file)));
   let names: string[];
   try {
-    names = readdirSync(dirname(path));
+    names = fs.readdir(dirname(path));
   } catch {
     return;
   }
   for (const name of names) {
     if (keep.has(name)) continue;
     if (isPart(name) || (written.length > 1 && name === basename(path)))
-      rmSync(join(dirname(path), name), { force: true });
+      fs.rm(join(dirname(path), name), { force: true });
   }
 }

@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import type { FileSystemPort } from '../project/fileSystemPort';
+import { nodeFileSystem } from '../project/nodeFileSystem';
 
 const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'out']);
 
@@ -14,24 +15,34 @@ export interface ListedCaseFile {
  * The Markdown files under `paths`, sorted by path so that output order never depends on the file system.
  * Only paths are held in memory. Files under `exclude` (the export folder) are left out.
  */
-export function listCaseFiles(paths: readonly string[], exclude?: string): ListedCaseFile[] {
+export function listCaseFiles(
+  paths: readonly string[],
+  exclude?: string,
+  fs: FileSystemPort = nodeFileSystem,
+): ListedCaseFile[] {
   const excluded = exclude ? resolve(exclude) : undefined;
   const found = new Map<string, ListedCaseFile>();
   for (const path of paths) {
-    if (!existsSync(path)) throw new Error(`no such file or folder: ${path}`);
+    if (!fs.exists(path)) throw new Error(`no such file or folder: ${path}`);
     const root = resolve(path);
-    if (statSync(root).isDirectory()) walk(root, root, excluded, found);
+    if (fs.stat(root).isDirectory()) walk(fs, root, root, excluded, found);
     else found.set(root, { file: root, shown: root.split(sep).pop()! });
   }
   return [...found.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
-function walk(root: string, dir: string, excluded: string | undefined, found: Map<string, ListedCaseFile>): void {
+function walk(
+  fs: FileSystemPort,
+  root: string,
+  dir: string,
+  excluded: string | undefined,
+  found: Map<string, ListedCaseFile>,
+): void {
   if (excluded && (dir === excluded || dir.startsWith(excluded + sep))) return;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+  for (const entry of fs.readdirEntries(dir)) {
     if (entry.name.startsWith('.') || SKIPPED_FOLDERS.has(entry.name)) continue;
     const full = join(dir, entry.name);
-    if (entry.isDirectory()) walk(root, full, excluded, found);
+    if (entry.isDirectory()) walk(fs, root, full, excluded, found);
     else if (entry.isFile() && entry.name.toLowerCase().endsWith('.md') && !found.has(full)) {
       found.set(full, { file: full, shown: relative(root, full).split(sep).join('/') });
     }

@@ -1,5 +1,4 @@
 import type { BlockingFinding } from '../review/verificationGate';
-import { readdirSync } from 'node:fs';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { dirname, join, resolve } from 'node:path';
 import { HISTORY_FOLDER, readHistory, type HistoryEntry } from '../case/revisionHistory';
@@ -15,7 +14,9 @@ import { readFileWithinLimit, unreadableMessage } from '../untrusted/readFileWit
 import { AtomicFile, outputPath, prepareOutputFolder, UnsafeOutputError, writeFileAtomic } from './outputFolder';
 import { cleanStaleTemporaries } from './staleTemporaries';
 import { StagedFolder } from './stagedFolder';
+import type { FileSystemPort } from '../project/fileSystemPort';
 import { findProjectFolder } from '../project/findProjectFolder';
+import { nodeFileSystem } from '../project/nodeFileSystem';
 import { PROJECT_FOLDER } from '../project/projectLayout';
 
 export interface ExportOptions {
@@ -32,6 +33,8 @@ export interface ExportOptions {
   now?: () => Date;
   /** Error-level findings of a case text (blockingFindings with the project's library): unsafe verified cases are skipped. */
   safety?: (text: string) => BlockingFinding[];
+  /** Where cases are read and the export written; node:fs unless a test gives another. */
+  fs?: FileSystemPort;
 }
 
 export interface ExportProgress {
@@ -66,19 +69,20 @@ const EXPORT_FILES = [...EXPORT_FORMATS.map(exportFileName), SKIPPED_REPORT, 'ma
  */
 export async function exportDataset(options: ExportOptions, hooks: ExportHooks = {}): Promise<ExportResult> {
   const formats = EXPORT_FORMATS.filter((f) => (options.formats ?? DEFAULT_EXPORT_FORMATS).includes(f));
-  const outDir = prepareOutputFolder(options.outDir);
-  cleanStaleTemporaries(outDir, EXPORT_FILES);
-  const files = listCaseFiles(options.inputs, outDir);
+  const fs = options.fs ?? nodeFileSystem;
+  const outDir = prepareOutputFolder(options.outDir, fs);
+  cleanStaleTemporaries(outDir, EXPORT_FILES, fs);
+  const files = listCaseFiles(options.inputs, outDir, fs);
   const targets = new Map<string, string>([
-    ...formats.map((f) => [exportFileName(f), outputPath(outDir, exportFileName(f))] as const),
-    ...[SKIPPED_REPORT, 'manifest.json', 'README.md'].map((name) => [name, outputPath(outDir, name)] as const),
+    ...formats.map((f) => [exportFileName(f), outputPath(outDir, exportFileName(f), fs)] as const),
+    ...[SKIPPED_REPORT, 'manifest.json', 'README.md'].map((name) => [name, outputPath(outDir, name, fs)] as const),
   ]);
   // Never overwrite a case: the output folder may sit among the inputs.
   const inputs = new Set(files.map((f) => f.file));
   for (const target of targets.values())
     if (inputs.has(target)) throw new UnsafeOutputError(`refusing to overwrite the case file ${target}`);
 
-  const staged = StagedFolder.create(outDir, EXPORT_FILES);
+  const staged = StagedFolder.create(outDir, EXPORT_FILES, fs);
   const stagedPath = (name: string) => join(staged.path, name);
   const writers = new Map(
     formats.map(
@@ -86,12 +90,12 @@ export async function exportDataset(options: ExportOptions, hooks: ExportHooks =
         [
           f,
           f === 'verl'
-            ? new VerlParquetFile(stagedPath(exportFileName(f)))
-            : new AtomicFile(stagedPath(exportFileName(f))),
+            ? new VerlParquetFile(stagedPath(exportFileName(f)), fs)
+            : new AtomicFile(stagedPath(exportFileName(f)), fs),
         ] as const,
     ),
   );
-  const report = new AtomicFile(stagedPath(SKIPPED_REPORT));
+  const report = new AtomicFile(stagedPath(SKIPPED_REPORT), fs);
   const all = [...writers.values(), report];
   try {
     const tally = await writeRecords(files, formats, options, writers, report, hooks);
@@ -135,8 +139,8 @@ export async function exportDataset(options: ExportOptions, hooks: ExportHooks =
       ...body,
       created_at: (options.now ?? (() => new Date()))().toISOString(),
     });
-    await writeFileAtomic(stagedPath('README.md'), card);
-    await writeFileAtomic(stagedPath('manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    await writeFileAtomic(stagedPath('README.md'), card, fs);
+    await writeFileAtomic(stagedPath('manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`, fs);
     // Moved one by one only when the folder holds other files too: the manifest goes last.
     staged.commit([...targets.keys()].filter((name) => name !== 'manifest.json').concat('manifest.json'));
     return { outDir, manifest };
@@ -165,7 +169,8 @@ async function writeRecords(
   const tally: Tally = { exported: 0, skippedCount: 0, byReason: {}, scenarioCounts: {} };
   for (const d of SCENARIO_DIMENSIONS) tally.scenarioCounts[d] = {};
   const seen = new Set<string>();
-  const historyOf = historyReader();
+  const fs = options.fs ?? nodeFileSystem;
+  const historyOf = historyReader(fs);
   const skip = async (skipped: SkippedCase) => {
     await report.write(`${tally.skippedCount === 0 ? '[\n' : ',\n'}  ${JSON.stringify(skipped)}`);
     tally.skippedCount++;
@@ -178,7 +183,7 @@ async function writeRecords(
     // Synchronous reads of small files are several times cheaper than async ones (no thread-pool round
     // trips); yielding every few files keeps the editor responsive and cancellation prompt.
     if (index % 64 === 63) await yieldToEventLoop();
-    const text = readCaseText(listed);
+    const text = readCaseText(listed, fs);
     const result =
       typeof text === 'string'
         ? await exportableCase({
@@ -215,9 +220,9 @@ async function writeRecords(
 }
 
 /** A case file's text, or its skip: an unreadable or oversized file is that file's error, and the export goes on. */
-function readCaseText(listed: ListedCaseFile): string | SkippedCase {
+function readCaseText(listed: ListedCaseFile, fs: FileSystemPort): string | SkippedCase {
   try {
-    return readFileWithinLimit(listed.file, INPUT_LIMITS.caseFile, 'case file');
+    return readFileWithinLimit(listed.file, INPUT_LIMITS.caseFile, 'case file', fs);
   } catch (error) {
     return {
       file: listed.shown,
@@ -235,19 +240,19 @@ function readCaseText(listed: ListedCaseFile): string | SkippedCase {
  * Each history folder is listed once, so the many cases without a history cost no file-system call. A history
  * behind a symbolic link is refused (UnsafePathError naming the link): the case is skipped as invalid-record.
  */
-function historyReader(): (caseFile: string, id: string) => Promise<HistoryEntry[]> {
+function historyReader(fs: FileSystemPort): (caseFile: string, id: string) => Promise<HistoryEntry[]> {
   const roots = new Map<string, string | null>();
   const listings = new Map<string, Set<string>>();
   // Like every `.clinalign/` lookup (findProjectFolder), no higher than the repository root; once per folder.
   const rootOf = (dir: string): string | null => {
-    if (!roots.has(dir)) roots.set(dir, findProjectFolder(dir, PROJECT_FOLDER) ?? null);
+    if (!roots.has(dir)) roots.set(dir, findProjectFolder(dir, PROJECT_FOLDER, fs) ?? null);
     return roots.get(dir)!;
   };
   const filesIn = (folder: string): Set<string> => {
     let names = listings.get(folder);
     if (!names) {
       try {
-        names = new Set(readdirSync(folder));
+        names = new Set(fs.readdir(folder));
       } catch {
         names = new Set();
       }
@@ -262,6 +267,6 @@ function historyReader(): (caseFile: string, id: string) => Promise<HistoryEntry
     const name = `${id}.jsonl`;
     // Read inside the project only, never through a symbolic link: a cloned repository could otherwise
     // point a history at a private file and have its text exported as a rejected answer.
-    return filesIn(folder).has(name) ? readHistory(root, join(folder, name)) : [];
+    return filesIn(folder).has(name) ? readHistory(root, join(folder, name), fs) : [];
   };
 }

@@ -1,5 +1,7 @@
-import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
+import type { FileSystemPort } from '../project/fileSystemPort';
+import { nodeFileSystem } from '../project/nodeFileSystem';
 
 export interface JsonlLine {
   /** 1-based line number in the file. */
@@ -8,8 +10,11 @@ export interface JsonlLine {
 }
 
 /** The non-blank lines of a text file, read as a stream so that a file of any size holds one line in memory. */
-export async function* jsonlLines(file: string): AsyncGenerator<JsonlLine> {
-  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+export async function* jsonlLines(file: string, fs: FileSystemPort = nodeFileSystem): AsyncGenerator<JsonlLine> {
+  const chunks = fs.readTextChunks(file);
+  // node:fs gives a stream already; any other port's chunks are wrapped in one for readline.
+  const input = chunks instanceof Readable ? chunks : Readable.from(chunks);
+  const lines = createInterface({ input, crlfDelay: Infinity });
   let number = 0;
   for await (const text of lines) {
     number++;

@@ -1,7 +1,9 @@
 import { createHash, type Hash } from 'node:crypto';
-import { createWriteStream, lstatSync, mkdirSync, realpathSync, renameSync, rmSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { isAbsolute, join, relative, resolve } from 'node:path';
+import type { Writable } from 'node:stream';
+import type { FileSystemPort } from '../project/fileSystemPort';
+import { nodeFileSystem } from '../project/nodeFileSystem';
 
 /** A problem with where output would go: the caller reports it instead of writing. */
 export class UnsafeOutputError extends Error {}
@@ -10,7 +12,7 @@ export class UnsafeOutputError extends Error {}
  * The path of `name` inside `dir`, refusing anything that would land outside it: names with separators or
  * `..`, and existing symbolic links (a link inside DIR pointing elsewhere would redirect the write).
  */
-export function outputPath(dir: string, name: string): string {
+export function outputPath(dir: string, name: string, fs: FileSystemPort = nodeFileSystem): string {
   if (name === '' || name === '.' || name === '..' || /[\\/]/.test(name) || name.includes('\0')) {
     throw new UnsafeOutputError(`refusing to write "${name}": output names may not contain path separators or ".."`);
   }
@@ -21,7 +23,7 @@ export function outputPath(dir: string, name: string): string {
     throw new UnsafeOutputError(`refusing to write outside ${root}: ${name}`);
   let isLink = false;
   try {
-    isLink = lstatSync(target).isSymbolicLink();
+    isLink = fs.lstat(target).isSymbolicLink();
   } catch {
     // Does not exist yet: fine.
   }
@@ -30,10 +32,10 @@ export function outputPath(dir: string, name: string): string {
 }
 
 /** Creates the output folder; refuses a path that exists and is not a folder. */
-export function prepareOutputFolder(dir: string): string {
-  mkdirSync(dir, { recursive: true });
-  const real = realpathSync(dir);
-  if (!lstatSync(real).isDirectory()) throw new UnsafeOutputError(`${dir} is not a folder`);
+export function prepareOutputFolder(dir: string, fs: FileSystemPort = nodeFileSystem): string {
+  fs.mkdir(dir, { recursive: true });
+  const real = fs.realpath(dir);
+  if (!fs.lstat(real).isDirectory()) throw new UnsafeOutputError(`${dir} is not a folder`);
   return real;
 }
 
@@ -44,15 +46,18 @@ export function prepareOutputFolder(dir: string): string {
  */
 export class AtomicFile {
   readonly temp: string;
-  private readonly stream: WriteStream;
+  private readonly stream: Writable;
   private readonly hash: Hash = createHash('sha256');
   private failure: Error | undefined;
   bytes = 0;
   lines = 0;
 
-  constructor(readonly target: string) {
+  constructor(
+    readonly target: string,
+    private readonly fs: FileSystemPort = nodeFileSystem,
+  ) {
     this.temp = join(target, '..', `.${target.split(/[\\/]/).pop()}.${process.pid}.${Date.now()}.tmp`);
-    this.stream = createWriteStream(this.temp, { flags: 'wx' });
+    this.stream = fs.createWriteStream(this.temp, { exclusive: true });
     this.stream.on('error', (error) => (this.failure = error));
   }
 
@@ -83,14 +88,14 @@ export class AtomicFile {
   /** Flushes, renames over the target (or `as`, in the same folder), and returns the sha256 hex of what was written. */
   async commit(as: string = this.target): Promise<string> {
     await this.close();
-    renameSync(this.temp, as);
+    this.fs.rename(this.temp, as);
     return this.hash.digest('hex');
   }
 
   /** Removes the temporary file; the target is untouched. */
   async discard(): Promise<void> {
     await this.close().catch(() => {});
-    rmSync(this.temp, { force: true });
+    this.fs.rm(this.temp, { force: true });
   }
 
   private async close(): Promise<void> {
@@ -104,8 +109,12 @@ export class AtomicFile {
 }
 
 /** Writes a whole small file atomically (manifest, card, report). */
-export async function writeFileAtomic(target: string, text: string): Promise<string> {
-  const file = new AtomicFile(target);
+export async function writeFileAtomic(
+  target: string,
+  text: string,
+  fs: FileSystemPort = nodeFileSystem,
+): Promise<string> {
+  const file = new AtomicFile(target, fs);
   try {
     await file.write(text);
     return await file.commit();

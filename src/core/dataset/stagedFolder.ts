@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import type { FileSystemPort } from '../project/fileSystemPort';
+import { nodeFileSystem } from '../project/nodeFileSystem';
 
 /** What a temporary folder beside a target holds: the new set being written, or the old set moved aside. */
 export type StagedKind = 'export' | 'replaced';
@@ -42,22 +43,23 @@ export class StagedFolder {
     readonly target: string,
     readonly path: string,
     private readonly swap: boolean,
+    private readonly fs: FileSystemPort,
   ) {}
 
   /** `target` must exist (a real path); `names` are the files a previous run of this writer may have left in it. */
-  static create(target: string, names: readonly string[]): StagedFolder {
-    if (swappable(target, names)) {
+  static create(target: string, names: readonly string[], fs: FileSystemPort = nodeFileSystem): StagedFolder {
+    if (swappable(fs, target, names)) {
       const beside = join(dirname(target), stagedName(target, 'export'));
       try {
-        mkdirSync(beside);
-        return new StagedFolder(target, beside, true);
+        fs.mkdir(beside);
+        return new StagedFolder(target, beside, true, fs);
       } catch (error) {
         if (!['EACCES', 'EPERM', 'EROFS'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
       }
     }
     const inside = join(target, stagedName(target, 'export'));
-    mkdirSync(inside);
-    return new StagedFolder(target, inside, false);
+    fs.mkdir(inside);
+    return new StagedFolder(target, inside, false, fs);
   }
 
   /** Moves the new set into place; `order` lists the files to move one by one when the folder cannot be swapped. */
@@ -65,7 +67,7 @@ export class StagedFolder {
     if (this.swap && this.swapFolders()) return;
     for (const name of order) {
       try {
-        renameSync(join(this.path, name), join(this.target, name));
+        this.fs.rename(join(this.path, name), join(this.target, name));
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       }
@@ -75,56 +77,56 @@ export class StagedFolder {
 
   /** Removes the temporary folder; the target is untouched. */
   discard(): void {
-    rmSync(this.path, { recursive: true, force: true });
+    this.fs.rm(this.path, { recursive: true, force: true });
   }
 
   /** False when the old folder could not be moved aside (busy, no permission): the caller moves files instead. */
   private swapFolders(): boolean {
     const aside = join(dirname(this.target), stagedName(this.target, 'replaced'));
     try {
-      chmodSync(this.path, statSync(this.target).mode & 0o7777); // the new folder keeps the old one's permissions
+      this.fs.chmod(this.path, this.fs.stat(this.target).mode & 0o7777); // the new folder keeps the old one's permissions
     } catch {
       // Best effort: the folder is still replaced.
     }
     let moved = false;
     try {
-      renameSync(this.target, aside);
+      this.fs.rename(this.target, aside);
       moved = true;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return false;
     }
     try {
-      renameSync(this.path, this.target);
+      this.fs.rename(this.path, this.target);
     } catch (error) {
-      if (moved) renameSync(aside, this.target);
+      if (moved) this.fs.rename(aside, this.target);
       throw error;
     }
-    if (moved) rmSync(aside, { recursive: true, force: true });
+    if (moved) this.fs.rm(aside, { recursive: true, force: true });
     return true;
   }
 }
 
 /** The target can be replaced as a whole: it holds only `names` (regular files), and moving it breaks nothing. */
-function swappable(target: string, names: readonly string[]): boolean {
+function swappable(fs: FileSystemPort, target: string, names: readonly string[]): boolean {
   const own = new Set(names);
   let entries;
   try {
-    entries = readdirSync(target, { withFileTypes: true });
+    entries = fs.readdirEntries(target);
   } catch {
     return false;
   }
   if (!entries.every((entry) => entry.isFile() && own.has(entry.name))) return false;
-  if (target === realOrSelf(process.cwd())) return false; // the shell would be left in a removed folder
+  if (target === realOrSelf(fs, process.cwd())) return false; // the shell would be left in a removed folder
   try {
-    return lstatSync(target).dev === lstatSync(dirname(target)).dev; // a mount point cannot be renamed
+    return fs.lstat(target).dev === fs.lstat(dirname(target)).dev; // a mount point cannot be renamed
   } catch {
     return false;
   }
 }
 
-function realOrSelf(path: string): string {
+function realOrSelf(fs: FileSystemPort, path: string): string {
   try {
-    return realpathSync(path);
+    return fs.realpath(path);
   } catch {
     return path;
   }

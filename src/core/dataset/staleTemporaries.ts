@@ -1,5 +1,6 @@
-import { lstatSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { FileSystemPort } from '../project/fileSystemPort';
+import { nodeFileSystem } from '../project/nodeFileSystem';
 import { parseStagedName, type StagedNameParts } from './stagedFolder';
 
 /** A temporary of a live process is left alone unless it has not changed for this long (a reused pid). */
@@ -12,33 +13,37 @@ export const STALE_AFTER_MS = 60 * 60 * 1000;
  * inside the target (left by earlier versions) are removed. Only names that are clearly ClinAlign's are
  * touched, and only when the process that made them is gone or they have not changed for an hour.
  */
-export function cleanStaleTemporaries(target: string, names: readonly string[]): void {
+export function cleanStaleTemporaries(
+  target: string,
+  names: readonly string[],
+  fs: FileSystemPort = nodeFileSystem,
+): void {
   const found = [
-    ...(entriesOf(dirname(target)) ?? []).map((name) => ({
+    ...(entriesOf(fs, dirname(target)) ?? []).map((name) => ({
       path: join(dirname(target), name),
       parts: parseStagedName(name, target),
     })),
-    ...(entriesOf(target) ?? []).map((name) => ({
+    ...(entriesOf(fs, target) ?? []).map((name) => ({
       path: join(target, name),
       parts: parseStagedName(name, target) ?? perFileTemporary(name, names),
     })),
   ].filter(
     (entry): entry is { path: string; parts: StagedNameParts } =>
-      entry.parts !== undefined && isStale(entry.parts.pid, entry.path),
+      entry.parts !== undefined && isStale(fs, entry.parts.pid, entry.path),
   );
   // The newest set moved aside is the one to put back.
   for (const { path, parts } of found.sort((a, b) => b.parts.time - a.parts.time)) {
-    if (parts.kind === 'replaced' && dirname(path) === dirname(target) && restore(path, target)) continue;
-    rmSync(path, { recursive: true, force: true });
+    if (parts.kind === 'replaced' && dirname(path) === dirname(target) && restore(fs, path, target)) continue;
+    fs.rm(path, { recursive: true, force: true });
   }
 }
 
 /** Puts a set moved aside back in place of a missing or empty target. */
-function restore(aside: string, target: string): boolean {
-  const left = entriesOf(target);
+function restore(fs: FileSystemPort, aside: string, target: string): boolean {
+  const left = entriesOf(fs, target);
   if (left !== undefined && left.length > 0) return false;
-  if (left !== undefined) rmdirSync(target);
-  renameSync(aside, target);
+  if (left !== undefined) fs.rmdir(target);
+  fs.rename(aside, target);
   return true;
 }
 
@@ -50,8 +55,8 @@ function perFileTemporary(name: string, names: readonly string[]): StagedNamePar
     : undefined;
 }
 
-function isStale(pid: number, path: string): boolean {
-  return !isAlive(pid) || Date.now() - lastChange(path) > STALE_AFTER_MS;
+function isStale(fs: FileSystemPort, pid: number, path: string): boolean {
+  return !isAlive(pid) || Date.now() - lastChange(fs, path) > STALE_AFTER_MS;
 }
 
 function isAlive(pid: number): boolean {
@@ -65,10 +70,10 @@ function isAlive(pid: number): boolean {
 }
 
 /** The newest change to a temporary: a folder being written changes through its files, not its own time. */
-function lastChange(path: string): number {
-  const times = [path, ...(entriesOf(path) ?? []).map((name) => join(path, name))].map((p) => {
+function lastChange(fs: FileSystemPort, path: string): number {
+  const times = [path, ...(entriesOf(fs, path) ?? []).map((name) => join(path, name))].map((p) => {
     try {
-      return lstatSync(p).mtimeMs;
+      return fs.lstat(p).mtimeMs;
     } catch {
       return 0;
     }
@@ -77,9 +82,9 @@ function lastChange(path: string): number {
 }
 
 /** The names in a folder; undefined when it does not exist or cannot be read. */
-function entriesOf(folder: string): string[] | undefined {
+function entriesOf(fs: FileSystemPort, folder: string): string[] | undefined {
   try {
-    return readdirSync(folder);
+    return fs.readdir(folder);
   } catch {
     return undefined;
   }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { rmSync, writeFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { parquetWriteBuffer } from 'hyparquet-writer';
+import type { FileSystemPort } from '../project/fileSystemPort';
+import { nodeFileSystem } from '../project/nodeFileSystem';
 import type { RlExport } from './exportRecords';
 import { VERL_SCHEMA, verlRow, type VerlRow } from './verlRow';
 
@@ -16,7 +17,10 @@ export class VerlParquetFile {
   private readonly temp: string;
   bytes = 0;
 
-  constructor(readonly target: string) {
+  constructor(
+    readonly target: string,
+    private readonly fs: FileSystemPort = nodeFileSystem,
+  ) {
     this.temp = join(target, '..', `.${target.split(/[\\/]/).pop()}.${process.pid}.${Date.now()}.tmp`);
   }
 
@@ -41,12 +45,12 @@ export class VerlParquetFile {
       }),
     );
     this.bytes = buffer.byteLength;
-    writeFileSync(this.temp, buffer, { flag: 'wx' });
-    renameSync(this.temp, as);
+    this.fs.writeFile(this.temp, buffer, { exclusive: true });
+    this.fs.rename(this.temp, as);
     return createHash('sha256').update(buffer).digest('hex');
   }
 
   async discard(): Promise<void> {
-    rmSync(this.temp, { force: true });
+    this.fs.rm(this.temp, { force: true });
   }
 }
