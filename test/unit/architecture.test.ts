@@ -32,6 +32,15 @@ describe('architecture', () => {
     );
   });
 
+  it('src/core touches the disk only through the file-system port (nodeFileSystem is its one node:fs adapter)', () => {
+    const core = join(ROOT, 'src', 'core');
+    const offenders = sourceFiles(core)
+      .map((file) => relative(core, file))
+      .filter((file) => file !== NODE_FILE_SYSTEM && !NOT_YET_ON_THE_PORT.has(file))
+      .filter((file) => NODE_FS_IMPORT.test(readFileSync(join(core, file), 'utf8')));
+    assert.deepEqual(offenders, [], 'take a FileSystemPort (src/core/project/fileSystemPort.ts) instead');
+  });
+
   it('src has no import cycles (each module can be loaded, tested and bundled on its own)', () => {
     const cycles = importCycles(sourceFiles(join(ROOT, 'src')));
     assert.deepEqual(
@@ -57,6 +66,18 @@ describe('architecture', () => {
     assert.deepEqual(upward, []);
   });
 });
+
+/** An import of node:fs in any form: `from`, `require(`, `import(`, a bare `import`, with or without `node:`. */
+const NODE_FS_IMPORT = /(?:\bfrom\s*|\brequire\(\s*|\bimport\(\s*|\bimport\s+)['"](?:node:)?fs(?:\/promises)?['"]/;
+
+/** The adapter every front end hands the core: the one src/core file that may import node:fs. */
+const NODE_FILE_SYSTEM = join('project', 'nodeFileSystem.ts');
+
+/**
+ * Files another change is moving onto the port (the concept lexicon and its build snapshot); remove each
+ * here when it no longer imports node:fs — the test above then keeps it so.
+ */
+const NOT_YET_ON_THE_PORT = new Set([join('concepts', 'loadLexicon.ts'), join('concepts', 'conceptSnapshot.ts')]);
 
 /**
  * The layers of src/core, lowest first: text → principles/concepts → case → lint/scenario →
