@@ -6,6 +6,7 @@ import { judgeModelOf, type EndpointConfig } from './endpointConfig';
 import { extractJson } from './extractJson';
 import { judgeCacheKey, type JudgeCache } from './judgeCache';
 import { ModelError } from './modelError';
+import { nodeHttpFetch } from './nodeHttpFetch';
 import { emptyUsage, type ModelUsage } from './modelUsage';
 import { describeIssues, type OutputSchema } from './outputSchema';
 import { DEFAULT_RETRY_POLICY, isRetryableStatus, retryDelayMs, sleep, type RetryPolicy } from './retryPolicy';
@@ -88,6 +89,7 @@ export class ModelClient {
       apiKey: this.apiKey ?? NO_KEY,
       timeout: this.config.timeoutMs,
       maxRetries: 0,
+      fetch: nodeHttpFetch,
     });
   }
 

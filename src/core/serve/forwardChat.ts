@@ -2,6 +2,7 @@ import OpenAI from 'openai';
 import { childController } from '../model/abortListeners';
 import type { EndpointConfig } from '../model/endpointConfig';
 import type { ConcurrencyLimiter } from '../model/concurrencyLimiter';
+import { nodeHttpFetch } from '../model/nodeHttpFetch';
 import { redactSecret } from '../model/redactSecret';
 
 export interface ForwardRequest {
@@ -31,6 +32,7 @@ export function openAiForwarder(
     apiKey: apiKey || 'no-key',
     timeout: config.timeoutMs,
     maxRetries: 2,
+    fetch: nodeHttpFetch,
   });
   return async (request, signal) => {
     // The SDK listens to a controller of this request's own: the server's long-lived signal keeps one listener.
