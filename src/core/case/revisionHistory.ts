@@ -66,19 +66,25 @@ export async function readHistory(
  * draft — so the first human draft is recorded once, and a chain of revisions stays a chain. `file` must lie
  * in the project `root` and not behind a symbolic link (UnsafePathError otherwise).
  */
-export async function recordRevision(root: string, file: string, draft: string, revision: HistoryEntry): Promise<void> {
-  const entries = await readHistory(root, file);
+export async function recordRevision(
+  root: string,
+  file: string,
+  draft: string,
+  revision: HistoryEntry,
+  fs: FileSystemPort = nodeFileSystem,
+): Promise<void> {
+  const entries = await readHistory(root, file, fs);
   const lines: HistoryEntry[] = [];
   // The draft was written before the revision was made: stamped now it would come after it in time.
   if (entries.at(-1)?.sha256 !== sha256(draft)) lines.push({ ...historyEntry('human', draft), time: revision.time });
   lines.push(revision);
-  await appendProjectFile(root, file, lines.map((entry) => `${JSON.stringify(entry)}\n`).join(''));
+  await appendProjectFile(root, file, lines.map((entry) => `${JSON.stringify(entry)}\n`).join(''), fs);
 }
 
 /**
  * Throws UnsafePathError when a revision could not be recorded in `file` (a link, or outside the project):
  * writers call it before they change the case, so a refusal leaves the case as it was.
  */
-export function checkHistoryWritable(root: string, file: string): void {
-  confinedPath(root, file);
+export function checkHistoryWritable(root: string, file: string, fs: FileSystemPort = nodeFileSystem): void {
+  confinedPath(root, file, 'write', fs);
 }
