@@ -1,5 +1,6 @@
 import type { ConceptLexicon } from '../concepts/conceptLexicon';
 import { bundledLexicon } from '../concepts/loadLexicon';
+import type { Recognition } from '../concepts/recognise';
 import type { Principle } from '../principles/principle';
 import { selectPrinciples, type SelectedPrinciple } from '../lint/selectPrinciples';
 import type { Axis } from '../principles/schema';
@@ -17,13 +18,17 @@ export interface SynthesisInput {
   question: string;
   /** The concept lexicon the question is read with (the bundled one when omitted). */
   lexicon?: ConceptLexicon | undefined;
+  /** The question read with `lexicon`, when the caller has it already (the proxy reads each question once). */
+  recognition?: Recognition | undefined;
+  /** selectPrinciples of the same principles, scenario, question and lexicon, when the caller has it already. */
+  pool?: readonly SelectedPrinciple[] | undefined;
 }
 
 export interface SynthesizedRubric {
   /** Most important first: |points| descending, then the principle's rank in the pool. */
   items: RubricItem[];
   /** The ranked pool the items were drawn from. */
-  pool: SelectedPrinciple[];
+  pool: readonly SelectedPrinciple[];
   /** Constraints the library could not satisfy for this case (empty when all hold); no text is invented. */
   unmet: string[];
 }
@@ -48,10 +53,10 @@ interface Candidate {
  */
 export function synthesizeRubricOffline(input: SynthesisInput): SynthesizedRubric {
   const lexicon = input.lexicon ?? bundledLexicon();
-  const recognition = lexicon.recognise(input.question);
+  const recognition = input.recognition ?? lexicon.recognise(input.question);
   const content = contentItems(recognition, lexicon, input.question);
   const emergency = recognition.mentions.some((m) => m.emergency);
-  const pool = selectPrinciples(input.principles, input.scenario, input.question, lexicon);
+  const pool = input.pool ?? selectPrinciples(input.principles, input.scenario, input.question, lexicon);
   // The question's own items come first; principle items must not repeat them, and in an emergency none may
   // reward asking questions or branching before the referral.
   // The emergency items say what the triggered urgency principles' templates say, about this question's
@@ -131,14 +136,25 @@ function unmetItems(items: readonly RubricItem[]): string[] {
 }
 
 /** The pool in rank order, without criteria that repeat a higher-ranked one in other words. */
-function distinctCandidates(pool: SelectedPrinciple[]): Candidate[] {
+function distinctCandidates(pool: readonly SelectedPrinciple[]): Candidate[] {
   const kept: Candidate[] = [];
   pool.forEach((selected, rank) => {
-    const criterion = selected.principle.rubric.criterion;
-    if (!kept.some((k) => nearDuplicate(k.selected.principle.rubric.criterion, criterion)))
-      kept.push({ selected, rank });
+    if (!kept.some((k) => sameTemplate(k.selected.principle, selected.principle))) kept.push({ selected, rank });
   });
   return kept;
+}
+
+/**
+ * nearDuplicate of two principles' templates, remembered per pair: it depends on the library alone, and every
+ * question compares much the same pool again (the proxy synthesises a rubric per request).
+ */
+const templatePairs = new WeakMap<Principle, WeakMap<Principle, boolean>>();
+function sameTemplate(earlier: Principle, later: Principle): boolean {
+  let known = templatePairs.get(earlier);
+  if (!known) templatePairs.set(earlier, (known = new WeakMap()));
+  let same = known.get(later);
+  if (same === undefined) known.set(later, (same = nearDuplicate(earlier.rubric.criterion, later.rubric.criterion)));
+  return same;
 }
 
 /** The lowest-ranked chosen item whose removal keeps a negative, a positive and every axis present. */

@@ -1,9 +1,10 @@
 import type { Message } from '../case/caseSchema';
 import type { CompiledLibrary } from '../lint/compileLibrary';
+import { selectPrinciples } from '../lint/selectPrinciples';
 import { synthesizeRubricOffline } from '../rubric/synthesizeOffline';
 import { classifyQuestion } from '../scenario/classifyQuestion';
 import type { Scenario } from '../scenario/labels';
-import { applicablePrinciples } from '../workflows/applicablePrinciples';
+import { promptPrinciples } from '../workflows/applicablePrinciples';
 import type { GradeResult } from '../workflows/gradeAnswer';
 import { unmetItems } from '../workflows/gradeAnswer';
 import { reviseLoop, type StopReason } from '../workflows/reviseLoop';
@@ -55,20 +56,32 @@ export async function selfRevise(
   signal: AbortSignal,
 ): Promise<{ answer: string; report: RevisionReport }> {
   const question = [...conversation].reverse().find((m) => m.role === 'user')?.content ?? '';
-  const { scenario } = classifyQuestion(question, library.lexicon);
+  // Each step reads the question once: the recognition through the library's cache (the safety gate's lint
+  // finds it there), the principle selection shared by the rubric and the prompts.
+  const { lexicon } = library;
+  const recognition = library.recognitions.recognise(question);
+  const { scenario } = classifyQuestion(question, lexicon, recognition);
+  const pool = selectPrinciples(library.principles, scenario, question, lexicon);
   const synthesis =
     control.rubric === 'model'
       ? await synthesizeRubric(
           client,
-          { conversation, question, scenario, principles: library.principles, lexicon: library.lexicon },
+          { conversation, question, scenario, principles: library.principles, lexicon },
           { signal },
         )
       : {
-          ...synthesizeRubricOffline({ principles: library.principles, scenario, question, lexicon: library.lexicon }),
+          ...synthesizeRubricOffline({
+            principles: library.principles,
+            scenario,
+            question,
+            lexicon,
+            recognition,
+            pool,
+          }),
           source: 'offline' as const,
         };
   const rubric = synthesis.items;
-  const principles = applicablePrinciples(library.principles, scenario, question, rubric, undefined, library.lexicon);
+  const principles = promptPrinciples(library.principles, pool, rubric);
   const context = { library, question, scenario };
   const loop = await reviseLoop(
     client,
