@@ -1,5 +1,6 @@
 import type { TermSequence, TermStep } from './termPattern';
 import type { Token } from './tokens';
+import { splitByNextWord, type NextWordBuckets } from './nextWordBuckets';
 
 /** A hit of a phrase: its payload and the tokens [start, end) it covers. */
 export interface PhraseHit {
@@ -25,6 +26,9 @@ interface Phrase {
 }
 
 const PREFIX_KEY = 3;
+/** Phrases beginning with one word, from which they are split by the next word (see `splitByNextWord`). */
+const SPLIT_FROM = 6;
+const NO_PHRASES: readonly Phrase[] = [];
 const NO_WORDS: readonly string[] = [];
 
 function hasWord(words: Step['words'], word: string): boolean {
@@ -70,6 +74,7 @@ export class PhraseTrie {
   /** The number-first phrases whose second word can be this one, in order: a list of numbers tries few. */
   private readonly numberFirstByNext = new Map<string, Phrase[]>();
   private numberFirstLast: Phrase[] | undefined;
+  private readonly nextWordBuckets = new Map<string, NextWordBuckets<Phrase>>();
 
   add(sequence: TermSequence, payload: number): void {
     // Duplicate phrases are not merged: they cost one more check each, and overlapping hits merge anyway.
@@ -112,7 +117,20 @@ export class PhraseTrie {
     return list;
   }
 
-  /** All phrase hits in the tokens, in order of start. */
+  /** The phrases beginning with `word`, split by their second word (worked out when the word first occurs). */
+  private bucketsOf(word: string, phrases: Phrase[]): NextWordBuckets<Phrase> {
+    let buckets = this.nextWordBuckets.get(word);
+    if (!buckets || buckets.size !== phrases.length) {
+      buckets = splitByNextWord(phrases, ({ steps }) => {
+        const second = steps[1];
+        return second && !second.any && !second.isNumber && second.prefixes.length === 0 ? second.words : undefined;
+      });
+      this.nextWordBuckets.set(word, buckets);
+    }
+    return buckets;
+  }
+
+  /** All phrase hits in the tokens, by start (the order among hits at one start is not meaningful). */
   match(tokens: readonly Token[]): PhraseHit[] {
     const hits: PhraseHit[] = [];
     const tryPhrase = (phrase: Phrase, start: number) => {
@@ -123,7 +141,15 @@ export class PhraseTrie {
     };
     for (let start = 0; start < tokens.length; start++) {
       const token = tokens[start]!;
-      for (const phrase of this.byWord.get(token.word) ?? []) tryPhrase(phrase, start);
+      const byWord = this.byWord.get(token.word);
+      const next = tokens[start + 1];
+      if (byWord && (byWord.length < SPLIT_FROM || next === undefined))
+        for (const phrase of byWord) tryPhrase(phrase, start);
+      else if (byWord) {
+        const buckets = this.bucketsOf(token.word, byWord);
+        for (const phrase of buckets.always) tryPhrase(phrase, start);
+        for (const phrase of buckets.byNext.get(next!.word) ?? NO_PHRASES) tryPhrase(phrase, start);
+      }
       if (token.word.length >= PREFIX_KEY) {
         for (const { prefix, phrase } of this.byPrefix.get(token.word.slice(0, PREFIX_KEY)) ?? []) {
           if (token.word.startsWith(prefix) && !hasWord(phrase.steps[0]!.words, token.word)) tryPhrase(phrase, start);

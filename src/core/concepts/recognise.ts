@@ -39,6 +39,9 @@ export interface Recognition {
   contextBits: Uint8Array;
 }
 
+/** Shared, never written to: most concepts have no spans in a paragraph. */
+const NO_SPANS: Span[] = [];
+
 interface Span {
   startToken: number;
   endToken: number;
@@ -49,22 +52,29 @@ interface Span {
 /** Tokenises once, finds every concept mention and its context; linear in the text. */
 export function recogniseWith(lexicon: ConceptLexicon, text: string): Recognition {
   const tokens = tokenize(text);
-  const direct: Span[][] = lexicon.concepts.map(() => []);
-  const parts: Span[][] = Array.from({ length: lexicon.partCount }, () => []);
+  // A paragraph mentions a handful of the lexicon's concepts: lists are made only for those (a list per
+  // concept and part for every paragraph was most of the garbage of a lint).
+  const direct: (Span[] | undefined)[] = new Array(lexicon.concepts.length);
+  const parts: (Span[] | undefined)[] = new Array(lexicon.partCount);
   // A text without words (a case with no question) needs no phrase index: it is built only where one is read.
   for (const hit of tokens.length === 0 ? [] : lexicon.termTrie.match(tokens)) {
     const target = lexicon.payloadTarget[hit.payload]!;
-    (target >= 0 ? direct[target]! : parts[-1 - target]!).push(hit);
+    const lists = target >= 0 ? direct : parts;
+    const at = target >= 0 ? target : -1 - target;
+    (lists[at] ??= []).push(hit);
   }
-  const found: Span[][] = lexicon.concepts.map(() => []);
+  const found: Span[][] = new Array<Span[]>(lexicon.concepts.length).fill(NO_SPANS);
   for (const index of lexicon.order) {
     const concept = lexicon.concepts[index]!;
-    const spans = [...direct[index]!];
+    let spans = direct[index] ?? NO_SPANS;
     for (const combo of concept.combos) {
-      const lists = combo.parts.map((part) => ('concept' in part ? found[part.concept]! : parts[part.part]!));
-      spans.push(...comboSpans(lists, combo.window, tokens));
+      const lists = combo.parts.map((part) =>
+        'concept' in part ? found[part.concept]! : (parts[part.part] ?? NO_SPANS),
+      );
+      const comboFound = comboSpans(lists, combo.window, tokens);
+      if (comboFound.length > 0) spans = [...spans, ...comboFound];
     }
-    found[index] = mergeSpans(spans);
+    if (spans.length > 0) found[index] = mergeSpans(spans);
   }
   const languageVotes = countLanguageWords(tokens);
   const language = decideLanguage(languageVotes);

@@ -16,6 +16,10 @@ export class PlannedRegex {
   /** The plan's literals by their number in `literalsIndex` (-1 for one it does not hold). */
   private literalIds: Int32Array | undefined;
   private literalsIndex: LiteralIndex | undefined;
+  private startIds: Int32Array | null | undefined;
+  private startsIndex: LiteralIndex | undefined;
+  /** The backtracking regex made sticky, for `tryAtStarts`. */
+  private stickyRegex: RegExp | undefined;
 
   /** `source` must be a valid regular expression (the principle schema checks every pattern). */
   constructor(
@@ -68,7 +72,7 @@ export class PlannedRegex {
       return;
     }
     if (view instanceof AnswerView ? !this.mayMatchAnywhere(view) : !this.mayMatch(view)) return;
-    this.scan(view.text, visit, includeEmpty);
+    if (view instanceof AnswerView || !this.tryAtStarts(view, visit)) this.scan(view.text, visit, includeEmpty);
   }
 
   test(view: TextView | AnswerView): boolean {
@@ -97,6 +101,54 @@ export class PlannedRegex {
     const ids = this.idsIn(present.index);
     for (let i = 0; i < ids.length; i++) if (present.ids[ids[i]!] === 1) return true;
     return false;
+  }
+
+  /**
+   * Tries the pattern, sticky, only where one of its starts occurs (see `matchStarts`): the positions a scan
+   * would try that can begin a match, in the same order, so the matches are the same. False when the pattern
+   * cannot be run this way here (no proven starts, no literal index, or the linear engine).
+   */
+  private tryAtStarts(view: TextView, visit: (start: number, end: number) => boolean | void): boolean {
+    if (!this.plan.starts || !view.index || !(this.regex instanceof RegExp)) return false;
+    const ids = this.startIdsIn(view.index);
+    if (!ids) return false;
+    const located = view.literalPositions();
+    let positions: number[] | undefined;
+    let merged = false;
+    for (let i = 0; i < ids.length; i++) {
+      const at = located.of(ids[i]!);
+      if (!at) continue;
+      merged = positions !== undefined;
+      positions = positions ? positions.concat(at) : at;
+    }
+    if (!positions) return true;
+    if (merged) positions.sort((a, b) => a - b); // a copy: `concat` made it
+    const sticky = (this.stickyRegex ??= new RegExp(this.source, this.flags + 'y'));
+    const text = view.text;
+    let from = 0;
+    for (let i = 0; i < positions.length; i++) {
+      const at = positions[i]!;
+      // Before the end of the last match, or tried already (two starts at one place: "jan", "january").
+      if (at < from) continue;
+      sticky.lastIndex = at;
+      const match = sticky.exec(text);
+      from = at + 1;
+      if (!match) continue;
+      // Never empty: a match begins with one of its starts.
+      from = at + match[0].length;
+      if (visit(at, from)) return true;
+    }
+    return true;
+  }
+
+  /** The starts' numbers in `index`; null when the index lacks one of them (the library always holds them). */
+  private startIdsIn(index: LiteralIndex): Int32Array | null {
+    if (this.startsIndex !== index) {
+      const ids = Int32Array.from(this.plan.starts ?? [], (start) => index.idOf(start));
+      this.startIds = ids.some((id) => id < 0) ? null : ids;
+      this.startsIndex = index;
+    }
+    return this.startIds ?? null;
   }
 
   /** Numbers looked up once per index, not once per paragraph. */

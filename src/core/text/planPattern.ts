@@ -1,4 +1,5 @@
 import { parse, type AstNode, type Features } from 'regjsparser';
+import { matchStarts } from './matchStarts';
 
 export interface PatternPlan {
   /** Lower-cased texts at least one of which every match contains; undefined when none can be proven. */
@@ -8,6 +9,8 @@ export interface PatternPlan {
    * an unbounded run of characters that can cross a paragraph break (`[\s\S]*`, `[^.]+`).
    */
   anchored: boolean;
+  /** Lower-cased texts one of which begins every match (see `matchStarts`); undefined when unproven. */
+  starts?: string[];
 }
 
 /**
@@ -43,8 +46,14 @@ function computePlan(source: string, minLength: number): PatternPlan {
   }
   const anchored = hasTextAnchor(ast) || crossesParagraphs(ast);
   const required = analyse(ast).required;
-  if (!required || required.length === 0 || required.some((literal) => literal.length < minLength)) return { anchored };
-  return { literals: required, anchored };
+  const proven = required && required.length > 0 && required.every((literal) => literal.length >= minLength);
+  const starts = anchored ? undefined : matchStarts(ast, (node) => analyse(node).exact, minLength);
+  const plan: PatternPlan = { anchored };
+  // Starts are required literals too, for a pattern whose other requirements are too short to look for.
+  const literals = proven ? required : starts;
+  if (literals) plan.literals = literals;
+  if (starts) plan.starts = starts;
+  return plan;
 }
 
 /**

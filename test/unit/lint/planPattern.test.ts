@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { LiteralIndex } from '../../../src/core/lint/literalIndex';
+import { PlannedRegex } from '../../../src/core/lint/plannedRegex';
+import { TextView } from '../../../src/core/lint/textView';
 import { planMatcher, planPattern } from '../../../src/core/text/planPattern';
 
 describe('planPattern', () => {
@@ -22,6 +24,52 @@ describe('planPattern', () => {
     assert.equal(planPattern('vaccin[\\s\\S]*autis').anchored, true);
     assert.equal(planPattern('[^.!?\\n]{0,80}').anchored, false);
     assert.equal(planPattern('\\bthe\\s+elderly\\b').anchored, false);
+  });
+
+  it('finds the texts every match begins with, after zero-width assertions', () => {
+    assert.deepEqual(planPattern('\\b(?:Jan(?:uary)?|Feb)\\b').starts?.sort(), ['feb', 'jan', 'january']);
+    assert.deepEqual(planPattern('(?<![\\p{L}])(?:the )?pain\\b').starts?.sort(), ['pain', 'the pain']);
+    assert.deepEqual(planPattern('\\b(?:take|chew)\\s+aspirin').starts?.sort(), ['chew', 'take']);
+    assert.equal(planPattern('(?<=\\d\\s?)U\\b').starts, undefined, 'one letter is too short to look for');
+    assert.equal(planPattern('(?:the )?\\d+ mg').starts, undefined, 'a match may begin with a digit');
+    assert.equal(planPattern('^yes\\b').starts, undefined, 'anchored to the whole text');
+  });
+
+  it('a pattern tried only where its starts occur finds what a scan finds (property)', () => {
+    const words = fc.constantFrom('pain', 'dose', 'mg', 'child', 'fever', 'pa', '911');
+    const pattern = fc
+      .tuple(
+        fc.constantFrom('', '\\b', '(?<![a-z])', '(?<=\\s)'),
+        fc.array(
+          fc.oneof(
+            words,
+            words.map((w) => `(?:${w}|${w}s)`),
+            words.map((w) => `(?:${w})?`),
+            fc.constant('\\s?'),
+            fc.constant('\\d+'),
+            fc.constant('[a-z]*'),
+          ),
+          { minLength: 1, maxLength: 5 },
+        ),
+      )
+      .map(([lead, parts]) => lead + parts.join(''));
+    const text = fc
+      .array(fc.oneof(words, fc.constantFrom(' ', '12', 's', 'PAIN', 'Pa')), { maxLength: 16 })
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(pattern, text, (source, sample) => {
+        const plan = planPattern(source);
+        if (!plan.starts) return;
+        const matches = (view: TextView) => {
+          const found: number[] = [];
+          new PlannedRegex(source, 'iu', plan, true).forEachMatch(view, (start, end) => void found.push(start, end));
+          return found;
+        };
+        const index = new LiteralIndex([...(plan.literals ?? []), ...plan.starts]);
+        assert.deepEqual(matches(new TextView(sample, index)), matches(new TextView(sample)), `${source} on ${sample}`);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('plans term matchers without parsing them', () => {
