@@ -1,4 +1,4 @@
-import { nearDuplicate } from '../rubric/criterionSimilarity';
+import { CriterionComparer } from '../rubric/criterionSimilarity';
 import type { RubricItem } from '../rubric/rubricItem';
 import { RUBRIC_LIMITS } from '../rubric/rubricWarnings';
 
@@ -11,9 +11,10 @@ export function itemsToAdd(
   synthesized: readonly RubricItem[],
 ): RubricItem[] {
   const added: RubricItem[] = [];
+  const comparer = new CriterionComparer();
   for (const item of synthesized) {
     if (existing.length + added.length >= RUBRIC_LIMITS.maxItems) break;
-    if ([...existing, ...added].some((e) => nearDuplicate(e.criterion, item.criterion))) continue;
+    if ([...existing, ...added].some((e) => comparer.nearDuplicate(e.criterion, item.criterion))) continue;
     added.push(item);
   }
   return added;

@@ -5,34 +5,19 @@ const FILLER = new Set(
   ),
 );
 
-/** Words of criteria already seen: offline synthesis compares every candidate with every other, per question. */
-const wordsSeen = new Map<string, ReadonlySet<string>>();
-const WORDS_SEEN_MAX = 4096;
-
 /** The content words of a criterion, lower-cased, with a plural or third-person "s" dropped. */
 export function criterionWords(criterion: string): ReadonlySet<string> {
-  let words = wordsSeen.get(criterion);
-  if (!words) {
-    const all = criterion.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-    words = new Set(
-      all
-        .filter((w) => !FILLER.has(w))
-        .map((w) => (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w)),
-    );
-    if (wordsSeen.size >= WORDS_SEEN_MAX) wordsSeen.clear();
-    wordsSeen.set(criterion, words);
-  }
-  return words;
+  const all = criterion.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return new Set(
+    all
+      .filter((w) => !FILLER.has(w))
+      .map((w) => (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w)),
+  );
 }
 
 /** Share of content words two criteria have in common (Jaccard), 0…1. */
 export function criterionSimilarity(a: string, b: string): number {
-  const left = criterionWords(a);
-  const right = criterionWords(b);
-  if (left.size === 0 && right.size === 0) return 1;
-  let shared = 0;
-  for (const word of left) if (right.has(word)) shared++;
-  return shared / (left.size + right.size - shared);
+  return wordSimilarity(criterionWords(a), criterionWords(b));
 }
 
 /** Above this, two criteria ask for the same thing in different words. */
@@ -40,4 +25,35 @@ export const NEAR_DUPLICATE = 0.75;
 
 export function nearDuplicate(a: string, b: string): boolean {
   return criterionSimilarity(a, b) >= NEAR_DUPLICATE;
+}
+
+/**
+ * nearDuplicate for one task that compares many criteria with one another (offline synthesis compares every
+ * candidate with the question's items; a rubric check, every item with the earlier ones): each criterion's
+ * words are worked out once. The task owns it; at most `limit` criteria are remembered.
+ */
+export class CriterionComparer {
+  private readonly words = new Map<string, ReadonlySet<string>>();
+
+  constructor(private readonly limit = 4096) {}
+
+  nearDuplicate(a: string, b: string): boolean {
+    return wordSimilarity(this.wordsOf(a), this.wordsOf(b)) >= NEAR_DUPLICATE;
+  }
+
+  private wordsOf(criterion: string): ReadonlySet<string> {
+    let words = this.words.get(criterion);
+    if (!words) {
+      if (this.words.size >= this.limit) this.words.clear();
+      this.words.set(criterion, (words = criterionWords(criterion)));
+    }
+    return words;
+  }
+}
+
+function wordSimilarity(left: ReadonlySet<string>, right: ReadonlySet<string>): number {
+  if (left.size === 0 && right.size === 0) return 1;
+  let shared = 0;
+  for (const word of left) if (right.has(word)) shared++;
+  return shared / (left.size + right.size - shared);
 }

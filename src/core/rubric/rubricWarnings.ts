@@ -1,4 +1,4 @@
-import { nearDuplicate } from './criterionSimilarity';
+import { CriterionComparer } from './criterionSimilarity';
 import { axisOf, type RubricItem } from './rubricItem';
 
 export const RUBRIC_LIMITS = { minItems: 6, maxItems: 15, minAxes: 3 } as const;
@@ -23,6 +23,7 @@ const REQUIREMENT_VERB =
 /** The checks a reviewer applies to a rubric: each item atomic and distinct, both signs, several axes. */
 export function rubricWarnings(items: readonly Pick<RubricItem, 'criterion' | 'points' | 'tags'>[]): RubricWarning[] {
   const warnings: RubricWarning[] = [];
+  const comparer = new CriterionComparer();
   items.forEach((item, index) => {
     const joined = item.criterion.includes(';') ? '";"' : REQUIREMENT_VERB.exec(item.criterion)?.[0];
     if (joined) {
@@ -35,7 +36,7 @@ export function rubricWarnings(items: readonly Pick<RubricItem, 'criterion' | 'p
     if (!axisOf(item))
       warnings.push({ rule: 'missing-axis', items: [index], message: `item ${index + 1} has no axis: tag` });
     for (let earlier = 0; earlier < index; earlier++) {
-      if (nearDuplicate(items[earlier]!.criterion, item.criterion)) {
+      if (comparer.nearDuplicate(items[earlier]!.criterion, item.criterion)) {
         warnings.push({
           rule: 'duplicate',
           items: [earlier, index],

@@ -6,7 +6,7 @@ import { selectPrinciples, type SelectedPrinciple } from '../lint/selectPrincipl
 import type { Axis } from '../principles/schema';
 import type { Scenario } from '../scenario/labels';
 import { contentItems } from './contentItems';
-import { nearDuplicate } from './criterionSimilarity';
+import { CriterionComparer, nearDuplicate } from './criterionSimilarity';
 import { rubricTags, type RubricItem } from './rubricItem';
 import { RUBRIC_LIMITS } from './rubricWarnings';
 
@@ -69,10 +69,11 @@ export function synthesizeRubricOffline(input: SynthesisInput): SynthesizedRubri
     const owner = covered.find((s) => Math.sign(s.principle.rubric.points) === Math.sign(item.points));
     if (owner) item.tags.push(`principle:${owner.principle.id}`);
   }
+  const comparer = new CriterionComparer();
   const rest = distinctCandidates(pool).filter(
     (c) =>
       !covered.includes(c.selected) &&
-      !content.some((item) => nearDuplicate(item.criterion, c.selected.principle.rubric.criterion)) &&
+      !content.some((item) => comparer.nearDuplicate(item.criterion, c.selected.principle.rubric.criterion)) &&
       !(emergency && c.selected.principle.dimension === 'uncertainty' && c.selected.principle.rubric.points > 0),
   );
   const chosen: Candidate[] = [];
