@@ -15,7 +15,7 @@ function load(spec: LibrarySpec): CompiledLibrary {
     : first
       ? loadPrinciples(first, rest)
       : undefined;
-  return compileLibrary(loaded?.principles ?? [], loaded?.lexicon);
+  return compileLibrary(loaded?.principles ?? [], loaded?.lexicon, loaded?.patternPlans);
 }
 
 parentPort!.on('message', (message: ToLintWorker) => {

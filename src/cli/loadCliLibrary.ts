@@ -40,7 +40,7 @@ export function lazyCaseLibrary(options: LibraryOptions = { principles: [] }): (
   return () => {
     if (!compiled) {
       const library = loadCliLibrary(options);
-      compiled = compileLibrary(library.principles, library.lexicon);
+      compiled = compileLibrary(library.principles, library.lexicon, library.patternPlans);
     }
     return compiled;
   };

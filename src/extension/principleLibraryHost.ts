@@ -97,7 +97,7 @@ export class PrincipleLibraryHost implements vscode.Disposable {
     const teamPaths = this.teamPaths();
     this.filesSignature = principleFilesSignature(this.watchedPaths());
     const library = this.loader.load(teamPaths);
-    this.compiledLibrary = compileLibrary(library.principles, library.lexicon);
+    this.compiledLibrary = compileLibrary(library.principles, library.lexicon, library.patternPlans);
     this.broken = library.brokenFiles;
     this.publishProblems(library.problems);
     this.log.info(

@@ -32,7 +32,7 @@ export async function checkCommand(paths: string[], options: CheckOptions): Prom
   for (const problem of library.problems) process.stderr.write(`${formatProblem(problem)}\n`);
   const { cases, skipped } = readCases(
     paths,
-    () => compileLibrary(library.principles, library.lexicon),
+    () => compileLibrary(library.principles, library.lexicon, library.patternPlans),
     WORKFLOW_NEEDS.check,
   );
   let failed = library.problems.length > 0 || skipped > 0;

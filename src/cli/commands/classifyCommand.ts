@@ -15,7 +15,7 @@ export function classifyCommand(file: string, options: { format: 'text' | 'json'
   // Bundled principles and concepts with the team's (the nearest `.clinalign/principles` and `concepts`).
   const library = loadCliLibrary({ principles: [] });
   for (const p of library.problems) process.stderr.write(`${formatProblem(p)}\n`);
-  const c = openCase(compileLibrary(library.principles, library.lexicon), {
+  const c = openCase(compileLibrary(library.principles, library.lexicon, library.patternPlans), {
     text: readTextFile(file),
     file: resolve(file),
     workFolder: process.cwd(),

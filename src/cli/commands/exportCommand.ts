@@ -24,7 +24,7 @@ export interface ExportCommandOptions extends LibraryOptions {
 export async function exportCommand(paths: string[], options: ExportCommandOptions, version: string): Promise<number> {
   const formats = parseFormats(options.formats);
   const library = loadCliLibrary(options);
-  const compiled = compileLibrary(library.principles, library.lexicon);
+  const compiled = compileLibrary(library.principles, library.lexicon, library.patternPlans);
   for (const problem of library.problems) process.stderr.write(`${formatProblem(problem)}\n`);
   const controller = new AbortController();
   const cancel = () => controller.abort(new Error('export cancelled; the previous export is left as it was'));

@@ -34,7 +34,7 @@ export async function lintCommand(paths: string[], options: LintOptions, version
   linter.start();
   const library = loadCliLibrary(options);
   for (const problem of library.problems) process.stderr.write(`${formatProblem(problem)}\n`);
-  const compiled = compileLibrary(library.principles, library.lexicon);
+  const compiled = compileLibrary(library.principles, library.lexicon, library.patternPlans);
 
   // The team's `lint:` decisions in .clinalign/config.yaml apply here exactly as in the editor.
   const teamConfigs = new TeamLintConfigs();

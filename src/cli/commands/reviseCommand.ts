@@ -60,7 +60,7 @@ export async function reviseCommand(paths: string[], options: ReviseOptions): Pr
   const session = new ModelSession(options);
   const library = loadCliLibrary(options);
   for (const problem of library.problems) process.stderr.write(`${formatProblem(problem)}\n`);
-  const compiled = compileLibrary(library.principles, library.lexicon);
+  const compiled = compileLibrary(library.principles, library.lexicon, library.patternPlans);
   const { cases, skipped } = readCases(paths, compiled, WORKFLOW_NEEDS.revise);
   let exitCode = library.problems.length > 0 ? 2 : skipped > 0 ? 1 : 0;
   const results: RevisionRecord[] = [];

@@ -51,7 +51,7 @@ export async function serveCommand(options: ServeCommandOptions, version: string
   });
   const library = loadCliLibrary(options);
   for (const problem of library.problems) log(formatProblem(problem));
-  const compiled = compileLibrary(library.principles, library.lexicon);
+  const compiled = compileLibrary(library.principles, library.lexicon, library.patternPlans);
   const store = new RubricStore();
   for (const file of options.data) {
     let loaded;

@@ -42,7 +42,7 @@ export async function synthesizeCommand(paths: string[], options: SynthesizeOpti
   for (const problem of library.problems) process.stderr.write(`${formatProblem(problem)}\n`);
   const { cases, broken } = readCases(
     paths,
-    () => compileLibrary(library.principles, library.lexicon),
+    () => compileLibrary(library.principles, library.lexicon, library.patternPlans),
     WORKFLOW_NEEDS.synthesize,
   );
 

@@ -7,6 +7,7 @@ import type { Detector, Severity } from '../principles/schema';
 import { compileMatcher, type CompiledMatcher } from './compileMatcher';
 import { LiteralIndex } from './literalIndex';
 import { ParagraphCache } from './paragraphAnalysis';
+import { PatternPlans } from '../text/patternPlans';
 import { planMatcher, type PatternPlan } from '../text/planPattern';
 import { PlannedRegex } from './plannedRegex';
 import { scenarioConditionsOf } from './questionConditions';
@@ -61,6 +62,8 @@ export interface CompiledPattern {
 /** All principles' detectors compiled once: the answer is scanned in one pass, whatever the library size. */
 export interface CompiledLibrary {
   principles: readonly Principle[];
+  /** The plan and engine of every pattern, worked out once (the loaded library's, or new). */
+  patternPlans: PatternPlans;
   detectors: CompiledDetector[];
   /** Lower-cased first word of a term → the terms starting with it. */
   termIndex: Map<string, TermEntry[]>;
@@ -89,8 +92,10 @@ const FIRST_WORD = /^[\p{L}\p{M}\p{N}]+/u;
 export function compileLibrary(
   principles: readonly Principle[],
   lexicon: ConceptLexicon = bundledLexicon(),
+  patternPlans: PatternPlans = new PatternPlans(),
 ): CompiledLibrary {
   const library: CompiledLibrary = {
+    patternPlans,
     lexicon,
     recognitions: new RecognitionCache(lexicon),
     conceptDetectors: [],
@@ -115,7 +120,8 @@ export function compileLibrary(
     plan?: PatternPlan,
     fromTerms = false,
   ) => {
-    const pattern: CompiledPattern = { regex: new PlannedRegex(source, flags, plan, fromTerms), detector };
+    const regex = new PlannedRegex(source, flags, plan ?? patternPlans.plan(source), fromTerms, patternPlans);
+    const pattern: CompiledPattern = { regex, detector };
     if (replacement !== undefined) pattern.replacement = replacement;
     library.patterns.push(pattern);
   };
@@ -147,7 +153,7 @@ export function compileLibrary(
   for (const principle of principles) {
     if (principle.disabled) continue;
     for (const detector of principle.detect ?? []) {
-      const compiled = compileDetector(principle, detector, library.detectors.length);
+      const compiled = compileDetector(principle, detector, library.detectors.length, patternPlans);
       library.detectors.push(compiled);
       if (
         compiled.avoidConcepts ||
@@ -185,7 +191,12 @@ export function compileLibrary(
   return library;
 }
 
-function compileDetector(principle: Principle, detector: Detector, index: number): CompiledDetector {
+function compileDetector(
+  principle: Principle,
+  detector: Detector,
+  index: number,
+  plans: PatternPlans,
+): CompiledDetector {
   const compiled: CompiledDetector = {
     index,
     principle,
@@ -205,13 +216,13 @@ function compileDetector(principle: Principle, detector: Detector, index: number
     compiled.avoidConcepts = detector.concepts;
     if (detector.hypotheticalOkWith) compiled.hypotheticalOkWith = detector.hypotheticalOkWith;
   }
-  if (detector.when?.question) compiled.whenQuestion = compileMatcher(detector.when.question);
-  if (detector.when?.answer) compiled.whenAnswer = compileMatcher(detector.when.answer);
-  if (detector.unless?.question) compiled.unlessQuestion = compileMatcher(detector.unless.question);
-  if (detector.unless?.answer) compiled.unlessAnswer = compileMatcher(detector.unless.answer);
+  if (detector.when?.question) compiled.whenQuestion = compileMatcher(detector.when.question, plans);
+  if (detector.when?.answer) compiled.whenAnswer = compileMatcher(detector.when.answer, plans);
+  if (detector.unless?.question) compiled.unlessQuestion = compileMatcher(detector.unless.question, plans);
+  if (detector.unless?.answer) compiled.unlessAnswer = compileMatcher(detector.unless.answer, plans);
   if ((detector.kind === 'avoid' || detector.kind === 'replace') && detector.unlessSentence) {
-    compiled.unlessSentence = compileMatcher(detector.unlessSentence);
+    compiled.unlessSentence = compileMatcher(detector.unlessSentence, plans);
   }
-  if (detector.kind === 'require') compiled.expect = compileMatcher(detector.expect);
+  if (detector.kind === 'require') compiled.expect = compileMatcher(detector.expect, plans);
   return compiled;
 }

@@ -1,5 +1,6 @@
 import type { Matcher } from '../principles/schema';
 import type { AnswerView } from './answerView';
+import { PatternPlans } from '../text/patternPlans';
 import { planMatcher } from '../text/planPattern';
 import { PlannedRegex } from './plannedRegex';
 import { regexFlags, termToRegexSource } from '../text/termPattern';
@@ -13,7 +14,7 @@ export interface CompiledMatcher {
   literals: readonly string[];
 }
 
-export function compileMatcher(matcher: Matcher): CompiledMatcher {
+export function compileMatcher(matcher: Matcher, plans: PatternPlans = new PatternPlans()): CompiledMatcher {
   const terms = matcher.terms ?? [];
   const patterns = matcher.patterns ?? [];
   // A matcher of concepts only: its concepts are checked against the recogniser's mentions, not here.
@@ -21,7 +22,7 @@ export function compileMatcher(matcher: Matcher): CompiledMatcher {
   const flags = regexFlags(matcher.ignorecase);
   // Terms share one regex (linear by construction); each pattern keeps its own, so each runs on the engine
   // its proof allows (see regexEngine.ts).
-  const regexes = patterns.map((pattern) => new PlannedRegex(pattern, flags));
+  const regexes = patterns.map((pattern) => new PlannedRegex(pattern, flags, plans.plan(pattern), false, plans));
   if (terms.length > 0) {
     const source = terms.map((term) => `(?:${termToRegexSource(term)})`).join('|');
     regexes.unshift(new PlannedRegex(source, flags, planMatcher(terms, []), true));

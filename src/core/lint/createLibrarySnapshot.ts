@@ -7,7 +7,7 @@ import { stampsOf } from '../principles/snapshotFile';
 import type { FileSystemPort } from '../project/fileSystemPort';
 import { nodeFileSystem } from '../project/nodeFileSystem';
 import { compileLibrary } from './compileLibrary';
-import { exportPlans } from '../text/planPattern';
+import { PatternPlans } from '../text/patternPlans';
 
 /**
  * The build's snapshot of a bundled principle folder (scripts/write-principle-snapshot.ts): the parsed files
@@ -17,7 +17,8 @@ import { exportPlans } from '../text/planPattern';
 export function createLibrarySnapshot(dir: string, fs: FileSystemPort = nodeFileSystem): LibrarySnapshot {
   const files = listPrincipleFiles(dir, fs).map((file) => ({ file, text: fs.readText(file) }));
   const parsed = files.map(({ file, text }) => parsePrincipleFile(file, text, false));
-  compileLibrary(mergeLibrary(parsed).principles); // fills the plan cache with every pattern of the library
+  const plans = new PatternPlans();
+  compileLibrary(mergeLibrary(parsed).principles, undefined, plans); // plans every pattern of the library
   return {
     format: 1,
     files: stampsOf(
@@ -32,6 +33,6 @@ export function createLibrarySnapshot(dir: string, fs: FileSystemPort = nodeFile
       })),
       problems: p.problems.map((problem) => ({ ...problem, file: basename(p.file) })),
     })),
-    plans: exportPlans(),
+    plans: plans.toRecord(),
   };
 }

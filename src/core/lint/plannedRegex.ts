@@ -1,6 +1,7 @@
 import { AnswerView } from './answerView';
 import { LinearRegex } from '../text/linearRegex';
 import { planPattern, type PatternPlan } from '../text/planPattern';
+import type { PatternPlans } from '../text/patternPlans';
 import { chooseEngine } from '../text/regexEngine';
 import type { LiteralIndex } from './literalIndex';
 import type { TextView } from './textView';
@@ -28,6 +29,8 @@ export class PlannedRegex {
     plan?: PatternPlan,
     /** Built by ClinAlign from literal terms (`termToRegexSource`): linear by construction. */
     private readonly fromTerms = false,
+    /** The library's knowledge of its patterns, which remembers the engine chosen for each. */
+    private readonly plans?: PatternPlans,
   ) {
     this.plan = plan ?? planPattern(source);
   }
@@ -38,7 +41,9 @@ export class PlannedRegex {
    */
   private get regex(): RegExp | LinearRegex | null {
     if (this.compiled === undefined) {
-      const choice = this.fromTerms ? ({ engine: 'backtracking' } as const) : chooseEngine(this.source);
+      const choice = this.fromTerms
+        ? ({ engine: 'backtracking' } as const)
+        : (this.plans?.engine(this.source) ?? chooseEngine(this.source));
       this.compiled =
         choice.engine === 'backtracking'
           ? new RegExp(this.source, this.flags + 'g')

@@ -4,6 +4,7 @@ import { readBundledConcepts, readConceptFiles, teamConceptDirFor } from '../con
 import type { ParsedConceptFile } from '../concepts/parseConceptFile';
 import type { FileSystemPort } from '../project/fileSystemPort';
 import { nodeFileSystem } from '../project/nodeFileSystem';
+import { PatternPlans } from '../text/patternPlans';
 import { INPUT_LIMITS } from '../untrusted/inputLimits';
 import { readFileWithinLimit, unreadableMessage } from '../untrusted/readFileWithinLimit';
 import type { LoadProblem } from './loadProblem';
@@ -21,6 +22,8 @@ export class PrincipleLibraryLoader {
   private readonly lastGood = new Map<string, ParsedPrincipleFile>();
   private bundled: ParsedPrincipleFile[] | undefined;
   private bundledConcepts: ParsedConceptFile[] | undefined;
+  /** Kept across reloads: a team edit re-plans only the patterns it changed. */
+  private readonly patternPlans = new PatternPlans();
 
   constructor(
     private readonly bundledDir: string,
@@ -28,7 +31,7 @@ export class PrincipleLibraryLoader {
   ) {}
 
   load(teamPaths: string[], readText: (file: string) => string = (file) => readFileWithinLimit(file, INPUT_LIMITS.yamlFile, 'principle file', this.fs)): PrincipleLibrary & { brokenFiles: Set<string> } {
-    this.bundled ??= readPrincipleFolder(this.bundledDir, this.fs);
+    this.bundled ??= readPrincipleFolder(this.bundledDir, this.fs, this.patternPlans);
     const brokenFiles = new Set<string>();
     const team = teamPaths.flatMap((path) => listPrincipleFiles(path, this.fs)).map((file) => {
       let parsed: ParsedPrincipleFile;
@@ -51,7 +54,7 @@ export class PrincipleLibraryLoader {
     const lexicon = new ConceptLexicon(this.bundledConcepts, readConceptFiles(teamPaths.map(teamConceptDirFor), true));
     const library = { ...merged, lexicon, problems: [...merged.problems, ...lexicon.problems, ...checkConceptReferences(merged.principles, lexicon)] };
     for (const problem of library.problems) brokenFiles.add(problem.file);
-    return { ...library, brokenFiles };
+    return { ...library, patternPlans: this.patternPlans, brokenFiles };
   }
 }
 

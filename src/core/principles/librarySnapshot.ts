@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import type { FileSystemPort } from '../project/fileSystemPort';
 import { nodeFileSystem } from '../project/nodeFileSystem';
 import { isBundledFolder } from './bundledLibrary';
-import { importPlans, type PatternPlan } from '../text/planPattern';
+import type { PatternPlans } from '../text/patternPlans';
+import type { PatternPlan } from '../text/planPattern';
 import { listPrincipleFiles } from './principleFiles';
 import { parsePrincipleFile, type ParsedPrincipleFile } from './parsePrincipleFile';
 import { readMatchingSnapshot, type SnapshotStamp } from './snapshotFile';
@@ -26,15 +27,22 @@ export function snapshotPathFor(dir: string): string {
   return join(dir, '..', 'dist', SNAPSHOT_NAME);
 }
 
-/** The parsed files of a principle folder: from its snapshot when one matches, else from the YAML. */
-export function readPrincipleFolder(dir: string, fs: FileSystemPort = nodeFileSystem): ParsedPrincipleFile[] {
+/**
+ * The parsed files of a principle folder: from its snapshot when one matches, else from the YAML. The
+ * snapshot's pattern plans go to `plans`, so compiling the library need not parse its patterns.
+ */
+export function readPrincipleFolder(
+  dir: string,
+  fs: FileSystemPort = nodeFileSystem,
+  plans?: PatternPlans,
+): ParsedPrincipleFile[] {
   const files = listPrincipleFiles(dir, fs);
   const texts = files.map((file) => fs.readText(file));
   const snapshot = isBundledFolder(dir)
     ? readMatchingSnapshot<LibrarySnapshot>(snapshotPathFor(dir), files, texts, fs)
     : undefined;
   if (!snapshot) return files.map((file, i) => parsePrincipleFile(file, texts[i]!, false));
-  importPlans(snapshot.plans);
+  plans?.add(snapshot.plans);
   return snapshot.parsed.map((p) => {
     const file = join(dir, p.name);
     return {

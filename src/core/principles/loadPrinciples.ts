@@ -2,6 +2,7 @@ import { checkConceptReferences } from '../concepts/conceptReferences';
 import { loadLexicon, teamConceptDirFor } from '../concepts/loadLexicon';
 import type { FileSystemPort } from '../project/fileSystemPort';
 import { nodeFileSystem } from '../project/nodeFileSystem';
+import { PatternPlans } from '../text/patternPlans';
 import { INPUT_LIMITS } from '../untrusted/inputLimits';
 import { readFileWithinLimit, unreadableMessage } from '../untrusted/readFileWithinLimit';
 import { mergeLibrary, type PrincipleLibrary } from './mergeLibrary';
@@ -25,7 +26,8 @@ export function parsePrincipleFiles(paths: string[], allowPatches: boolean, fs: 
 
 /** The bundled library folder (or its build snapshot) plus team folders merged over it, with their concepts. */
 export function loadPrinciples(bundledDir: string, teamDirs: string[] = []): PrincipleLibrary {
-  const library = mergeLibrary(readPrincipleFolder(bundledDir), parsePrincipleFiles(teamDirs, true));
+  const patternPlans = new PatternPlans();
+  const library = mergeLibrary(readPrincipleFolder(bundledDir, nodeFileSystem, patternPlans), parsePrincipleFiles(teamDirs, true));
   const lexicon = loadLexicon(bundledDir, teamDirs.map(teamConceptDirFor));
-  return { ...library, lexicon, problems: [...library.problems, ...lexicon.problems, ...checkConceptReferences(library.principles, lexicon)] };
+  return { ...library, lexicon, patternPlans, problems: [...library.problems, ...lexicon.problems, ...checkConceptReferences(library.principles, lexicon)] };
 }

@@ -1,4 +1,5 @@
 import type { ConceptLexicon } from '../concepts/conceptLexicon';
+import type { PatternPlans } from '../text/patternPlans';
 import type { LoadProblem } from './loadProblem';
 import type { ParsedPrincipleFile } from './parsePrincipleFile';
 import type { Principle } from './principle';
@@ -9,6 +10,8 @@ export interface PrincipleLibrary {
   problems: LoadProblem[];
   /** The concept lexicon loaded with the principles (bundled + team); the bundled one when absent. */
   lexicon?: ConceptLexicon;
+  /** What is known of its patterns (from the build snapshot): compileLibrary takes it. */
+  patternPlans?: PatternPlans;
 }
 
 /**

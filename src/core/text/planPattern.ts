@@ -16,28 +16,9 @@ export interface PatternPlan {
 /**
  * What a regular expression needs in order to match. The engine runs a pattern only if one of its literals
  * occurs in the answer, and then only on the paragraphs where they occur: a substring search is far cheaper
- * than a regex scan of the whole answer.
+ * than a regex scan of the whole answer. Parses the pattern each time: a library remembers plans (PatternPlans).
  */
 export function planPattern(source: string, minLength = 2): PatternPlan {
-  const key = `${minLength}\u0000${source}`;
-  let plan = knownPlans.get(key);
-  if (!plan) knownPlans.set(key, (plan = computePlan(source, minLength)));
-  return plan;
-}
-
-/** Plans by pattern: recompiling a library (a team file changed) does not parse its patterns again. */
-const knownPlans = new Map<string, PatternPlan>();
-
-/** The plans computed so far, to store in the library snapshot, and a way to load them back. */
-export function exportPlans(): Record<string, PatternPlan> {
-  return Object.fromEntries(knownPlans);
-}
-
-export function importPlans(plans: Record<string, PatternPlan>): void {
-  for (const [key, plan] of Object.entries(plans)) knownPlans.set(key, plan);
-}
-
-function computePlan(source: string, minLength: number): PatternPlan {
   let ast: AstNode<Features>;
   try {
     ast = parse(source, 'u', { lookbehind: true, namedGroups: true, unicodePropertyEscape: true }) as AstNode<Features>;

@@ -23,15 +23,8 @@ export function isProvenLinear(source: string): boolean {
   return proven.has(patternKey(source));
 }
 
-const choices = new Map<string, EngineChoice>();
-
+/** Pure, and costly for a pattern that is not proven (RE2 compiles it): a library remembers it (PatternPlans). */
 export function chooseEngine(source: string): EngineChoice {
-  let choice = choices.get(source);
-  if (!choice) choices.set(source, (choice = decide(source)));
-  return choice;
-}
-
-function decide(source: string): EngineChoice {
   if (isProvenLinear(source)) return { engine: 'backtracking' };
   const re2Source = toRe2Source(source);
   if (re2Source !== undefined && re2Compiles(re2Source)) return { engine: 'linear', re2Source };
