@@ -38,13 +38,19 @@ export interface LanguageVotes {
 
 const LANGUAGE_LIST = Object.keys(FUNCTION_WORDS) as Language[];
 
+/** The languages each function word belongs to ("que" to three): one lookup a token. */
+const LANGUAGES_OF = new Map<string, Language[]>();
+for (const language of LANGUAGE_LIST)
+  for (const word of FUNCTION_WORDS[language]) LANGUAGES_OF.set(word, [...(LANGUAGES_OF.get(word) ?? []), language]);
+
 export function countLanguageWords(tokens: readonly Token[]): LanguageVotes {
   const counts: Record<Language, number> = { en: 0, es: 0, pt: 0, fr: 0 };
   let words = 0;
   for (const token of tokens) {
     if (!Number.isNaN(token.value) && /^\d/.test(token.word)) continue;
     words++;
-    for (const language of LANGUAGE_LIST) if (FUNCTION_WORDS[language].has(token.word)) counts[language]++;
+    const languages = LANGUAGES_OF.get(token.word);
+    if (languages) for (const language of languages) counts[language]++;
   }
   return { counts, words };
 }

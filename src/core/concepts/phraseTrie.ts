@@ -28,7 +28,6 @@ interface Phrase {
 const PREFIX_KEY = 3;
 /** Phrases beginning with one word, from which they are split by the next word (see `splitByNextWord`). */
 const SPLIT_FROM = 6;
-const NO_PHRASES: readonly Phrase[] = [];
 const NO_WORDS: readonly string[] = [];
 
 function hasWord(words: Step['words'], word: string): boolean {
@@ -75,6 +74,8 @@ export class PhraseTrie {
   private readonly numberFirstByNext = new Map<string, Phrase[]>();
   private numberFirstLast: Phrase[] | undefined;
   private readonly nextWordBuckets = new Map<string, NextWordBuckets<Phrase>>();
+  private prefixPairs: Set<number> | undefined;
+  private prefixPairsSize = -1;
 
   add(sequence: TermSequence, payload: number): void {
     // Duplicate phrases are not merged: they cost one more check each, and overlapping hits merge anyway.
@@ -130,36 +131,59 @@ export class PhraseTrie {
     return buckets;
   }
 
+  /** The first two letters of every prefix key, as numbers: most tokens need no prefix lookup at all. */
+  private prefixPairsOf(): ReadonlySet<number> {
+    if (!this.prefixPairs || this.prefixPairsSize !== this.byPrefix.size) {
+      this.prefixPairs = new Set([...this.byPrefix.keys()].map((key) => letterPair(key)));
+      this.prefixPairsSize = this.byPrefix.size;
+    }
+    return this.prefixPairs;
+  }
+
   /** All phrase hits in the tokens, by start (the order among hits at one start is not meaningful). */
   match(tokens: readonly Token[]): PhraseHit[] {
     const hits: PhraseHit[] = [];
-    const tryPhrase = (phrase: Phrase, start: number) => {
-      const { steps } = phrase;
-      if (start + steps.length > tokens.length) return;
-      for (let i = 1; i < steps.length; i++) if (!stepMatches(steps[i]!, tokens[start + i]!)) return;
-      for (const payload of phrase.payloads) hits.push({ payload, startToken: start, endToken: start + steps.length });
-    };
+    const prefixPairs = this.prefixPairsOf();
     for (let start = 0; start < tokens.length; start++) {
       const token = tokens[start]!;
-      const byWord = this.byWord.get(token.word);
-      const next = tokens[start + 1];
-      if (byWord && (byWord.length < SPLIT_FROM || next === undefined))
-        for (const phrase of byWord) tryPhrase(phrase, start);
-      else if (byWord) {
-        const buckets = this.bucketsOf(token.word, byWord);
-        for (const phrase of buckets.always) tryPhrase(phrase, start);
-        for (const phrase of buckets.byNext.get(next!.word) ?? NO_PHRASES) tryPhrase(phrase, start);
+      const word = token.word;
+      const byWord = this.byWord.get(word);
+      if (byWord) {
+        const next = tokens[start + 1];
+        if (byWord.length < SPLIT_FROM || next === undefined) tryPhrases(byWord, tokens, start, hits);
+        else {
+          const buckets = this.bucketsOf(word, byWord);
+          tryPhrases(buckets.always, tokens, start, hits);
+          const more = buckets.byNext.get(next.word);
+          if (more) tryPhrases(more, tokens, start, hits);
+        }
       }
-      if (token.word.length >= PREFIX_KEY) {
-        for (const { prefix, phrase } of this.byPrefix.get(token.word.slice(0, PREFIX_KEY)) ?? []) {
-          if (token.word.startsWith(prefix) && !hasWord(phrase.steps[0]!.words, token.word)) tryPhrase(phrase, start);
+      if (word.length >= PREFIX_KEY && prefixPairs.has(letterPair(word))) {
+        for (const { prefix, phrase } of this.byPrefix.get(word.slice(0, PREFIX_KEY)) ?? []) {
+          if (word.startsWith(prefix) && !hasWord(phrase.steps[0]!.words, word)) tryPhrase(phrase, tokens, start, hits);
         }
       }
       if (!Number.isNaN(token.value)) {
         for (const phrase of this.numberFirstBefore(tokens[start + 1]))
-          if (stepMatches(phrase.steps[0]!, token)) tryPhrase(phrase, start);
+          if (stepMatches(phrase.steps[0]!, token)) tryPhrase(phrase, tokens, start, hits);
       }
     }
     return hits;
   }
+}
+
+function letterPair(word: string): number {
+  return word.charCodeAt(0) * 65536 + word.charCodeAt(1);
+}
+
+/** Adds a hit for each payload of the phrase if its steps after the first match the tokens from `start`. */
+function tryPhrase(phrase: Phrase, tokens: readonly Token[], start: number, hits: PhraseHit[]): void {
+  const { steps } = phrase;
+  if (start + steps.length > tokens.length) return;
+  for (let i = 1; i < steps.length; i++) if (!stepMatches(steps[i]!, tokens[start + i]!)) return;
+  for (const payload of phrase.payloads) hits.push({ payload, startToken: start, endToken: start + steps.length });
+}
+
+function tryPhrases(phrases: readonly Phrase[], tokens: readonly Token[], start: number, hits: PhraseHit[]): void {
+  for (let i = 0; i < phrases.length; i++) tryPhrase(phrases[i]!, tokens, start, hits);
 }

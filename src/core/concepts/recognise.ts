@@ -39,6 +39,8 @@ export interface Recognition {
   contextBits: Uint8Array;
 }
 
+type ComboPart = ConceptLexicon['concepts'][number]['combos'][number]['parts'][number];
+
 /** Shared, never written to: most concepts have no spans in a paragraph. */
 const NO_SPANS: Span[] = [];
 
@@ -64,13 +66,14 @@ export function recogniseWith(lexicon: ConceptLexicon, text: string): Recognitio
     (lists[at] ??= []).push(hit);
   }
   const found: Span[][] = new Array<Span[]>(lexicon.concepts.length).fill(NO_SPANS);
+  const spansOf = (part: ComboPart) => ('concept' in part ? found[part.concept]! : (parts[part.part] ?? NO_SPANS));
   for (const index of lexicon.order) {
     const concept = lexicon.concepts[index]!;
     let spans = direct[index] ?? NO_SPANS;
     for (const combo of concept.combos) {
-      const lists = combo.parts.map((part) =>
-        'concept' in part ? found[part.concept]! : (parts[part.part] ?? NO_SPANS),
-      );
+      // Every part must have a hit; most paragraphs have none for most combos.
+      if (combo.parts.some((part) => spansOf(part).length === 0)) continue;
+      const lists = combo.parts.map(spansOf);
       const comboFound = comboSpans(lists, combo.window, tokens);
       if (comboFound.length > 0) spans = [...spans, ...comboFound];
     }

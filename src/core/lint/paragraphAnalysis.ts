@@ -4,7 +4,7 @@ import { textStatistics, type TextStatistics } from './readability';
 import { isListLike } from './listLike';
 import { QuoteMarks } from './quoteMarks';
 import { splitSentences, type Span } from './sentences';
-import { allLeftBounded, leftBoundaryMayHold, rightBoundaryMayHold } from './termPrecheck';
+import { allLeftBounded, leftBoundaryMayHold, rightBoundaryMayHold, secondWordMayFollow } from './termPrecheck';
 import { TextView } from './textView';
 
 /** A sentence with its word and syllable counts, in offsets of the text it was found in. */
@@ -90,6 +90,7 @@ export class ParagraphAnalysis {
     // sticky, so it checks its term at the literal's offset without scanning on.
     const { found, lists } = this.view.literalPositions();
     const termsByLiteral = this.library.termsByLiteral;
+    const lower = this.view.lower;
     for (let slot = 0; slot < found.length; slot++) {
       const entries = termsByLiteral[found[slot]!];
       if (!entries) continue;
@@ -100,7 +101,7 @@ export class ParagraphAnalysis {
       for (const entry of entries) {
         const regex = entry.regex;
         for (const at of positions) {
-          if (!rightBoundaryMayHold(entry, this.text, at)) continue;
+          if (!rightBoundaryMayHold(entry, this.text, at) || !secondWordMayFollow(entry, lower, at)) continue;
           regex.lastIndex = at;
           // A sticky test leaves lastIndex at the match's end (a term never matches empty).
           if (regex.test(this.text)) hits.push(entry.id, at, regex.lastIndex);

@@ -64,3 +64,54 @@ export function rightBoundaryMayHold(entry: TermEntry, text: string, at: number)
   if (text.charCodeAt(end) === HYPHEN && asciiWordAt(text, end + 1) && text.charCodeAt(end + 1) !== 0x5f) return false;
   return true;
 }
+
+/** A multi-word term's first word (its length as written) and second word (lower case, up to any non-ASCII). */
+interface WordPair {
+  firstLength: number;
+  second: string;
+}
+
+const wordPairs = new WeakMap<TermEntry, WordPair | null>();
+const PRINTABLE_ASCII = /^[\x20-\x7e]+$/;
+
+/** The term's first two words read back from its regex (`termToRegexSource` joins words with `\s+`). */
+function wordPair(entry: TermEntry): WordPair | null {
+  let pair = wordPairs.get(entry);
+  if (pair === undefined) {
+    const source = entry.regex.source;
+    const words = source.startsWith(LEFT_BOUNDARY) ? source.slice(LEFT_BOUNDARY.length).split('\\s+') : [];
+    const unescape = (word: string) => word.replace(/\\(.)/g, '$1');
+    const first = unescape(words[0] ?? '');
+    const second = unescape((words[1] ?? '').replace(RIGHT_BOUNDARY, '')).toLowerCase();
+    const nonAscii = second.search(/[^\x00-\x7f]/);
+    pair =
+      words.length >= 2 && PRINTABLE_ASCII.test(first)
+        ? { firstLength: first.length, second: nonAscii < 0 ? second : second.slice(0, nonAscii) }
+        : null;
+    wordPairs.set(entry, pair);
+  }
+  return pair;
+}
+
+/**
+ * False when a multi-word term surely fails at `at` because what follows its first word is not white space
+ * and then its second word (judged on `lower`, the lower-cased text, and ASCII only: "no risk" is not
+ * tried at every "no"). Anything it cannot judge is left to the regex.
+ */
+export function secondWordMayFollow(entry: TermEntry, lower: string, at: number): boolean {
+  const pair = wordPair(entry);
+  if (!pair) return true;
+  let i = at + pair.firstLength;
+  const afterFirst = i;
+  for (let code = lower.charCodeAt(i); code === 32 || (code >= 9 && code <= 13); code = lower.charCodeAt(++i));
+  const stop = lower.charCodeAt(i);
+  if (stop >= 128) return true; // maybe a Unicode space, or a letter whose case the regex folds
+  if (i === afterFirst) return false; // `\s+` needs one space at least (NaN, past the end, also fails)
+  const second = pair.second;
+  for (let k = 0; k < second.length; k++) {
+    const code = lower.charCodeAt(i + k);
+    if (code >= 128) return true;
+    if (code !== second.charCodeAt(k)) return false;
+  }
+  return true;
+}
