@@ -5,6 +5,7 @@ import type { CompiledLibrary } from '../lint/compileLibrary';
 import type { StructuredClient } from '../workflows/workflowOptions';
 import type { ChatForwarder } from './forwardChat';
 import { HttpError } from './httpError';
+import { planRevision, planWhileDrafting } from './revisionPlan';
 import { selfRevise, type ReviseControl, type RevisionReport } from './selfRevise';
 
 const controlSchema = z
@@ -73,10 +74,17 @@ export async function chatCompletion(deps: ChatDeps, body: unknown, signal: Abor
   delete (params as Record<string, unknown>).stream_options;
   const traceId = randomUUID();
   const requested = model || deps.client.model;
-  const draft = await deps.forward({ model: requested, messages, params }, signal);
   const conversation: Message[] = messages
     .filter((m) => m.role === 'user' || m.role === 'assistant' || m.role === 'system')
     .map((m) => ({ role: m.role as Message['role'], content: textOf(m.content) }));
+  const rubricSource = control.rubric ?? deps.defaults.rubric;
+  const drafting = deps.forward({ model: requested, messages, params }, signal);
+  // The question's classification, principles and offline rubric do not depend on the draft: worked out while
+  // the model writes it.
+  const planning = control.off
+    ? undefined
+    : planWhileDrafting(() => planRevision(deps.library(), conversation, rubricSource));
+  const draft = await drafting;
 
   let answer = draft.content;
   let extension: ClinAlignExtension = { trace_id: traceId };
@@ -85,13 +93,16 @@ export async function chatCompletion(deps: ChatDeps, body: unknown, signal: Abor
     extension = { ...extension, revised: false, error: 'the model returned an empty answer; nothing to revise' };
   else {
     try {
+      const plan = await planning!;
+      if ('failed' in plan) throw plan.failed;
       const result = await selfRevise(
         deps.client,
         deps.library(),
         conversation,
         draft.content,
-        { rounds: control.rounds ?? deps.defaults.rounds, rubric: control.rubric ?? deps.defaults.rubric },
+        { rounds: control.rounds ?? deps.defaults.rounds, rubric: rubricSource },
         signal,
+        plan,
       );
       answer = result.answer;
       extension = { ...extension, ...result.report };

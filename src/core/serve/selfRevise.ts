@@ -1,16 +1,14 @@
 import type { Message } from '../case/caseSchema';
 import type { CompiledLibrary } from '../lint/compileLibrary';
-import { selectPrinciples } from '../lint/selectPrinciples';
-import { synthesizeRubricOffline } from '../rubric/synthesizeOffline';
-import { classifyQuestion } from '../scenario/classifyQuestion';
 import type { Scenario } from '../scenario/labels';
 import { promptPrinciples } from '../workflows/applicablePrinciples';
 import type { GradeResult } from '../workflows/gradeAnswer';
 import { unmetItems } from '../workflows/gradeAnswer';
 import { reviseLoop, type StopReason } from '../workflows/reviseLoop';
-import { checkRevisionSafety } from '../workflows/revisionSafety';
+import { checkRevisionSafety, lintForSafety, type SafetyContext } from '../workflows/revisionSafety';
 import { synthesizeRubric } from '../workflows/synthesizeRubric';
 import type { StructuredClient } from '../workflows/workflowOptions';
+import { planRevision, type RevisionPlan } from './revisionPlan';
 
 export interface ReviseControl {
   /** Revise → grade rounds at most (0: grade the draft only). */
@@ -46,6 +44,7 @@ const unmetOf = (grade: GradeResult) => unmetItems(grade).map((i) => `[${i.point
  * The proxy's revision of a draft answer: classify the question (offline rules), build its rubric (offline
  * templates, or the model's), select the applicable principles, then the shared revise loop with its safety
  * gate — a revision that drops a route to urgent care or adds a finding is never kept, whatever its score.
+ * `plan`: planRevision of the same conversation and rubric source, when the caller made it while drafting.
  */
 export async function selfRevise(
   client: StructuredClient,
@@ -54,35 +53,19 @@ export async function selfRevise(
   draft: string,
   control: ReviseControl,
   signal: AbortSignal,
+  plan: RevisionPlan = planRevision(library, conversation, control.rubric),
 ): Promise<{ answer: string; report: RevisionReport }> {
-  const question = [...conversation].reverse().find((m) => m.role === 'user')?.content ?? '';
-  // Each step reads the question once: the recognition through the library's cache (the safety gate's lint
-  // finds it there), the principle selection shared by the rubric and the prompts.
-  const { lexicon } = library;
-  const recognition = library.recognitions.recognise(question);
-  const { scenario } = classifyQuestion(question, lexicon, recognition);
-  const pool = selectPrinciples(library.principles, scenario, question, lexicon);
-  const synthesis =
-    control.rubric === 'model'
-      ? await synthesizeRubric(
-          client,
-          { conversation, question, scenario, principles: library.principles, lexicon },
-          { signal },
-        )
-      : {
-          ...synthesizeRubricOffline({
-            principles: library.principles,
-            scenario,
-            question,
-            lexicon,
-            recognition,
-            pool,
-          }),
-          source: 'offline' as const,
-        };
+  const { question, scenario, pool } = plan;
+  const synthesis = plan.offlineRubric
+    ? { ...plan.offlineRubric, source: 'offline' as const }
+    : await synthesizeRubric(
+        client,
+        { conversation, question, scenario, principles: library.principles, lexicon: library.lexicon },
+        { signal },
+      );
   const rubric = synthesis.items;
   const principles = promptPrinciples(library.principles, pool, rubric);
-  const context = { library, question, scenario };
+  const context: SafetyContext = { library, question, scenario, linted: new Map() };
   const loop = await reviseLoop(
     client,
     { conversation, answer: draft, principles, rubric },
@@ -90,6 +73,8 @@ export async function selfRevise(
       signal,
       maxRounds: control.rounds,
       safety: (before, after, grades) => checkRevisionSafety(context, before, after, grades),
+      // The gate's lint of each answer runs while the judge grades it, not after.
+      whileGrading: (answer) => setImmediate(() => lintAhead(context, answer)),
     },
   );
   const report: RevisionReport = {
@@ -114,4 +99,12 @@ export async function selfRevise(
     judge_model: client.judgeModel,
   };
   return { answer: loop.best.answer, report };
+}
+
+function lintAhead(context: SafetyContext, answer: string): void {
+  try {
+    lintForSafety(context, answer);
+  } catch {
+    // Not kept: the gate lints the answer again when it needs it, and reports the failure there.
+  }
 }

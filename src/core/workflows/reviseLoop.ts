@@ -19,6 +19,8 @@ export interface ReviseLoopOptions extends WorkflowOptions {
   gradingMode?: GradeOptions['mode'];
   /** The safety gate (checkRevisionSafety): an unsafe revision is never kept, whatever its score. */
   safety?: (draft: string, revised: string, grades: { draft: GradeResult; revised: GradeResult }) => RevisionSafety;
+  /** Told each answer once its grading calls are under way (the proxy lints it for the gate meanwhile). */
+  whileGrading?: (answer: string) => void;
 }
 
 export interface RevisionRound {
@@ -53,12 +55,15 @@ export async function reviseLoop(
   const maxRounds = options.maxRounds ?? DEFAULT_REVISION_ROUNDS;
   const minGain = options.minGain ?? 0.02;
   const step = (message: string) => options.onProgress?.({ done: rounds.length, total: maxRounds, message });
-  const grade = (answer: string) =>
-    gradeAnswer(
+  const grade = (answer: string) => {
+    const grading = gradeAnswer(
       client,
       { conversation: input.conversation, answer, rubric: input.rubric },
       { signal: options.signal, mode: options.gradingMode },
     );
+    options.whileGrading?.(answer);
+    return grading;
+  };
 
   const rounds: RevisionRound[] = [];
   step('grading the draft');

@@ -24,6 +24,8 @@ export interface SafetyContext {
   question: string;
   scenario: Scenario;
   locale?: string | undefined;
+  /** Findings per answer already linted for this context (see lintForSafety), so no answer is linted twice. */
+  linted?: Map<string, readonly Finding[]> | undefined;
 }
 
 export interface RevisionSafety {
@@ -54,15 +56,8 @@ export function checkRevisionSafety(
   grades?: { draft?: GradeResult; revised?: GradeResult },
 ): RevisionSafety {
   const reasons: string[] = [];
-  const lint = (answer: string) =>
-    lintAnswer(context.library, {
-      answer,
-      question: context.question,
-      scenario: context.scenario,
-      locale: context.locale,
-    });
-  const before = countBy(lint(draft));
-  const afterFindings = lint(revised);
+  const before = countBy(lintForSafety(context, draft));
+  const afterFindings = lintForSafety(context, revised);
   const after = countBy(afterFindings);
   for (const [key, count] of after) {
     if (count <= (before.get(key) ?? 0)) continue;
@@ -87,4 +82,19 @@ export function checkRevisionSafety(
     }
   }
   return { safe: reasons.length === 0, reasons };
+}
+
+/** The findings the gate compares: an answer's lint in the context's question and scenario (kept in `linted`). */
+export function lintForSafety(context: SafetyContext, answer: string): readonly Finding[] {
+  let findings = context.linted?.get(answer);
+  if (!findings) {
+    findings = lintAnswer(context.library, {
+      answer,
+      question: context.question,
+      scenario: context.scenario,
+      locale: context.locale,
+    });
+    context.linted?.set(answer, findings);
+  }
+  return findings;
 }
