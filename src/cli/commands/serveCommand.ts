@@ -4,6 +4,7 @@ import { itemJudgeFor } from '../../core/model/itemJudgeFor';
 import { judgeCacheDir } from '../../core/model/judgeCacheDir';
 import { ModelClient } from '../../core/model/modelClient';
 import { compileLibrary } from '../../core/lint/compileLibrary';
+import { nodeFileSystem } from '../../core/project/nodeFileSystem';
 import { openAiForwarder } from '../../core/serve/forwardChat';
 import { RubricStore } from '../../core/serve/rubricStore';
 import { SERVE_DEFAULTS, startServe } from '../../core/serve/serveServer';
@@ -41,7 +42,7 @@ export async function serveCommand(options: ServeCommandOptions, version: string
     throw new CliError(
       `refusing to listen on ${options.host} without a token: pass --token or set CLINALIGN_SERVE_TOKEN`,
     );
-  const cache = options.cache === false ? undefined : new FileJudgeCache(judgeCacheDir());
+  const cache = options.cache === false ? undefined : new FileJudgeCache(judgeCacheDir(), nodeFileSystem);
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const client = new ModelClient({
     config: endpoint.config,
@@ -52,7 +53,7 @@ export async function serveCommand(options: ServeCommandOptions, version: string
   const library = loadCliLibrary(options);
   for (const problem of library.problems) log(formatProblem(problem));
   const compiled = compileLibrary(library.principles, library.lexicon, library.patternPlans);
-  const store = new RubricStore();
+  const store = new RubricStore(nodeFileSystem);
   for (const file of options.data) {
     let loaded;
     try {
@@ -81,7 +82,7 @@ export async function serveCommand(options: ServeCommandOptions, version: string
     deadlineMs: options.deadline,
     maxQueued: options.maxQueue,
     revise: { rounds: options.rounds, rubric: options.rubric },
-    traces: options.traces === false ? undefined : new TraceLog(options.traces, log),
+    traces: options.traces === false ? undefined : new TraceLog(options.traces, log, nodeFileSystem),
     ...(options.verbose && { log }),
   }).catch((error: Error) => {
     throw new CliError(`cannot listen on ${options.host}:${options.port}: ${error.message}`);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { nodeFileSystem } from '../../core/project/nodeFileSystem';
 import { openAiForwarder } from '../../core/serve/forwardChat';
 import { RubricStore } from '../../core/serve/rubricStore';
 import { startServe, type RunningServer } from '../../core/serve/serveServer';
@@ -51,7 +52,7 @@ export function registerServeCommands(services: ExtensionServices): vscode.Dispo
     const files =
       args.data ?? (await vscode.workspace.findFiles('**/rl.jsonl', '**/node_modules/**', 20)).map((u) => u.fsPath);
     const run = await services.model.run('Start reward & revision server', undefined, async (client) => {
-      const store = new RubricStore();
+      const store = new RubricStore(nodeFileSystem);
       for (const file of files) {
         const loaded = store.load(file);
         log.info(
@@ -68,7 +69,11 @@ export function registerServeCommands(services: ExtensionServices): vscode.Dispo
         library: () => services.host.library,
         store,
         version: String(services.context.extension.packageJSON.version ?? 'dev'),
-        traces: new TraceLog(path.join(services.context.logUri.fsPath, 'serve-traces.jsonl'), (line) => log.warn(line)),
+        traces: new TraceLog(
+          path.join(services.context.logUri.fsPath, 'serve-traces.jsonl'),
+          (line) => log.warn(line),
+          nodeFileSystem,
+        ),
         log: (line) => log.debug(`serve: ${line}`),
       });
       return { server, info: { url: server.url, token, rubrics: store.size } };
