@@ -43,7 +43,7 @@ function send(url: URL, init: RequestInit, signal: AbortSignal | undefined): Pro
     );
     const onAbort = () => request.destroy(abortError(signal!));
     signal?.addEventListener('abort', onAbort, { once: true });
-    request.once('error', (error) => {
+    request.on('error', (error) => {
       signal?.removeEventListener('abort', onAbort);
       reject(error);
     });
@@ -107,10 +107,13 @@ function lightResponse(url: string, message: IncomingMessage, signal: AbortSigna
   const onAbort = () => message.destroy(abortError(signal!));
   signal?.addEventListener('abort', onAbort, { once: true });
   message.once('close', () => signal?.removeEventListener('abort', onAbort));
+  // An error before anyone reads the body (an abort, a reset) is kept for the reader, never thrown unheard.
+  message.on('error', () => {});
   let used = false;
   const text = (): Promise<string> => {
     if (used) return Promise.reject(new TypeError('Body is unusable: Body has already been read'));
     used = true;
+    if (message.errored) return Promise.reject(message.errored);
     return new Promise((resolve, reject) => {
       // Bytes decoded once at the end (a reply is usually one chunk): cheaper than a string decoder per chunk.
       const chunks: Buffer[] = [];
@@ -119,6 +122,9 @@ function lightResponse(url: string, message: IncomingMessage, signal: AbortSigna
         resolve(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8')),
       );
       message.once('error', reject);
+      message.once('close', () => {
+        if (!message.complete) reject(message.errored ?? new TypeError('terminated: the reply ended early'));
+      });
     });
   };
   return {

@@ -75,6 +75,26 @@ describe('nodeHttpFetch: the OpenAI SDK over node:http', function () {
     }
   });
 
+  it('an abort after the headers, before the body is read, fails the read and nothing else', async () => {
+    const stalled: Server = createServer((_, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"partial": ');
+    });
+    await new Promise<void>((resolve) => stalled.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = stalled.address() as AddressInfo;
+      const controller = new AbortController();
+      const response = await nodeHttpFetch(`http://127.0.0.1:${port}/`, { signal: controller.signal });
+      assert.equal(response.status, 200);
+      controller.abort();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await assert.rejects(response.text(), { name: 'AbortError' });
+    } finally {
+      stalled.closeAllConnections();
+      await new Promise((resolve) => stalled.close(resolve));
+    }
+  });
+
   it('refuses a URL with credentials, as fetch does', async () => {
     const url = server.baseUrl.replace('http://', 'http://user:secret@');
     await assert.rejects(nodeHttpFetch(`${url}/chat/completions`, { method: 'POST' }), TypeError);
