@@ -183,7 +183,10 @@ export function compileLibrary(
   }
   const literals = [
     ...library.termIndex.keys(),
-    ...library.patterns.flatMap((p) => [...(p.regex.plan.literals ?? []), ...(p.regex.plan.starts ?? [])]),
+    ...library.patterns.flatMap((p) => [
+      ...(p.regex.plan.literals ?? []),
+      ...(p.regex.indexesStarts ? p.regex.plan.starts! : []),
+    ]),
     ...library.detectors.flatMap((d) => [d.whenAnswer, d.unlessAnswer, d.expect].flatMap((m) => m?.literals ?? [])),
   ];
   library.literalIndex = new LiteralIndex(literals);

@@ -24,7 +24,7 @@ export class PlannedRegex {
 
   /** `source` must be a valid regular expression (the principle schema checks every pattern). */
   constructor(
-    private readonly source: string,
+    readonly source: string,
     private readonly flags: string,
     plan?: PatternPlan,
     /** Built by ClinAlign from literal terms (`termToRegexSource`): linear by construction. */
@@ -114,20 +114,15 @@ export class PlannedRegex {
    * cannot be run this way here (no proven starts, no literal index, or the linear engine).
    */
   private tryAtStarts(view: TextView, visit: (start: number, end: number) => boolean | void): boolean {
-    if (!this.plan.starts || !view.index || !(this.regex instanceof RegExp)) return false;
-    const ids = this.startIdsIn(view.index);
-    if (!ids) return false;
-    const located = view.literalPositions();
-    let positions: number[] | undefined;
-    let merged = false;
-    for (let i = 0; i < ids.length; i++) {
-      const at = located.of(ids[i]!);
-      if (!at) continue;
-      merged = positions !== undefined;
-      positions = positions ? positions.concat(at) : at;
-    }
+    const { starts, startChars } = this.plan;
+    if (!(starts || startChars) || !view.index || !(this.regex instanceof RegExp)) return false;
+    let positions: readonly number[] | undefined;
+    if (starts) {
+      const ids = this.startIdsIn(view.index);
+      if (!ids) return false;
+      positions = startPositions(view, ids);
+    } else positions = view.positionsIn(startChars!);
     if (!positions) return true;
-    if (merged) positions.sort((a, b) => a - b); // a copy: `concat` made it
     const sticky = (this.stickyRegex ??= new RegExp(this.source, this.flags + 'y'));
     const text = view.text;
     let from = 0;
@@ -144,6 +139,11 @@ export class PlannedRegex {
       if (visit(at, from)) return true;
     }
     return true;
+  }
+
+  /** Whether `starts` go into the library's literal index: only a pattern the backtracking engine runs uses them. */
+  get indexesStarts(): boolean {
+    return this.plan.starts !== undefined && (this.fromTerms || chooseEngine(this.source).engine === 'backtracking');
   }
 
   /** The starts' numbers in `index`; null when the index lacks one of them (the library always holds them). */
@@ -181,4 +181,19 @@ export class PlannedRegex {
       if (visit(match.index, match.index + match[0].length)) return;
     }
   }
+}
+
+/** Where any of the starts (by literal number) occurs, ascending; undefined when none does. */
+function startPositions(view: TextView, ids: Int32Array): number[] | undefined {
+  const located = view.literalPositions();
+  let positions: number[] | undefined;
+  let merged = false;
+  for (let i = 0; i < ids.length; i++) {
+    const at = located.of(ids[i]!);
+    if (!at) continue;
+    merged = positions !== undefined;
+    positions = positions ? positions.concat(at) : at;
+  }
+  if (merged) positions!.sort((a, b) => a - b); // a copy: `concat` made it
+  return positions;
 }

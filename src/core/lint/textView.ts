@@ -12,6 +12,7 @@ export class TextView {
   private lowerText: string | undefined;
   private located: LiteralPositions | undefined;
   private searched: Map<string, number[]> | undefined;
+  private classPositions: Map<string, number[]> | undefined;
 
   constructor(
     readonly text: string,
@@ -42,6 +43,19 @@ export class TextView {
   /** Every literal of the index that occurs, by its number in the index (nothing without an index). */
   literalPositions(): LiteralPositions {
     return (this.located ??= this.index ? this.index.scan(this.lower) : new LiteralPositions());
+  }
+
+  /** Offsets in the lower-cased text of the characters in a character class (`PatternPlan.startChars`), ascending. */
+  positionsIn(charClass: string): readonly number[] {
+    const known = (this.classPositions ??= new Map());
+    let list = known.get(charClass);
+    if (!list) {
+      list = [];
+      const search = new RegExp(charClass, 'g');
+      for (let m = search.exec(this.lower); m; m = search.exec(this.lower)) list.push(m.index);
+      known.set(charClass, list);
+    }
+    return list;
   }
 
   contains(literal: string): boolean {

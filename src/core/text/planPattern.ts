@@ -1,5 +1,5 @@
 import { parse, type AstNode, type Features } from 'regjsparser';
-import { matchStarts } from './matchStarts';
+import { matchStartChars, matchStarts } from './matchStarts';
 
 export interface PatternPlan {
   /** Lower-cased texts at least one of which every match contains; undefined when none can be proven. */
@@ -11,6 +11,8 @@ export interface PatternPlan {
   anchored: boolean;
   /** Lower-cased texts one of which begins every match (see `matchStarts`); undefined when unproven. */
   starts?: string[];
+  /** Without `starts`: a character class of the lower-cased text that every match begins in (`matchStartChars`). */
+  startChars?: string;
 }
 
 /**
@@ -34,6 +36,8 @@ export function planPattern(source: string, minLength = 2): PatternPlan {
   const literals = proven ? required : starts;
   if (literals) plan.literals = literals;
   if (starts) plan.starts = starts;
+  const startChars = anchored || starts ? undefined : matchStartChars(ast);
+  if (startChars) plan.startChars = startChars;
   return plan;
 }
 

@@ -35,6 +35,22 @@ describe('planPattern', () => {
     assert.equal(planPattern('^yes\\b').starts, undefined, 'anchored to the whole text');
   });
 
+  it('finds the characters every match begins with when no text is certain', () => {
+    assert.equal(
+      planPattern('\\b\\d+\\.\\d*0\\s?mg').startChars,
+      '[\\u0030\\u0031\\u0032\\u0033\\u0034\\u0035\\u0036\\u0037\\u0038\\u0039]',
+    );
+    assert.equal(planPattern('(?<=\\d\\s?)U\\b').startChars, undefined, 'letters are everywhere in prose');
+    assert.equal(planPattern('[<>]\\s?\\d').startChars, '[\\u003c\\u003e]');
+    assert.equal(
+      planPattern('(?:-)?\\d').startChars?.startsWith('[\\u002d\\u0030'),
+      true,
+      'an optional part adds its own',
+    );
+    assert.equal(planPattern('[^a]b').startChars, undefined);
+    assert.equal(planPattern('\\w+@').startChars, undefined);
+  });
+
   it('a pattern tried only where its starts occur finds what a scan finds (property)', () => {
     const words = fc.constantFrom('pain', 'dose', 'mg', 'child', 'fever', 'pa', '911');
     const pattern = fc
@@ -48,24 +64,27 @@ describe('planPattern', () => {
             fc.constant('\\s?'),
             fc.constant('\\d+'),
             fc.constant('[a-z]*'),
+            fc.constantFrom('[<>]', 'U', '(?:x)?\\d', '[0-9a-c]', 'ſ'),
           ),
           { minLength: 1, maxLength: 5 },
         ),
       )
       .map(([lead, parts]) => lead + parts.join(''));
     const text = fc
-      .array(fc.oneof(words, fc.constantFrom(' ', '12', 's', 'PAIN', 'Pa')), { maxLength: 16 })
+      .array(fc.oneof(words, fc.constantFrom(' ', '12', 's', 'PAIN', 'Pa', '<', 'u', 'U', 'x', 'ſ', 'İ', 'b')), {
+        maxLength: 16,
+      })
       .map((parts) => parts.join(''));
     fc.assert(
       fc.property(pattern, text, (source, sample) => {
         const plan = planPattern(source);
-        if (!plan.starts) return;
+        if (!plan.starts && !plan.startChars) return;
         const matches = (view: TextView) => {
           const found: number[] = [];
           new PlannedRegex(source, 'iu', plan, true).forEachMatch(view, (start, end) => void found.push(start, end));
           return found;
         };
-        const index = new LiteralIndex([...(plan.literals ?? []), ...plan.starts]);
+        const index = new LiteralIndex([...(plan.literals ?? []), ...(plan.starts ?? [])]);
         assert.deepEqual(matches(new TextView(sample, index)), matches(new TextView(sample)), `${source} on ${sample}`);
       }),
       { numRuns: 2000 },
