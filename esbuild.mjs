@@ -1,6 +1,7 @@
 // Builds the three bundles of DESIGN.md §2 plus the integration tests that run inside the extension host.
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -8,8 +9,13 @@ const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 
+// One id per build, in every bundle and in dist/phrases.snapshot.json: a bundle uses the prebuilt phrase index
+// only when the same build wrote it (src/core/concepts/conceptSnapshot.ts). A watch build never writes one.
+const buildId = watch ? 'watch' : randomUUID();
+
 const common = {
   bundle: true,
+  define: { CLINALIGN_BUILD_ID: JSON.stringify(buildId) },
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
@@ -51,7 +57,7 @@ const builds = [
     format: 'cjs',
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
-    define: { CLINALIGN_VERSION: JSON.stringify(version) },
+    define: { ...common.define, CLINALIGN_VERSION: JSON.stringify(version) },
   },
   {
     ...common,

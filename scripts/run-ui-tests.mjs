@@ -184,6 +184,7 @@ async function main() {
         'extension/dist/extension.js',
         'extension/dist/principles.snapshot.json',
         'extension/dist/concepts.snapshot.json',
+        'extension/dist/phrases.snapshot.json',
         'extension/principles/concepts/context.yaml',
         'extension/media/clinalign.svg',
       ]) {

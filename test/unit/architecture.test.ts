@@ -37,16 +37,16 @@ describe('architecture', () => {
     const core = join(ROOT, 'src', 'core');
     const offenders = sourceFiles(core)
       .map((file) => relative(core, file))
-      .filter((file) => file !== NODE_FILE_SYSTEM && !NOT_YET_ON_THE_PORT.has(file))
+      .filter((file) => file !== NODE_FILE_SYSTEM)
       .filter((file) => NODE_FS_IMPORT.test(readFileSync(join(core, file), 'utf8')));
     assert.deepEqual(offenders, [], 'take a FileSystemPort (src/core/project/fileSystemPort.ts) instead');
   });
 
   it('src/core keeps no mutable state at module level: caches belong to an object (a library, a loader, a task)', () => {
     const core = join(ROOT, 'src', 'core');
-    const offenders = sourceFiles(core)
-      .flatMap((file) => moduleState(file).map((state) => `${relative(core, file)}: ${state}`))
-      .filter((state) => !STATE_BEING_MOVED.has(state));
+    const offenders = sourceFiles(core).flatMap((file) =>
+      moduleState(file).map((state) => `${relative(core, file)}: ${state}`),
+    );
     assert.deepEqual(offenders, [], 'move it into the object whose lifetime it shares (see docs/ARCHITECTURE.md)');
   });
 
@@ -81,15 +81,6 @@ const NODE_FS_IMPORT = /(?:\bfrom\s*|\brequire\(\s*|\bimport\(\s*|\bimport\s+)['
 
 /** The adapter every front end hands the core: the one src/core file that may import node:fs. */
 const NODE_FILE_SYSTEM = join('project', 'nodeFileSystem.ts');
-
-/**
- * Files another change is moving onto the port (the concept lexicon and its build snapshot); remove each
- * here when it no longer imports node:fs — the test above then keeps it so.
- */
-const NOT_YET_ON_THE_PORT = new Set([join('concepts', 'loadLexicon.ts'), join('concepts', 'conceptSnapshot.ts')]);
-
-/** Module state another change is moving into an object (the bundled lexicon); remove it here when it has. */
-const STATE_BEING_MOVED = new Set([`${join('concepts', 'loadLexicon.ts')}: bundled: a top-level let/var`]);
 
 /**
  * The layers of src/core, lowest first: text → principles/concepts → case → lint/scenario →

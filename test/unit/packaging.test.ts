@@ -40,6 +40,7 @@ describe('packaging (.vsix contents)', function () {
       'dist/extension.js',
       'dist/principles.snapshot.json',
       'dist/concepts.snapshot.json',
+      'dist/phrases.snapshot.json',
       'media/clinalign.svg',
     ]) {
       assert.ok(files.includes(needed), `${needed} missing from ${files.join(', ')}`);

@@ -8,6 +8,15 @@ import { recogniseWith, type Recognition } from './recognise';
 import { compileTerm } from './termPattern';
 import { tokenize } from './tokens';
 
+/** A term of the phrase index and what a hit of it stands for (see `payloadTarget`). */
+export interface IndexedTerm {
+  term: string;
+  payload: number;
+}
+
+/** A phrase index made at build time for a list of terms; undefined when it was made for other terms. */
+export type PrebuiltPhraseIndex = (terms: readonly IndexedTerm[]) => PhraseTrie | undefined;
+
 /** A concept ready for matching: its direct terms and combos point into the lexicon's trie. */
 export interface CompiledConcept {
   id: string;
@@ -30,9 +39,9 @@ export class ConceptLexicon {
   readonly problems: LoadProblem[] = [];
   /** Concepts in an order where every combo's concept parts come before it. */
   readonly order: number[] = [];
-  private readonly phrases = new PhraseTrie();
-  /** Terms wait here until the first text is read: loading a library (editor activation) stays cheap. */
-  private pendingTerms: { term: string; payload: number }[] = [];
+  private phrases: PhraseTrie | undefined;
+  /** Every term with its payload, in order; compiled when the first text is read (activation stays cheap). */
+  readonly terms: IndexedTerm[] = [];
   /** Payload → concept index (≥ 0) or −1 − inline part index. */
   readonly payloadTarget: number[] = [];
   partCount = 0;
@@ -42,7 +51,12 @@ export class ConceptLexicon {
   readonly ignoredTriggers = new Map<string, Set<string>>();
   private readonly index = new Map<string, number>();
 
-  constructor(bundled: readonly ParsedConceptFile[], team: readonly ParsedConceptFile[] = []) {
+  /** `prebuilt`: a phrase index made at build time, used only when it was made for exactly these terms. */
+  constructor(
+    bundled: readonly ParsedConceptFile[],
+    team: readonly ParsedConceptFile[] = [],
+    private readonly prebuilt?: PrebuiltPhraseIndex,
+  ) {
     const merged = this.merge(bundled, team);
     merged.forEach((concept) => this.index.set(concept.id, this.index.size));
     for (const concept of merged) this.concepts.push(this.compile(concept));
@@ -173,18 +187,20 @@ export class ConceptLexicon {
   }
 
   private addTerm(term: string, payload: number): void {
-    this.pendingTerms.push({ term, payload });
+    this.terms.push({ term, payload });
   }
 
-  /** The phrase index of every term, built on first use. */
+  /** The phrase index of every term, built on first use (or the prebuilt one, when it was made for these terms). */
   get termTrie(): PhraseTrie {
-    if (this.pendingTerms.length > 0) {
-      for (const { term, payload } of this.pendingTerms) {
+    if (!this.phrases) {
+      const prebuilt = this.prebuilt?.(this.terms);
+      if (prebuilt) return (this.phrases = prebuilt);
+      this.phrases = new PhraseTrie();
+      for (const { term, payload } of this.terms) {
         const sequences = compileTerm(term);
         if (typeof sequences === 'string') continue; // reported by the schema
         for (const sequence of sequences) this.phrases.add(sequence, payload);
       }
-      this.pendingTerms = [];
     }
     return this.phrases;
   }

@@ -29,6 +29,58 @@ const PREFIX_KEY = 3;
 /** Phrases beginning with one word, from which they are split by the next word (see `splitByNextWord`). */
 const SPLIT_FROM = 6;
 const NO_WORDS: readonly string[] = [];
+const ANY_CODE = 0;
+const NUMBER_CODE = 1;
+const WORDS_CODE = 2;
+
+/**
+ * Compiled phrases in a compact form (numbers and one list of words), for a build snapshot: decoding it is
+ * a few milliseconds where compiling every term of the bundled lexicon takes a few hundred.
+ */
+export interface PhraseIndexData {
+  /** Every word and prefix, once. */
+  words: string[];
+  /** Number ranges; null for an open end. */
+  ranges: [number | null, number | null][];
+  /** Each distinct step: 0 (any); 1, range; 2, word count, prefix count, then the words' and prefixes' indexes. */
+  steps: number[];
+  /** Each phrase in the order added: payload, step count, then the indexes of its steps (in order of `steps`). */
+  phrases: number[];
+}
+
+/** The phrases of `add(sequence, payload)` for each entry, in order, as `PhraseTrie.decode` reads them. */
+export function encodePhrases(entries: Iterable<{ sequence: TermSequence; payload: number }>): PhraseIndexData {
+  const data: PhraseIndexData = { words: [], ranges: [], steps: [], phrases: [] };
+  const wordIds = new Map<string, number>();
+  const stepIds = new Map<string, number>();
+  const word = (w: string) => {
+    let id = wordIds.get(w);
+    if (id === undefined) wordIds.set(w, (id = data.words.push(w) - 1));
+    return id;
+  };
+  const finite = (n: number) => (Number.isFinite(n) ? n : null);
+  let stepCount = 0;
+  const step = (s: TermStep) => {
+    const key =
+      s.kind === 'any'
+        ? 'any'
+        : s.kind === 'number'
+          ? `#${s.min},${s.max}`
+          : `${s.words.length}:${[...s.words, ...s.prefixes].join('\u0000')}`;
+    let id = stepIds.get(key);
+    if (id === undefined) {
+      if (s.kind === 'any') data.steps.push(ANY_CODE);
+      else if (s.kind === 'number') data.steps.push(NUMBER_CODE, data.ranges.push([finite(s.min), finite(s.max)]) - 1);
+      else
+        data.steps.push(WORDS_CODE, s.words.length, s.prefixes.length, ...s.words.map(word), ...s.prefixes.map(word));
+      stepIds.set(key, (id = stepCount++));
+    }
+    return id;
+  };
+  for (const { sequence, payload } of entries)
+    data.phrases.push(payload, sequence.steps.length, ...sequence.steps.map(step));
+  return data;
+}
 
 function hasWord(words: Step['words'], word: string): boolean {
   return Array.isArray(words) ? words.includes(word) : (words as ReadonlySet<string>).has(word);
@@ -79,8 +131,50 @@ export class PhraseTrie {
 
   add(sequence: TermSequence, payload: number): void {
     // Duplicate phrases are not merged: they cost one more check each, and overlapping hits merge anyway.
-    const phrase: Phrase = { steps: sequence.steps.map(compileStep), payloads: [payload] };
-    const first = sequence.steps[0]!;
+    this.addPhrase({ steps: sequence.steps.map(compileStep), payloads: [payload] }, sequence.steps[0]!);
+  }
+
+  /**
+   * The index of `encodePhrases`'s output: the same phrases in the same order as adding each sequence, without
+   * compiling a term (a build snapshot of the bundled lexicon holds it).
+   */
+  static decode(data: PhraseIndexData): PhraseTrie {
+    const trie = new PhraseTrie();
+    const { words, ranges, steps: codes, phrases } = data;
+    const steps: Step[] = [];
+    const firsts: TermStep[] = [];
+    for (let i = 0; i < codes.length;) {
+      const kind = codes[i++]!;
+      if (kind === ANY_CODE) {
+        steps.push({ words: NO_WORDS, prefixes: NO_WORDS, min: 0, max: 0, isNumber: false, any: true });
+        firsts.push({ kind: 'any' });
+      } else if (kind === NUMBER_CODE) {
+        const [min, max] = ranges[codes[i++]!]!;
+        const range = { min: min ?? -Infinity, max: max ?? Infinity };
+        steps.push({ words: NO_WORDS, prefixes: NO_WORDS, ...range, isNumber: true, any: false });
+        firsts.push({ kind: 'number', ...range });
+      } else {
+        const wordCount = codes[i++]!;
+        const prefixCount = codes[i++]!;
+        const list: string[] = [];
+        for (let end = i + wordCount; i < end; i++) list.push(words[codes[i]!]!);
+        const prefixes: string[] = [];
+        for (let end = i + prefixCount; i < end; i++) prefixes.push(words[codes[i]!]!);
+        steps.push(compileStep({ kind: 'words', words: list, prefixes }));
+        firsts.push({ kind: 'words', words: list, prefixes });
+      }
+    }
+    for (let i = 0; i < phrases.length;) {
+      const payload = phrases[i++]!;
+      const count = phrases[i++]!;
+      const phraseSteps: Step[] = [];
+      for (let end = i + count; i < end; i++) phraseSteps.push(steps[phrases[i]!]!);
+      trie.addPhrase({ steps: phraseSteps, payloads: [payload] }, firsts[phrases[i - count]!]!);
+    }
+    return trie;
+  }
+
+  private addPhrase(phrase: Phrase, first: TermStep): void {
     if (first.kind === 'number') {
       this.numberFirst.push(phrase);
       this.numberFirstByNext.clear();

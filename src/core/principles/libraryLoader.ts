@@ -1,5 +1,7 @@
 import { checkConceptReferences } from '../concepts/conceptReferences';
+import { join } from 'node:path';
 import { ConceptLexicon } from '../concepts/conceptLexicon';
+import { bundledPhraseIndex } from '../concepts/conceptSnapshot';
 import { readBundledConcepts, readConceptFiles, teamConceptDirFor } from '../concepts/loadLexicon';
 import type { ParsedConceptFile } from '../concepts/parseConceptFile';
 import type { FileSystemPort } from '../project/fileSystemPort';
@@ -51,7 +53,10 @@ export class PrincipleLibraryLoader {
     });
     const merged = mergeLibrary(this.bundled, team);
     this.bundledConcepts ??= readBundledConcepts(this.bundledDir);
-    const lexicon = new ConceptLexicon(this.bundledConcepts, readConceptFiles(teamPaths.map(teamConceptDirFor), true));
+    const teamConcepts = readConceptFiles(teamPaths.map(teamConceptDirFor), true);
+    // The build's phrase index of the bundled terms, when no team concept file adds terms of its own.
+    const prebuilt = teamConcepts.length === 0 ? bundledPhraseIndex(join(this.bundledDir, 'concepts'), this.fs) : undefined;
+    const lexicon = new ConceptLexicon(this.bundledConcepts, teamConcepts, prebuilt);
     const library = { ...merged, lexicon, problems: [...merged.problems, ...lexicon.problems, ...checkConceptReferences(merged.principles, lexicon)] };
     for (const problem of library.problems) brokenFiles.add(problem.file);
     return { ...library, patternPlans: this.patternPlans, brokenFiles };
