@@ -89,7 +89,7 @@ export class ModelClient {
       apiKey: this.apiKey ?? NO_KEY,
       timeout: this.config.timeoutMs,
       maxRetries: 0,
-      fetch: nodeHttpFetch,
+      fetch: nodeHttpFetch(),
     });
   }
 

@@ -1,41 +1,46 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 
+/** Keep-alive connection pools, one per protocol: owned by the client that made its fetch. */
+interface Agents {
+  http: HttpAgent;
+  https: HttpsAgent;
+}
+
 /**
- * The `fetch` the OpenAI SDK is given: node:http(s) over keep-alive agents, answering with a small Response
- * of what the SDK reads (status, headers, json/text, and the body as an async iterable for streams). Node's
- * built-in fetch (undici) costs several times more CPU per call in WHATWG streams and objects; at hundreds of
- * judge calls a second that was most of `clinalign serve`'s time. Redirects are left to the built-in fetch.
+ * The `fetch` an OpenAI SDK client is given: node:http(s) over keep-alive agents of its own (the connections
+ * live as long as the client), answering with a small Response of what the SDK reads (status, headers,
+ * json/text, and the body as an async iterable for streams). Node's built-in fetch (undici) costs several
+ * times more CPU per call in WHATWG streams and objects; at hundreds of judge calls a second that was most of
+ * `clinalign serve`'s time. Redirects are left to the built-in fetch.
  */
-export const nodeHttpFetch = (async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
-  if (typeof input !== 'string' && !(input instanceof URL)) return fetch(input, init);
-  const url = typeof input === 'string' ? new URL(input) : input;
-  // As fetch does: a URL with credentials is refused (its message is redacted where it is shown).
-  if (url.username || url.password)
-    throw new TypeError(`Request cannot be constructed from a URL that includes credentials: ${url.href}`);
-  const signal = init?.signal ?? undefined;
-  if (signal?.aborted) throw abortError(signal);
-  const response = await send(url, init ?? {}, signal);
-  const status = response.statusCode ?? 0;
-  if (status >= 300 && status < 400 && response.headers.location) {
-    response.resume();
-    return fetch(url, init);
-  }
-  return lightResponse(url.href, response, signal) as unknown as Response;
-}) as typeof fetch;
+export function nodeHttpFetch(): typeof fetch {
+  const agents: Agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
+  return (async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    if (typeof input !== 'string' && !(input instanceof URL)) return fetch(input, init);
+    const url = typeof input === 'string' ? new URL(input) : input;
+    // As fetch does: a URL with credentials is refused (its message is redacted where it is shown).
+    if (url.username || url.password)
+      throw new TypeError(`Request cannot be constructed from a URL that includes credentials: ${url.href}`);
+    const signal = init?.signal ?? undefined;
+    if (signal?.aborted) throw abortError(signal);
+    const response = await send(url, init ?? {}, signal, agents);
+    const status = response.statusCode ?? 0;
+    if (status >= 300 && status < 400 && response.headers.location) {
+      response.resume();
+      return fetch(url, init);
+    }
+    return lightResponse(url.href, response, signal) as unknown as Response;
+  }) as typeof fetch;
+}
 
-const agents = {
-  'http:': new HttpAgent({ keepAlive: true }),
-  'https:': new HttpsAgent({ keepAlive: true }),
-};
-
-function send(url: URL, init: RequestInit, signal: AbortSignal | undefined): Promise<IncomingMessage> {
+function send(url: URL, init: RequestInit, signal: AbortSignal | undefined, agents: Agents): Promise<IncomingMessage> {
   const https = url.protocol === 'https:';
   if (!https && url.protocol !== 'http:') throw new TypeError(`fetch: unsupported protocol ${url.protocol}`);
   return new Promise((resolve, reject) => {
     const request = (https ? httpsRequest : httpRequest)(
       url,
-      { method: init.method ?? 'GET', headers: headersOf(init.headers), agent: agents[https ? 'https:' : 'http:'] },
+      { method: init.method ?? 'GET', headers: headersOf(init.headers), agent: https ? agents.https : agents.http },
       (response) => {
         signal?.removeEventListener('abort', onAbort);
         resolve(response);

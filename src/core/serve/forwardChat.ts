@@ -32,7 +32,7 @@ export function openAiForwarder(
     apiKey: apiKey || 'no-key',
     timeout: config.timeoutMs,
     maxRetries: 2,
-    fetch: nodeHttpFetch,
+    fetch: nodeHttpFetch(),
   });
   return async (request, signal) => {
     // The SDK listens to a controller of this request's own: the server's long-lived signal keeps one listener.

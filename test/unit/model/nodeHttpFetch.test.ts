@@ -11,7 +11,7 @@ const CHAT = { model: 'm', messages: [{ role: 'user' as const, content: 'hello' 
 /** The same SDK call through the built-in fetch and through nodeHttpFetch. */
 function clients(baseURL: string) {
   const common = { baseURL, apiKey: 'k', maxRetries: 0, timeout: 5000 };
-  return { builtIn: new OpenAI(common), light: new OpenAI({ ...common, fetch: nodeHttpFetch }) };
+  return { builtIn: new OpenAI(common), light: new OpenAI({ ...common, fetch: nodeHttpFetch() }) };
 }
 
 describe('nodeHttpFetch: the OpenAI SDK over node:http', function () {
@@ -63,7 +63,7 @@ describe('nodeHttpFetch: the OpenAI SDK over node:http', function () {
     server.latencyMs = 2000;
     try {
       const controller = new AbortController();
-      const pending = nodeHttpFetch(`${server.baseUrl}/chat/completions`, {
+      const pending = nodeHttpFetch()(`${server.baseUrl}/chat/completions`, {
         method: 'POST',
         body: JSON.stringify(CHAT),
         signal: controller.signal,
@@ -84,7 +84,7 @@ describe('nodeHttpFetch: the OpenAI SDK over node:http', function () {
     try {
       const { port } = stalled.address() as AddressInfo;
       const controller = new AbortController();
-      const response = await nodeHttpFetch(`http://127.0.0.1:${port}/`, { signal: controller.signal });
+      const response = await nodeHttpFetch()(`http://127.0.0.1:${port}/`, { signal: controller.signal });
       assert.equal(response.status, 200);
       controller.abort();
       await new Promise((resolve) => setTimeout(resolve, 20));
@@ -97,7 +97,7 @@ describe('nodeHttpFetch: the OpenAI SDK over node:http', function () {
 
   it('refuses a URL with credentials, as fetch does', async () => {
     const url = server.baseUrl.replace('http://', 'http://user:secret@');
-    await assert.rejects(nodeHttpFetch(`${url}/chat/completions`, { method: 'POST' }), TypeError);
+    await assert.rejects(nodeHttpFetch()(`${url}/chat/completions`, { method: 'POST' }), TypeError);
   });
 
   it('leaves a redirect to the built-in fetch', async () => {
