@@ -51,9 +51,30 @@ interface Span {
   starts?: number[];
 }
 
-/** Tokenises once, finds every concept mention and its context; linear in the text. */
+/**
+ * Tokenises once and reads each word's context; linear in the text. The concept mentions are found when
+ * first read: a lint that only asks whether a claim is negated or refuted (context) never pays for them.
+ */
 export function recogniseWith(lexicon: ConceptLexicon, text: string): Recognition {
   const tokens = tokenize(text);
+  const languageVotes = countLanguageWords(tokens);
+  const language = decideLanguage(languageVotes);
+  const bits = lexicon.matchContext(lexicon.contextTrie.match(tokens), tokens, language);
+  let mentions: Mention[] | undefined;
+  return {
+    text,
+    tokens,
+    language,
+    languageVotes,
+    contextBits: bits,
+    get mentions() {
+      return (mentions ??= findMentions(lexicon, text, tokens, bits));
+    },
+  };
+}
+
+/** Every concept mention in the tokens, with its context flags, sorted by start. */
+function findMentions(lexicon: ConceptLexicon, text: string, tokens: Token[], bits: Uint8Array): Mention[] {
   // A paragraph mentions a handful of the lexicon's concepts: lists are made only for those (a list per
   // concept and part for every paragraph was most of the garbage of a lint).
   const direct: (Span[] | undefined)[] = new Array(lexicon.concepts.length);
@@ -79,9 +100,6 @@ export function recogniseWith(lexicon: ConceptLexicon, text: string): Recognitio
     }
     if (spans.length > 0) found[index] = mergeSpans(spans);
   }
-  const languageVotes = countLanguageWords(tokens);
-  const language = decideLanguage(languageVotes);
-  const bits = lexicon.matchContext(lexicon.contextTrie.match(tokens), tokens, language);
   const mentions: Mention[] = [];
   found.forEach((spans, index) => {
     const concept = lexicon.concepts[index]!;
@@ -130,7 +148,7 @@ export function recogniseWith(lexicon: ConceptLexicon, text: string): Recognitio
       (concept.urgency === 'emergent' || concept.emergentWith.some((id) => currentIds.has(id)));
   }
   mentions.sort((a, b) => a.start - b.start || b.end - a.end);
-  return { text, tokens, mentions, language, languageVotes, contextBits: bits };
+  return mentions;
 }
 
 /**

@@ -43,27 +43,35 @@ export class RecognitionCache {
       start = gap.index;
     }
     add(text.length);
-    const mentions: Recognition['mentions'] = [];
-    let tokenOffset = 0;
-    for (const { start: offset, recognition } of parts) {
-      for (const m of recognition.mentions) {
-        mentions.push({
-          ...m,
-          start: m.start + offset,
-          end: m.end + offset,
-          startToken: m.startToken + tokenOffset,
-          endToken: m.endToken + tokenOffset,
-        });
-      }
-      tokenOffset += recognition.tokens.length;
-    }
-    // Tokens and context bits are rarely read for an answer: built on demand, so a keystroke copies nothing.
+    let tokenCount = 0;
+    for (const { recognition } of parts) tokenCount += recognition.tokens.length;
+    // Mentions (found in each paragraph when first read), tokens and context bits are built on demand: a
+    // keystroke copies nothing, and a lint that reads only context never finds the mentions.
+    let mentions: Recognition['mentions'] | undefined;
     let tokens: Recognition['tokens'] | undefined;
     let contextBits: Uint8Array | undefined;
     const languageVotes = addVotes(parts.map((p) => p.recognition.languageVotes));
     return {
       text,
-      mentions,
+      get mentions() {
+        if (!mentions) {
+          mentions = [];
+          let before = 0;
+          for (const { start: offset, recognition } of parts) {
+            for (const m of recognition.mentions) {
+              mentions.push({
+                ...m,
+                start: m.start + offset,
+                end: m.end + offset,
+                startToken: m.startToken + before,
+                endToken: m.endToken + before,
+              });
+            }
+            before += recognition.tokens.length;
+          }
+        }
+        return mentions;
+      },
       languageVotes,
       language: decideLanguage(languageVotes),
       get tokens() {
@@ -86,7 +94,7 @@ export class RecognitionCache {
       },
       get contextBits() {
         if (!contextBits) {
-          contextBits = new Uint8Array(tokenOffset);
+          contextBits = new Uint8Array(tokenCount);
           let at = 0;
           for (const { recognition } of parts) {
             contextBits.set(recognition.contextBits, at);

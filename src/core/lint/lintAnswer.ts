@@ -109,7 +109,10 @@ export function lintAnswer(library: CompiledLibrary, input: LintInput): Finding[
     for (const detector of library.limits) {
       if (!active[detector.index] || !conditions.hold(detector)) continue;
       if (detector.detector.kind === 'limit' && detector.detector.metric === 'language-mismatch') {
-        const finding = languageMismatch(detector, library.recognitions.recognise(input.question), answerConcepts());
+        // A question of no known language (or none) cannot be answered in the wrong one: the answer is not read.
+        const question = library.recognitions.recognise(input.question);
+        const finding =
+          question.language === 'unknown' ? undefined : languageMismatch(detector, question, answerConcepts());
         if (finding) findings.push(finding);
       } else findings.push(...measureLimit(detector, answer));
     }
