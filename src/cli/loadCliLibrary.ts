@@ -1,24 +1,10 @@
 import { compileLibrary, type CompiledLibrary } from '../core/lint/compileLibrary';
 import { bundledPrinciplesDir } from '../core/principles/bundledLibrary';
 import { loadPrinciples } from '../core/principles/loadPrinciples';
-import type { LibrarySpec } from '../core/lint/lintWorkerProtocol';
 import type { PrincipleLibrary } from '../core/principles/mergeLibrary';
-import { findTeamPrinciplesDir } from '../core/principles/teamPrinciples';
-import { distinctLayers } from './distinctLayers';
+import { cliLibrarySpec, type LibraryOptions } from './librarySpec';
 
-export interface LibraryOptions {
-  /** Extra principle folders or files (`--principles`). */
-  principles: string[];
-  /** false with `--no-bundled`: only the team folder and `--principles` are used. */
-  bundled?: boolean;
-}
-
-/** The folders `loadCliLibrary` reads, for the lint worker to load the same library. */
-export function cliLibrarySpec(options: LibraryOptions): LibrarySpec {
-  const team = findTeamPrinciplesDir(process.cwd());
-  const layers = distinctLayers([...(team ? [team] : []), ...options.principles]);
-  return { bundledDir: options.bundled === false ? undefined : bundledPrinciplesDir(), layers };
-}
+export { cliLibrarySpec, type LibraryOptions };
 
 /** Bundled library + the nearest `.clinalign/principles` + folders given with `--principles`. */
 export function loadCliLibrary(options: LibraryOptions): PrincipleLibrary {

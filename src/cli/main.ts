@@ -1,3 +1,5 @@
+// First: `clinalign lint` starts its lint worker before anything else loads (see earlyLintWorker.ts).
+import './earlyLintWorker';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { CliError } from './cliError';
 import { classifyCommand } from './commands/classifyCommand';

@@ -3,6 +3,7 @@ import { compileLibrary } from '../../core/lint/compileLibrary';
 import { budgetFinding } from '../../core/lint/budgetFinding';
 import { BudgetedLinter, LINT_TIME_BUDGET_MS } from '../../core/lint/budgetedLinter';
 import { finishCase, prepareCase } from '../../core/lint/lintCase';
+import { earlyLintWorker } from '../earlyLintWorker';
 import { lintWorkerFile } from '../lintWorkerFile';
 import { collectMarkdownFiles } from '../collectFiles';
 import { INPUT_LIMITS } from '../../core/untrusted/inputLimits';
@@ -16,6 +17,9 @@ import { remapSeverity } from '../../core/lint/remapSeverity';
 import { teamSeverityMap, type TeamLintConfig } from '../../core/lint/teamLintConfig';
 import { TeamLintConfigs } from '../teamLintConfigs';
 
+/** How many files are read and sent to the lint worker before the first of them has come back. */
+const FILES_AHEAD = 16;
+
 export interface LintOptions extends LibraryOptions {
   format: 'text' | 'json' | 'sarif';
   maxWarnings?: number;
@@ -27,9 +31,9 @@ export interface LintOptions extends LibraryOptions {
 export async function lintCommand(paths: string[], options: LintOptions, version: string): Promise<number> {
   const files = collectMarkdownFiles(paths.length > 0 ? paths : ['.']);
   // The detectors run in a worker with a time budget per file: an overrun is that file's finding, not a hang.
-  // It starts first, so it loads its library while this thread loads its own and reads the files. (A second
-  // worker was measured on 144 files and gained nothing on two cores: lint itself, not loading, is the cost.)
-  const linter = new BudgetedLinter(lintWorkerFile(), LINT_TIME_BUDGET_MS);
+  // It was started before the CLI loaded (earlyLintWorker.ts), so it loads its library while this thread loads
+  // its own and reads the files. (A second worker was measured on 144 files and gained nothing on two cores.)
+  const linter = new BudgetedLinter(lintWorkerFile(), LINT_TIME_BUDGET_MS, earlyLintWorker.take());
   linter.setLibrary(cliLibrarySpec(options));
   linter.start();
   const library = loadCliLibrary(options);
@@ -38,14 +42,16 @@ export async function lintCommand(paths: string[], options: LintOptions, version
 
   // The team's `lint:` decisions in .clinalign/config.yaml apply here exactly as in the editor.
   const teamConfigs = new TeamLintConfigs();
-  const records: LintRecord[] = [];
+  // Files are read and prepared while the worker lints the ones before them (a few ahead), in order.
+  const results: Promise<LintRecord[]>[] = [];
   for (const file of files) {
+    if (results.length >= FILES_AHEAD) await results[results.length - FILES_AHEAD];
     // A file that cannot be read (or is over the size cap) is its own error; the other files are still linted.
     let text: string;
     try {
       text = readFileWithinLimit(file, INPUT_LIMITS.caseFile, 'case file');
     } catch (error) {
-      records.push({
+      const record: LintRecord = {
         file,
         line: 1,
         column: 1,
@@ -54,11 +60,15 @@ export async function lintCommand(paths: string[], options: LintOptions, version
         severity: 'error',
         principle: FRONT_MATTER_RULE,
         message: unreadableMessage(error),
-      });
+      };
+      results.push(Promise.resolve([record]));
       continue;
     }
-    records.push(...(await lintFile(file, text, compiled, linter, options.audience, teamConfigs.forCase(file))));
+    const linted = lintFile(file, text, compiled, linter, options.audience, teamConfigs.forCase(file));
+    linted.catch(() => undefined); // a failure is thrown in order below, not reported as unhandled meanwhile
+    results.push(linted);
   }
+  const records = (await Promise.all(results)).flat();
   linter.dispose();
   for (const problem of teamConfigs.problems) process.stderr.write(`${problem}\n`);
 
