@@ -12,6 +12,9 @@ const PARAGRAPH_BREAK = /\n[ \t]*\n/g;
 export class RecognitionCache {
   private readonly entries = new Map<string, Recognition>();
   private readonly paragraphs = new Map<string, Recognition>();
+  /** The last text `paragraphAt` split, and where its paragraphs start. */
+  private splitText: string | undefined;
+  private splitStarts: number[] = [];
 
   constructor(
     readonly lexicon: ConceptLexicon,
@@ -28,15 +31,38 @@ export class RecognitionCache {
     return remember(this.entries, text, this.size, () => this.combine(text));
   }
 
+  /**
+   * The paragraph of `text` (as `recogniseByParagraph` splits it) that holds `offset`, recognised on its own,
+   * with where it starts: reading the context of one place does not read every paragraph of the answer.
+   */
+  paragraphAt(text: string, offset: number): { start: number; recognition: Recognition } {
+    if (this.splitText !== text) {
+      this.splitText = text;
+      this.splitStarts = [0, ...[...text.matchAll(PARAGRAPH_BREAK)].map((gap) => gap.index)];
+    }
+    const starts = this.splitStarts;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    const start = starts[low]!;
+    const slice = text.slice(start, starts[low + 1] ?? text.length);
+    return { start, recognition: this.paragraph(slice) };
+  }
+
+  private paragraph(slice: string): Recognition {
+    return remember(this.paragraphs, slice, this.paragraphSize, () => this.lexicon.recognise(slice));
+  }
+
   private combine(text: string): Recognition {
     const parts: { start: number; recognition: Recognition }[] = [];
     let start = 0;
     const add = (end: number) => {
       const slice = text.slice(start, end);
-      parts.push({
-        start,
-        recognition: remember(this.paragraphs, slice, this.paragraphSize, () => this.lexicon.recognise(slice)),
-      });
+      parts.push({ start, recognition: this.paragraph(slice) });
     };
     for (const gap of text.matchAll(PARAGRAPH_BREAK)) {
       add(gap.index);

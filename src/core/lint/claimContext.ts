@@ -10,13 +10,13 @@ import type { QuotedSpans } from './quoteMarks';
  * "… This is not true."), or quoted ("products sold as a “miracle cure”").
  */
 export function isRejectedClaim(
-  recognition: Recognition,
+  contextAt: ContextAt,
   text: string,
   quotes: QuotedSpans,
   start: number,
   end: number,
 ): boolean {
-  const bits = contextAt(recognition, start, end);
+  const bits = contextAt(start, end);
   if ((bits & CONTEXT_BITS.refuted) !== 0 || quotes.isQuoted(start, end)) return true;
   // A negation reaches a claim only within its clause: "you have no symptoms, so you're probably okay" is
   // still the reassurance. (A negation inside the claim — "natural does not mean harmless" — is the
@@ -39,11 +39,14 @@ function clauseBefore(text: string, start: number): string {
 
 /** Whether the words at [start, end) are refuted or attributed in order to be refuted. */
 export function isRefutedAt(recognition: Recognition, start: number, end: number): boolean {
-  return (contextAt(recognition, start, end) & CONTEXT_BITS.refuted) !== 0;
+  return (contextBitsAt(recognition, start, end) & CONTEXT_BITS.refuted) !== 0;
 }
 
+/** The context bits (CONTEXT_BITS) of the first word of [start, end) of a text, 0 when the span has no word. */
+export type ContextAt = (start: number, end: number) => number;
+
 /** Context bits of the first word of [start, end), or 0 when the span has no word. */
-function contextAt({ tokens, contextBits }: Recognition, start: number, end: number): number {
+export function contextBitsAt({ tokens, contextBits }: Recognition, start: number, end: number): number {
   let low = 0;
   let high = tokens.length;
   while (low < high) {

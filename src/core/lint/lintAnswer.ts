@@ -3,7 +3,7 @@ import { refMatches } from '../concepts/conceptRef';
 import type { Scenario } from '../scenario/labels';
 import { activeDetectors } from './activeDetectors';
 import { AnswerView } from './answerView';
-import { isRefutedAt, isRejectedClaim } from './claimContext';
+import { contextBitsAt, isRefutedAt, isRejectedClaim, type ContextAt } from './claimContext';
 import { explainsItself, unexplainedUses, type TermUse } from './explainedTerms';
 import { insideLongerTerm, insideName } from './longerTerm';
 import type { CompiledDetector, CompiledLibrary } from './compileLibrary';
@@ -34,6 +34,12 @@ export function lintAnswer(library: CompiledLibrary, input: LintInput): Finding[
   let recognition: Recognition | undefined;
   const answerConcepts = () => (recognition ??= library.recognitions.recogniseByParagraph(text));
   const conditions = new AnswerConditions(answer, answerConcepts);
+  // A claim's context needs only its own paragraph read (context never crosses a blank line).
+  const claimContext: ContextAt = (start, end) => {
+    if (recognition) return contextBitsAt(recognition, start, end);
+    const paragraph = library.recognitions.paragraphAt(text, start);
+    return contextBitsAt(paragraph.recognition, start - paragraph.start, end - paragraph.start);
+  };
   // A detector's `unlessSentence` verdict, by sentence × detector: a sentence full of hits is tested once.
   const sentenceVerdicts = new Map<number, boolean>();
   const findings: Finding[] = [];
@@ -60,7 +66,7 @@ export function lintAnswer(library: CompiledLibrary, input: LintInput): Finding[
       if (
         detector.detector.notation
           ? answer.isQuoted(start, end)
-          : insideName(text, start, end, input.question) || isRejectedClaim(answerConcepts(), text, answer, start, end)
+          : insideName(text, start, end, input.question) || isRejectedClaim(claimContext, text, answer, start, end)
       )
         return;
     }
