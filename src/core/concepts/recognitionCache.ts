@@ -15,6 +15,7 @@ export class RecognitionCache {
   /** The last text `paragraphAt` split, and where its paragraphs start. */
   private splitText: string | undefined;
   private splitStarts: number[] = [];
+  private splitRecognitions: (Recognition | undefined)[] = [];
 
   constructor(
     readonly lexicon: ConceptLexicon,
@@ -39,6 +40,7 @@ export class RecognitionCache {
     if (this.splitText !== text) {
       this.splitText = text;
       this.splitStarts = [0, ...[...text.matchAll(PARAGRAPH_BREAK)].map((gap) => gap.index)];
+      this.splitRecognitions = [];
     }
     const starts = this.splitStarts;
     let low = 0;
@@ -49,8 +51,11 @@ export class RecognitionCache {
       else high = mid - 1;
     }
     const start = starts[low]!;
-    const slice = text.slice(start, starts[low + 1] ?? text.length);
-    return { start, recognition: this.paragraph(slice) };
+    // Kept by number as well: many hits in one long paragraph must not hash its text again each time.
+    const recognition = (this.splitRecognitions[low] ??= this.paragraph(
+      text.slice(start, starts[low + 1] ?? text.length),
+    ));
+    return { start, recognition };
   }
 
   private paragraph(slice: string): Recognition {
