@@ -1,8 +1,9 @@
 import { LineIndex } from '../../core/case/lineIndex';
-import { compileLibrary } from '../../core/lint/compileLibrary';
+import { bundledLexicon } from '../../core/concepts/loadLexicon';
+import { RecognitionCache } from '../../core/concepts/recognitionCache';
 import { budgetFinding } from '../../core/lint/budgetFinding';
 import { BudgetedLinter, LINT_TIME_BUDGET_MS } from '../../core/lint/budgetedLinter';
-import { finishCase, prepareCase } from '../../core/lint/lintCase';
+import { finishCase, prepareCase, type CaseReadingLibrary } from '../../core/lint/lintCase';
 import { earlyLintWorker } from '../earlyLintWorker';
 import { lintWorkerFile } from '../lintWorkerFile';
 import { collectMarkdownFiles } from '../collectFiles';
@@ -38,7 +39,9 @@ export async function lintCommand(paths: string[], options: LintOptions, version
   linter.start();
   const library = loadCliLibrary(options);
   for (const problem of library.problems) process.stderr.write(`${formatProblem(problem)}\n`);
-  const compiled = compileLibrary(library.principles, library.lexicon, library.patternPlans);
+  // This thread only reads the cases (their scenario needs the concepts); the worker compiles the detectors.
+  const lexicon = library.lexicon ?? bundledLexicon(); // as compileLibrary would
+  const reading: CaseReadingLibrary = { lexicon, recognitions: new RecognitionCache(lexicon) };
 
   // The team's `lint:` decisions in .clinalign/config.yaml apply here exactly as in the editor.
   const teamConfigs = new TeamLintConfigs();
@@ -64,7 +67,7 @@ export async function lintCommand(paths: string[], options: LintOptions, version
       results.push(Promise.resolve([record]));
       continue;
     }
-    const linted = lintFile(file, text, compiled, linter, options.audience, teamConfigs.forCase(file));
+    const linted = lintFile(file, text, reading, linter, options.audience, teamConfigs.forCase(file));
     linted.catch(() => undefined); // a failure is thrown in order below, not reported as unhandled meanwhile
     results.push(linted);
   }
@@ -96,7 +99,7 @@ export async function lintCommand(paths: string[], options: LintOptions, version
 async function lintFile(
   file: string,
   text: string,
-  library: ReturnType<typeof compileLibrary>,
+  library: CaseReadingLibrary,
   linter: BudgetedLinter,
   defaultAudience: 'layperson' | 'clinician' | undefined,
   team: TeamLintConfig,

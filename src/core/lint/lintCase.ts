@@ -27,7 +27,10 @@ export interface PreparedCase {
   input: LintInput;
 }
 
-export function prepareCase(library: CompiledLibrary, text: string, options: CaseReadingOptions = {}): PreparedCase {
+/** What reading a case needs of a library: its concepts (no detectors: a front end that lints in a worker needs none). */
+export type CaseReadingLibrary = Pick<CompiledLibrary, 'lexicon' | 'recognitions'>;
+
+export function prepareCase(library: CaseReadingLibrary, text: string, options: CaseReadingOptions = {}): PreparedCase {
   const document = parseCase(text);
   const classification = classifyCase(
     document,
