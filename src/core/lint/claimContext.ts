@@ -37,11 +37,6 @@ function clauseBefore(text: string, start: number): string {
   return before.slice(edge + 1);
 }
 
-/** Whether the words at [start, end) are refuted or attributed in order to be refuted. */
-export function isRefutedAt(recognition: Recognition, start: number, end: number): boolean {
-  return (contextBitsAt(recognition, start, end) & CONTEXT_BITS.refuted) !== 0;
-}
-
 /** The context bits (CONTEXT_BITS) of the first word of [start, end) of a text, 0 when the span has no word. */
 export type ContextAt = (start: number, end: number) => number;
 

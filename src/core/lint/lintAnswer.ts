@@ -3,7 +3,8 @@ import { refMatches } from '../concepts/conceptRef';
 import type { Scenario } from '../scenario/labels';
 import { activeDetectors } from './activeDetectors';
 import { AnswerView } from './answerView';
-import { contextBitsAt, isRefutedAt, isRejectedClaim, type ContextAt } from './claimContext';
+import { CONTEXT_BITS } from '../concepts/contextScopes';
+import { contextBitsAt, isRejectedClaim, type ContextAt } from './claimContext';
 import { explainsItself, unexplainedUses, type TermUse } from './explainedTerms';
 import { insideLongerTerm, insideName } from './longerTerm';
 import type { CompiledDetector, CompiledLibrary } from './compileLibrary';
@@ -34,9 +35,9 @@ export function lintAnswer(library: CompiledLibrary, input: LintInput): Finding[
   let recognition: Recognition | undefined;
   const answerConcepts = () => (recognition ??= library.recognitions.recogniseByParagraph(text));
   const conditions = new AnswerConditions(answer, answerConcepts);
-  // A claim's context needs only its own paragraph read (context never crosses a blank line).
+  // A claim's context needs only its own paragraph read (context never crosses a blank line), and never the
+  // answer's tokens put together (a copy of every token, on every keystroke).
   const claimContext: ContextAt = (start, end) => {
-    if (recognition) return contextBitsAt(recognition, start, end);
     const paragraph = library.recognitions.paragraphAt(text, start);
     return contextBitsAt(paragraph.recognition, start - paragraph.start, end - paragraph.start);
   };
@@ -100,7 +101,7 @@ export function lintAnswer(library: CompiledLibrary, input: LintInput): Finding[
   }
   for (const detector of library.conceptDetectors) {
     if (!detector.avoidConcepts || !active[detector.index]) continue;
-    for (const mention of avoidedMentions(detector, answerConcepts()))
+    for (const mention of avoidedMentions(detector, answerConcepts(), claimContext))
       report(detector, mention.start, mention.end, undefined, true);
   }
   for (const use of unexplainedUses(text, jargonUses))
@@ -216,7 +217,7 @@ function matchCapitalisation(found: string, replacement: string): string {
  * hypothetical one ("if it settles, see your GP next week") only when the answer has no current mention of
  * what makes it safe (the emergency call).
  */
-function avoidedMentions(detector: CompiledDetector, recognition: Recognition) {
+function avoidedMentions(detector: CompiledDetector, recognition: Recognition, contextAt: ContextAt) {
   const refs = detector.avoidConcepts!;
   const mentions = recognition.mentions.filter(
     (m) => !m.negated && !m.historical && refs.some((ref) => refMatches(ref, m.concept)),
@@ -224,7 +225,8 @@ function avoidedMentions(detector: CompiledDetector, recognition: Recognition) {
   // A refuted or attributed mention ("it is a myth that you can wait it out") is treated like a hypothetical
   // one: safe only beside the current action that makes it so, since "some people wait it out at home, and
   // that's fine" endorses what it attributes.
-  const aside = (m: Recognition['mentions'][number]) => m.hypothetical || isRefutedAt(recognition, m.start, m.end);
+  const aside = (m: Recognition['mentions'][number]) =>
+    m.hypothetical || (contextAt(m.start, m.end) & CONTEXT_BITS.refuted) !== 0;
   if (!mentions.some(aside)) return mentions;
   const safe =
     detector.hypotheticalOkWith !== undefined && currentMentions(recognition, detector.hypotheticalOkWith).length > 0;
