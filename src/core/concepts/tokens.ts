@@ -1,3 +1,5 @@
+import { forEachWordSpan } from './wordSpans';
+
 /**
  * Words of a text with their offsets, normalised once so every matcher compares plain strings: lower case,
  * accents folded ("opresión" = "opresion"), apostrophes dropped ("can't" = "cant"). Numbers keep their value.
@@ -17,7 +19,6 @@ export interface Token {
   clauseBreak: boolean;
 }
 
-const WORD = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}\p{N}]+(?:['’ʼ][\p{L}\p{M}\p{N}]+)*/gu;
 // A line break alone is a soft wrap inside a sentence; a blank line, a list item or a heading starts a new one.
 const SENTENCE_GAP = /[.!?;¿¡]|\n\s*\n|\n\s*(?:[-*+•>#]|\d+[.)])/;
 const PARAGRAPH_GAP = /\n[ \t]*\n/;
@@ -102,23 +103,14 @@ export function tokenize(text: string): Token[] {
   let sentence = 0;
   let paragraph = 0;
   let previousEnd = 0;
-  for (const match of text.matchAll(WORD)) {
-    const start = match.index;
+  forEachWordSpan(text, (start, end) => {
     const gap = gapBetween(text, previousEnd, start);
     if (tokens.length > 0 && (gap & SENTENCE) !== 0) sentence++;
     if (tokens.length > 0 && (gap & PARAGRAPH) !== 0) paragraph++;
-    const word = normaliseWord(match[0]);
-    tokens.push({
-      word,
-      start,
-      end: start + match[0].length,
-      value: numberValue(word),
-      sentence,
-      paragraph,
-      clauseBreak: (gap & CLAUSE) !== 0,
-    });
-    previousEnd = start + match[0].length;
-  }
+    const word = normaliseWord(text.slice(start, end));
+    tokens.push({ word, start, end, value: numberValue(word), sentence, paragraph, clauseBreak: (gap & CLAUSE) !== 0 });
+    previousEnd = end;
+  });
   return tokens;
 }
 
