@@ -7,6 +7,7 @@
 export const WORD = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}\p{N}]+(?:['’ʼ][\p{L}\p{M}\p{N}]+)*/gu;
 
 const WORD_AT = new RegExp(WORD.source, 'uy');
+/** Bits: a run may continue over either kind. */
 const [NONE, LETTER, DIGIT] = [0, 1, 2];
 const ASCII_KIND = new Uint8Array(128);
 for (let code = 0x30; code <= 0x39; code++) ASCII_KIND[code] = DIGIT;
@@ -48,46 +49,38 @@ export function forEachWordSpan(text: string, visit: (start: number, end: number
 
 /** `\p{N}+(?:[.,]\p{N}+)*` from a digit at `i`, over ASCII. */
 function numberEnd(text: string, i: number): number {
-  let j = digitsEnd(text, i);
+  let j = runEnd(text, i, DIGIT);
   while (j !== UNDECIDED && j < text.length) {
     const separator = text.charCodeAt(j);
     if (separator !== PERIOD && separator !== COMMA) break;
     const next = text.charCodeAt(j + 1);
     if (next >= 128) return UNDECIDED;
     if (ASCII_KIND[next] !== DIGIT) break;
-    j = digitsEnd(text, j + 1);
-  }
-  return j;
-}
-
-function digitsEnd(text: string, i: number): number {
-  let j = i;
-  for (let code = text.charCodeAt(j); j < text.length; code = text.charCodeAt(++j)) {
-    if (code >= 128) return UNDECIDED;
-    if (ASCII_KIND[code] !== DIGIT) break;
+    j = runEnd(text, j + 1, DIGIT);
   }
   return j;
 }
 
 /** `[\p{L}\p{M}\p{N}]+(?:['’ʼ][\p{L}\p{M}\p{N}]+)*` from a letter at `i`, over ASCII. */
 function wordEnd(text: string, i: number): number {
-  let j = alphanumericEnd(text, i);
+  let j = runEnd(text, i, LETTER | DIGIT);
   while (j !== UNDECIDED && j < text.length) {
     // The run ended on an ASCII character (one outside ASCII left it undecided): only "'" can join on.
     if (text.charCodeAt(j) !== APOSTROPHE) break;
     const next = text.charCodeAt(j + 1);
     if (next >= 128) return UNDECIDED;
     if (Number.isNaN(next) || ASCII_KIND[next] === NONE) break;
-    j = alphanumericEnd(text, j + 1);
+    j = runEnd(text, j + 1, LETTER | DIGIT);
   }
   return j;
 }
 
-function alphanumericEnd(text: string, i: number): number {
+/** The end of the run of ASCII characters of the `kinds` (bits) from `i`; undecided at one outside ASCII. */
+function runEnd(text: string, i: number, kinds: number): number {
   let j = i;
   for (let code = text.charCodeAt(j); j < text.length; code = text.charCodeAt(++j)) {
     if (code >= 128) return UNDECIDED;
-    if (ASCII_KIND[code] === NONE) break;
+    if ((ASCII_KIND[code]! & kinds) === 0) break;
   }
   return j;
 }
