@@ -41,6 +41,8 @@ export class BudgetedLinter {
   private spec: LibrarySpec | undefined;
   /** The library the running worker was last sent (as JSON), so the same one is not loaded twice. */
   private sentSpec: string | undefined;
+  /** Whether `setLibrary` was called yet (the first call may find the adopted worker already has it). */
+  private librarySet = false;
   private nextId = 0;
   /** In order: the first is being linted (and timed), the others wait in the worker's queue. */
   private readonly jobs: Job[] = [];
@@ -57,8 +59,12 @@ export class BudgetedLinter {
 
   /** The library every later lint uses (sent to the running worker, and to each fresh one). */
   setLibrary(spec: LibrarySpec): void {
+    // The worker the CLI started first thing is already loading this library: not twice. Any later call
+    // means the library changed on disk (a team file edited) even when its description did not: reload.
+    const preloaded = !this.librarySet && this.sentSpec === JSON.stringify(spec);
     this.spec = spec;
-    if (this.worker) this.sendLibrary(this.worker);
+    this.librarySet = true;
+    if (this.worker && !preloaded) this.postLibrary(this.worker);
   }
 
   /** Starts the worker now (it loads the library while the caller reads its files), not on the first lint. */
@@ -134,10 +140,13 @@ export class BudgetedLinter {
     if (this.spec) this.sendLibrary(worker);
   }
 
+  /** A worker just adopted gets the library unless it was started with this one. */
   private sendLibrary(worker: Worker): void {
-    const json = JSON.stringify(this.spec);
-    if (json === this.sentSpec) return;
-    this.sentSpec = json;
+    if (JSON.stringify(this.spec) !== this.sentSpec) this.postLibrary(worker);
+  }
+
+  private postLibrary(worker: Worker): void {
+    this.sentSpec = JSON.stringify(this.spec);
     worker.postMessage({ type: 'library', spec: this.spec });
   }
 

@@ -69,7 +69,7 @@ describe('BudgetedLinter', () => {
     }
   });
 
-  it('adopts a worker the caller started, and sends it a library only when it differs from the one it has', async () => {
+  it('adopts a worker the caller started without loading its library twice, and reloads on every later library', async () => {
     const messages = (r: Awaited<ReturnType<BudgetedLinter['lint']>>) =>
       'findings' in r ? r.findings.map((f) => f.message) : [];
     const early = new Worker(STAND_IN, { eval: true });
@@ -83,6 +83,9 @@ describe('BudgetedLinter', () => {
       assert.deepEqual(messages(await linter.lint(input('libraries'))), ['bundled'], 'loaded once');
       linter.setLibrary({ bundledDir: 'other', layers: [] });
       assert.deepEqual(messages(await linter.lint(input('libraries'))), ['bundled', 'other']);
+      // The editor sets the same folders again after a team file changed: the worker must read them again.
+      linter.setLibrary({ bundledDir: 'other', layers: [] });
+      assert.deepEqual(messages(await linter.lint(input('libraries'))), ['bundled', 'other', 'other'], 'reloaded');
     } finally {
       linter.dispose();
     }
