@@ -59,13 +59,8 @@ export function fastSentenceSegments(
   end: number,
   visit: (start: number, end: number) => void,
 ): boolean {
-  const classes = new Uint8Array(end - start);
-  for (let i = start; i < end; i++) {
-    const cls = classOf(text.charCodeAt(i));
-    if (cls === UNKNOWN) return false;
-    classes[i - start] = cls;
-  }
-  const at = (i: number) => classes[i - start]!;
+  for (let i = start; i < end; i++) if (classOf(text.charCodeAt(i)) === UNKNOWN) return false;
+  const at = (i: number) => classOf(text.charCodeAt(i));
   let segmentStart = start;
   const breakAt = (position: number) => {
     visit(segmentStart, position);
