@@ -2,7 +2,7 @@ import { AnswerView } from './answerView';
 import { LinearRegex } from '../text/linearRegex';
 import { planPattern, type PatternPlan } from '../text/planPattern';
 import type { PatternPlans } from '../text/patternPlans';
-import { chooseEngine } from '../text/regexEngine';
+import { chooseEngine, isProvenLinear } from '../text/regexEngine';
 import type { LiteralIndex } from './literalIndex';
 import type { TextView } from './textView';
 
@@ -143,7 +143,8 @@ export class PlannedRegex {
 
   /** Whether `starts` go into the library's literal index: only a pattern the backtracking engine runs uses them. */
   get indexesStarts(): boolean {
-    return this.plan.starts !== undefined && (this.fromTerms || chooseEngine(this.source).engine === 'backtracking');
+    // The proof alone decides (a hash lookup): choosing the engine would compile the others for RE2 now.
+    return this.plan.starts !== undefined && (this.fromTerms || isProvenLinear(this.source));
   }
 
   /** The starts' numbers in `index`; null when the index lacks one of them (the library always holds them). */
