@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { SeverityMap } from '../core/lint/remapSeverity';
+import type { GraderName } from '../core/model/itemJudge';
 import { DEFAULT_REVISION_ROUNDS } from '../core/workflows/reviseLoop';
 
 /** The default of `clinalign.caseFiles`, as package.json declares it. */
@@ -22,6 +23,8 @@ export interface ClinAlignSettings {
   reviewerName: string;
   revisionRounds: number;
   judgeModel: string | undefined;
+  /** How the reward & revision server's judge grades items (the CLI's `serve --grader`). */
+  serveGrader: GraderName;
 }
 
 export function readSettings(scope?: vscode.Uri): ClinAlignSettings {
@@ -39,5 +42,6 @@ export function readSettings(scope?: vscode.Uri): ClinAlignSettings {
     reviewerName: config.get<string>('reviewerName', '').trim(),
     revisionRounds: config.get<number>('model.revisionRounds', DEFAULT_REVISION_ROUNDS),
     judgeModel: config.get<string>('model.judgeModel') || undefined,
+    serveGrader: config.get<string>('serve.grader', 'clinalign') === 'healthbench' ? 'healthbench' : 'clinalign',
   };
 }

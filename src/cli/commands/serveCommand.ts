@@ -1,11 +1,11 @@
 import { FileJudgeCache } from '../../core/model/fileJudgeCache';
 import type { GraderName } from '../../core/model/itemJudge';
-import { itemJudgeFor } from '../../core/model/itemJudgeFor';
 import { judgeCacheDir } from '../../core/model/judgeCacheDir';
 import { ModelClient } from '../../core/model/modelClient';
 import { compileLibrary } from '../../core/lint/compileLibrary';
 import { nodeFileSystem } from '../../core/project/nodeFileSystem';
 import { openAiForwarder } from '../../core/serve/forwardChat';
+import { rewardJudgeFor } from '../../core/serve/rewardJudgeFor';
 import { RubricStore } from '../../core/serve/rubricStore';
 import { SERVE_DEFAULTS, startServe } from '../../core/serve/serveServer';
 import { TraceLog } from '../../core/serve/traceLog';
@@ -69,11 +69,7 @@ export async function serveCommand(options: ServeCommandOptions, version: string
     host: options.host,
     port: options.port,
     token,
-    judge: {
-      client,
-      cache,
-      ...(options.grader === 'healthbench' && { items: itemJudgeFor('healthbench', client, cache) }),
-    },
+    judge: rewardJudgeFor(options.grader ?? 'clinalign', client, cache),
     forward: openAiForwarder(endpoint.config, endpoint.apiKey),
     library: () => compiled,
     store,

@@ -3,10 +3,12 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { nodeFileSystem } from '../../core/project/nodeFileSystem';
 import { openAiForwarder } from '../../core/serve/forwardChat';
+import { rewardJudgeFor } from '../../core/serve/rewardJudgeFor';
 import { RubricStore } from '../../core/serve/rubricStore';
 import { startServe, type RunningServer } from '../../core/serve/serveServer';
 import { TraceLog } from '../../core/serve/traceLog';
 import type { ExtensionServices } from '../services';
+import { readSettings } from '../settings';
 
 export interface StartServerArguments {
   port?: number;
@@ -23,7 +25,8 @@ export interface ServerInfo {
 
 /**
  * ClinAlign: Start reward & revision server — `clinalign serve` inside the editor, on 127.0.0.1 with a fresh
- * token, judged by the configured model endpoint (the same trust gate and key as every model command).
+ * token, judged by the configured model endpoint (the same trust gate and key as every model command) with the
+ * grader of `clinalign.serve.grader`.
  */
 export function registerServeCommands(services: ExtensionServices): vscode.Disposable[] {
   let running: { server: RunningServer; info: ServerInfo } | undefined;
@@ -51,6 +54,7 @@ export function registerServeCommands(services: ExtensionServices): vscode.Dispo
     }
     const files =
       args.data ?? (await vscode.workspace.findFiles('**/rl.jsonl', '**/node_modules/**', 20)).map((u) => u.fsPath);
+    const { serveGrader } = readSettings();
     const run = await services.model.run('Start reward & revision server', undefined, async (client) => {
       const store = new RubricStore(nodeFileSystem);
       for (const file of files) {
@@ -64,7 +68,8 @@ export function registerServeCommands(services: ExtensionServices): vscode.Dispo
       const server = await startServe({
         port: args.port ?? 8765,
         token,
-        judge: { client },
+        // The session's judge cache, which the editor's grading shares, as the server's own: hits are counted.
+        judge: rewardJudgeFor(serveGrader, client, client.resultCache),
         forward: openAiForwarder(client.config, apiKey),
         library: () => services.host.library,
         store,
@@ -80,7 +85,9 @@ export function registerServeCommands(services: ExtensionServices): vscode.Dispo
     });
     if (run.status !== 'done') return undefined;
     running = run.value;
-    log.info(`serve: listening at ${running.info.url} (judge ${services.model.status().detail})`);
+    log.info(
+      `serve: listening at ${running.info.url} (judge ${services.model.status().detail}, ${serveGrader} grader)`,
+    );
     show(running.info);
     return running.info;
   };

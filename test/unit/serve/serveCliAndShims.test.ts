@@ -19,8 +19,8 @@ const hasPython = spawnSync('python3', ['--version']).status === 0;
 describe('serve: the CLI command and the Python shims', function () {
   this.timeout(60_000);
 
-  it('`clinalign serve --port 0` prints its URL, answers /health and /get_reward, and exits 0 on SIGTERM', async () => {
-    const model = await OpenAiTestServer.start({ script: scriptedModel() });
+  /** `clinalign serve` as a process against `model`; resolves with its URL once it prints it. */
+  const spawnServe = (model: OpenAiTestServer, extra: string[] = []) => {
     const dir = mkdtempSync(join(tmpdir(), 'clinalign-serve-cli-'));
     writeFileSync(join(dir, 'rl.jsonl'), `${JSON.stringify(RL_RECORD)}\n`);
     const env = {
@@ -30,65 +30,80 @@ describe('serve: the CLI command and the Python shims', function () {
       CLINALIGN_BASE_URL: '',
       CLINALIGN_MODEL: '',
     };
+    const args = ['serve', '--port', '0', '--data', 'rl.jsonl', '--base-url', model.baseUrl, '--model', 'm'];
     const child = spawn(
       process.execPath,
-      [
-        '--import',
-        TSX,
-        join(ROOT, 'src', 'cli', 'main.ts'),
-        'serve',
-        '--port',
-        '0',
-        '--data',
-        'rl.jsonl',
-        '--base-url',
-        model.baseUrl,
-        '--model',
-        'm',
-        '--token',
-        TOKEN,
-        '--no-traces',
-      ],
+      ['--import', TSX, join(ROOT, 'src', 'cli', 'main.ts'), ...args, '--token', TOKEN, '--no-traces', ...extra],
       { cwd: dir, env },
     );
-    let stdout = '';
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
+    const out = { stdout: '', stderr: '' };
+    child.stderr.on('data', (d) => (out.stderr += d));
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-    try {
-      const url = await new Promise<string>((resolve, reject) => {
-        child.stdout.on('data', (d) => {
-          stdout += d;
-          if (stdout.includes('\n')) resolve(stdout.split('\n')[0]!);
-        });
-        child.on('close', () => reject(new Error(`serve exited early: ${stderr}`)));
+    const url = new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (d) => {
+        out.stdout += d;
+        if (out.stdout.includes('\n')) resolve(out.stdout.split('\n')[0]!);
       });
-      assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/);
-      const health = (await (
-        await fetch(`${url}/health`, { headers: { authorization: `Bearer ${TOKEN}` } })
-      ).json()) as any;
-      assert.equal(health.rubrics.loaded, 1);
-      assert.equal(health.judge.model, 'm');
-      const reward = (await (
-        await fetch(`${url}/get_reward?token=${TOKEN}`, {
-          method: 'POST',
-          body: JSON.stringify({
-            query: ['Call emergency services immediately.'],
-            prompts: [''],
-            labels: ['chest-pain'],
-          }),
-        })
-      ).json()) as any;
-      assert.deepEqual(reward.rewards, [10 / 15]);
-    } finally {
+      child.on('close', () => reject(new Error(`serve exited early: ${out.stderr}`)));
+    });
+    const stop = async () => {
       child.kill('SIGTERM');
-      assert.equal(await exited, 0, stderr);
+      assert.equal(await exited, 0, out.stderr);
+    };
+    return { url, out, stop };
+  };
+  const health = async (url: string) =>
+    (await (await fetch(`${url}/health`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as any;
+  const reward = async (url: string) =>
+    (await (
+      await fetch(`${url}/get_reward?token=${TOKEN}`, {
+        method: 'POST',
+        body: JSON.stringify({
+          query: ['Call emergency services immediately.'],
+          prompts: [''],
+          labels: ['chest-pain'],
+        }),
+      })
+    ).json()) as any;
+
+  it('`clinalign serve --port 0` prints its URL, answers /health and /get_reward, and exits 0 on SIGTERM', async () => {
+    const model = await OpenAiTestServer.start({ script: scriptedModel() });
+    const serve = spawnServe(model);
+    try {
+      const url = await serve.url;
+      assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/);
+      const h = await health(url);
+      assert.equal(h.rubrics.loaded, 1);
+      assert.equal(h.judge.model, 'm');
+      assert.equal(h.judge.grader, 'clinalign');
+      assert.deepEqual((await reward(url)).rewards, [10 / 15]);
+    } finally {
+      await serve.stop();
       await model.close();
     }
+    const printed = `${serve.out.stdout}${serve.out.stderr}`;
     assert.ok(
-      !`${stdout}${stderr}`.includes(TOKEN) && !`${stdout}${stderr}`.includes('sk-never-shown'),
+      !printed.includes(TOKEN) && !printed.includes('sk-never-shown'),
       'neither the token nor the key is printed',
     );
+  });
+
+  it('`clinalign serve --grader healthbench`: /health and the startup line name the grader, which judges the rewards', async () => {
+    const model = await OpenAiTestServer.start({ script: scriptedModel() });
+    const serve = spawnServe(model, ['--grader', 'healthbench']);
+    try {
+      const url = await serve.url;
+      assert.equal((await health(url)).judge.grader, 'healthbench');
+      assert.deepEqual((await reward(url)).rewards, [10 / 15]);
+      // One plain call per item at the reference grader's temperature, no response_format.
+      const judged = model.chatRequests.filter((r) => r.body?.temperature === 0.5 && !r.body.response_format);
+      assert.equal(judged.length, RL_RECORD.rubrics.length);
+    } finally {
+      await serve.stop();
+      await model.close();
+    }
+    // After the exit: stderr is read to its end.
+    assert.match(serve.out.stderr, /clinalign serve: http:\S+ \(judge m, healthbench grader, 1 rubrics/);
   });
 
   describe('Python shims', function () {
