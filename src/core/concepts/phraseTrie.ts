@@ -181,15 +181,15 @@ export class PhraseTrie {
       this.numberFirstLast = undefined;
     } else if (first.kind === 'words') {
       for (const word of first.words) {
-        const list = this.byWord.get(word) ?? [];
-        list.push(phrase);
-        this.byWord.set(word, list);
+        const list = this.byWord.get(word);
+        if (list) list.push(phrase);
+        else this.byWord.set(word, [phrase]);
       }
       for (const prefix of first.prefixes) {
         const key = prefix.slice(0, PREFIX_KEY);
-        const list = this.byPrefix.get(key) ?? [];
-        list.push({ prefix, phrase });
-        this.byPrefix.set(key, list);
+        const list = this.byPrefix.get(key);
+        if (list) list.push({ prefix, phrase });
+        else this.byPrefix.set(key, [{ prefix, phrase }]);
       }
     }
   }
