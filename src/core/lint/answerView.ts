@@ -16,6 +16,7 @@ export class AnswerView implements QuotedSpans {
   readonly paragraphs: AnswerParagraph[];
   private sentenceList: Sentence[] | undefined;
   private present: { index: LiteralIndex; ids: Uint8Array } | null | undefined;
+  private byLiteral: Map<number, number[]> | undefined;
   private wholeQuoteMarks: QuoteMarks | undefined;
   /** Index in `sentences()` of each paragraph's first sentence (unset for a one-paragraph answer). */
   private firstSentences: number[] | undefined;
@@ -46,6 +47,24 @@ export class AnswerView implements QuotedSpans {
       this.present = { index, ids };
     }
     return this.present;
+  }
+
+  /**
+   * The paragraphs (numbers, ascending) in which literal `id` of the index occurs; undefined when none. Built
+   * on first use from each paragraph's literal scan, so a regex visits only the paragraphs it can match in.
+   */
+  paragraphsWith(id: number): readonly number[] | undefined {
+    if (!this.byLiteral) {
+      this.byLiteral = new Map();
+      this.paragraphs.forEach((paragraph, at) => {
+        for (const found of paragraph.analysis.view.literalPositions().found) {
+          const list = this.byLiteral!.get(found);
+          if (list) list.push(at);
+          else this.byLiteral!.set(found, [at]);
+        }
+      });
+    }
+    return this.byLiteral.get(id);
   }
 
   sentences(): Sentence[] {

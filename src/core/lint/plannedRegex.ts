@@ -66,7 +66,10 @@ export class PlannedRegex {
     if (view instanceof AnswerView && !this.plan.anchored) {
       // None of the literals anywhere in the answer: no paragraph needs looking at.
       if (!this.mayMatchAnywhere(view)) return;
-      for (const paragraph of view.paragraphs) {
+      const candidates = this.candidateParagraphs(view);
+      const count = candidates ? candidates.length : view.paragraphs.length;
+      for (let c = 0; c < count; c++) {
+        const paragraph = view.paragraphs[candidates ? candidates[c]! : c]!;
         const matches = paragraph.analysis.matchesOf(this);
         for (let i = 0; i < matches.length; i += 2) {
           const start = matches[i]!;
@@ -155,6 +158,26 @@ export class PlannedRegex {
       this.startsIndex = index;
     }
     return this.startIds ?? null;
+  }
+
+  /**
+   * The paragraphs (ascending) holding one of the literals, the only ones a match can be in; undefined for
+   * every paragraph (no literals, or no index). The same paragraphs in the same order as visiting each.
+   */
+  private candidateParagraphs(view: AnswerView): readonly number[] | undefined {
+    const present = this.plan.literals && view.literalsPresent();
+    if (!present) return undefined;
+    const ids = this.idsIn(present.index);
+    let candidates: readonly number[] | undefined;
+    let merged = false;
+    for (let i = 0; i < ids.length; i++) {
+      const paragraphs = ids[i]! >= 0 ? view.paragraphsWith(ids[i]!) : undefined;
+      if (!paragraphs) continue;
+      merged = candidates !== undefined;
+      candidates = candidates ? [...candidates, ...paragraphs] : paragraphs;
+    }
+    if (!candidates) return [];
+    return merged ? [...new Set(candidates)].sort((a, b) => a - b) : candidates;
   }
 
   /** Numbers looked up once per index, not once per paragraph. */
