@@ -1,5 +1,15 @@
 import { reviewFingerprint } from '../../../src/core/review/reviewFingerprint';
 
+/** What an export with the default formats leaves in its folder, sorted. */
+export const DEFAULT_EXPORT_FILES = [
+  'README.md',
+  'healthbench.jsonl',
+  'manifest.json',
+  'preferences.jsonl',
+  'rl.jsonl',
+  'skipped.json',
+] as const;
+
 const RUBRIC = [
   {
     criterion: 'Advises calling emergency services immediately',

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { exportDataset } from '../../../src/core/dataset/exportDataset';
-import { verifiedCase } from './caseFixtures';
+import { DEFAULT_EXPORT_FILES, verifiedCase } from './caseFixtures';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const TSX = pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
@@ -81,14 +81,7 @@ describe('dataset export: atomic replacement and stale temporaries', function ()
     const { manifest } = await exportDataset({ inputs: [join(root, 'cases')], outDir: join(root, 'out') });
     assert.equal(manifest.counts.cases_exported, 4);
     assert.deepEqual(readdirSync(root).sort(), ['cases', 'out'], 'no temporary folder left beside the export');
-    assert.deepEqual(readdirSync(join(root, 'out')).sort(), [
-      'README.md',
-      'healthbench.jsonl',
-      'manifest.json',
-      'preferences.jsonl',
-      'rl.jsonl',
-      'skipped.json',
-    ]);
+    assert.deepEqual(readdirSync(join(root, 'out')).sort(), [...DEFAULT_EXPORT_FILES]);
     assertConsistent(join(root, 'out'));
   });
 
@@ -139,16 +132,7 @@ describe('dataset export: atomic replacement and stale temporaries', function ()
     writeFileSync(join(root, 'out', '.gitattributes'), '*.jsonl filter=lfs\n');
     await exportDataset({ inputs: [join(root, 'cases')], outDir: join(root, 'out') });
     await exportDataset({ inputs: [join(root, 'cases')], outDir: join(root, 'out') });
-    assert.deepEqual(readdirSync(join(root, 'out')).sort(), [
-      '.git',
-      '.gitattributes',
-      'README.md',
-      'healthbench.jsonl',
-      'manifest.json',
-      'preferences.jsonl',
-      'rl.jsonl',
-      'skipped.json',
-    ]);
+    assert.deepEqual(readdirSync(join(root, 'out')).sort(), ['.git', '.gitattributes', ...DEFAULT_EXPORT_FILES]);
     assert.equal(readFileSync(join(root, 'out', '.gitattributes'), 'utf8'), '*.jsonl filter=lfs\n');
     assert.deepEqual(readdirSync(root).sort(), ['cases', 'out']);
     assertConsistent(join(root, 'out'));

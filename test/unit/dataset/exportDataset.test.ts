@@ -6,7 +6,7 @@ import { historyEntry } from '../../../src/core/case/revisionHistory';
 import { caseAnswer } from '../../../src/core/case/caseAnswer';
 import { exportDataset } from '../../../src/core/dataset/exportDataset';
 import { outputPath, UnsafeOutputError } from '../../../src/core/dataset/outputFolder';
-import { verifiedCase } from './caseFixtures';
+import { DEFAULT_EXPORT_FILES, verifiedCase } from './caseFixtures';
 
 describe('dataset export (core)', () => {
   const dirs: string[] = [];
@@ -63,14 +63,7 @@ describe('dataset export (core)', () => {
       { inputs: [join(root, 'cases')], outDir: join(root, 'out'), now, judgeModel: 'judge-1' },
       { onSkip: (s) => skipped.push(`${s.file}:${s.reason}`) },
     );
-    assert.deepEqual(readdirSync(join(root, 'out')).sort(), [
-      'README.md',
-      'healthbench.jsonl',
-      'manifest.json',
-      'preferences.jsonl',
-      'rl.jsonl',
-      'skipped.json',
-    ]);
+    assert.deepEqual(readdirSync(join(root, 'out')).sort(), [...DEFAULT_EXPORT_FILES]);
     assert.deepEqual(skipped.sort(), [
       'broken.case.md:parse-error',
       'draft.case.md:not-verified',

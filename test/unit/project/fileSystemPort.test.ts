@@ -19,6 +19,7 @@ import { appendProjectFile, createProjectFile, replaceProjectFile } from '../../
 import { MemoryFileSystem } from '../../support/memoryFileSystem';
 import { verifiedCase } from '../dataset/caseFixtures';
 import { FIXTURES, scenario } from '../fixtureLibrary';
+import { DEFAULT_EXPORT_FILES } from '../dataset/caseFixtures';
 
 /** A root no disk here has: had anything reached node:fs, it would have failed or shown up there. */
 const ROOT = '/clinalign-memory';
@@ -146,7 +147,7 @@ describe('file-system port: the core over a file system in memory', () => {
     const out = [...fs.files().keys()].filter((path) => path.startsWith(`${root}/out/`)).sort();
     assert.deepEqual(
       out.map((path) => path.slice(`${root}/out/`.length)),
-      ['README.md', 'healthbench.jsonl', 'manifest.json', 'preferences.jsonl', 'rl.jsonl', 'skipped.json'],
+      [...DEFAULT_EXPORT_FILES],
       'the new set swapped in whole, no temporaries left',
     );
     const preference = JSON.parse(fs.readText(`${root}/out/preferences.jsonl`));
