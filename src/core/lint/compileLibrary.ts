@@ -45,6 +45,8 @@ export interface CompiledDetector {
 export interface TermEntry {
   /** Position in `CompiledLibrary.termEntries`. */
   id: number;
+  /** The term as the principle file writes it. */
+  term: string;
   /** Sticky regex that checks the whole term (boundaries, case) at a position; built on first use. */
   readonly regex: RegExp;
   detector: CompiledDetector;
@@ -139,6 +141,7 @@ export function compileLibrary(
     let sticky: RegExp | undefined;
     const entry: TermEntry = {
       id: library.termEntries.length,
+      term,
       get regex() {
         return (sticky ??= new RegExp(source, regexFlags(ignorecase, 'y')));
       },

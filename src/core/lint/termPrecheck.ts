@@ -74,19 +74,16 @@ interface WordPair {
 const wordPairs = new WeakMap<TermEntry, WordPair | null>();
 const PRINTABLE_ASCII = /^[\x20-\x7e]+$/;
 
-/** The term's first two words read back from its regex (`termToRegexSource` joins words with `\s+`). */
+/** The term's first two words (`termToRegexSource` matches them joined by white space). */
 function wordPair(entry: TermEntry): WordPair | null {
   let pair = wordPairs.get(entry);
   if (pair === undefined) {
-    const source = entry.regex.source;
-    const words = source.startsWith(LEFT_BOUNDARY) ? source.slice(LEFT_BOUNDARY.length).split('\\s+') : [];
-    const unescape = (word: string) => word.replace(/\\(.)/g, '$1');
-    const first = unescape(words[0] ?? '');
-    const second = unescape((words[1] ?? '').replace(RIGHT_BOUNDARY, '')).toLowerCase();
-    const nonAscii = second.search(/[^\x00-\x7f]/);
+    const [first = '', second = ''] = entry.term.trim().split(/\s+/);
+    const lower = second.toLowerCase();
+    const nonAscii = lower.search(/[^\x00-\x7f]/);
     pair =
-      words.length >= 2 && PRINTABLE_ASCII.test(first)
-        ? { firstLength: first.length, second: nonAscii < 0 ? second : second.slice(0, nonAscii) }
+      second !== '' && PRINTABLE_ASCII.test(first)
+        ? { firstLength: first.length, second: nonAscii < 0 ? lower : lower.slice(0, nonAscii) }
         : null;
     wordPairs.set(entry, pair);
   }

@@ -6,6 +6,7 @@ import { regexFlags, termToRegexSource } from '../../../src/core/text/termPatter
 
 const entryFor = (term: string, ignorecase?: boolean): TermEntry => ({
   id: 0,
+  term,
   regex: new RegExp(termToRegexSource(term), regexFlags(ignorecase, 'y')),
   detector: {} as CompiledDetector,
 });
