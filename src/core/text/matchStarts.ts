@@ -1,4 +1,5 @@
 import type { AstNode, Features } from 'regjsparser';
+import { concatenations, unique } from './stringChoices';
 
 /** The strings a node matches exactly, when few and literal (`planPattern`'s analysis); undefined otherwise. */
 export type ExactStrings = (node: AstNode<Features>) => string[] | undefined;
@@ -46,7 +47,7 @@ function sequencePrefixes(nodes: AstNode<Features>[], exact: ExactStrings): stri
     if (isZeroWidth(node)) continue;
     const strings = exact(node);
     const next = strings ?? prefixes(node, exact);
-    const longer = next && cross(run, next);
+    const longer = next && concatenations(run, next, MAX_STARTS);
     if (!longer) break;
     run = longer;
     if (!strings) break;
@@ -57,15 +58,6 @@ function sequencePrefixes(nodes: AstNode<Features>[], exact: ExactStrings): stri
 function isZeroWidth(node: AstNode<Features>): boolean {
   if (node.type === 'anchor') return true;
   return node.type === 'group' && node.behavior !== 'normal' && node.behavior !== 'ignore';
-}
-
-function cross(left: string[], right: string[]): string[] | undefined {
-  if (left.length * right.length > MAX_STARTS) return undefined;
-  return unique(left.flatMap((l) => right.map((r) => l + r)));
-}
-
-function unique(values: string[]): string[] {
-  return [...new Set(values)];
 }
 
 /** Above this many first characters, trying each place one occurs stops paying against one scan. */

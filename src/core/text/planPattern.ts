@@ -1,5 +1,6 @@
 import { parse, type AstNode, type Features } from 'regjsparser';
 import { matchStartChars, matchStarts } from './matchStarts';
+import { concatenations, unique } from './stringChoices';
 
 export interface PatternPlan {
   /** Lower-cased texts at least one of which every match contains; undefined when none can be proven. */
@@ -121,7 +122,8 @@ function analyse(node: AstNode<Features>): Analysis {
       if (body.exact && node.min <= 3) {
         // At least `min` repetitions in a row: their concatenations are required.
         let repeated: string[] | undefined = [''];
-        for (let i = 0; i < node.min && repeated; i++) repeated = cross(repeated, body.exact);
+        for (let i = 0; i < node.min && repeated; i++)
+          repeated = concatenations(repeated, body.exact, MAX_ALTERNATIVES);
         if (repeated)
           return trim(node.max === node.min ? { exact: repeated, required: repeated } : { required: repeated });
       }
@@ -148,7 +150,7 @@ function sequence(nodes: AstNode<Features>[]): Analysis {
     const part = analyse(node);
     if (part.required) candidates.push(part.required);
     if (part.exact && run) {
-      const longer = cross(run, part.exact);
+      const longer = concatenations(run, part.exact, MAX_ALTERNATIVES);
       if (!longer) candidates.push(run);
       run = longer;
     } else {
@@ -180,17 +182,6 @@ function best(candidates: string[][]): string[] | undefined {
     }
   }
   return chosen;
-}
-
-/** All concatenations, or undefined when there would be too many to be useful. */
-function cross(left: string[], right: string[]): string[] | undefined {
-  if (left.length * right.length > MAX_ALTERNATIVES) return undefined;
-  if (left.length === 1 && right.length === 1) return [left[0]! + right[0]!]; // the common case: one more letter
-  return unique(left.flatMap((l) => right.map((r) => l + r)));
-}
-
-function unique(values: string[]): string[] {
-  return [...new Set(values)];
 }
 
 function trim(analysis: { exact?: string[] | undefined; required?: string[] | undefined }): Analysis {
