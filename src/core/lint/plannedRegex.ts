@@ -4,6 +4,7 @@ import { planPattern, type PatternPlan } from '../text/planPattern';
 import type { PatternPlans } from '../text/patternPlans';
 import { chooseEngine, isProvenLinear } from '../text/regexEngine';
 import type { LiteralIndex } from './literalIndex';
+import { unionOfSorted } from './sortedPositions';
 import type { TextView } from './textView';
 
 /**
@@ -168,16 +169,8 @@ export class PlannedRegex {
     const present = this.plan.literals && view.literalsPresent();
     if (!present) return undefined;
     const ids = this.idsIn(present.index);
-    let candidates: readonly number[] | undefined;
-    let merged = false;
-    for (let i = 0; i < ids.length; i++) {
-      const paragraphs = ids[i]! >= 0 ? view.paragraphsWith(ids[i]!) : undefined;
-      if (!paragraphs) continue;
-      merged = candidates !== undefined;
-      candidates = candidates ? [...candidates, ...paragraphs] : paragraphs;
-    }
-    if (!candidates) return [];
-    return merged ? [...new Set(candidates)].sort((a, b) => a - b) : candidates;
+    const lists = Array.from(ids, (id) => (id >= 0 ? view.paragraphsWith(id) : undefined));
+    return unionOfSorted(lists) ?? [];
   }
 
   /** Numbers looked up once per index, not once per paragraph. */
@@ -208,16 +201,7 @@ export class PlannedRegex {
 }
 
 /** Where any of the starts (by literal number) occurs, ascending; undefined when none does. */
-function startPositions(view: TextView, ids: Int32Array): number[] | undefined {
+function startPositions(view: TextView, ids: Int32Array): readonly number[] | undefined {
   const located = view.literalPositions();
-  let positions: number[] | undefined;
-  let merged = false;
-  for (let i = 0; i < ids.length; i++) {
-    const at = located.of(ids[i]!);
-    if (!at) continue;
-    merged = positions !== undefined;
-    positions = positions ? positions.concat(at) : at;
-  }
-  if (merged) positions!.sort((a, b) => a - b); // a copy: `concat` made it
-  return positions;
+  return unionOfSorted(Array.from(ids, (id) => located.of(id)));
 }

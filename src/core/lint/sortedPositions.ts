@@ -27,3 +27,18 @@ export function lastBetween(sorted: readonly number[], from: number, to: number)
   const last = lowerBound(sorted, to) - 1;
   return last >= 0 && sorted[last]! >= from ? sorted[last]! : -1;
 }
+
+/**
+ * The union of ascending lists, ascending and without repeats; undefined when every list is undefined. One
+ * list is returned as it is (not copied): callers only read it.
+ */
+export function unionOfSorted(lists: Iterable<readonly number[] | undefined>): readonly number[] | undefined {
+  let union: readonly number[] | undefined;
+  let merged = false;
+  for (const list of lists) {
+    if (!list) continue;
+    merged = union !== undefined;
+    union = union ? [...union, ...list] : list;
+  }
+  return merged ? [...new Set(union)].sort((a, b) => a - b) : union;
+}
