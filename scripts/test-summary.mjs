@@ -26,6 +26,7 @@ if (process.argv.includes('--clean')) {
 const total = { passed: 0, failed: 0, pending: 0 };
 let ok = true;
 const details = [];
+const failureLines = []; // printed just above the totals so the tail of a CI log names what failed
 for (const [name, file] of parts) {
   let r;
   try {
@@ -46,7 +47,10 @@ for (const [name, file] of parts) {
   total.failed += failed;
   total.pending += pending;
   details.push(`${name}: ${passed} passed, ${failed} failed` + (pending ? `, ${pending} skipped` : ''));
+  for (const failure of Array.isArray(r.failures) ? r.failures : [])
+    failureLines.push(`[test-summary] ${name} failed: ${failure}`);
 }
+for (const line of failureLines) console.log(line);
 if (details.length) console.log(`[test-summary] ${details.join('; ')}`);
 console.log(`${total.passed} passed, ${total.failed} failed` + (total.pending ? `, ${total.pending} skipped` : ''));
 process.exit(ok && total.failed === 0 ? 0 : 1);
