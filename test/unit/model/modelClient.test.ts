@@ -7,6 +7,7 @@ import { ModelError } from '../../../src/core/model/modelError';
 import { gradeItemOutput, gradeItemPrompt } from '../../../src/core/model/prompts/gradeItemPrompt';
 import { OpenAiTestServer } from '../../support/openaiTestServer';
 import { schemaNameOf, scriptedModel } from '../../support/scriptedModel';
+import { waitUntil } from '../../support/waitUntil';
 import { TEST_KEY, testClient } from './modelTestSetup';
 
 const MESSAGES = gradeItemPrompt({
@@ -168,7 +169,7 @@ describe('ModelClient against the test server', function () {
         { signal: controller.signal },
       ),
     );
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await waitUntil('the first call reached the server', () => server.chatRequests.length > 0);
     const started = Date.now();
     controller.abort();
     const errors = await Promise.all(calls.map(rejection));

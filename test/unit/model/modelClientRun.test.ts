@@ -8,6 +8,7 @@ import { redactSecret } from '../../../src/core/model/redactSecret';
 import { StructuredModeMemory } from '../../../src/core/model/structuredMode';
 import { OpenAiTestServer } from '../../support/openaiTestServer';
 import { scriptedModel } from '../../support/scriptedModel';
+import { waitUntil } from '../../support/waitUntil';
 import { testClient } from './modelTestSetup';
 
 /** Distinct prompts, so that no call is served from another's cache entry. */
@@ -137,7 +138,7 @@ describe('ModelClient over a whole run', function () {
     const calls = Array.from({ length: 20 }, (_, n) =>
       client.completeJson(gradeItemOutput, prompt(n), { signal: controller.signal }),
     );
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await waitUntil('two calls reached the server', () => server.chatRequests.length >= 2);
     controller.abort();
     const errors = await Promise.all(calls.map(rejection));
     assert.ok(errors.every((e) => e.kind === 'aborted'));

@@ -1,12 +1,13 @@
 // The self-revising OpenAI-compatible endpoint, called with the OpenAI SDK and over raw HTTP.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import OpenAI from 'openai';
 import { TraceLog } from '../../../src/core/serve/traceLog';
 import { OpenAiTestServer } from '../../support/openaiTestServer';
 import { scriptedModel } from '../../support/scriptedModel';
+import { waitUntil } from '../../support/waitUntil';
 import { QUESTION, startHarness, type Harness } from './serveHarness';
 
 const DRAFT = 'It is probably muscle strain. Rest at home and see whether it passes.';
@@ -42,7 +43,10 @@ describe('serve: POST /v1/chat/completions (self-revising proxy)', function () {
     const traceId = response.headers.get('x-clinalign-trace-id');
     assert.equal(traceId, ext.trace_id);
     assert.equal(response.headers.get('x-clinalign-revised'), 'true');
-    await new Promise((r) => setTimeout(r, 50));
+    await waitUntil(
+      'the trace is written',
+      () => existsSync(traces) && readFileSync(traces, 'utf8').includes(traceId!),
+    );
     const lines = readFileSync(traces, 'utf8')
       .trim()
       .split('\n')

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { OpenAiTestServer } from '../../support/openaiTestServer';
 import { scriptedModel } from '../../support/scriptedModel';
+import { waitUntil } from '../../support/waitUntil';
 import { TEST_KEY } from '../model/modelTestSetup';
 import { QUESTION, RL_RECORD, startHarness, type Harness } from './serveHarness';
 
@@ -96,7 +97,7 @@ describe('serve: /health, /score, auth and limits', function () {
       labels: ['chest-pain'],
     });
     const first = busy.post('/get_reward', body(1));
-    await new Promise((r) => setTimeout(r, 50));
+    await waitUntil('the first request is with the judge', () => slow.chatRequests.length > 0);
     const second = await busy.post('/get_reward', body(2));
     assert.equal(second.status, 429);
     assert.equal(second.headers.get('retry-after'), '1');
