@@ -77,13 +77,19 @@ const NUMBER_WORDS = new Map<string, number>(
     cinq: 5,
   }),
 );
-const PLAIN = /^[a-z0-9]*$/;
+/** Whether the word is ASCII letters and digits only (most words): nothing to fold but the case. */
+function isPlainAscii(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const code = raw.charCodeAt(i);
+    if (code >= 0x61 ? code > 0x7a : !((code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39))) return false;
+  }
+  return true;
+}
 
 export function normaliseWord(raw: string): string {
-  const lower = raw.toLowerCase();
   // Most words are plain ASCII: skip the Unicode normalisation for them.
-  if (PLAIN.test(lower)) return lower;
-  return lower.normalize('NFD').replace(MARKS, '').replace(APOSTROPHES, '');
+  if (isPlainAscii(raw)) return raw.toLowerCase();
+  return raw.toLowerCase().normalize('NFD').replace(MARKS, '').replace(APOSTROPHES, '');
 }
 
 function numberValue(word: string): number {
@@ -123,10 +129,23 @@ const ONE_CHAR_GAP = new Map<number, number>([
   ...[...',:()[]—–'].map((c) => [c.charCodeAt(0), CLAUSE] as const),
 ]);
 
+const LINE_FEED = 0x0a;
+const HYPHEN = 0x2d;
+
 /** Which edges (sentence, paragraph, clause) the text between two tokens holds. */
 function gapBetween(text: string, from: number, to: number): number {
   if (to - from <= 1) return to === from ? 0 : (ONE_CHAR_GAP.get(text.charCodeAt(from)) ?? 0);
-  const gap = text.slice(from, to);
+  // Without a line break or a hyphen (most gaps: ", ", ". "), the gap regexes reduce to its characters' edges.
+  let edges = 0;
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code === LINE_FEED || code === HYPHEN) return gapEdges(text.slice(from, to));
+    edges |= ONE_CHAR_GAP.get(code) ?? 0;
+  }
+  return edges;
+}
+
+function gapEdges(gap: string): number {
   return (
     (SENTENCE_GAP.test(gap) ? SENTENCE : 0) |
     (PARAGRAPH_GAP.test(gap) ? PARAGRAPH : 0) |

@@ -11,7 +11,8 @@ import { PatternPlans } from '../text/patternPlans';
 import { planMatcher, type PatternPlan } from '../text/planPattern';
 import { PlannedRegex } from './plannedRegex';
 import { scenarioConditionsOf } from './questionConditions';
-import { regexFlags, termToRegexSource } from '../text/termPattern';
+import { LEFT_BOUNDARY, regexFlags, termToRegexSource } from '../text/termPattern';
+import { LiteralTermMatcher } from './literalTermMatcher';
 
 /** One detector of one principle, with its matchers compiled. */
 export interface CompiledDetector {
@@ -49,6 +50,10 @@ export interface TermEntry {
   term: string;
   /** Sticky regex that checks the whole term (boundaries, case) at a position; built on first use. */
   readonly regex: RegExp;
+  /** For a term of ASCII words: the same check without a regex (which it asks only near non-ASCII text). */
+  matcher: LiteralTermMatcher | undefined;
+  /** Whether the regex starts with the left word boundary (the term starts with a word character). */
+  leftBounded: boolean;
   detector: CompiledDetector;
   replacement?: string;
 }
@@ -145,6 +150,8 @@ export function compileLibrary(
       get regex() {
         return (sticky ??= new RegExp(source, regexFlags(ignorecase, 'y')));
       },
+      matcher: LiteralTermMatcher.of(term, ignorecase),
+      leftBounded: source.startsWith(LEFT_BOUNDARY),
       detector,
     };
     if (replacement !== undefined) entry.replacement = replacement;

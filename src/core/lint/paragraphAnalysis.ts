@@ -4,7 +4,8 @@ import { textStatistics, type TextStatistics } from './readability';
 import { isListLike } from './listLike';
 import { QuoteMarks } from './quoteMarks';
 import { splitSentences, type Span } from './sentences';
-import { allLeftBounded, leftBoundaryMayHold, rightBoundaryMayHold, secondWordMayFollow } from './termPrecheck';
+import { allLeftBounded, firstWordMayEndAt, leftBoundaryMayHold, secondWordMayFollow } from './termPrecheck';
+import { UNDECIDED } from './literalTermMatcher';
 import { TextView } from './textView';
 
 /** A sentence with its word and syllable counts, in offsets of the text it was found in. */
@@ -86,22 +87,30 @@ export class ParagraphAnalysis {
   termHits(): FlatMatches {
     if (this.termMatches) return this.termMatches;
     const hits: FlatMatches = [];
-    // Walk the few literals that occur here rather than every term of the library; each entry's regex is
-    // sticky, so it checks its term at the literal's offset without scanning on.
+    // Walk the few literals that occur here rather than every term of the library; each entry checks its
+    // term at the literal's offset without scanning on (by comparing ASCII, else with its sticky regex).
     const { found, lists } = this.view.literalPositions();
-    const termsByLiteral = this.library.termsByLiteral;
+    const { termsByLiteral, literalIndex } = this.library;
     const lower = this.view.lower;
     for (let slot = 0; slot < found.length; slot++) {
       const entries = termsByLiteral[found[slot]!];
       if (!entries) continue;
-      const positions = allLeftBounded(entries)
-        ? lists[slot]!.filter((at) => leftBoundaryMayHold(this.text, at))
-        : lists[slot]!;
+      // The literal is the entries' first word: not where a word goes on before it or after it ("no" in "not").
+      const wordLength = literalIndex.literals[found[slot]!]!.length;
+      const leftBounded = allLeftBounded(entries);
+      const positions = lists[slot]!.filter(
+        (at) => (!leftBounded || leftBoundaryMayHold(this.text, at)) && firstWordMayEndAt(this.text, at + wordLength),
+      );
       if (positions.length === 0) continue;
       for (const entry of entries) {
-        const regex = entry.regex;
+        const matcher = entry.matcher;
         for (const at of positions) {
-          if (!rightBoundaryMayHold(entry, this.text, at) || !secondWordMayFollow(entry, lower, at)) continue;
+          if (matcher) {
+            const end = matcher.matchAt(this.text, at);
+            if (end >= 0) hits.push(entry.id, at, end);
+            if (end !== UNDECIDED) continue;
+          } else if (!secondWordMayFollow(entry, lower, at)) continue;
+          const regex = entry.regex;
           regex.lastIndex = at;
           // A sticky test leaves lastIndex at the match's end (a term never matches empty).
           if (regex.test(this.text)) hits.push(entry.id, at, regex.lastIndex);

@@ -1,5 +1,4 @@
 import type { TermEntry } from './compileLibrary';
-import { LEFT_BOUNDARY, RIGHT_BOUNDARY } from '../text/termPattern';
 
 /**
  * Cheap tests that reject most places a term's first word was found (inside a longer word: "pain" in
@@ -25,44 +24,24 @@ export function leftBoundaryMayHold(text: string, at: number): boolean {
   return true;
 }
 
+/**
+ * False when an ASCII letter or digit is at `end`, just after a term's first word (the run of letters, marks
+ * and digits its entries are indexed by, `compileLibrary`'s FIRST_WORD): what follows that word in every term
+ * is something else (a space, punctuation, "_" or nothing), which never matches a letter or digit, folded or
+ * not. Most places a short first word is found are inside a longer word: "no" in "not", "it" in "its".
+ */
+export function firstWordMayEndAt(text: string, end: number): boolean {
+  const code = text.charCodeAt(end); // NaN past the end: the word ends there
+  return !(code < 128 && ASCII_WORD[code] === 1 && code !== 0x5f);
+}
+
 const leftBounded = new WeakMap<readonly TermEntry[], boolean>();
-const wordLengths = new WeakMap<TermEntry, number>();
 
 /** Whether every entry's regex starts with the left boundary (every term that starts with a letter or digit). */
 export function allLeftBounded(entries: readonly TermEntry[]): boolean {
   let known = leftBounded.get(entries);
-  if (known === undefined)
-    leftBounded.set(entries, (known = entries.every((e) => e.regex.source.startsWith(LEFT_BOUNDARY))));
+  if (known === undefined) leftBounded.set(entries, (known = entries.every((e) => e.leftBounded)));
   return known;
-}
-
-/**
- * For a term that is one ASCII word (`LEFT_BOUNDARY word RIGHT_BOUNDARY`), the word's length: the regex can
- * match only if the boundary after it holds. -1 for any other term.
- */
-function singleWordLength(entry: TermEntry): number {
-  let length = wordLengths.get(entry);
-  if (length === undefined) {
-    const source = entry.regex.source;
-    const word =
-      source.startsWith(LEFT_BOUNDARY) && source.endsWith(RIGHT_BOUNDARY)
-        ? source.slice(LEFT_BOUNDARY.length, -RIGHT_BOUNDARY.length)
-        : '';
-    length = /^[A-Za-z0-9]+$/.test(word) ? word.length : -1;
-    wordLengths.set(entry, length);
-  }
-  return length;
-}
-
-/** False when the entry's regex surely fails at `at` because of the boundary after a one-word term. */
-export function rightBoundaryMayHold(entry: TermEntry, text: string, at: number): boolean {
-  const length = singleWordLength(entry);
-  if (length < 0) return true;
-  const end = at + length;
-  if (asciiWordAt(text, end)) return false;
-  // `(?!-[\p{L}\p{N}])`: a hyphen and an ASCII letter or digit (not "_").
-  if (text.charCodeAt(end) === HYPHEN && asciiWordAt(text, end + 1) && text.charCodeAt(end + 1) !== 0x5f) return false;
-  return true;
 }
 
 /** A multi-word term's first word (its length as written) and second word (lower case, up to any non-ASCII). */

@@ -1,13 +1,15 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { CompiledDetector, TermEntry } from '../../../src/core/lint/compileLibrary';
-import { leftBoundaryMayHold, rightBoundaryMayHold, secondWordMayFollow } from '../../../src/core/lint/termPrecheck';
+import { firstWordMayEndAt, leftBoundaryMayHold, secondWordMayFollow } from '../../../src/core/lint/termPrecheck';
 import { regexFlags, termToRegexSource } from '../../../src/core/text/termPattern';
 
 const entryFor = (term: string, ignorecase?: boolean): TermEntry => ({
   id: 0,
   term,
   regex: new RegExp(termToRegexSource(term), regexFlags(ignorecase, 'y')),
+  matcher: undefined,
+  leftBounded: true,
   detector: {} as CompiledDetector,
 });
 
@@ -29,7 +31,16 @@ describe('term prechecks', () => {
   });
 
   it('never reject a place where the term matches (property)', () => {
-    const terms = ['no risk at all', 'you will be fine', 'q.d. dosing', 'blood thinner', 'A&E department', 'MS contin'];
+    const terms = [
+      'no risk at all',
+      'you will be fine',
+      'q.d. dosing',
+      'blood thinner',
+      'A&E department',
+      'MS contin',
+      'co_pay',
+      'no-one',
+    ];
     const piece = fc.constantFrom(
       'no',
       'risk',
@@ -47,6 +58,11 @@ describe('term prechecks', () => {
       'department',
       'MS',
       'contin',
+      'co',
+      '_',
+      'pay',
+      'one',
+      'not',
       ' ',
       '  ',
       '\n',
@@ -72,8 +88,9 @@ describe('term prechecks', () => {
             entry.regex.lastIndex = at;
             if (!entry.regex.test(text)) continue;
             assert.ok(secondWordMayFollow(entry, lower, at), `${term} at ${at} of ${JSON.stringify(text)}`);
-            assert.ok(rightBoundaryMayHold(entry, text, at));
             assert.ok(leftBoundaryMayHold(text, at));
+            const firstWord = /^[\p{L}\p{M}\p{N}]*/u.exec(term)![0];
+            if (firstWord) assert.ok(firstWordMayEndAt(text, at + firstWord.length), `${term} at ${at}`);
           }
         },
       ),
