@@ -1,4 +1,4 @@
-import type { LiteralIndex } from './literalIndex';
+import { LiteralParagraphs } from './literalParagraphs';
 import type { ParagraphAnalysis, ParagraphCache, Sentence } from './paragraphAnalysis';
 import { QuoteMarks, type QuotedSpans } from './quoteMarks';
 import { spanIndexAt, splitParagraphs } from './sentences';
@@ -15,8 +15,7 @@ export interface AnswerParagraph {
 export class AnswerView implements QuotedSpans {
   readonly paragraphs: AnswerParagraph[];
   private sentenceList: Sentence[] | undefined;
-  private present: { index: LiteralIndex; ids: Uint8Array } | null | undefined;
-  private byLiteral: Map<number, number[]> | undefined;
+  private byLiteral: LiteralParagraphs | null | undefined;
   private wholeQuoteMarks: QuoteMarks | undefined;
   /** Index in `sentences()` of each paragraph's first sentence (unset for a one-paragraph answer). */
   private firstSentences: number[] | undefined;
@@ -33,38 +32,20 @@ export class AnswerView implements QuotedSpans {
   }
 
   /**
-   * Which literals of the library's index occur in some paragraph (1 = occurs), so a regex none of whose
-   * literals occurs skips every paragraph at once. Null when the paragraphs have no index.
+   * Which paragraphs hold each literal of the library's index (worked out on first use from each paragraph's
+   * literal scan), so a regex visits only the paragraphs it can match in. Null when the paragraphs have no index.
    */
-  literalsPresent(): { index: LiteralIndex; ids: Uint8Array } | null {
-    if (this.present === undefined) {
+  literalParagraphs(): LiteralParagraphs | null {
+    if (this.byLiteral === undefined) {
       const index = this.paragraphs[0]?.analysis.view.index;
-      if (!index) return (this.present = null);
-      const ids = new Uint8Array(index.literals.length);
-      for (const paragraph of this.paragraphs) {
-        for (const id of paragraph.analysis.view.literalPositions().found) ids[id] = 1;
-      }
-      this.present = { index, ids };
+      this.byLiteral = index
+        ? new LiteralParagraphs(
+            index,
+            this.paragraphs.map((p) => p.analysis.view.literalPositions()),
+          )
+        : null;
     }
-    return this.present;
-  }
-
-  /**
-   * The paragraphs (numbers, ascending) in which literal `id` of the index occurs; undefined when none. Built
-   * on first use from each paragraph's literal scan, so a regex visits only the paragraphs it can match in.
-   */
-  paragraphsWith(id: number): readonly number[] | undefined {
-    if (!this.byLiteral) {
-      this.byLiteral = new Map();
-      this.paragraphs.forEach((paragraph, at) => {
-        for (const found of paragraph.analysis.view.literalPositions().found) {
-          const list = this.byLiteral!.get(found);
-          if (list) list.push(at);
-          else this.byLiteral!.set(found, [at]);
-        }
-      });
-    }
-    return this.byLiteral.get(id);
+    return this.byLiteral;
   }
 
   sentences(): Sentence[] {

@@ -105,10 +105,10 @@ export class PlannedRegex {
   private mayMatchAnywhere(view: AnswerView): boolean {
     const literals = this.plan.literals;
     if (!literals) return true;
-    const present = view.literalsPresent();
+    const present = view.literalParagraphs();
     if (!present) return view.paragraphs.some((p) => this.mayMatch(p.analysis.view));
     const ids = this.idsIn(present.index);
-    for (let i = 0; i < ids.length; i++) if (present.ids[ids[i]!] === 1) return true;
+    for (let i = 0; i < ids.length; i++) if (present.occurs(ids[i]!)) return true;
     return false;
   }
 
@@ -166,11 +166,9 @@ export class PlannedRegex {
    * every paragraph (no literals, or no index). The same paragraphs in the same order as visiting each.
    */
   private candidateParagraphs(view: AnswerView): readonly number[] | undefined {
-    const present = this.plan.literals && view.literalsPresent();
+    const present = this.plan.literals && view.literalParagraphs();
     if (!present) return undefined;
-    const ids = this.idsIn(present.index);
-    const lists = Array.from(ids, (id) => (id >= 0 ? view.paragraphsWith(id) : undefined));
-    return unionOfSorted(lists) ?? [];
+    return present.holdingAny(this.idsIn(present.index));
   }
 
   /** Numbers looked up once per index, not once per paragraph. */
