@@ -21,8 +21,7 @@ function load(spec: LibrarySpec): CompiledLibrary {
 parentPort!.on('message', (message: ToLintWorker) => {
   if (message.type === 'library') {
     library = load(message.spec);
-    // The phrase index is built now, while the caller is still reading its files, not in the first lint.
-    void library.lexicon.termTrie;
+    if (message.spec.prebuildPhraseIndex) void library.lexicon.termTrie;
     return;
   }
   let reply: FromLintWorker;

@@ -130,7 +130,7 @@ export class PrincipleLibraryHost implements vscode.Disposable {
 
   /** The folders the library is loaded from, for the lint worker to load the same library. */
   get librarySpec(): LibrarySpec {
-    return { bundledDir: this.bundledDir, layers: this.teamPaths() };
+    return { bundledDir: this.bundledDir, layers: this.teamPaths(), prebuildPhraseIndex: true };
   }
 
   /** True in Restricted Mode, when workspace principle and concept files are ignored. */
