@@ -32,4 +32,22 @@ describe('literal index', () => {
       assert.deepEqual(positions.of(index.idOf(literal)), at === -1 ? undefined : [at]);
     }
   });
+
+  it('finds them too when the states outgrow a 16-bit table (over 32,767)', () => {
+    // 9,000 ten-letter literals share few prefixes: about 45,000 states.
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    const literals = Array.from({ length: 9000 }, () =>
+      Array.from({ length: 10 }, () => letters[Math.floor((next() / 2 ** 31) * letters.length)]).join(''),
+    );
+    const index = new LiteralIndex(literals);
+    const text = literals.filter((_, i) => i % 97 === 0).join(' x ') + ' ' + literals[1]!.slice(0, 5);
+    const positions = index.scan(text);
+    for (const literal of new Set(literals)) {
+      const expected: number[] = [];
+      for (let at = text.indexOf(literal); at !== -1; at = text.indexOf(literal, at + 1)) expected.push(at);
+      assert.deepEqual(positions.of(index.idOf(literal)) ?? [], expected, literal);
+    }
+  });
 });
