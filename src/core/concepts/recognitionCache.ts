@@ -1,8 +1,14 @@
 import type { ConceptLexicon } from './conceptLexicon';
 import { addVotes, decideLanguage } from './detectLanguage';
 import type { Recognition } from './recognise';
+import { forEachBlankLine } from '../text/blankLines';
 
-const PARAGRAPH_BREAK = /\n[ \t]*\n/g;
+/** Where each blank line begins: the answer is recognised paragraph by paragraph, split there. */
+function paragraphBreaks(text: string): number[] {
+  const breaks: number[] = [];
+  forEachBlankLine(text, (start) => breaks.push(start));
+  return breaks;
+}
 
 /**
  * The last few texts recognised (the question, the answer being typed), and the answer's paragraphs one by
@@ -39,7 +45,7 @@ export class RecognitionCache {
   paragraphAt(text: string, offset: number): { start: number; recognition: Recognition } {
     if (this.splitText !== text) {
       this.splitText = text;
-      this.splitStarts = [0, ...[...text.matchAll(PARAGRAPH_BREAK)].map((gap) => gap.index)];
+      this.splitStarts = [0, ...paragraphBreaks(text)];
       this.splitRecognitions = [];
     }
     const starts = this.splitStarts;
@@ -69,9 +75,9 @@ export class RecognitionCache {
       const slice = text.slice(start, end);
       parts.push({ start, recognition: this.paragraph(slice) });
     };
-    for (const gap of text.matchAll(PARAGRAPH_BREAK)) {
-      add(gap.index);
-      start = gap.index;
+    for (const gap of paragraphBreaks(text)) {
+      add(gap);
+      start = gap;
     }
     add(text.length);
     let tokenCount = 0;

@@ -1,3 +1,4 @@
+import { forEachBlankLine } from '../text/blankLines';
 import { segmentSentences } from './sentenceSegments';
 
 /** A half-open span of text: [start, end). */
@@ -26,13 +27,12 @@ export function splitSentences(text: string): Span[] {
 /** Paragraphs: runs of text separated by blank lines. */
 export function splitParagraphs(text: string): Span[] {
   const spans: Span[] = [];
-  const separator = /\n[ \t]*\n/g;
   let start = 0;
-  for (let m = separator.exec(text); m; m = separator.exec(text)) {
-    const span = trimSpan(text, start, m.index);
+  forEachBlankLine(text, (blankStart, blankEnd) => {
+    const span = trimSpan(text, start, blankStart);
     if (span) spans.push(span);
-    start = m.index + m[0].length;
-  }
+    start = blankEnd;
+  });
   const last = trimSpan(text, start, text.length);
   if (last) spans.push(last);
   return spans;
