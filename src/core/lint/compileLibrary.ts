@@ -50,7 +50,7 @@ export interface TermEntry {
   term: string;
   /** Sticky regex that checks the whole term (boundaries, case) at a position; built on first use. */
   readonly regex: RegExp;
-  /** For a term of ASCII words: the same check without a regex (which it asks only near non-ASCII text). */
+  /** The same check without a regex, for a term of ASCII and typographic punctuation (the regex decides the rest). */
   matcher: LiteralTermMatcher | undefined;
   /** Whether the regex starts with the left word boundary (the term starts with a word character). */
   leftBounded: boolean;
