@@ -6,7 +6,13 @@
  * A property test (test/unit/dataset/readCaseFast.property.test.ts) checks that both readings agree.
  */
 export function isPlainFrontMatter(yaml: string): boolean {
-  return !UNSAFE_CHARACTERS.test(yaml) && !LONE_SURROGATE.test(yaml) && !RISKY_TOKEN.test(yaml) && !hasLongLine(yaml);
+  return (
+    !UNSAFE_CHARACTERS.test(yaml) &&
+    !LONE_SURROGATE.test(yaml) &&
+    !RISKY_TOKEN.test(yaml) &&
+    !hasLongLine(yaml) &&
+    !hasQuoteOpenAtLineEnd(yaml)
+  );
 }
 
 // Tabs, control characters (C0 but \n and a \r before \n; DEL; C1), a BOM and the Unicode line separators.
@@ -40,4 +46,36 @@ function hasLongLine(yaml: string): boolean {
     if (end === -1) return false;
     start = end + 1;
   }
+}
+
+/** Where a quoted scalar may begin: after a line's indentation, a key's colon, a list dash or a flow indicator. */
+const QUOTE_START = /(?:^|[:,[{-])[ ]*(["'])/gm;
+
+/**
+ * A quoted scalar that goes on past its line ("x: \"multi" then "id: line\""): js-yaml reads the next line as
+ * more of the string, while `yaml` stops at a line indented no deeper than the key. Such files defer.
+ */
+function hasQuoteOpenAtLineEnd(yaml: string): boolean {
+  QUOTE_START.lastIndex = 0;
+  for (let match = QUOTE_START.exec(yaml); match; match = QUOTE_START.exec(yaml)) {
+    const quote = match[1]!;
+    const open = match.index + match[0].length; // just after the opening quote
+    const lineEnd = yaml.indexOf('\n', open) === -1 ? yaml.length : yaml.indexOf('\n', open);
+    const close = closingQuote(yaml, open, lineEnd, quote);
+    if (close === -1) return true;
+    QUOTE_START.lastIndex = close + 1; // what the string holds starts no scalar
+  }
+  return false;
+}
+
+/** The offset of the quote that closes a scalar opened just before `from`, on the same line; -1 if none. */
+function closingQuote(yaml: string, from: number, lineEnd: number, quote: string): number {
+  // In a double-quoted string a backslash escapes the next character; in a single-quoted one '' is a quote.
+  for (let i = from; i < lineEnd; i++) {
+    const char = yaml[i];
+    if (quote === '"' && char === '\\') i++;
+    else if (char === quote && quote === "'" && yaml[i + 1] === "'") i++;
+    else if (char === quote) return i;
+  }
+  return -1;
 }

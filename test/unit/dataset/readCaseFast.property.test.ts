@@ -254,9 +254,18 @@ describe('readCaseFast agrees with parseCase (property-based)', function () {
       'a: "b"#c\n',
       '[a]: b\n',
       'a:\tb\n',
+      'x: "multi\nid: line"\n',
+      "x: 'it''s\n  still open'\n",
     ]) {
       assert.equal(isPlainFrontMatter(hostile), false, hostile);
     }
+  });
+
+  it('a quoted string that goes on past its line: the two readings agree (js-yaml alone would accept it)', () => {
+    // Found by the property above: js-yaml reads "id: line" as more of the string; yaml stops at the key.
+    agree('---\nx: "multi\nid: line"\n---\nAnswer.\n');
+    agree('---\nid: demo\nprompt: "I have chest pain,\n  what now?"\n---\nAnswer.\n');
+    assert.equal(isPlainFrontMatter('prompt: "Is it safe?" # it\'s "fine"\nid: demo\n'), true);
   });
 
   it('a key over 1,024 characters is an error in both, never an exported case', () => {
