@@ -8,6 +8,8 @@
  * "k" ("ſ", the Kelvin sign), or a non-ASCII character that may be a letter beside a boundary.
  */
 
+import { ASCII_LETTER_OR_DIGIT, ASCII_WORD_CHAR } from './wordChars';
+
 /** No match at this position. */
 export const NO_MATCH = -1;
 /** A non-ASCII character decides the match: ask the term's regex. */
@@ -18,13 +20,6 @@ const TERM_WORD = /^[\x21-\x7e\u2010-\u2027\u2030-\u205e]+$/;
 const HYPHEN = 0x2d;
 const LOWER_S = 0x73;
 const LOWER_K = 0x6b;
-
-const IS_WORD = new Uint8Array(128); // \w: what [\p{L}\p{M}\p{N}_] is on ASCII
-const IS_ALNUM = new Uint8Array(128); // [\p{L}\p{N}] on ASCII
-for (let c = 0; c < 128; c++) {
-  IS_WORD[c] = /\w/.test(String.fromCharCode(c)) ? 1 : 0;
-  IS_ALNUM[c] = /[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 0;
-}
 
 /** `\s`: tab, line feed, vertical tab, form feed, carriage return, space and the Unicode spaces. */
 function isSpace(code: number): boolean {
@@ -72,15 +67,15 @@ export class LiteralTermMatcher {
     return new LiteralTermMatcher(
       foldCase ? words.map((w) => w.toLowerCase()) : words,
       foldCase,
-      IS_WORD[first] === 1,
-      IS_WORD[last] === 1,
+      ASCII_WORD_CHAR[first] === 1,
+      ASCII_WORD_CHAR[last] === 1,
     );
   }
 
   /** The end of the match that starts at `at`, or `NO_MATCH`, or `UNDECIDED`. */
   matchAt(text: string, at: number): number {
     if (this.leftBounded) {
-      const left = this.leftBoundary(text, at);
+      const left = boundaryAt(text, at - 1, at - 2);
       if (left !== 0) return left;
     }
     let i = at;
@@ -104,33 +99,24 @@ export class LiteralTermMatcher {
       }
     }
     if (this.rightBounded) {
-      const right = this.rightBoundary(text, i);
+      const right = boundaryAt(text, i, i + 1);
       if (right !== 0) return right;
     }
     return i;
   }
+}
 
-  /** `(?<![\p{L}\p{M}\p{N}_])(?<![\p{L}\p{N}]-)` before `at`: 0 when it holds. */
-  private leftBoundary(text: string, at: number): number {
-    if (at === 0) return 0;
-    const before = text.charCodeAt(at - 1);
-    if (before >= 128) return isNonAsciiNonWord(before) ? 0 : UNDECIDED;
-    if (IS_WORD[before] === 1) return NO_MATCH;
-    if (before !== HYPHEN || at < 2) return 0;
-    const beforeHyphen = text.charCodeAt(at - 2);
-    if (beforeHyphen >= 128) return isNonAsciiNonWord(beforeHyphen) ? 0 : UNDECIDED;
-    return IS_ALNUM[beforeHyphen] === 1 ? NO_MATCH : 0;
-  }
-
-  /** `(?![\p{L}\p{M}\p{N}_])(?!-[\p{L}\p{N}])` at `end`: 0 when it holds. */
-  private rightBoundary(text: string, end: number): number {
-    if (end >= text.length) return 0;
-    const after = text.charCodeAt(end);
-    if (after >= 128) return isNonAsciiNonWord(after) ? 0 : UNDECIDED;
-    if (IS_WORD[after] === 1) return NO_MATCH;
-    if (after !== HYPHEN || end + 1 >= text.length) return 0;
-    const afterHyphen = text.charCodeAt(end + 1);
-    if (afterHyphen >= 128) return isNonAsciiNonWord(afterHyphen) ? 0 : UNDECIDED;
-    return IS_ALNUM[afterHyphen] === 1 ? NO_MATCH : 0;
-  }
+/**
+ * A term's word boundary on one side: `(?<![\p{L}\p{M}\p{N}_])(?<![\p{L}\p{N}]-)` before it, read with
+ * `neighbour` = start - 1 and `beyond` = start - 2, or `(?![\p{L}\p{M}\p{N}_])(?!-[\p{L}\p{N}])` after it, with
+ * `neighbour` = end and `beyond` = end + 1. 0 when it holds; outside the text (NaN) is an edge.
+ */
+function boundaryAt(text: string, neighbour: number, beyond: number): number {
+  const code = text.charCodeAt(neighbour);
+  if (code >= 128) return isNonAsciiNonWord(code) ? 0 : UNDECIDED;
+  if (ASCII_WORD_CHAR[code] === 1) return NO_MATCH;
+  if (code !== HYPHEN) return 0;
+  const next = text.charCodeAt(beyond);
+  if (next >= 128) return isNonAsciiNonWord(next) ? 0 : UNDECIDED;
+  return ASCII_LETTER_OR_DIGIT[next] === 1 ? NO_MATCH : 0;
 }

@@ -1,4 +1,5 @@
 import type { TermEntry } from './compileLibrary';
+import { ASCII_WORD_CHAR } from './wordChars';
 
 /**
  * Cheap tests that reject most places a term's first word was found (inside a longer word: "pain" in
@@ -6,13 +7,11 @@ import type { TermEntry } from './compileLibrary';
  * boundary lookarounds would fail, judged on ASCII characters; anything else is left to the regex.
  */
 
-const ASCII_WORD = new Uint8Array(128);
-for (let c = 0; c < 128; c++) ASCII_WORD[c] = /\w/.test(String.fromCharCode(c)) ? 1 : 0;
 const HYPHEN = 0x2d;
 
 function asciiWordAt(text: string, i: number): boolean {
   const code = text.charCodeAt(i); // NaN outside the text: not a word character
-  return code < 128 && ASCII_WORD[code] === 1;
+  return code < 128 && ASCII_WORD_CHAR[code] === 1;
 }
 
 /** False when `LEFT_BOUNDARY` surely fails at `at`: an ASCII word character, or one and a hyphen, before it. */
@@ -32,7 +31,7 @@ export function leftBoundaryMayHold(text: string, at: number): boolean {
  */
 export function firstWordMayEndAt(text: string, end: number): boolean {
   const code = text.charCodeAt(end); // NaN past the end: the word ends there
-  return !(code < 128 && ASCII_WORD[code] === 1 && code !== 0x5f);
+  return !(code < 128 && ASCII_WORD_CHAR[code] === 1 && code !== 0x5f);
 }
 
 const leftBounded = new WeakMap<readonly TermEntry[], boolean>();
