@@ -60,7 +60,8 @@ function hasQuoteOpenAtLineEnd(yaml: string): boolean {
   for (let match = QUOTE_START.exec(yaml); match; match = QUOTE_START.exec(yaml)) {
     const quote = match[1]!;
     const open = match.index + match[0].length; // just after the opening quote
-    const lineEnd = yaml.indexOf('\n', open) === -1 ? yaml.length : yaml.indexOf('\n', open);
+    const newline = yaml.indexOf('\n', open);
+    const lineEnd = newline === -1 ? yaml.length : newline;
     const close = closingQuote(yaml, open, lineEnd, quote);
     if (close === -1) return true;
     QUOTE_START.lastIndex = close + 1; // what the string holds starts no scalar
